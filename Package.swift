@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "semfind",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "semfind", targets: ["semfind"]),
+        .library(name: "TextEncoder", targets: ["TextEncoder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
+        .target(name: "SemfindCore"),
+        .target(name: "TextEncoder", dependencies: ["CBLAS", "SemfindCore"]),
+        .executableTarget(
+            name: "semfind",
+            dependencies: [
+                "SemfindCore",
+                "TextEncoder",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder"]),
+        .testTarget(name: "semfindTests", dependencies: ["semfind", "TextEncoder"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,100 @@
+import CBLAS
+
+/// One transformer block: multi-head self-attention and a GELU feed-forward network, each
+/// followed by a residual connection and layer normalization (post-norm, as in BERT).
+struct BertLayer: Sendable {
+    /// Query, key and value projections fused into one `[3·hidden, hidden]` layer.
+    let queryKeyValue: Linear
+    let attentionOutput: Linear
+    let attentionNorm: LayerNorm
+    let intermediate: Linear
+    let output: Linear
+    let outputNorm: LayerNorm
+    let heads: Int
+
+    static func load(_ file: SafetensorsFile, _ prefix: String, config: BertConfig) throws -> BertLayer {
+        let hidden = config.hiddenSize
+        let epsilon = config.layerNormEps
+        let projections = try ["query", "key", "value"].map {
+            try Linear.load(file, "\(prefix).attention.self.\($0)", inputs: hidden, outputs: hidden)
+        }
+        let fused = Linear(
+            weight: FloatTensor(projections.flatMap(\.weight.values), shape: [3 * hidden, hidden]),
+            bias: FloatTensor(projections.flatMap(\.bias.values), shape: [3 * hidden]))
+        return BertLayer(
+            queryKeyValue: fused,
+            attentionOutput: try Linear.load(file, "\(prefix).attention.output.dense", inputs: hidden, outputs: hidden),
+            attentionNorm: try LayerNorm.load(file, "\(prefix).attention.output.LayerNorm", width: hidden, epsilon: epsilon),
+            intermediate: try Linear.load(
+                file, "\(prefix).intermediate.dense", inputs: hidden, outputs: config.intermediateSize),
+            output: try Linear.load(file, "\(prefix).output.dense", inputs: config.intermediateSize, outputs: hidden),
+            outputNorm: try LayerNorm.load(file, "\(prefix).output.LayerNorm", width: hidden, epsilon: epsilon),
+            heads: config.numAttentionHeads)
+    }
+
+    /// Transforms the hidden states in `workspace.hidden` in place.
+    func forward(_ batch: PackedBatch, _ workspace: BertWorkspace) {
+        let rows = batch.tokenCount
+        let hidden = attentionOutput.outputs
+        queryKeyValue.forward(workspace.hidden, rows: rows, into: workspace.queryKeyValue)
+        attend(batch, workspace)
+        attentionOutput.forward(workspace.context, rows: rows, into: workspace.scratch)
+        addResidual(workspace.hidden, into: workspace.scratch, count: rows * hidden)
+        attentionNorm.forward(workspace.scratch, rows: rows)
+        swap(&workspace.hidden, &workspace.scratch)
+        feedForward(rows: rows, workspace)
+    }
+
+    /// Scaled dot-product attention of each sequence with itself, head by head, into `context`.
+    private func attend(_ batch: PackedBatch, _ workspace: BertWorkspace) {
+        let hidden = attentionOutput.outputs
+        let headWidth = hidden / heads
+        let stride = 3 * hidden
+        let scale = 1 / Float(headWidth).squareRoot()
+        let scores = workspace.scores
+        for sequence in 0..<batch.count {
+            let range = batch.range(of: sequence)
+            let length = range.count
+            let base = workspace.queryKeyValue + range.lowerBound * stride
+            for head in 0..<heads {
+                let query = base + head * headWidth
+                let key = query + hidden
+                let value = query + 2 * hidden
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(length), Int32(length), Int32(headWidth),
+                    1, query, Int32(stride), key, Int32(stride), 0, scores, Int32(length))
+                for row in 0..<length {
+                    VectorMath.softmax(scores + row * length, count: length, scale: scale)
+                }
+                let context = workspace.context + range.lowerBound * hidden + head * headWidth
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(length), Int32(headWidth), Int32(length),
+                    1, scores, Int32(length), value, Int32(stride), 0, context, Int32(hidden))
+            }
+        }
+    }
+
+    /// GELU feed-forward over blocks of rows, so that the wide intermediate activations stay
+    /// small whatever the batch size.
+    private func feedForward(rows: Int, _ workspace: BertWorkspace) {
+        let hidden = output.outputs
+        let intermediateWidth = intermediate.outputs
+        var start = 0
+        while start < rows {
+            let blockRows = min(BertWorkspace.feedForwardBlockRows, rows - start)
+            let input = workspace.hidden + start * hidden
+            let result = workspace.scratch + start * hidden
+            intermediate.forward(input, rows: blockRows, into: workspace.intermediate)
+            VectorMath.gelu(workspace.intermediate, count: blockRows * intermediateWidth)
+            output.forward(workspace.intermediate, rows: blockRows, into: result)
+            addResidual(input, into: result, count: blockRows * hidden)
+            outputNorm.forward(result, rows: blockRows)
+            start += blockRows
+        }
+        swap(&workspace.hidden, &workspace.scratch)
+    }
+
+    private func addResidual(_ residual: UnsafePointer<Float>, into values: UnsafeMutablePointer<Float>, count: Int) {
+        for index in 0..<count { values[index] += residual[index] }
+    }
+}

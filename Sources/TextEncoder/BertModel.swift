@@ -1,0 +1,33 @@
+import Foundation
+import SemfindCore
+
+/// A BERT encoder: embeddings and a stack of `BertLayer`s, loaded from a safetensors
+/// checkpoint by the checkpoint's own tensor names. Produces one hidden vector per token;
+/// pooling happens outside.
+public struct BertModel: Sendable {
+    public let config: BertConfig
+    let embeddings: BertEmbeddings
+    let layers: [BertLayer]
+
+    /// Loads every tensor the config calls for. Checkpoints saved from `BertModel` name them
+    /// `embeddings.…`/`encoder.layer.N.…`; those saved from a task model prefix them with `bert.`.
+    public init(config: BertConfig, weights file: SafetensorsFile) throws {
+        self.config = config
+        let prefix = file.tensors["embeddings.word_embeddings.weight"] == nil && file.tensors["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
+        embeddings = try BertEmbeddings.load(file, "\(prefix)embeddings", config: config)
+        layers = try (0..<config.numHiddenLayers).map {
+            try BertLayer.load(file, "\(prefix)encoder.layer.\($0)", config: config)
+        }
+    }
+
+    /// Runs the encoder over `batch`; `body` reads the final hidden states (one row per token,
+    /// `hiddenSize` wide) before the workspace is freed.
+    func forward<Result>(_ batch: PackedBatch, _ body: (UnsafePointer<Float>) -> Result) -> Result {
+        let workspace = BertWorkspace(tokens: batch.tokenCount, longest: batch.longest, config: config)
+        embeddings.forward(batch, into: workspace.hidden)
+        for layer in layers {
+            layer.forward(batch, workspace)
+        }
+        return body(workspace.hidden)
+    }
+}

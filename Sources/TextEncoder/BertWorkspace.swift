@@ -1,0 +1,31 @@
+/// The activation buffers of one forward pass, sized for a batch and reused across layers.
+///
+/// A workspace belongs to one thread at a time; the encoder gives each worker its own.
+final class BertWorkspace {
+    /// Rows of the feed-forward network processed at once (bounds the intermediate buffer).
+    static let feedForwardBlockRows = 512
+
+    var hidden: UnsafeMutablePointer<Float>
+    var scratch: UnsafeMutablePointer<Float>
+    let queryKeyValue: UnsafeMutablePointer<Float>
+    let context: UnsafeMutablePointer<Float>
+    let intermediate: UnsafeMutablePointer<Float>
+    let scores: UnsafeMutablePointer<Float>
+    private let buffers: [UnsafeMutablePointer<Float>]
+
+    init(tokens: Int, longest: Int, config: BertConfig) {
+        let hiddenSize = config.hiddenSize
+        let rows = max(tokens, 1)
+        hidden = .allocate(capacity: rows * hiddenSize)
+        scratch = .allocate(capacity: rows * hiddenSize)
+        queryKeyValue = .allocate(capacity: rows * 3 * hiddenSize)
+        context = .allocate(capacity: rows * hiddenSize)
+        intermediate = .allocate(capacity: min(rows, Self.feedForwardBlockRows) * config.intermediateSize)
+        scores = .allocate(capacity: max(longest * longest, 1))
+        buffers = [hidden, scratch, queryKeyValue, context, intermediate, scores]
+    }
+
+    deinit {
+        for buffer in buffers { buffer.deallocate() }
+    }
+}

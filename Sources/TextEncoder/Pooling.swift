@@ -1,0 +1,36 @@
+/// Pools per-token hidden states into sentence vectors and L2-normalizes them.
+extension PoolingConfig {
+    /// Writes one `width`-wide vector per sequence of `batch` into `output`.
+    func pool(
+        _ hidden: UnsafePointer<Float>, batch: PackedBatch, width: Int, into output: (Int) -> UnsafeMutablePointer<Float>
+    ) {
+        for sequence in 0..<batch.count {
+            let range = batch.range(of: sequence)
+            let vector = output(sequence)
+            switch mode {
+            case .cls:
+                vector.update(from: hidden + range.lowerBound * width, count: width)
+            case .mean:
+                vector.update(repeating: 0, count: width)
+                for token in range {
+                    let row = hidden + token * width
+                    for index in 0..<width { vector[index] += row[index] }
+                }
+                let inverse = 1 / Float(max(range.count, 1))
+                for index in 0..<width { vector[index] *= inverse }
+            case .max:
+                vector.update(from: hidden + range.lowerBound * width, count: width)
+                for token in range.dropFirst() {
+                    let row = hidden + token * width
+                    for index in 0..<width { vector[index] = max(vector[index], row[index]) }
+                }
+            }
+            if normalize {
+                var squares: Float = 0
+                for index in 0..<width { squares += vector[index] * vector[index] }
+                let inverse = 1 / max(squares.squareRoot(), 1e-12)
+                for index in 0..<width { vector[index] *= inverse }
+            }
+        }
+    }
+}

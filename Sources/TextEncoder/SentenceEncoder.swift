@@ -1,0 +1,128 @@
+import CBLAS
+import Dispatch
+import Foundation
+import SemfindCore
+
+/// A sentence-transformers model run natively: tokenizer, BERT, pooling and normalization,
+/// loaded from a model folder. The one encoder that indexing and queries share.
+public final class SentenceEncoder: Sendable {
+    /// The version of this encoder's arithmetic; part of the fingerprint, so that an index
+    /// built by an encoder that computes differently is rebuilt rather than mixed.
+    public static let implementationVersion = "semfind-encoder-1"
+
+    public let folder: URL
+    public let config: BertConfig
+    public let tokenizer: WordPieceTokenizer
+    public let pooling: PoolingConfig
+    /// The most ids (with `[CLS]` and `[SEP]`) one text is cut to.
+    public let maxLength: Int
+    /// Worker threads used by `encode` when there are several batches.
+    public let threads: Int
+    let model: BertModel
+    let weights: SafetensorsFile
+
+    public var name: String { folder.lastPathComponent }
+    public var dimension: Int { config.hiddenSize }
+
+    /// Loads the model in `folder` (a sentence-transformers folder or a plain BERT checkpoint).
+    public init(folder: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+        self.folder = folder
+        let weightsPath = folder.appendingPathComponent("model.safetensors").path
+        guard FileManager.default.fileExists(atPath: weightsPath) else {
+            throw SemfindError(.modelNotFound, "\(folder.path) has no model.safetensors; install the model with scripts/install-model")
+        }
+        config = try BertConfig.load(from: folder.appendingPathComponent("config.json"))
+        tokenizer = try WordPieceTokenizer.load(folder: folder)
+        pooling = try PoolingConfig.load(folder: folder)
+        weights = try SafetensorsFile(path: weightsPath)
+        model = try BertModel(config: config, weights: weights)
+        maxLength = min(Self.configuredMaxLength(folder: folder) ?? config.maxPositionEmbeddings, config.maxPositionEmbeddings)
+        self.threads = max(1, threads)
+        if let largest = tokenizer.vocabulary.values.max(), Int(largest) >= config.vocabSize {
+            throw SemfindError(
+                .invalidModel, "\(folder.path): the tokenizer has id \(largest), beyond the model's vocab_size \(config.vocabSize)")
+        }
+    }
+
+    private static func configuredMaxLength(folder: URL) -> Int? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("sentence_bert_config.json")),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return object["max_seq_length"] as? Int
+    }
+
+    /// The ids the model sees for `text`: `[CLS]` … `[SEP]`, at most `maxLength`.
+    public func tokenize(_ text: String) -> [Int32] {
+        tokenizer.encode(text, maxLength: maxLength)
+    }
+
+    /// One vector per text, in input order. Texts are sorted by length into batches of
+    /// `batchSize`, and the batches are spread over `threads` workers.
+    public func encode(_ texts: [String], batchSize: Int = 32) -> [[Float]] {
+        encode(tokenized: tokenizeAll(texts), batchSize: batchSize)
+    }
+
+    /// Tokenizes `texts` on all workers.
+    public func tokenizeAll(_ texts: [String]) -> [[Int32]] {
+        var result = [[Int32]](repeating: [], count: texts.count)
+        let workers = texts.count >= 64 ? threads : 1
+        result.withUnsafeMutableBufferPointer { buffer in
+            let slots = DisjointSlots(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: texts.count, by: workers) {
+                    slots.store(tokenize(texts[index]), at: index)
+                }
+            }
+        }
+        return result
+    }
+
+    /// One vector per id sequence, in input order (see `encode(_:batchSize:)`).
+    public func encode(tokenized sequences: [[Int32]], batchSize: Int = 32) -> [[Float]] {
+        guard !sequences.isEmpty else { return [] }
+        let order = sequences.indices.sorted { sequences[$0].count > sequences[$1].count }
+        let size = max(1, batchSize)
+        let batches = stride(from: 0, to: order.count, by: size).map { Array(order[$0..<min($0 + size, order.count)]) }
+        let width = dimension
+        var flat = [Float](repeating: 0, count: sequences.count * width)
+        flat.withUnsafeMutableBufferPointer { buffer in
+            let output = DisjointSlots(base: buffer.baseAddress)
+            Self.blasLock.withLock {
+                let workers = min(threads, batches.count)
+                // Several batches: one batch per worker, each multiplying on its own core.
+                // One batch: all cores inside each matrix product.
+                openblas_set_num_threads(Int32(workers > 1 ? 1 : threads))
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for batchIndex in stride(from: worker, to: batches.count, by: workers) {
+                        let members = batches[batchIndex]
+                        let batch = PackedBatch(members.map { sequences[$0] })
+                        model.forward(batch) { hidden in
+                            pooling.pool(hidden, batch: batch, width: width) { output.pointer(at: members[$0] * width) }
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<sequences.count).map { Array(flat[($0 * width)..<(($0 + 1) * width)]) }
+    }
+
+    /// Serializes encode calls: OpenBLAS's thread count is process-wide state.
+    private static let blasLock = NSLock()
+}
+
+/// A buffer that concurrent workers write at disjoint indices.
+///
+/// `@unchecked Sendable`: every caller writes only the slots of the items it owns (each index
+/// belongs to exactly one worker), and the buffer outlives the `concurrentPerform` that uses it.
+private struct DisjointSlots<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>?
+
+    func store(_ value: Element, at index: Int) {
+        base?[index] = value
+    }
+
+    func pointer(at index: Int) -> UnsafeMutablePointer<Element> {
+        guard let base else { preconditionFailure("writing into an empty buffer") }
+        return base + index
+    }
+}

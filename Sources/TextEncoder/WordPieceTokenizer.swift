@@ -1,0 +1,118 @@
+import Foundation
+import SemfindCore
+
+/// BERT's tokenizer: literal special tokens, `BertNormalizer`, then greedy longest-match-first
+/// WordPiece over a fixed vocabulary, framed by `[CLS]` … `[SEP]` and truncated to the model's
+/// maximum length. Matches Hugging Face's fast BertTokenizer id for id.
+public struct WordPieceTokenizer: Sendable {
+    public let vocabulary: [String: Int32]
+    public let normalizer: BertNormalizer
+    public let maxInputCharsPerWord: Int
+    public let continuingPrefix: String
+    public let unknownId: Int32
+    public let clsId: Int32
+    public let sepId: Int32
+    public let padId: Int32
+    /// Special tokens matched literally (case-sensitively) in raw text, longest first.
+    let specialTokens: [(text: String, id: Int32)]
+
+    public init(
+        vocabulary: [String: Int32], normalizer: BertNormalizer = BertNormalizer(), maxInputCharsPerWord: Int = 100,
+        continuingPrefix: String = "##", specialTokens: [String] = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    ) throws {
+        func id(_ token: String) throws -> Int32 {
+            guard let id = vocabulary[token] else {
+                throw SemfindError(.invalidModel, "the tokenizer vocabulary has no \(token) token")
+            }
+            return id
+        }
+        self.vocabulary = vocabulary
+        self.normalizer = normalizer
+        self.maxInputCharsPerWord = maxInputCharsPerWord
+        self.continuingPrefix = continuingPrefix
+        unknownId = try id("[UNK]")
+        clsId = try id("[CLS]")
+        sepId = try id("[SEP]")
+        padId = vocabulary["[PAD]"] ?? 0
+        self.specialTokens = specialTokens.compactMap { token in vocabulary[token].map { (token, $0) } }
+            .sorted { $0.text.count > $1.text.count }
+    }
+
+    /// The word-piece ids of `text` without `[CLS]`/`[SEP]` and without truncation.
+    public func pieces(_ text: String) -> [Int32] {
+        var ids: [Int32] = []
+        var rest = text[...]
+        while let (range, id) = firstSpecialToken(in: rest) {
+            appendPieces(of: rest[..<range.lowerBound], to: &ids)
+            ids.append(id)
+            rest = rest[range.upperBound...]
+        }
+        appendPieces(of: rest, to: &ids)
+        return ids
+    }
+
+    /// `[CLS]` + pieces + `[SEP]`, the pieces cut so that the whole fits in `maxLength` ids.
+    public func encode(_ text: String, maxLength: Int) -> [Int32] {
+        let body = pieces(text)
+        let kept = max(0, min(body.count, maxLength - 2))
+        var ids: [Int32] = [clsId]
+        ids.reserveCapacity(kept + 2)
+        ids.append(contentsOf: body.prefix(kept))
+        ids.append(sepId)
+        return ids
+    }
+
+    private func firstSpecialToken(in text: Substring) -> (Range<Substring.Index>, Int32)? {
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return nil }
+        var best: (Range<Substring.Index>, Int32)?
+        for (token, id) in specialTokens {
+            guard let range = text.range(of: token) else { continue }
+            if let current = best, current.0.lowerBound <= range.lowerBound { continue }
+            best = (range, id)
+        }
+        return best
+    }
+
+    private func appendPieces(of text: Substring, to ids: inout [Int32]) {
+        guard !text.isEmpty else { return }
+        for word in normalizer.words(text) {
+            appendWordPieces(word, to: &ids)
+        }
+    }
+
+    /// Greedy longest-match-first; a word with any unmatched remainder, or longer than
+    /// `maxInputCharsPerWord`, becomes a single `[UNK]`.
+    private func appendWordPieces(_ word: [Unicode.Scalar], to ids: inout [Int32]) {
+        if word.count > maxInputCharsPerWord {
+            ids.append(unknownId)
+            return
+        }
+        let whole = String(String.UnicodeScalarView(word))
+        if let id = vocabulary[whole] {
+            ids.append(id)
+            return
+        }
+        let firstNew = ids.count
+        var start = 0
+        while start < word.count {
+            var end = word.count
+            var match: Int32?
+            while end > start {
+                var candidate = start > 0 ? continuingPrefix : ""
+                candidate.unicodeScalars.append(contentsOf: word[start..<end])
+                if let id = vocabulary[candidate] {
+                    match = id
+                    break
+                }
+                end -= 1
+            }
+            guard let match else {
+                ids.removeSubrange(firstNew...)
+                ids.append(unknownId)
+                return
+            }
+            ids.append(match)
+            start = end
+        }
+    }
+}

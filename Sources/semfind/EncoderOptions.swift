@@ -1,0 +1,15 @@
+import ArgumentParser
+import Foundation
+import TextEncoder
+
+/// The options every command that loads the encoder shares.
+struct EncoderOptions: ParsableArguments {
+    @Option(name: .long, help: "Model folder (default: $SEMFIND_MODEL, then ~/.local/share/semfind/models/all-MiniLM-L6-v2).")
+    var model: String?
+
+    /// Finds and loads the model, or throws a `SemfindError` that says how to install one.
+    func loadEncoder() throws -> SentenceEncoder {
+        let folder = try ModelLocator().locate(explicit: model)
+        return try SentenceEncoder(folder: folder)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import SemfindCore
+
+/// The `semfind` command: parses arguments, runs a subcommand, and maps failures to grep's
+/// exit statuses (2 for any error, with one line on stderr).
+@main
+struct Semfind: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "semfind",
+        abstract: "Search the files on your disk by meaning.",
+        subcommands: [EmbedCommand.self, TokenizeCommand.self, ModelCommand.self, BenchCommand.self])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as SemfindError {
+            FileHandle.standardError.write(Data("semfind: error: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data((message.isEmpty ? "" : message + "\n").utf8))
+            Foundation.exit(code == .validationFailure || code == .failure ? 2 : code.rawValue)
+        }
+    }
+}
