@@ -17,8 +17,9 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
+        .target(name: "CKernels", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "SemfindCore"),
-        .target(name: "TextEncoder", dependencies: ["CBLAS", "SemfindCore"]),
+        .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"]),
         .executableTarget(
             name: "semfind",
             dependencies: [

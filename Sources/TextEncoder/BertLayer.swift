@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 
 /// One transformer block: multi-head self-attention and a GELU feed-forward network, each
 /// followed by a residual connection and layer normalization (post-norm, as in BERT).
@@ -33,16 +34,17 @@ struct BertLayer: Sendable {
     }
 
     /// Transforms the hidden states in `workspace.hidden` in place.
-    func forward(_ batch: PackedBatch, _ workspace: BertWorkspace) {
+    /// `workers` threads share each small product; see `Linear.forward`.
+    func forward(_ batch: PackedBatch, _ workspace: BertWorkspace, workers: Int) {
         let rows = batch.tokenCount
         let hidden = attentionOutput.outputs
-        queryKeyValue.forward(workspace.hidden, rows: rows, into: workspace.queryKeyValue)
+        queryKeyValue.forward(workspace.hidden, rows: rows, into: workspace.queryKeyValue, workers: workers)
         attend(batch, workspace)
-        attentionOutput.forward(workspace.context, rows: rows, into: workspace.scratch)
+        attentionOutput.forward(workspace.context, rows: rows, into: workspace.scratch, workers: workers)
         addResidual(workspace.hidden, into: workspace.scratch, count: rows * hidden)
         attentionNorm.forward(workspace.scratch, rows: rows)
         swap(&workspace.hidden, &workspace.scratch)
-        feedForward(rows: rows, workspace)
+        feedForward(rows: rows, workspace, workers: workers)
     }
 
     /// Scaled dot-product attention of each sequence with itself, head by head, into `context`.
@@ -63,9 +65,7 @@ struct BertLayer: Sendable {
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasTrans, Int32(length), Int32(length), Int32(headWidth),
                     1, query, Int32(stride), key, Int32(stride), 0, scores, Int32(length))
-                for row in 0..<length {
-                    VectorMath.softmax(scores + row * length, count: length, scale: scale)
-                }
+                semfind_softmax_rows(scores, length, length, length, scale)
                 let context = workspace.context + range.lowerBound * hidden + head * headWidth
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(length), Int32(headWidth), Int32(length),
@@ -76,7 +76,7 @@ struct BertLayer: Sendable {
 
     /// GELU feed-forward over blocks of rows, so that the wide intermediate activations stay
     /// small whatever the batch size.
-    private func feedForward(rows: Int, _ workspace: BertWorkspace) {
+    private func feedForward(rows: Int, _ workspace: BertWorkspace, workers: Int) {
         let hidden = output.outputs
         let intermediateWidth = intermediate.outputs
         var start = 0
@@ -84,9 +84,9 @@ struct BertLayer: Sendable {
             let blockRows = min(BertWorkspace.feedForwardBlockRows, rows - start)
             let input = workspace.hidden + start * hidden
             let result = workspace.scratch + start * hidden
-            intermediate.forward(input, rows: blockRows, into: workspace.intermediate)
-            VectorMath.gelu(workspace.intermediate, count: blockRows * intermediateWidth)
-            output.forward(workspace.intermediate, rows: blockRows, into: result)
+            intermediate.forward(input, rows: blockRows, into: workspace.intermediate, workers: workers)
+            semfind_gelu(workspace.intermediate, blockRows * intermediateWidth)
+            output.forward(workspace.intermediate, rows: blockRows, into: result, workers: workers)
             addResidual(input, into: result, count: blockRows * hidden)
             outputNorm.forward(result, rows: blockRows)
             start += blockRows

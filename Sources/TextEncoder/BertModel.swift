@@ -21,12 +21,12 @@ public struct BertModel: Sendable {
     }
 
     /// Runs the encoder over `batch`; `body` reads the final hidden states (one row per token,
-    /// `hiddenSize` wide) before the workspace is freed.
-    func forward<Result>(_ batch: PackedBatch, _ body: (UnsafePointer<Float>) -> Result) -> Result {
+    /// `hiddenSize` wide) before the workspace is freed. `workers` threads share small products.
+    func forward<Result>(_ batch: PackedBatch, workers: Int = 1, _ body: (UnsafePointer<Float>) -> Result) -> Result {
         let workspace = BertWorkspace(tokens: batch.tokenCount, longest: batch.longest, config: config)
         embeddings.forward(batch, into: workspace.hidden)
         for layer in layers {
-            layer.forward(batch, workspace)
+            layer.forward(batch, workspace, workers: workers)
         }
         return body(workspace.hidden)
     }

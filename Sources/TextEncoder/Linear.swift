@@ -1,4 +1,6 @@
 import CBLAS
+import CKernels
+import Dispatch
 
 /// A dense layer, y = x·Wᵀ + b, with W stored `[out, in]` as in the checkpoint.
 struct Linear: Sendable {
@@ -13,10 +15,29 @@ struct Linear: Sendable {
             bias: try file.tensor("\(prefix).bias", shape: [outputs]))
     }
 
+    /// Up to this many rows, a direct kernel that reads the weights once beats OpenBLAS, whose
+    /// packing of the weight matrix costs more than the product itself (see docs/PERFORMANCE.md).
+    static let directKernelRowLimit = 32
+
     /// Applies the layer to `rows` rows of `input` (stride `inputs`), writing `rows` rows of
-    /// `output` (stride `outputs`).
-    func forward(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
+    /// `output` (stride `outputs`). With `workers` > 1 a few rows are split by output column
+    /// across that many threads; many rows go to OpenBLAS, which splits them itself.
+    func forward(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, workers: Int = 1) {
         let width = outputs
+        if rows <= Self.directKernelRowLimit {
+            let columnsPerWorker = (width / workers + 3) / 4 * 4
+            let (source, weights, biases, target) = (
+                DisjointWrites(input), DisjointWrites(weight.pointer), DisjointWrites(bias.pointer), DisjointWrites(output)
+            )
+            let inputs = inputs
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let first = min(width, worker * columnsPerWorker)
+                let end = min(width, first + columnsPerWorker)
+                semfind_linear_small(
+                    source.pointer, rows, inputs, weights.pointer, biases.pointer, first, end, target.pointer, width)
+            }
+            return
+        }
         for row in 0..<rows {
             (output + row * width).update(from: bias.pointer, count: width)
         }
@@ -38,8 +59,25 @@ struct LayerNorm: Sendable {
             beta: try file.tensor("\(prefix).bias", shape: [width]), epsilon: epsilon)
     }
 
+    /// Normalizes each of `rows` rows in place: zero mean, unit variance, then scale and shift.
     func forward(_ values: UnsafeMutablePointer<Float>, rows: Int) {
-        VectorMath.layerNorm(
-            values, rows: rows, width: gamma.count, gamma: gamma.pointer, beta: beta.pointer, epsilon: epsilon)
+        let width = gamma.count
+        let scale = gamma.pointer
+        let shift = beta.pointer
+        for rowIndex in 0..<rows {
+            let row = values + rowIndex * width
+            var sum: Float = 0
+            for index in 0..<width { sum += row[index] }
+            let mean = sum / Float(width)
+            var squares: Float = 0
+            for index in 0..<width {
+                let centered = row[index] - mean
+                squares += centered * centered
+            }
+            let inverseDeviation = 1 / (squares / Float(width) + epsilon).squareRoot()
+            for index in 0..<width {
+                row[index] = (row[index] - mean) * inverseDeviation * scale[index] + shift[index]
+            }
+        }
     }
 }

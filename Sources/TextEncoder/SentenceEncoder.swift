@@ -67,10 +67,11 @@ public final class SentenceEncoder: Sendable {
         var result = [[Int32]](repeating: [], count: texts.count)
         let workers = texts.count >= 64 ? threads : 1
         result.withUnsafeMutableBufferPointer { buffer in
-            let slots = DisjointSlots(base: buffer.baseAddress)
+            guard let base = buffer.baseAddress else { return }
+            let slots = DisjointWrites(base)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for index in stride(from: worker, to: texts.count, by: workers) {
-                    slots.store(tokenize(texts[index]), at: index)
+                    slots.pointer[index] = tokenize(texts[index])
                 }
             }
         }
@@ -86,7 +87,8 @@ public final class SentenceEncoder: Sendable {
         let width = dimension
         var flat = [Float](repeating: 0, count: sequences.count * width)
         flat.withUnsafeMutableBufferPointer { buffer in
-            let output = DisjointSlots(base: buffer.baseAddress)
+            guard let base = buffer.baseAddress else { return }
+            let output = DisjointWrites(base)
             Self.blasLock.withLock {
                 let workers = min(threads, batches.count)
                 // Several batches: one batch per worker, each multiplying on its own core.
@@ -96,8 +98,8 @@ public final class SentenceEncoder: Sendable {
                     for batchIndex in stride(from: worker, to: batches.count, by: workers) {
                         let members = batches[batchIndex]
                         let batch = PackedBatch(members.map { sequences[$0] })
-                        model.forward(batch) { hidden in
-                            pooling.pool(hidden, batch: batch, width: width) { output.pointer(at: members[$0] * width) }
+                        model.forward(batch, workers: workers > 1 ? 1 : threads) { hidden in
+                            pooling.pool(hidden, batch: batch, width: width) { output.pointer + members[$0] * width }
                         }
                     }
                 }
@@ -108,21 +110,4 @@ public final class SentenceEncoder: Sendable {
 
     /// Serializes encode calls: OpenBLAS's thread count is process-wide state.
     private static let blasLock = NSLock()
-}
-
-/// A buffer that concurrent workers write at disjoint indices.
-///
-/// `@unchecked Sendable`: every caller writes only the slots of the items it owns (each index
-/// belongs to exactly one worker), and the buffer outlives the `concurrentPerform` that uses it.
-private struct DisjointSlots<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>?
-
-    func store(_ value: Element, at index: Int) {
-        base?[index] = value
-    }
-
-    func pointer(at index: Int) -> UnsafeMutablePointer<Element> {
-        guard let base else { preconditionFailure("writing into an empty buffer") }
-        return base + index
-    }
 }

@@ -7,9 +7,12 @@ struct EncoderOptions: ParsableArguments {
     @Option(name: .long, help: "Model folder (default: $SEMFIND_MODEL, then ~/.local/share/semfind/models/all-MiniLM-L6-v2).")
     var model: String?
 
+    @Option(name: .long, help: "Threads for the encoder (default: all cores).")
+    var threads: Int?
+
     /// Finds and loads the model, or throws a `SemfindError` that says how to install one.
     func loadEncoder() throws -> SentenceEncoder {
         let folder = try ModelLocator().locate(explicit: model)
-        return try SentenceEncoder(folder: folder)
+        return try SentenceEncoder(folder: folder, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

@@ -1,0 +1,10 @@
+#include "dispatch.h"
+
+#if SEMFIND_X86
+int semfind_cpu_has_avx2 = 0;
+
+__attribute__((constructor)) static void semfind_detect_cpu(void) {
+    __builtin_cpu_init();
+    semfind_cpu_has_avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+#endif

@@ -1,0 +1,14 @@
+#ifndef SEMFIND_CKERNELS_DISPATCH_H
+#define SEMFIND_CKERNELS_DISPATCH_H
+
+// Run-time choice between AVX2+FMA code and portable code on x86-64; elsewhere portable only.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SEMFIND_X86 1
+#define SEMFIND_AVX2 __attribute__((target("avx2,fma")))
+/// Nonzero when the processor has AVX2 and FMA; set once, before main, by dispatch.c.
+extern int semfind_cpu_has_avx2;
+#else
+#define SEMFIND_X86 0
+#endif
+
+#endif

@@ -1,0 +1,23 @@
+#ifndef SEMFIND_CKERNELS_H
+#define SEMFIND_CKERNELS_H
+
+#include <stddef.h>
+
+// Hot loops of the encoder that need the CPU's full vector width. Each picks, once, an
+// AVX2+FMA version on x86-64 processors that have it, else a portable C version.
+
+/// y[m][n] = bias[n] + sum_k x[m][k] * w[n][k], for rows m < rows and columns n in
+/// [first_column, end_column). x is rows x k (row stride k), w is columns x k (the
+/// checkpoint's [out, in] layout), y has row stride y_stride. Reads w once: meant for few
+/// rows, where a packing GEMM spends more time copying w than multiplying.
+void semfind_linear_small(const float *x, size_t rows, size_t k, const float *w, const float *bias,
+                          size_t first_column, size_t end_column, float *y, size_t y_stride);
+
+/// Exact GELU, x/2 * (1 + erf(x / sqrt 2)), in place; erf to within 1.5e-7.
+void semfind_gelu(float *values, size_t count);
+
+/// Softmax of each of `rows` rows of `width` scores (row stride `stride`), in place, after
+/// scaling them by `scale`.
+void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale);
+
+#endif
