@@ -28,8 +28,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder"]),
-        .testTarget(name: "semfindTests", dependencies: ["semfind", "TextEncoder"]),
+        .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
+        .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
+        .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

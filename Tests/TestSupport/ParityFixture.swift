@@ -1,0 +1,20 @@
+import Foundation
+
+/// One case of Tests/Fixtures/minilm-parity-public.json: what the Python reference stack
+/// (sentence-transformers, HF tokenizers) gives for a text.
+public struct ParityCase: Decodable, Sendable {
+    public let id: String
+    public let text: String
+    public let input_ids: [Int32]
+    public let embedding: [Float]
+}
+
+public struct ParityFixture: Decodable, Sendable {
+    public let cases: [ParityCase]
+
+    public static func load() throws -> ParityFixture {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/minilm-parity-public.json")
+        return try JSONDecoder().decode(ParityFixture.self, from: Data(contentsOf: url))
+    }
+}

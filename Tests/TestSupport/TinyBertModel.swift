@@ -1,0 +1,117 @@
+import Foundation
+
+/// A tiny, deterministic BERT sentence-transformers folder (2 layers, hidden size 32), written
+/// by the tests themselves: real files, real loading code, random weights.
+public struct TinyBertModel {
+    public static let hidden = 32
+    public static let heads = 4
+    public static let layers = 2
+    public static let intermediate = 64
+    public static let maxPositions = 64
+    /// `max_seq_length` in sentence_bert_config.json: texts longer than this are truncated.
+    public static let maxLength = 24
+
+    /// Words and pieces of the tiny vocabulary, after the special tokens.
+    public static let words = [
+        "the", "quick", "brown", "fox", "jump", "##s", "over", "lazy", "dog", ".", ",", "!", "?", "un", "##believ",
+        "##able", "cafe", "a", "b", "c", "##a", "##b", "##c", "日", "本", "hello", "world", "##ing", "run", "-", "mask", "[", "]",
+    ]
+    public static let vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + words
+
+    public let folder: URL
+    /// Every tensor by checkpoint name, as written.
+    public let tensors: [String: (shape: [Int], values: [Float])]
+
+    /// Writes the model into a new temporary folder.
+    public init(seed: UInt64 = 42) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-bert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("1_Pooling"), withIntermediateDirectories: true)
+        var generator = SeededGenerator(seed: seed)
+        var tensors: [String: (shape: [Int], values: [Float])] = [:]
+        func add(_ name: String, _ shape: [Int], scale: Float = 0.2, offset: Float = 0) {
+            let count = shape.reduce(1, *)
+            tensors[name] = (shape, (0..<count).map { _ in offset + scale * generator.nextSigned() })
+        }
+        let h = Self.hidden
+        add("embeddings.word_embeddings.weight", [Self.vocabulary.count, h], scale: 1)
+        add("embeddings.position_embeddings.weight", [Self.maxPositions, h], scale: 0.3)
+        add("embeddings.token_type_embeddings.weight", [2, h], scale: 0.3)
+        add("embeddings.LayerNorm.weight", [h], scale: 0.1, offset: 1)
+        add("embeddings.LayerNorm.bias", [h], scale: 0.1)
+        for layer in 0..<Self.layers {
+            let p = "encoder.layer.\(layer)"
+            for name in ["query", "key", "value"] {
+                add("\(p).attention.self.\(name).weight", [h, h])
+                add("\(p).attention.self.\(name).bias", [h], scale: 0.1)
+            }
+            add("\(p).attention.output.dense.weight", [h, h])
+            add("\(p).attention.output.dense.bias", [h], scale: 0.1)
+            add("\(p).attention.output.LayerNorm.weight", [h], scale: 0.1, offset: 1)
+            add("\(p).attention.output.LayerNorm.bias", [h], scale: 0.1)
+            add("\(p).intermediate.dense.weight", [Self.intermediate, h])
+            add("\(p).intermediate.dense.bias", [Self.intermediate], scale: 0.1)
+            add("\(p).output.dense.weight", [h, Self.intermediate])
+            add("\(p).output.dense.bias", [h], scale: 0.1)
+            add("\(p).output.LayerNorm.weight", [h], scale: 0.1, offset: 1)
+            add("\(p).output.LayerNorm.bias", [h], scale: 0.1)
+        }
+        self.tensors = tensors
+        let ordered = tensors.sorted { $0.key < $1.key }.map { (name: $0.key, shape: $0.value.shape, values: $0.value.values) }
+        try SafetensorsWriter.encode(ordered).write(to: folder.appendingPathComponent("model.safetensors"))
+        try write("config.json", Self.configJSON())
+        try write("vocab.txt", Self.vocabulary.joined(separator: "\n") + "\n")
+        try write("sentence_bert_config.json", "{\"max_seq_length\": \(Self.maxLength), \"do_lower_case\": false}")
+        try write(
+            "modules.json",
+            """
+            [{"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+             {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+             {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"}]
+            """)
+        try write(
+            "1_Pooling/config.json",
+            "{\"word_embedding_dimension\": \(h), \"pooling_mode_mean_tokens\": true, \"pooling_mode_cls_token\": false}")
+    }
+
+    /// config.json's text; `architecture` and `activation` let tests write unsupported variants.
+    public static func configJSON(architecture: String = "BertModel", modelType: String = "bert", activation: String = "gelu") -> String {
+        """
+        {"architectures": ["\(architecture)"], "model_type": "\(modelType)", "hidden_act": "\(activation)",
+         "hidden_size": \(hidden), "num_hidden_layers": \(layers), "num_attention_heads": \(heads),
+         "intermediate_size": \(intermediate), "max_position_embeddings": \(maxPositions),
+         "type_vocab_size": 2, "vocab_size": \(vocabulary.count), "layer_norm_eps": 1e-12}
+        """
+    }
+
+    /// Replaces (or creates) a file of the model folder.
+    public func write(_ relativePath: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(relativePath))
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// SplitMix64: the same numbers on every platform and run.
+public struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A float uniformly drawn from [-1, 1).
+    public mutating func nextSigned() -> Float {
+        Float(next() >> 40) / Float(1 << 23) - 1
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import TextEncoder
+
+@Suite("WordPiece tokenizer rules")
+struct WordPieceTokenizerTests {
+    let tokenizer: WordPieceTokenizer
+
+    init() throws {
+        let ids = Dictionary(uniqueKeysWithValues: TinyBertModel.vocabulary.enumerated().map { ($1, Int32($0)) })
+        tokenizer = try WordPieceTokenizer(vocabulary: ids)
+    }
+
+    func tokens(_ text: String) -> [String] {
+        tokenizer.pieces(text).map { TinyBertModel.vocabulary[Int($0)] }
+    }
+
+    @Test("greedy longest match first, continuation pieces marked ##")
+    func wordPieces() {
+        #expect(tokens("unbelievable jumps runing") == ["un", "##believ", "##able", "jump", "##s", "run", "##ing"])
+        #expect(tokens("abc") == ["a", "##b", "##c"])
+    }
+
+    @Test("a word with an unmatched remainder, or over 100 characters, is one [UNK]")
+    func unknownWords() {
+        #expect(tokens("dogx fox") == ["[UNK]", "fox"])
+        #expect(tokens(String(repeating: "a", count: 100)).count == 100)
+        #expect(tokens(String(repeating: "a", count: 101)) == ["[UNK]"])
+    }
+
+    @Test("lower-cases, strips accents, and splits punctuation and CJK ideographs")
+    func normalization() {
+        #expect(tokens("The QUICK, Brown Fox!") == ["the", "quick", ",", "brown", "fox", "!"])
+        #expect(tokens("Café CAFÉ cafe\u{301}") == ["cafe", "cafe", "cafe"])
+        #expect(tokens("日本hello") == ["日", "本", "hello"])
+        #expect(tokens("run-dog?") == ["run", "-", "dog", "?"])
+    }
+
+    @Test("control, format and private-use characters vanish without splitting the word")
+    func controlCharacters() {
+        #expect(tokens("hel\u{200B}lo wor\u{0}ld fo\u{FEFF}x do\u{E000}g ca\u{FFFD}fe") == ["hello", "world", "fox", "dog", "cafe"])
+        #expect(tokens("hello\u{3000}world\tfox\u{A0}dog") == ["hello", "world", "fox", "dog"])
+        #expect(tokens("hello\u{7}world") == ["[UNK]"])
+    }
+
+    @Test("literal special tokens are matched case-sensitively before normalization")
+    func specialTokens() {
+        #expect(tokens("the [MASK] dog[SEP]fox") == ["the", "[MASK]", "dog", "[SEP]", "fox"])
+        #expect(tokens("[mask] [Mask]") == ["[", "mask", "]", "[", "mask", "]"])
+    }
+
+    @Test("encode frames with [CLS] and [SEP] and truncates to the maximum length")
+    func framing() {
+        #expect(tokenizer.encode("", maxLength: 8) == [2, 3])
+        let long = tokenizer.encode(Array(repeating: "dog", count: 20).joined(separator: " "), maxLength: 8)
+        #expect(long.count == 8)
+        #expect(long.first == 2 && long.last == 3)
+    }
+}
