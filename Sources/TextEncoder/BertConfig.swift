@@ -87,14 +87,20 @@ public struct BertConfig: Decodable, Sendable, Equatable {
         guard isBert else {
             throw SemfindError(
                 .unsupportedModel,
-                "\(source): architecture '\(architecture)' is not supported; semfind runs BERT-family sentence-transformers models")
+                "\(source): architecture '\(architecture)' is not supported; semfind runs BERT-family sentence-transformers models"
+            )
         }
         guard hiddenAct == "gelu" else {
-            throw SemfindError(.unsupportedModel, "\(source): activation '\(hiddenAct)' is not supported (only exact 'gelu')")
+            throw SemfindError(
+                .unsupportedModel, "\(source): activation '\(hiddenAct)' is not supported (only exact 'gelu')")
         }
-        let positive = [vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize, maxPositionEmbeddings, typeVocabSize]
+        let positive = [
+            vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize, maxPositionEmbeddings,
+            typeVocabSize,
+        ]
         guard positive.allSatisfy({ $0 > 0 }), hiddenSize % numAttentionHeads == 0 else {
-            throw SemfindError(.invalidModel, "\(source): sizes are inconsistent (hidden_size must divide by num_attention_heads)")
+            throw SemfindError(
+                .invalidModel, "\(source): sizes are inconsistent (hidden_size must divide by num_attention_heads)")
         }
     }
 

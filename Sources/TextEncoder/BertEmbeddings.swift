@@ -11,7 +11,8 @@ struct BertEmbeddings: Sendable {
             words: try file.tensor("\(prefix).word_embeddings.weight", shape: [config.vocabSize, width]),
             positions: try file.tensor(
                 "\(prefix).position_embeddings.weight", shape: [config.maxPositionEmbeddings, width]),
-            tokenTypes: try file.tensor("\(prefix).token_type_embeddings.weight", shape: [config.typeVocabSize, width]),
+            tokenTypes: try file.tensor(
+                "\(prefix).token_type_embeddings.weight", shape: [config.typeVocabSize, width]),
             norm: try LayerNorm.load(file, "\(prefix).LayerNorm", width: width, epsilon: config.layerNormEps))
     }
 

@@ -25,7 +25,8 @@ struct BertLayer: Sendable {
         return BertLayer(
             queryKeyValue: fused,
             attentionOutput: try Linear.load(file, "\(prefix).attention.output.dense", inputs: hidden, outputs: hidden),
-            attentionNorm: try LayerNorm.load(file, "\(prefix).attention.output.LayerNorm", width: hidden, epsilon: epsilon),
+            attentionNorm: try LayerNorm.load(
+                file, "\(prefix).attention.output.LayerNorm", width: hidden, epsilon: epsilon),
             intermediate: try Linear.load(
                 file, "\(prefix).intermediate.dense", inputs: hidden, outputs: config.intermediateSize),
             output: try Linear.load(file, "\(prefix).output.dense", inputs: config.intermediateSize, outputs: hidden),

@@ -13,7 +13,9 @@ public struct BertModel: Sendable {
     /// `embeddings.…`/`encoder.layer.N.…`; those saved from a task model prefix them with `bert.`.
     public init(config: BertConfig, weights file: SafetensorsFile) throws {
         self.config = config
-        let prefix = file.tensors["embeddings.word_embeddings.weight"] == nil && file.tensors["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
+        let prefix =
+            file.tensors["embeddings.word_embeddings.weight"] == nil
+                && file.tensors["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
         embeddings = try BertEmbeddings.load(file, "\(prefix)embeddings", config: config)
         layers = try (0..<config.numHiddenLayers).map {
             try BertLayer.load(file, "\(prefix)encoder.layer.\($0)", config: config)

@@ -10,7 +10,9 @@ public struct BertNormalizer: Sendable, Equatable {
     public var splitChineseCharacters: Bool
     public var cleanText: Bool
 
-    public init(lowercase: Bool = true, stripAccents: Bool? = nil, splitChineseCharacters: Bool = true, cleanText: Bool = true) {
+    public init(
+        lowercase: Bool = true, stripAccents: Bool? = nil, splitChineseCharacters: Bool = true, cleanText: Bool = true
+    ) {
         self.lowercase = lowercase
         self.stripAccents = stripAccents ?? lowercase
         self.splitChineseCharacters = splitChineseCharacters
@@ -65,7 +67,8 @@ public struct BertNormalizer: Sendable, Equatable {
         if stripAccents {
             decomposed = String.UnicodeScalarView()
             let nfd = String(scalars).decomposedStringWithCanonicalMapping
-            decomposed.append(contentsOf: nfd.unicodeScalars.lazy.filter { $0.properties.generalCategory != .nonspacingMark })
+            decomposed.append(
+                contentsOf: nfd.unicodeScalars.lazy.filter { $0.properties.generalCategory != .nonspacingMark })
             scalars = decomposed[...]
         }
         guard lowercase else { return Array(scalars) }

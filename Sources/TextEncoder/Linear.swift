@@ -27,7 +27,8 @@ struct Linear: Sendable {
         if rows <= Self.directKernelRowLimit {
             let columnsPerWorker = (width / workers + 3) / 4 * 4
             let (source, weights, biases, target) = (
-                DisjointWrites(input), DisjointWrites(weight.pointer), DisjointWrites(bias.pointer), DisjointWrites(output)
+                DisjointWrites(input), DisjointWrites(weight.pointer), DisjointWrites(bias.pointer),
+                DisjointWrites(output)
             )
             let inputs = inputs
             DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -1,9 +1,10 @@
+import SemfindCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import SemfindCore
 
 /// A read-only memory map of a whole file, unmapped when the last reference goes away.
 ///

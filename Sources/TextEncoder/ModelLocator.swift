@@ -25,7 +25,8 @@ public struct ModelLocator: Sendable {
         if let fromEnvironment = environment["SEMFIND_MODEL"], !fromEnvironment.isEmpty {
             return [URL(fileURLWithPath: fromEnvironment)]
         }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
         folders.append(URL(fileURLWithPath: dataHome).appendingPathComponent("semfind/models/\(name)"))
         if let executableURL {
@@ -45,7 +46,8 @@ public struct ModelLocator: Sendable {
         let looked = folders.map(\.path).joined(separator: ", ")
         if explicit != nil || environment["SEMFIND_MODEL"].map({ !$0.isEmpty }) == true {
             throw SemfindError(
-                .modelNotFound, "no model.safetensors in \(looked); point --model or SEMFIND_MODEL at a sentence-transformers folder")
+                .modelNotFound,
+                "no model.safetensors in \(looked); point --model or SEMFIND_MODEL at a sentence-transformers folder")
         }
         throw SemfindError(
             .modelNotFound, "no model found (looked in \(looked)); install it with scripts/install-model")

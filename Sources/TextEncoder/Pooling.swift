@@ -2,7 +2,8 @@
 extension PoolingConfig {
     /// Writes one `width`-wide vector per sequence of `batch` into `output`.
     func pool(
-        _ hidden: UnsafePointer<Float>, batch: PackedBatch, width: Int, into output: (Int) -> UnsafeMutablePointer<Float>
+        _ hidden: UnsafePointer<Float>, batch: PackedBatch, width: Int,
+        into output: (Int) -> UnsafeMutablePointer<Float>
     ) {
         for sequence in 0..<batch.count {
             let range = batch.range(of: sequence)

@@ -29,13 +29,15 @@ public final class SafetensorsFile: Sendable {
         file = try MappedFile(path: path)
         let bytes = file.bytes
         guard bytes.count >= 8 else {
-            throw SemfindError(.invalidModel, "\(path) is truncated: \(bytes.count) bytes, too short for a safetensors header")
+            throw SemfindError(
+                .invalidModel, "\(path) is truncated: \(bytes.count) bytes, too short for a safetensors header")
         }
         let headerLength = Int(clamping: bytes.loadUnaligned(as: UInt64.self).littleEndian)
         guard headerLength <= bytes.count - 8 else {
             throw SemfindError(
                 .invalidModel,
-                "\(path) is truncated or not a safetensors file: header claims \(headerLength) bytes, file has \(bytes.count)")
+                "\(path) is truncated or not a safetensors file: header claims \(headerLength) bytes, file has \(bytes.count)"
+            )
         }
         dataStart = 8 + headerLength
         let headerBytes = Data(bytes[8..<dataStart])
@@ -97,7 +99,8 @@ public final class SafetensorsFile: Sendable {
             throw SemfindError(.invalidModel, "\(path) has no tensor '\(name)'; is this a BERT checkpoint?")
         }
         guard info.dtype == "F32" else {
-            throw SemfindError(.unsupportedModel, "\(path): tensor '\(name)' is \(info.dtype); only F32 weights are supported")
+            throw SemfindError(
+                .unsupportedModel, "\(path): tensor '\(name)' is \(info.dtype); only F32 weights are supported")
         }
         guard info.shape == expected else {
             throw SemfindError(.invalidModel, "\(path): tensor '\(name)' has shape \(info.shape), expected \(expected)")

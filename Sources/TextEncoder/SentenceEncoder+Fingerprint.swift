@@ -11,7 +11,8 @@ extension SentenceEncoder {
                 hash = data.withUnsafeBytes { ModelFingerprint.hash($0, seed: hash) }
             }
         }
-        let settings = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength) \(Self.implementationVersion)"
+        let settings =
+            "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength) \(Self.implementationVersion)"
         hash = ModelFingerprint.hash(settings, seed: hash)
         let hex = String(hash, radix: 16)
         return "\(name)-" + String(repeating: "0", count: 16 - hex.count) + hex

@@ -29,18 +29,21 @@ public final class SentenceEncoder: Sendable {
         self.folder = folder
         let weightsPath = folder.appendingPathComponent("model.safetensors").path
         guard FileManager.default.fileExists(atPath: weightsPath) else {
-            throw SemfindError(.modelNotFound, "\(folder.path) has no model.safetensors; install the model with scripts/install-model")
+            throw SemfindError(
+                .modelNotFound, "\(folder.path) has no model.safetensors; install the model with scripts/install-model")
         }
         config = try BertConfig.load(from: folder.appendingPathComponent("config.json"))
         tokenizer = try WordPieceTokenizer.load(folder: folder)
         pooling = try PoolingConfig.load(folder: folder)
         weights = try SafetensorsFile(path: weightsPath)
         model = try BertModel(config: config, weights: weights)
-        maxLength = min(Self.configuredMaxLength(folder: folder) ?? config.maxPositionEmbeddings, config.maxPositionEmbeddings)
+        maxLength = min(
+            Self.configuredMaxLength(folder: folder) ?? config.maxPositionEmbeddings, config.maxPositionEmbeddings)
         self.threads = max(1, threads)
         if let largest = tokenizer.vocabulary.values.max(), Int(largest) >= config.vocabSize {
             throw SemfindError(
-                .invalidModel, "\(folder.path): the tokenizer has id \(largest), beyond the model's vocab_size \(config.vocabSize)")
+                .invalidModel,
+                "\(folder.path): the tokenizer has id \(largest), beyond the model's vocab_size \(config.vocabSize)")
         }
     }
 

@@ -93,7 +93,9 @@ struct BenchCommand: ParsableCommand {
 
         private static func format(_ value: Any) -> String {
             if let number = value as? Double { return String(format: "%.3f", number) }
-            if let numbers = value as? [Double] { return numbers.map { String(format: "%.3f", $0) }.joined(separator: " ") }
+            if let numbers = value as? [Double] {
+                return numbers.map { String(format: "%.3f", $0) }.joined(separator: " ")
+            }
             return "\(value)"
         }
     }

@@ -4,7 +4,9 @@ import TextEncoder
 
 /// The options every command that loads the encoder shares.
 struct EncoderOptions: ParsableArguments {
-    @Option(name: .long, help: "Model folder (default: $SEMFIND_MODEL, then ~/.local/share/semfind/models/all-MiniLM-L6-v2).")
+    @Option(
+        name: .long,
+        help: "Model folder (default: $SEMFIND_MODEL, then ~/.local/share/semfind/models/all-MiniLM-L6-v2).")
     var model: String?
 
     @Option(name: .long, help: "Threads for the encoder (default: all cores).")

@@ -5,7 +5,8 @@ import TextEncoder
 /// `semfind model …`: what the encoder is and where it comes from.
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "model", abstract: "Show the sentence encoder.", subcommands: [Info.self], defaultSubcommand: Info.self)
+        commandName: "model", abstract: "Show the sentence encoder.", subcommands: [Info.self],
+        defaultSubcommand: Info.self)
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(

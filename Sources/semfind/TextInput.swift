@@ -36,7 +36,10 @@ struct TextInput {
             if bytes.last == UInt8(ascii: "\n") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
             if bytes.last == UInt8(ascii: "\r") { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
             guard let text = String(data: Data(bytes), encoding: .utf8) else {
-                throw SemfindError(.invalidInput, "standard input line \(lineNumber) is not valid UTF-8; convert it first (e.g. iconv -f latin1 -t utf-8)")
+                throw SemfindError(
+                    .invalidInput,
+                    "standard input line \(lineNumber) is not valid UTF-8; convert it first (e.g. iconv -f latin1 -t utf-8)"
+                )
             }
             if jsonl {
                 if text.allSatisfy(\.isWhitespace) { continue }
@@ -56,7 +59,8 @@ struct TextInput {
     private static func decodeJSONText(_ line: String, line number: Int) throws -> String {
         let object = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
         guard let fields = object as? [String: Any], let text = fields["text"] as? String else {
-            throw SemfindError(.invalidInput, "standard input line \(number) is not a JSON object with a string \"text\" field")
+            throw SemfindError(
+                .invalidInput, "standard input line \(number) is not a JSON object with a string \"text\" field")
         }
         return text
     }

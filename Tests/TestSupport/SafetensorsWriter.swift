@@ -4,7 +4,8 @@ import Foundation
 /// (and broken variants of them) without any model download.
 public enum SafetensorsWriter {
     /// The file's bytes: header length, JSON header (space-padded to 8 bytes), then data.
-    public static func encode(_ tensors: [(name: String, shape: [Int], values: [Float])], dtype: String = "F32") -> Data {
+    public static func encode(_ tensors: [(name: String, shape: [Int], values: [Float])], dtype: String = "F32") -> Data
+    {
         var header: [String: Any] = ["__metadata__": ["format": "pt"]]
         var data = Data()
         for tensor in tensors {

@@ -14,7 +14,8 @@ public struct TinyBertModel {
     /// Words and pieces of the tiny vocabulary, after the special tokens.
     public static let words = [
         "the", "quick", "brown", "fox", "jump", "##s", "over", "lazy", "dog", ".", ",", "!", "?", "un", "##believ",
-        "##able", "cafe", "a", "b", "c", "##a", "##b", "##c", "日", "本", "hello", "world", "##ing", "run", "-", "mask", "[", "]",
+        "##able", "cafe", "a", "b", "c", "##a", "##b", "##c", "日", "本", "hello", "world", "##ing", "run", "-", "mask",
+        "[", "]",
     ]
     public static let vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + words
 
@@ -57,7 +58,9 @@ public struct TinyBertModel {
             add("\(p).output.LayerNorm.bias", [h], scale: 0.1)
         }
         self.tensors = tensors
-        let ordered = tensors.sorted { $0.key < $1.key }.map { (name: $0.key, shape: $0.value.shape, values: $0.value.values) }
+        let ordered = tensors.sorted { $0.key < $1.key }.map {
+            (name: $0.key, shape: $0.value.shape, values: $0.value.values)
+        }
         try SafetensorsWriter.encode(ordered).write(to: folder.appendingPathComponent("model.safetensors"))
         try write("config.json", Self.configJSON())
         try write("vocab.txt", Self.vocabulary.joined(separator: "\n") + "\n")
@@ -71,11 +74,14 @@ public struct TinyBertModel {
             """)
         try write(
             "1_Pooling/config.json",
-            "{\"word_embedding_dimension\": \(h), \"pooling_mode_mean_tokens\": true, \"pooling_mode_cls_token\": false}")
+            "{\"word_embedding_dimension\": \(h), \"pooling_mode_mean_tokens\": true, \"pooling_mode_cls_token\": false}"
+        )
     }
 
     /// config.json's text; `architecture` and `activation` let tests write unsupported variants.
-    public static func configJSON(architecture: String = "BertModel", modelType: String = "bert", activation: String = "gelu") -> String {
+    public static func configJSON(
+        architecture: String = "BertModel", modelType: String = "bert", activation: String = "gelu"
+    ) -> String {
         """
         {"architectures": ["\(architecture)"], "model_type": "\(modelType)", "hidden_act": "\(activation)",
          "hidden_size": \(hidden), "num_hidden_layers": \(layers), "num_attention_heads": \(heads),

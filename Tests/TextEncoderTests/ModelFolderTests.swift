@@ -30,7 +30,9 @@ struct ModelFolderTests {
         try model.write("config.json", TinyBertModel.configJSON(activation: "gelu_new"))
         expectError(.unsupportedModel, mentioning: ["gelu_new"]) { _ = try SentenceEncoder(folder: model.folder) }
         try model.write("config.json", "{\"model_type\": \"bert\"}")
-        expectError(.invalidModel, mentioning: ["config.json", "vocab_size"]) { _ = try SentenceEncoder(folder: model.folder) }
+        expectError(.invalidModel, mentioning: ["config.json", "vocab_size"]) {
+            _ = try SentenceEncoder(folder: model.folder)
+        }
     }
 
     @Test("a truncated checkpoint is refused when the encoder loads")
@@ -51,7 +53,8 @@ struct ModelFolderTests {
         defer { model.remove() }
         #expect(try PoolingConfig.load(folder: model.folder) == PoolingConfig(mode: .mean, normalize: true))
         try model.write("1_Pooling/config.json", "{\"pooling_mode_cls_token\": true}")
-        try model.write("modules.json", "[{\"path\": \"1_Pooling\", \"type\": \"sentence_transformers.models.Pooling\"}]")
+        try model.write(
+            "modules.json", "[{\"path\": \"1_Pooling\", \"type\": \"sentence_transformers.models.Pooling\"}]")
         #expect(try PoolingConfig.load(folder: model.folder) == PoolingConfig(mode: .cls, normalize: false))
         let encoder = try SentenceEncoder(folder: model.folder)
         let norm = encoder.encode(["hello world"])[0].reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -89,6 +92,8 @@ struct ModelFolderTests {
             _ = try locator.locate(explicit: root.appendingPathComponent("nowhere").path)
         }
         let empty = ModelLocator(environment: ["HOME": root.appendingPathComponent("nobody").path], executableURL: nil)
-        expectError(.modelNotFound, mentioning: ["scripts/install-model", "nobody"]) { _ = try empty.locate(explicit: nil) }
+        expectError(.modelNotFound, mentioning: ["scripts/install-model", "nobody"]) {
+            _ = try empty.locate(explicit: nil)
+        }
     }
 }

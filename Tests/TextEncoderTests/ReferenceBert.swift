@@ -44,7 +44,9 @@ struct ReferenceBert {
             }
             let attended = context.map { linear($0, "\(p).attention.output.dense") }
             x = zip(x, attended).map { layerNorm(zip($0, $1).map(+), "\(p).attention.output.LayerNorm") }
-            let expanded = x.map { linear($0, "\(p).intermediate.dense").map { $0 * 0.5 * (1 + Foundation.erf($0 / 2.0.squareRoot())) } }
+            let expanded = x.map {
+                linear($0, "\(p).intermediate.dense").map { $0 * 0.5 * (1 + Foundation.erf($0 / 2.0.squareRoot())) }
+            }
             let projected = expanded.map { linear($0, "\(p).output.dense") }
             x = zip(x, projected).map { layerNorm(zip($0, $1).map(+), "\(p).output.LayerNorm") }
         }
@@ -56,7 +58,8 @@ struct ReferenceBert {
     private func linear(_ input: [Double], _ prefix: String) -> [Double] {
         let w = weight("\(prefix).weight")
         let b = weight("\(prefix).bias")
-        return b.indices.map { row in b[row] + input.indices.reduce(0.0) { $0 + w[row * input.count + $1] * input[$1] } }
+        return b.indices.map { row in b[row] + input.indices.reduce(0.0) { $0 + w[row * input.count + $1] * input[$1] }
+        }
     }
 
     private func layerNorm(_ input: [Double], _ prefix: String) -> [Double] {

@@ -8,7 +8,8 @@ import Testing
 @Suite("Safetensors reader")
 struct SafetensorsFileTests {
     func write(_ data: Data) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("st-\(UUID().uuidString).safetensors").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("st-\(UUID().uuidString).safetensors")
+            .path
         try data.write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -69,7 +70,9 @@ struct SafetensorsFileTests {
         }
         expectError(.invalidModel, mentioning: ["c.weight", file.path]) { _ = try file.tensor("c.weight", shape: [1]) }
         let integers = try SafetensorsFile(path: try write(SafetensorsWriter.encode(sample, dtype: "I32")))
-        expectError(.unsupportedModel, mentioning: ["a.weight", "I32"]) { _ = try integers.tensor("a.weight", shape: [2, 3]) }
+        expectError(.unsupportedModel, mentioning: ["a.weight", "I32"]) {
+            _ = try integers.tensor("a.weight", shape: [2, 3])
+        }
         let halves = try write(SafetensorsWriter.encode(sample, dtype: "F16"))
         expectError(.invalidModel, mentioning: [halves, "F16"]) { _ = try SafetensorsFile(path: halves) }
     }

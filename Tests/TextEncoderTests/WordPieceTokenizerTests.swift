@@ -40,7 +40,10 @@ struct WordPieceTokenizerTests {
 
     @Test("control, format and private-use characters vanish without splitting the word")
     func controlCharacters() {
-        #expect(tokens("hel\u{200B}lo wor\u{0}ld fo\u{FEFF}x do\u{E000}g ca\u{FFFD}fe") == ["hello", "world", "fox", "dog", "cafe"])
+        #expect(
+            tokens("hel\u{200B}lo wor\u{0}ld fo\u{FEFF}x do\u{E000}g ca\u{FFFD}fe") == [
+                "hello", "world", "fox", "dog", "cafe",
+            ])
         #expect(tokens("hello\u{3000}world\tfox\u{A0}dog") == ["hello", "world", "fox", "dog"])
         #expect(tokens("hello\u{7}world") == ["[UNK]"])
     }

@@ -19,7 +19,8 @@ struct BadInputTests {
         runner.environment["HOME"] = home.path
         runner.environment["XDG_DATA_HOME"] = nil
         runner.environment["SEMFIND_MODEL"] = nil
-        expectOneLineError(try runner.run(["embed"], text: "hello\n"), mentioning: ["no model found", "scripts/install-model"])
+        expectOneLineError(
+            try runner.run(["embed"], text: "hello\n"), mentioning: ["no model found", "scripts/install-model"])
         expectOneLineError(try runner.run(["model", "info"]), mentioning: ["scripts/install-model"])
     }
 
@@ -58,8 +59,10 @@ struct BadInputTests {
         expectOneLineError(
             try runner.run(arguments, input: Data([0x68, 0x69, 0xFF, 0xFE, 0x0A])), mentioning: ["line 1", "UTF-8"])
         expectOneLineError(try runner.run(arguments, text: ""), mentioning: ["no input"])
-        expectOneLineError(try runner.run(arguments + ["--jsonl"], text: "{\"text\": 3}\n"), mentioning: ["line 1", "\"text\""])
-        expectOneLineError(try runner.run(["tokenize", "--model", model.folder.path], text: ""), mentioning: ["no input"])
+        expectOneLineError(
+            try runner.run(arguments + ["--jsonl"], text: "{\"text\": 3}\n"), mentioning: ["line 1", "\"text\""])
+        expectOneLineError(
+            try runner.run(["tokenize", "--model", model.folder.path], text: ""), mentioning: ["no input"])
     }
 
     @Test("a bad option value: usage error with status 2")

@@ -48,7 +48,8 @@ struct EncoderCommandTests {
     func tokenize() throws {
         let result = try runner.run(["tokenize"], text: "hello world\nThe quick brown fox.\n")
         #expect(result.status == 0)
-        #expect(result.stdoutLines == ["{\"ids\":[101,7592,2088,102]}", "{\"ids\":[101,1996,4248,2829,4419,1012,102]}"])
+        #expect(
+            result.stdoutLines == ["{\"ids\":[101,7592,2088,102]}", "{\"ids\":[101,1996,4248,2829,4419,1012,102]}"])
     }
 
     @Test("model info names the model, its dimension, length and fingerprint")
