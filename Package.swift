@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "semfind",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "semfind", targets: ["semfind"]),
         .library(name: "TextEncoder", targets: ["TextEncoder"]),
@@ -17,16 +17,17 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
-        .target(name: "CKernels", linkerSettings: [.linkedLibrary("m")]),
-        .target(name: "SemfindCore"),
-        .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"]),
+        .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "SemfindCore", exclude: ["README.md"]),
+        .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
         .executableTarget(
             name: "semfind",
             dependencies: [
                 "SemfindCore",
                 "TextEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),

@@ -25,45 +25,51 @@ SEMFIND_AVX2 static inline float horizontal_sum(__m256 v) {
     return _mm_cvtss_f32(s);
 }
 
-// Two rows by four columns of dot products per pass; k must be a multiple of 8 (the portable
-// version serves other shapes).
+// Four rows by three columns of dot products per pass (twelve accumulators, seven loads per
+// twelve multiply-adds); k must be a multiple of 8 (the portable version serves other shapes).
 SEMFIND_AVX2 static void linear_small_avx2(const float *x, size_t rows, size_t k, const float *w, const float *bias,
                                            size_t first, size_t end, float *y, size_t y_stride) {
     size_t n = first;
-    for (; n + 4 <= end; n += 4) {
-        const float *w0 = w + n * k, *w1 = w0 + k, *w2 = w1 + k, *w3 = w2 + k;
+    for (; n + 3 <= end; n += 3) {
+        const float *w0 = w + n * k, *w1 = w0 + k, *w2 = w1 + k;
         size_t m = 0;
-        for (; m + 2 <= rows; m += 2) {
-            const float *a = x + m * k, *b = a + k;
-            __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        for (; m + 4 <= rows; m += 4) {
+            const float *r0 = x + m * k, *r1 = r0 + k, *r2 = r1 + k, *r3 = r2 + k;
+            __m256 s[4][3];
+            for (int i = 0; i < 4; i++) s[i][0] = s[i][1] = s[i][2] = _mm256_setzero_ps();
             for (size_t i = 0; i < k; i += 8) {
-                __m256 va = _mm256_loadu_ps(a + i), vb = _mm256_loadu_ps(b + i);
-                __m256 v0 = _mm256_loadu_ps(w0 + i), v1 = _mm256_loadu_ps(w1 + i);
-                __m256 v2 = _mm256_loadu_ps(w2 + i), v3 = _mm256_loadu_ps(w3 + i);
-                a0 = _mm256_fmadd_ps(va, v0, a0); a1 = _mm256_fmadd_ps(va, v1, a1);
-                a2 = _mm256_fmadd_ps(va, v2, a2); a3 = _mm256_fmadd_ps(va, v3, a3);
-                b0 = _mm256_fmadd_ps(vb, v0, b0); b1 = _mm256_fmadd_ps(vb, v1, b1);
-                b2 = _mm256_fmadd_ps(vb, v2, b2); b3 = _mm256_fmadd_ps(vb, v3, b3);
+                __m256 v0 = _mm256_loadu_ps(w0 + i), v1 = _mm256_loadu_ps(w1 + i), v2 = _mm256_loadu_ps(w2 + i);
+                __m256 a = _mm256_loadu_ps(r0 + i);
+                s[0][0] = _mm256_fmadd_ps(a, v0, s[0][0]); s[0][1] = _mm256_fmadd_ps(a, v1, s[0][1]);
+                s[0][2] = _mm256_fmadd_ps(a, v2, s[0][2]);
+                a = _mm256_loadu_ps(r1 + i);
+                s[1][0] = _mm256_fmadd_ps(a, v0, s[1][0]); s[1][1] = _mm256_fmadd_ps(a, v1, s[1][1]);
+                s[1][2] = _mm256_fmadd_ps(a, v2, s[1][2]);
+                a = _mm256_loadu_ps(r2 + i);
+                s[2][0] = _mm256_fmadd_ps(a, v0, s[2][0]); s[2][1] = _mm256_fmadd_ps(a, v1, s[2][1]);
+                s[2][2] = _mm256_fmadd_ps(a, v2, s[2][2]);
+                a = _mm256_loadu_ps(r3 + i);
+                s[3][0] = _mm256_fmadd_ps(a, v0, s[3][0]); s[3][1] = _mm256_fmadd_ps(a, v1, s[3][1]);
+                s[3][2] = _mm256_fmadd_ps(a, v2, s[3][2]);
             }
-            float *ya = y + m * y_stride + n, *yb = ya + y_stride;
-            ya[0] = bias[n] + horizontal_sum(a0); ya[1] = bias[n + 1] + horizontal_sum(a1);
-            ya[2] = bias[n + 2] + horizontal_sum(a2); ya[3] = bias[n + 3] + horizontal_sum(a3);
-            yb[0] = bias[n] + horizontal_sum(b0); yb[1] = bias[n + 1] + horizontal_sum(b1);
-            yb[2] = bias[n + 2] + horizontal_sum(b2); yb[3] = bias[n + 3] + horizontal_sum(b3);
+            for (int r = 0; r < 4; r++) {
+                float *out = y + (m + r) * y_stride + n;
+                for (int c = 0; c < 3; c++) out[c] = bias[n + c] + horizontal_sum(s[r][c]);
+            }
         }
-        if (m < rows) {
-            const float *a = x + m * k;
-            __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+        for (; m < rows; m++) {
+            const float *r0 = x + m * k;
+            __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0;
             for (size_t i = 0; i < k; i += 8) {
-                __m256 va = _mm256_loadu_ps(a + i);
-                a0 = _mm256_fmadd_ps(va, _mm256_loadu_ps(w0 + i), a0);
-                a1 = _mm256_fmadd_ps(va, _mm256_loadu_ps(w1 + i), a1);
-                a2 = _mm256_fmadd_ps(va, _mm256_loadu_ps(w2 + i), a2);
-                a3 = _mm256_fmadd_ps(va, _mm256_loadu_ps(w3 + i), a3);
+                __m256 a = _mm256_loadu_ps(r0 + i);
+                s0 = _mm256_fmadd_ps(a, _mm256_loadu_ps(w0 + i), s0);
+                s1 = _mm256_fmadd_ps(a, _mm256_loadu_ps(w1 + i), s1);
+                s2 = _mm256_fmadd_ps(a, _mm256_loadu_ps(w2 + i), s2);
             }
-            float *ya = y + m * y_stride + n;
-            ya[0] = bias[n] + horizontal_sum(a0); ya[1] = bias[n + 1] + horizontal_sum(a1);
-            ya[2] = bias[n + 2] + horizontal_sum(a2); ya[3] = bias[n + 3] + horizontal_sum(a3);
+            float *out = y + m * y_stride + n;
+            out[0] = bias[n] + horizontal_sum(s0);
+            out[1] = bias[n + 1] + horizontal_sum(s1);
+            out[2] = bias[n + 2] + horizontal_sum(s2);
         }
     }
     if (n < end) linear_small_portable(x, rows, k, w, bias, n, end, y, y_stride);

@@ -35,17 +35,17 @@ struct BertLayer: Sendable {
     }
 
     /// Transforms the hidden states in `workspace.hidden` in place.
-    /// `workers` threads share each small product; see `Linear.forward`.
-    func forward(_ batch: PackedBatch, _ workspace: BertWorkspace, workers: Int) {
+    /// `team`'s threads share each small product; see `Linear.forward`.
+    func forward(_ batch: PackedBatch, _ workspace: BertWorkspace, team: WorkerTeam?) {
         let rows = batch.tokenCount
         let hidden = attentionOutput.outputs
-        queryKeyValue.forward(workspace.hidden, rows: rows, into: workspace.queryKeyValue, workers: workers)
+        queryKeyValue.forward(workspace.hidden, rows: rows, into: workspace.queryKeyValue, team: team)
         attend(batch, workspace)
-        attentionOutput.forward(workspace.context, rows: rows, into: workspace.scratch, workers: workers)
+        attentionOutput.forward(workspace.context, rows: rows, into: workspace.scratch, team: team)
         addResidual(workspace.hidden, into: workspace.scratch, count: rows * hidden)
         attentionNorm.forward(workspace.scratch, rows: rows)
         swap(&workspace.hidden, &workspace.scratch)
-        feedForward(rows: rows, workspace, workers: workers)
+        feedForward(rows: rows, workspace, team: team)
     }
 
     /// Scaled dot-product attention of each sequence with itself, head by head, into `context`.
@@ -77,7 +77,7 @@ struct BertLayer: Sendable {
 
     /// GELU feed-forward over blocks of rows, so that the wide intermediate activations stay
     /// small whatever the batch size.
-    private func feedForward(rows: Int, _ workspace: BertWorkspace, workers: Int) {
+    private func feedForward(rows: Int, _ workspace: BertWorkspace, team: WorkerTeam?) {
         let hidden = output.outputs
         let intermediateWidth = intermediate.outputs
         var start = 0
@@ -85,9 +85,9 @@ struct BertLayer: Sendable {
             let blockRows = min(BertWorkspace.feedForwardBlockRows, rows - start)
             let input = workspace.hidden + start * hidden
             let result = workspace.scratch + start * hidden
-            intermediate.forward(input, rows: blockRows, into: workspace.intermediate, workers: workers)
+            intermediate.forward(input, rows: blockRows, into: workspace.intermediate, team: team)
             semfind_gelu(workspace.intermediate, blockRows * intermediateWidth)
-            output.forward(workspace.intermediate, rows: blockRows, into: result, workers: workers)
+            output.forward(workspace.intermediate, rows: blockRows, into: result, team: team)
             addResidual(input, into: result, count: blockRows * hidden)
             outputNorm.forward(result, rows: blockRows)
             start += blockRows

@@ -1,6 +1,5 @@
 import CBLAS
 import CKernels
-import Dispatch
 
 /// A dense layer, y = x·Wᵀ + b, with W stored `[out, in]` as in the checkpoint.
 struct Linear: Sendable {
@@ -20,23 +19,25 @@ struct Linear: Sendable {
     static let directKernelRowLimit = 32
 
     /// Applies the layer to `rows` rows of `input` (stride `inputs`), writing `rows` rows of
-    /// `output` (stride `outputs`). With `workers` > 1 a few rows are split by output column
-    /// across that many threads; many rows go to OpenBLAS, which splits them itself.
-    func forward(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, workers: Int = 1) {
+    /// `output` (stride `outputs`). With a `team`, a few rows are split by output column across
+    /// its threads; many rows go to OpenBLAS, which splits them itself.
+    func forward(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, team: WorkerTeam?) {
         let width = outputs
         if rows <= Self.directKernelRowLimit {
-            let columnsPerWorker = (width / workers + 3) / 4 * 4
+            let workers = team?.size ?? 1
+            let columnsPerWorker = (width / workers + 2) / 3 * 3
             let (source, weights, biases, target) = (
                 DisjointWrites(input), DisjointWrites(weight.pointer), DisjointWrites(bias.pointer),
                 DisjointWrites(output)
             )
             let inputs = inputs
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let body: @Sendable (Int) -> Void = { worker in
                 let first = min(width, worker * columnsPerWorker)
                 let end = min(width, first + columnsPerWorker)
                 semfind_linear_small(
                     source.pointer, rows, inputs, weights.pointer, biases.pointer, first, end, target.pointer, width)
             }
+            if let team { team.run(body) } else { body(0) }
             return
         }
         for row in 0..<rows {

@@ -20,6 +20,8 @@ public final class SentenceEncoder: Sendable {
     public let threads: Int
     let model: BertModel
     let weights: SafetensorsFile
+    /// Shares one batch's products across cores when there is only one batch.
+    private let team: WorkerTeam
 
     public var name: String { folder.lastPathComponent }
     public var dimension: Int { config.hiddenSize }
@@ -40,6 +42,7 @@ public final class SentenceEncoder: Sendable {
         maxLength = min(
             Self.configuredMaxLength(folder: folder) ?? config.maxPositionEmbeddings, config.maxPositionEmbeddings)
         self.threads = max(1, threads)
+        team = WorkerTeam(size: self.threads)
         if let largest = tokenizer.vocabulary.values.max(), Int(largest) >= config.vocabSize {
             throw SemfindError(
                 .invalidModel,
@@ -101,7 +104,7 @@ public final class SentenceEncoder: Sendable {
                     for batchIndex in stride(from: worker, to: batches.count, by: workers) {
                         let members = batches[batchIndex]
                         let batch = PackedBatch(members.map { sequences[$0] })
-                        model.forward(batch, workers: workers > 1 ? 1 : threads) { hidden in
+                        model.forward(batch, team: workers > 1 ? nil : team) { hidden in
                             pooling.pool(hidden, batch: batch, width: width) { output.pointer + members[$0] * width }
                         }
                     }

@@ -1,0 +1,38 @@
+/// What a format plugin made of one file.
+public struct ParsedDocument: Sendable, Equatable {
+    /// The document's own title (front matter, `<title>`), if it declares one.
+    public var title: String?
+    /// The blocks of the document, in file order.
+    public var sections: [Section]
+    /// Problems worth telling the user that did not stop parsing, one line each
+    /// (e.g. "invalid UTF-8: decoded as Latin-1").
+    public var warnings: [String]
+
+    public init(title: String? = nil, sections: [Section], warnings: [String] = []) {
+        self.title = title
+        self.sections = sections
+        self.warnings = warnings
+    }
+}
+
+/// A file format semfind can read: claims files by MIME type or extension, and turns a
+/// document's bytes into sections.
+///
+/// A plugin is a value with no global state; the executable lists the plugins it uses in one
+/// explicit `FormatRegistry`. Parsing must never crash on any input: malformed input yields
+/// what text can be recovered (and a warning), or a `SemfindError` with code `.invalidInput`.
+public protocol FormatPlugin: Sendable {
+    /// Short lowercase name, used in the index and by `--type` (e.g. "markdown").
+    var name: String { get }
+    /// Bumped whenever the plugin's output changes for the same input, so that files it parsed
+    /// are parsed again.
+    var version: Int { get }
+    /// MIME types (as libmagic reports them) this plugin reads, e.g. "text/markdown".
+    var mimeTypes: Set<String> { get }
+    /// Lowercase file extensions without the dot, e.g. "md"; the tie-break when the MIME type
+    /// is generic (text/plain).
+    var extensions: Set<String> { get }
+
+    /// Parses a whole file. `bytes` are the file's bytes as stored on disk; spans refer to them.
+    func parse(_ bytes: [UInt8]) throws -> ParsedDocument
+}
