@@ -48,6 +48,10 @@ struct BertLayer: Sendable {
         feedForward(rows: rows, workspace, team: team)
     }
 
+    /// Up to this many tokens, attention runs in `CKernels` (a BLAS call per head costs more
+    /// than its arithmetic); longer sequences use OpenBLAS per head.
+    static let directAttentionLengthLimit = 64
+
     /// Scaled dot-product attention of each sequence with itself, head by head, into `context`.
     private func attend(_ batch: PackedBatch, _ workspace: BertWorkspace) {
         let hidden = attentionOutput.outputs
@@ -59,6 +63,11 @@ struct BertLayer: Sendable {
             let range = batch.range(of: sequence)
             let length = range.count
             let base = workspace.queryKeyValue + range.lowerBound * stride
+            let context = workspace.context + range.lowerBound * hidden
+            if length <= Self.directAttentionLengthLimit {
+                semfind_attention_small(base, length, hidden, heads, stride, scale, context, hidden, scores)
+                continue
+            }
             for head in 0..<heads {
                 let query = base + head * headWidth
                 let key = query + hidden
@@ -67,10 +76,9 @@ struct BertLayer: Sendable {
                     CblasRowMajor, CblasNoTrans, CblasTrans, Int32(length), Int32(length), Int32(headWidth),
                     1, query, Int32(stride), key, Int32(stride), 0, scores, Int32(length))
                 semfind_softmax_rows(scores, length, length, length, scale)
-                let context = workspace.context + range.lowerBound * hidden + head * headWidth
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(length), Int32(headWidth), Int32(length),
-                    1, scores, Int32(length), value, Int32(stride), 0, context, Int32(hidden))
+                    1, scores, Int32(length), value, Int32(stride), 0, context + head * headWidth, Int32(hidden))
             }
         }
     }

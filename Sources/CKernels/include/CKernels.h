@@ -20,4 +20,12 @@ void semfind_gelu(float *values, size_t count);
 /// scaling them by `scale`.
 void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale);
 
+/// Multi-head self-attention of one short sequence: for each head h, softmax(Q_h K_hᵀ · scale)
+/// V_h into context. Row t of query/key/value starts at qkv + t * stride (+ hidden for keys,
+/// + 2 * hidden for values); context row t at context + t * context_stride. `scores` holds
+/// length floats. Meant for short sequences, where a BLAS call per head costs more than the
+/// arithmetic.
+void semfind_attention_small(const float *qkv, size_t length, size_t hidden, size_t heads, size_t stride,
+                             float scale, float *context, size_t context_stride, float *scores);
+
 #endif

@@ -1,0 +1,80 @@
+#include "CKernels.h"
+#include "dispatch.h"
+
+// Row by row: the scores of query i against every key, their softmax, then the weighted sum
+// of the values.
+static void attention_portable(const float *qkv, size_t length, size_t hidden, size_t width, size_t column,
+                               size_t stride, float scale, float *context, size_t context_stride, float *scores) {
+    for (size_t i = 0; i < length; i++) {
+        const float *query = qkv + i * stride + column;
+        for (size_t j = 0; j < length; j++) {
+            const float *key = qkv + j * stride + hidden + column;
+            float dot = 0;
+            for (size_t d = 0; d < width; d++) dot += query[d] * key[d];
+            scores[j] = dot;
+        }
+        semfind_softmax_rows(scores, 1, length, length, scale);
+        float *out = context + i * context_stride + column;
+        for (size_t d = 0; d < width; d++) out[d] = 0;
+        for (size_t j = 0; j < length; j++) {
+            const float *value = qkv + j * stride + 2 * hidden + column;
+            for (size_t d = 0; d < width; d++) out[d] += scores[j] * value[d];
+        }
+    }
+}
+
+#if SEMFIND_X86
+#include <immintrin.h>
+
+// The same for head widths of 32 (four vectors), the width of MiniLM and BERT-base heads.
+SEMFIND_AVX2 static void attention_avx2_32(const float *qkv, size_t length, size_t hidden, size_t column,
+                                           size_t stride, float scale, float *context, size_t context_stride,
+                                           float *scores) {
+    for (size_t i = 0; i < length; i++) {
+        const float *query = qkv + i * stride + column;
+        __m256 q0 = _mm256_loadu_ps(query), q1 = _mm256_loadu_ps(query + 8);
+        __m256 q2 = _mm256_loadu_ps(query + 16), q3 = _mm256_loadu_ps(query + 24);
+        for (size_t j = 0; j < length; j++) {
+            const float *key = qkv + j * stride + hidden + column;
+            __m256 sum = _mm256_mul_ps(q0, _mm256_loadu_ps(key));
+            sum = _mm256_fmadd_ps(q1, _mm256_loadu_ps(key + 8), sum);
+            sum = _mm256_fmadd_ps(q2, _mm256_loadu_ps(key + 16), sum);
+            sum = _mm256_fmadd_ps(q3, _mm256_loadu_ps(key + 24), sum);
+            __m128 s = _mm_add_ps(_mm256_castps256_ps128(sum), _mm256_extractf128_ps(sum, 1));
+            s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+            s = _mm_add_ss(s, _mm_movehdup_ps(s));
+            scores[j] = _mm_cvtss_f32(s);
+        }
+        semfind_softmax_rows(scores, 1, length, length, scale);
+        __m256 o0 = _mm256_setzero_ps(), o1 = o0, o2 = o0, o3 = o0;
+        for (size_t j = 0; j < length; j++) {
+            const float *value = qkv + j * stride + 2 * hidden + column;
+            __m256 weight = _mm256_set1_ps(scores[j]);
+            o0 = _mm256_fmadd_ps(weight, _mm256_loadu_ps(value), o0);
+            o1 = _mm256_fmadd_ps(weight, _mm256_loadu_ps(value + 8), o1);
+            o2 = _mm256_fmadd_ps(weight, _mm256_loadu_ps(value + 16), o2);
+            o3 = _mm256_fmadd_ps(weight, _mm256_loadu_ps(value + 24), o3);
+        }
+        float *out = context + i * context_stride + column;
+        _mm256_storeu_ps(out, o0);
+        _mm256_storeu_ps(out + 8, o1);
+        _mm256_storeu_ps(out + 16, o2);
+        _mm256_storeu_ps(out + 24, o3);
+    }
+}
+#endif
+
+void semfind_attention_small(const float *qkv, size_t length, size_t hidden, size_t heads, size_t stride,
+                             float scale, float *context, size_t context_stride, float *scores) {
+    size_t width = hidden / heads;
+    for (size_t head = 0; head < heads; head++) {
+        size_t column = head * width;
+#if SEMFIND_X86
+        if (semfind_cpu_has_avx2 && width == 32) {
+            attention_avx2_32(qkv, length, hidden, column, stride, scale, context, context_stride, scores);
+            continue;
+        }
+#endif
+        attention_portable(qkv, length, hidden, width, column, stride, scale, context, context_stride, scores);
+    }
+}
