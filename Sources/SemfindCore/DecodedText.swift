@@ -80,7 +80,8 @@ public struct DecodedText: Sendable {
             }
         }
         if lineStart < bytes.count || lines.isEmpty {
-            lines.append(Line(number: lines.count + 1, text: decode(lineStart..<bytes.count), bytes: lineStart..<bytes.count))
+            lines.append(
+                Line(number: lines.count + 1, text: decode(lineStart..<bytes.count), bytes: lineStart..<bytes.count))
         }
         return lines
     }

@@ -24,7 +24,9 @@ public struct BertModel: Sendable {
 
     /// Runs the encoder over `batch`; `body` reads the final hidden states (one row per token,
     /// `hiddenSize` wide) before the workspace is freed. `team`'s threads share small products.
-    func forward<Result>(_ batch: PackedBatch, team: WorkerTeam? = nil, _ body: (UnsafePointer<Float>) -> Result) -> Result {
+    func forward<Result>(_ batch: PackedBatch, team: WorkerTeam? = nil, _ body: (UnsafePointer<Float>) -> Result)
+        -> Result
+    {
         let workspace = BertWorkspace(tokens: batch.tokenCount, longest: batch.longest, config: config)
         embeddings.forward(batch, into: workspace.hidden)
         for layer in layers {

@@ -21,7 +21,8 @@ struct Linear: Sendable {
     /// Applies the layer to `rows` rows of `input` (stride `inputs`), writing `rows` rows of
     /// `output` (stride `outputs`). With a `team`, a few rows are split by output column across
     /// its threads; many rows go to OpenBLAS, which splits them itself.
-    func forward(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, team: WorkerTeam?) {
+    func forward(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, team: WorkerTeam?)
+    {
         let width = outputs
         if rows <= Self.directKernelRowLimit {
             let workers = team?.size ?? 1
