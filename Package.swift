@@ -17,9 +17,15 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
+        .target(name: "VectorStore", dependencies: ["CSQLite", "SemfindCore"], exclude: ["README.md"]),
         .executableTarget(
             name: "semfind",
             dependencies: [
@@ -29,8 +35,14 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        .target(name: "TextFormat", dependencies: ["SemfindCore"], path: "Plugins/TextFormat", exclude: ["README.md"]),
+        .target(
+            name: "MarkdownFormat", dependencies: ["SemfindCore"], path: "Plugins/MarkdownFormat", exclude: ["README.md"]),
+        .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
+        .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
+        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"]),
         .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

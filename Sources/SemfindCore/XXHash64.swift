@@ -1,6 +1,7 @@
-/// A 64-bit hash of byte strings (XXH64's construction), fast enough to fingerprint a
-/// 90 MB checkpoint at every start-up. It identifies a model; it is not a security measure.
-struct ModelFingerprint {
+/// A 64-bit hash of byte strings (XXH64's construction), fast enough to fingerprint a 90 MB
+/// checkpoint at every start-up or every file of a folder being indexed. It identifies content;
+/// it is not a security measure.
+public enum XXHash64 {
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -8,7 +9,7 @@ struct ModelFingerprint {
     private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
     /// XXH64 of `bytes` with `seed`.
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         let count = bytes.count
         var offset = 0
         var accumulator: UInt64
@@ -54,9 +55,20 @@ struct ModelFingerprint {
     }
 
     /// XXH64 of a string's UTF-8 bytes.
-    static func hash(_ text: String, seed: UInt64 = 0) -> UInt64 {
+    public static func hash(_ text: String, seed: UInt64 = 0) -> UInt64 {
         var copy = text
         return copy.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
+    }
+
+    /// XXH64 of `bytes`.
+    public static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { hash($0, seed: seed) }
+    }
+
+    /// Sixteen lowercase hex digits.
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     @inline(__always)

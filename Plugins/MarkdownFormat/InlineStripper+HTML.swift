@@ -1,0 +1,108 @@
+/// Angle brackets (HTML tags, autolinks) and character entities.
+extension InlineStripper {
+    /// Handles a `<`: an autolink keeps its address, an HTML tag or comment is dropped, anything
+    /// else (`a < b`) stays. The search for `>` stops at the next `<`, so no byte is scanned by
+    /// more than two searches.
+    func angleBrackets(at start: Int, into output: inout [UInt8]) -> Int {
+        var end = start + 1
+        var hasWhitespace = false
+        while end < bytes.count, bytes[end] != ASCII.greaterThan, bytes[end] != ASCII.lessThan {
+            hasWhitespace = hasWhitespace || ASCII.isWhitespace(bytes[end])
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == ASCII.greaterThan, end > start + 1 else {
+            output.append(ASCII.lessThan)
+            return start + 1
+        }
+        let inner = bytes[(start + 1)..<end]
+        if !hasWhitespace, Self.isAutolink(inner) {
+            output.append(contentsOf: inner)
+            return end + 1
+        }
+        if Self.isTag(inner) { return end + 1 }
+        output.append(ASCII.lessThan)
+        return start + 1
+    }
+
+    /// `scheme:rest` (a scheme of 2 to 32 letters, digits, `+`, `.`, `-`, starting with a letter)
+    /// or an email address.
+    private static func isAutolink(_ inner: ArraySlice<UInt8>) -> Bool {
+        if inner.contains(ASCII.at), !inner.contains(ASCII.colon) { return true }
+        guard let colon = inner.firstIndex(of: ASCII.colon), let first = inner.first, ASCII.isLetter(first) else {
+            return false
+        }
+        let scheme = inner[inner.startIndex..<colon]
+        return (2...32).contains(scheme.count)
+            && scheme.allSatisfy {
+                ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == ASCII.plus || $0 == ASCII.period || $0 == ASCII.dash
+            }
+    }
+
+    /// An opening or closing tag (`b`, `/b`, `a href=…`, `br/`), a comment, a declaration or a
+    /// processing instruction.
+    private static func isTag(_ inner: ArraySlice<UInt8>) -> Bool {
+        guard let first = inner.first else { return false }
+        if first == ASCII.exclamation || first == ASCII.question { return true }
+        let name = first == ASCII.slash ? inner.dropFirst() : inner
+        guard let nameStart = name.first, ASCII.isLetter(nameStart) else { return false }
+        let afterName = name.firstIndex { !(ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == ASCII.dash) }
+        guard let afterName else { return true }
+        return ASCII.isWhitespace(name[afterName]) || name[afterName] == ASCII.slash
+    }
+
+    /// Resolves `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references;
+    /// any other `&` stays as written.
+    func entity(at start: Int, into output: inout [UInt8]) -> Int {
+        var end = start + 1
+        while end < bytes.count, end - start <= 10,
+            ASCII.isLetter(bytes[end]) || ASCII.isDigit(bytes[end]) || bytes[end] == ASCII.hash
+        {
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == ASCII.semicolon,
+            let scalar = Self.scalar(named: bytes[(start + 1)..<end])
+        else {
+            output.append(ASCII.ampersand)
+            return start + 1
+        }
+        output.append(contentsOf: Array(String(Character(scalar)).utf8))
+        return end + 1
+    }
+
+    private static func scalar(named name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        guard name.first == ASCII.hash else {
+            switch String(decoding: name, as: UTF8.self) {
+            case "amp": return "&"
+            case "lt": return "<"
+            case "gt": return ">"
+            case "quot": return "\""
+            case "apos": return "'"
+            case "nbsp": return " "
+            default: return nil
+            }
+        }
+        var digits = name.dropFirst()
+        var radix: UInt32 = 10
+        if let marker = digits.first, marker == 0x78 || marker == 0x58 {
+            radix = 16
+            digits = digits.dropFirst()
+        }
+        guard (1...7).contains(digits.count) else { return nil }
+        var value: UInt32 = 0
+        for digit in digits {
+            guard let digitValue = hexValue(digit), digitValue < radix else { return nil }
+            value = value * radix + digitValue
+        }
+        guard value != 0 else { return nil }
+        return Unicode.Scalar(value)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: return UInt32(byte - 0x30)
+        case 0x41...0x46: return UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: return UInt32(byte - 0x61 + 10)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// Why a block scanner of our own rather than a Markdown library: a section's span must name the
+// lines and the original bytes it came from (UTF-16 included), which renderers to HTML or ASTs
+// without positions do not give; semfind only needs blocks, headings and plain text, not
+// rendering; one less dependency to resolve and audit; and every rule here is linear in the input,
+// which keeps a 5 MB line or code block from stalling an index run.
+
+import SemfindCore
+
+/// Reads Markdown (CommonMark with GFM tables, plus YAML front matter): headings become heading
+/// paths; paragraphs, fenced and indented code, tables and lists become sections.
+///
+/// - Front matter (`---` … `---` at the very start) is not a section; its `title:` is the
+///   document's title and the first element of every heading path.
+/// - ATX (`## Title ##`) and setext (underlined `===`, `---`) headings nest by level; a heading is
+///   not a section of its own but the path of what follows it.
+/// - Fenced code (`` ``` `` or `~~~`) and indented code (4 columns) are one `.code` section each,
+///   text verbatim without the fences, span including them. An unclosed fence runs to the end.
+/// - A GFM table is one `.table` section, a row per line, cells joined by " | ".
+/// - Consecutive list items with their continuation lines are one `.list` section.
+/// - Everything else is `.prose` with inline markup removed (see `InlineStripper`). Block quotes
+///   and HTML blocks are prose too.
+/// - Sections with no text left (an HTML comment, an empty fence) are dropped.
+public struct MarkdownFormat: FormatPlugin {
+    public var name: String { "markdown" }
+    public var version: Int { 1 }
+    public var mimeTypes: Set<String> { ["text/markdown", "text/x-markdown"] }
+    /// MDX is included: its JSX tags are stripped like HTML; its `import`/`export` lines stay as
+    /// prose, a small cost for getting its headings and code right.
+    public var extensions: Set<String> { ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdx"] }
+
+    public init() {}
+
+    /// Cuts a Markdown file into sections with heading paths and line and byte spans.
+    public func parse(_ bytes: [UInt8]) -> ParsedDocument {
+        let decoded = DecodedText(bytes)
+        let lines = decoded.lines.map(MarkdownLine.init)
+        let frontMatter = FrontMatter(lines)
+        let titlePath = frontMatter?.title.map { [$0] } ?? []
+        var scanner = BlockScanner(lines: lines, startingAt: frontMatter?.lineCount ?? 0)
+        var headings = HeadingStack()
+        var sections: [Section] = []
+        for block in scanner.scan() {
+            switch block {
+            case .heading(let level, let text):
+                headings.enter(level: level, text: text)
+            case .content(let kind, let text, let range):
+                guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { continue }
+                let first = lines[range.lowerBound].source
+                let last = lines[range.upperBound].source
+                let span = SourceSpan(
+                    firstLine: first.number, lastLine: last.number,
+                    bytes: first.bytes.lowerBound..<last.bytes.upperBound)
+                sections.append(Section(text: text, headingPath: titlePath + headings.path, span: span, kind: kind))
+            }
+        }
+        return ParsedDocument(
+            title: frontMatter?.title, sections: sections, warnings: decoded.warning.map { [$0] } ?? [])
+    }
+}

@@ -1,0 +1,50 @@
+/// The index database's tables, as an ordered list of migrations. `PRAGMA user_version` holds
+/// how many have been applied; a database newer than this build is refused.
+enum IndexSchema {
+    /// Marks a SQLite file as a semfind index (`PRAGMA application_id`): "SEMF".
+    static let applicationID: Int32 = 0x5345_4D46
+
+    static let migrations: [String] = [
+        """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE roots(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, added_at INTEGER NOT NULL);
+        CREATE TABLE files(
+            id INTEGER PRIMARY KEY,
+            root_id INTEGER NOT NULL REFERENCES roots(id),
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            plugin TEXT NOT NULL,
+            plugin_version INTEGER NOT NULL,
+            indexed_at INTEGER NOT NULL
+        );
+        CREATE INDEX files_root ON files(root_id);
+        CREATE TABLE chunks(
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES files(id),
+            ordinal INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            heading_path TEXT NOT NULL,
+            first_line INTEGER NOT NULL,
+            last_line INTEGER NOT NULL,
+            first_byte INTEGER NOT NULL,
+            end_byte INTEGER NOT NULL,
+            chunk_hash TEXT NOT NULL
+        );
+        CREATE INDEX chunks_file ON chunks(file_id);
+        CREATE INDEX chunks_hash ON chunks(chunk_hash);
+        CREATE TABLE vectors(chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id), vector BLOB NOT NULL);
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(
+            text, heading_path, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunks_fts(rowid, text, heading_path) VALUES (new.id, new.text, new.heading_path);
+        END;
+        CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, text, heading_path)
+                VALUES ('delete', old.id, old.text, old.heading_path);
+        END;
+        """
+    ]
+}

@@ -1,0 +1,147 @@
+import Foundation
+import SemfindCore
+
+/// What the index remembers of one file, to decide whether it changed.
+public struct FileRecord: Sendable, Equatable {
+    public let path: String
+    public let size: Int
+    /// Modification time in nanoseconds since 1970.
+    public let modified: Int64
+    public let contentHash: String
+    public let plugin: String
+    public let pluginVersion: Int
+}
+
+/// A chunk ready to be stored with its vector.
+public struct StoredChunk: Sendable {
+    public var text: String
+    public var headingPath: [String]
+    public var span: SourceSpan
+    public var hash: String
+    public var vector: [Float]
+
+    public init(text: String, headingPath: [String], span: SourceSpan, hash: String, vector: [Float]) {
+        self.text = text
+        self.headingPath = headingPath
+        self.span = span
+        self.hash = hash
+        self.vector = vector
+    }
+}
+
+extension IndexStore {
+    /// Heading paths are stored as one text, titles separated by this (not found in titles).
+    public static let headingSeparator = " \u{203A} "
+
+    /// The id of a root folder, added on first use.
+    public func rootID(for root: String) throws -> Int64 {
+        let find = try database.prepare("SELECT id FROM roots WHERE path = ?").bind(.text(root))
+        if try find.step() { return find.int64(0) }
+        try database.prepare("INSERT INTO roots(path, added_at) VALUES (?, ?)")
+            .bind(.text(root), .integer(Int64(Date().timeIntervalSince1970))).run()
+        return database.lastInsertedRowID
+    }
+
+    public func file(at path: String) throws -> FileRecord? {
+        let statement = try database.prepare(
+            "SELECT path, size, mtime_ns, content_hash, plugin, plugin_version FROM files WHERE path = ?"
+        ).bind(.text(path))
+        guard try statement.step() else { return nil }
+        return FileRecord(
+            path: statement.text(0), size: statement.int(1), modified: statement.int64(2),
+            contentHash: statement.text(3), plugin: statement.text(4), pluginVersion: statement.int(5))
+    }
+
+    /// Paths of every indexed file under the root `root`.
+    public func filePaths(underRoot root: String) throws -> [String] {
+        let statement = try database.prepare(
+            "SELECT files.path FROM files JOIN roots ON roots.id = files.root_id WHERE roots.path = ?"
+        ).bind(.text(root))
+        var paths: [String] = []
+        while try statement.step() { paths.append(statement.text(0)) }
+        return paths
+    }
+
+    /// Stored vectors for any of `hashes`, so that unchanged chunks (in this file or a moved
+    /// one) are not embedded again.
+    public func vectors(forChunkHashes hashes: [String]) throws -> [String: [Float]] {
+        let statement = try database.prepare(
+            "SELECT vectors.vector FROM chunks JOIN vectors ON vectors.chunk_id = chunks.id WHERE chunks.chunk_hash = ? LIMIT 1"
+        )
+        var found: [String: [Float]] = [:]
+        for hash in Set(hashes) {
+            try statement.bind(.text(hash))
+            if try statement.step() { found[hash] = Self.floats(statement.blob(0)) }
+        }
+        return found
+    }
+
+    /// Replaces everything stored for one file with `chunks`, in one transaction.
+    public func replaceFile(_ record: FileRecord, root: String, chunks: [StoredChunk]) throws {
+        try database.transaction {
+            let rootID = try rootID(for: root)
+            try deleteChunks(ofFileAt: record.path)
+            let upsert = try database.prepare(
+                """
+                INSERT INTO files(root_id, path, size, mtime_ns, content_hash, plugin, plugin_version, indexed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET root_id = excluded.root_id, size = excluded.size,
+                    mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash, plugin = excluded.plugin,
+                    plugin_version = excluded.plugin_version, indexed_at = excluded.indexed_at
+                RETURNING id
+                """
+            )
+            try upsert.bind(
+                .integer(rootID), .text(record.path), .int(record.size), .integer(record.modified),
+                .text(record.contentHash), .text(record.plugin), .int(record.pluginVersion),
+                .integer(Int64(Date().timeIntervalSince1970)))
+            guard try upsert.step() else { throw SemfindError(.io, "index \(path): no id for \(record.path)") }
+            let fileID = upsert.int64(0)
+            try upsert.run()
+            let insertChunk = try database.prepare(
+                """
+                INSERT INTO chunks(file_id, ordinal, text, heading_path, first_line, last_line, first_byte, end_byte,
+                    chunk_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertVector = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
+            for (ordinal, chunk) in chunks.enumerated() {
+                try insertChunk.bind(
+                    .integer(fileID), .int(ordinal), .text(chunk.text),
+                    .text(chunk.headingPath.joined(separator: Self.headingSeparator)), .int(chunk.span.firstLine),
+                    .int(chunk.span.lastLine), .int(chunk.span.bytes.lowerBound), .int(chunk.span.bytes.upperBound),
+                    .text(chunk.hash)
+                ).run()
+                try insertVector.bind(.integer(database.lastInsertedRowID), .blob(Self.data(chunk.vector))).run()
+            }
+        }
+    }
+
+    /// Records a new size and modification time for a file whose content did not change.
+    public func updateStat(ofFileAt path: String, size: Int, modified: Int64) throws {
+        try database.prepare("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?")
+            .bind(.int(size), .integer(modified), .text(path)).run()
+    }
+
+    /// Removes a file and its chunks, in one transaction.
+    public func removeFile(at path: String) throws {
+        try database.transaction {
+            try deleteChunks(ofFileAt: path)
+            try database.prepare("DELETE FROM files WHERE path = ?").bind(.text(path)).run()
+        }
+    }
+
+    private func deleteChunks(ofFileAt path: String) throws {
+        let file = "(SELECT id FROM files WHERE path = ?)"
+        try database.prepare("DELETE FROM vectors WHERE chunk_id IN (SELECT id FROM chunks WHERE file_id = \(file))")
+            .bind(.text(path)).run()
+        try database.prepare("DELETE FROM chunks WHERE file_id = \(file)").bind(.text(path)).run()
+    }
+
+    static func data(_ vector: [Float]) -> Data {
+        vector.withUnsafeBytes { Data($0) }
+    }
+
+    static func floats(_ bytes: UnsafeRawBufferPointer) -> [Float] {
+        (0..<(bytes.count / 4)).map { bytes.loadUnaligned(fromByteOffset: $0 * 4, as: Float.self) }
+    }
+}

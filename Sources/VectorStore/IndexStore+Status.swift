@@ -1,0 +1,34 @@
+import Foundation
+
+/// What `semfind status` reports about an index.
+public struct IndexStatus: Sendable {
+    public let path: String
+    public let roots: [String]
+    public let files: Int
+    public let chunks: Int
+    public let vectors: Int
+    /// The database, its write-ahead log and shared-memory file together.
+    public let bytesOnDisk: Int
+    public let modelName: String?
+    public let modelFingerprint: String?
+    public let dimension: Int?
+    public let indexKind: String?
+}
+
+extension IndexStore {
+    public func status() throws -> IndexStatus {
+        let roots = try database.prepare("SELECT path FROM roots ORDER BY path")
+        var rootPaths: [String] = []
+        while try roots.step() { rootPaths.append(roots.text(0)) }
+        let bytes = ["", "-wal", "-shm"].reduce(0) { total, suffix in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+            return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
+        }
+        return IndexStatus(
+            path: path, roots: rootPaths, files: Int(try database.integer("SELECT count(*) FROM files")),
+            chunks: Int(try database.integer("SELECT count(*) FROM chunks")),
+            vectors: Int(try database.integer("SELECT count(*) FROM vectors")), bytesOnDisk: bytes,
+            modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
+            dimension: try meta("dimension").flatMap { Int($0) }, indexKind: try meta("index_kind"))
+    }
+}

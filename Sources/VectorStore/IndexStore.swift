@@ -1,0 +1,108 @@
+import Foundation
+import SemfindCore
+
+/// The index: one SQLite database (WAL mode) holding every root, file, chunk, vector and the
+/// FTS5 table over chunk text, plus the model fingerprint that all its vectors come from.
+///
+/// A file's chunks are replaced in one transaction, so a crash at any instant leaves either the
+/// old or the new version of the file, never a mix. One `IndexStore` per thread.
+public final class IndexStore {
+    public let path: String
+    let database: SQLiteDatabase
+
+    /// Opens the index at `path`; with `create`, makes it (and its folder) when missing.
+    /// Refuses a file that is not a semfind index, and one written by a newer semfind.
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        if !FileManager.default.fileExists(atPath: path) {
+            guard create else {
+                throw SemfindError(.invalidInput, "no index at \(path); create one with semfind index FOLDER")
+            }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw SemfindError(.io, "cannot create the index folder \(folder.path): \(error.localizedDescription)")
+            }
+        }
+        database = try SQLiteDatabase(path: path, create: create)
+        try prepareSchema()
+    }
+
+    private func prepareSchema() throws {
+        let applicationID = try database.integer("PRAGMA application_id")
+        let version = Int(try database.integer("PRAGMA user_version"))
+        let tables = try database.integer("SELECT count(*) FROM sqlite_master")
+        if applicationID != Int64(IndexSchema.applicationID) && (tables > 0 || applicationID != 0) {
+            throw SemfindError(
+                .invalidInput, "\(path) is a SQLite database but not a semfind index; choose another --index path")
+        }
+        guard version <= IndexSchema.migrations.count else {
+            throw SemfindError(
+                .invalidInput, "\(path) was written by a newer semfind (schema \(version)); upgrade semfind")
+        }
+        try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")
+        guard version < IndexSchema.migrations.count else { return }
+        try database.transaction {
+            for migration in IndexSchema.migrations[version...] {
+                try database.execute(migration)
+            }
+            try database.execute(
+                "PRAGMA application_id=\(IndexSchema.applicationID); PRAGMA user_version=\(IndexSchema.migrations.count)")
+        }
+    }
+
+    /// Where the index lives by default: `$SEMFIND_INDEX`, else
+    /// `$XDG_DATA_HOME/semfind/index.sqlite` (default `~/.local/share/...`).
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["SEMFIND_INDEX"], !path.isEmpty { return path }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return dataHome + "/semfind/index.sqlite"
+    }
+
+    /// Deletes the index files (database, WAL and shared memory) at `path`, if present.
+    public static func remove(path: String) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            do {
+                try FileManager.default.removeItem(atPath: path + suffix)
+            } catch {
+                throw SemfindError(.io, "cannot remove \(path + suffix): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    // MARK: Metadata
+
+    public func meta(_ key: String) throws -> String? {
+        let statement = try database.prepare("SELECT value FROM meta WHERE key = ?").bind(.text(key))
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try database.prepare("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .bind(.text(key), .text(value)).run()
+    }
+
+    /// Records the encoder of a new index, or checks that an existing index was built by the
+    /// same one: vectors of two models never mix.
+    public func bindModel(fingerprint: String, name: String, dimension: Int) throws {
+        if let stored = try meta("model_fingerprint") {
+            guard stored == fingerprint else {
+                let storedName = try meta("model_name") ?? "another model"
+                throw SemfindError(
+                    .invalidInput,
+                    "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(fingerprint)); rebuild it with semfind index --rebuild FOLDER"
+                )
+            }
+            return
+        }
+        try database.transaction {
+            try setMeta("model_fingerprint", fingerprint)
+            try setMeta("model_name", name)
+            try setMeta("dimension", String(dimension))
+            try setMeta("index_kind", "flat")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import CSQLite
+import Foundation
+import SemfindCore
+
+/// One connection to a SQLite database: statements, transactions, pragmas. Not shared across
+/// threads; each thread that needs the index opens its own.
+///
+/// semfind talks to SQLite through this thin layer rather than GRDB: vectors are read as raw
+/// blobs straight into one contiguous matrix, FTS5 is plain SQL, and the build stays small.
+final class SQLiteDatabase {
+    let path: String
+    private let handle: OpaquePointer
+
+    /// Opens (and with `create`, creates) the database at `path`.
+    init(path: String, readOnly: Bool = false, create: Bool = true) throws {
+        self.path = path
+        var connection: OpaquePointer?
+        var flags = SQLITE_OPEN_NOMUTEX
+        flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
+        let status = sqlite3_open_v2(path, &connection, flags, nil)
+        guard status == SQLITE_OK, let connection else {
+            let reason = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
+            sqlite3_close(connection)
+            throw SemfindError(.io, "cannot open index \(path): \(reason)")
+        }
+        handle = connection
+        sqlite3_busy_timeout(handle, 5000)
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &message)
+        defer { sqlite3_free(message) }
+        guard status == SQLITE_OK else {
+            throw error(status, sql: sql, detail: message.map { String(cString: $0) })
+        }
+    }
+
+    func prepare(_ sql: String) throws -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw error(status, sql: sql) }
+        return SQLiteStatement(statement, database: self, sql: sql)
+    }
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// The value of a pragma or query that returns one integer.
+    func integer(_ sql: String) throws -> Int64 {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.int64(0) : 0
+    }
+
+    /// An error for a failed call, naming the database, the statement and SQLite's reason.
+    func error(_ status: Int32, sql: String, detail: String? = nil) -> SemfindError {
+        let reason = detail ?? String(cString: sqlite3_errmsg(handle))
+        let primary = status & 0xFF
+        if primary == SQLITE_NOTADB {
+            return SemfindError(.invalidInput, "\(path) is not a semfind index (not a SQLite database)")
+        }
+        if primary == SQLITE_CORRUPT {
+            return SemfindError(
+                .io, "index \(path) is corrupt (\(reason)); rebuild it with semfind index --rebuild")
+        }
+        let statement = sql.split(separator: "\n").first.map(String.init) ?? sql
+        return SemfindError(.io, "index \(path): \(reason) (SQLite code \(status), in: \(statement))")
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SemfindCore
+import Testing
+
+@testable import VectorStore
+
+@Suite("Index store")
+struct IndexStoreTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+    var path: String { folder.appendingPathComponent("nested/index.sqlite").path }
+
+    func record(_ path: String, hash: String = "h1") -> FileRecord {
+        FileRecord(
+            path: path, size: 10, modified: 1_000, contentHash: hash, plugin: "text", pluginVersion: 1)
+    }
+
+    func chunk(_ text: String, line: Int, vector: [Float]) -> StoredChunk {
+        StoredChunk(
+            text: text, headingPath: ["Guide", "Logs"], span: SourceSpan(firstLine: line, lastLine: line + 1, bytes: 0..<10),
+            hash: "hash-\(text)", vector: vector)
+    }
+
+    func expectError(mentioning words: [String], _ body: () throws -> Void) {
+        do {
+            try body()
+            Issue.record("expected an error mentioning \(words)")
+        } catch let error as SemfindError {
+            for word in words { #expect(error.message.contains(word), "\(error.message) should mention \(word)") }
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test("a new index is created with its folder, in WAL mode, at the current schema")
+    func creates() throws {
+        let store = try IndexStore(path: path, create: true)
+        #expect(try store.database.integer("PRAGMA user_version") == Int64(IndexSchema.migrations.count))
+        let mode = try store.database.prepare("PRAGMA journal_mode")
+        #expect(try mode.step() && mode.text(0) == "wal")
+        expectError(mentioning: ["no index", "semfind index"]) {
+            _ = try IndexStore(path: folder.appendingPathComponent("missing.sqlite").path, create: false)
+        }
+    }
+
+    @Test("a file's chunks, vectors and keyword rows are replaced together and removed together")
+    func replaceAndRemove() throws {
+        let store = try IndexStore(path: path, create: true)
+        try store.replaceFile(
+            record("/notes/a.txt"), root: "/notes",
+            chunks: [chunk("rotate the logs daily", line: 1, vector: [1, 0]), chunk("keep archives", line: 4, vector: [0, 1])])
+        #expect(try store.file(at: "/notes/a.txt") == record("/notes/a.txt"))
+        #expect(try store.status().chunks == 2)
+        #expect(try store.status().vectors == 2)
+        #expect(try store.vectors(forChunkHashes: ["hash-keep archives", "absent"]) == ["hash-keep archives": [0, 1]])
+        let fts = "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH"
+        #expect(try store.database.integer("\(fts) 'rotate'") == 1)
+
+        try store.replaceFile(
+            record("/notes/a.txt", hash: "h2"), root: "/notes", chunks: [chunk("compress old files", line: 2, vector: [1, 1])])
+        #expect(try store.file(at: "/notes/a.txt")?.contentHash == "h2")
+        #expect(try store.status().chunks == 1)
+        #expect(try store.status().vectors == 1)
+        #expect(try store.database.integer("\(fts) 'rotate'") == 0)
+        #expect(try store.database.integer("\(fts) 'compress'") == 1)
+        #expect(try store.filePaths(underRoot: "/notes") == ["/notes/a.txt"])
+
+        try store.removeFile(at: "/notes/a.txt")
+        #expect(try store.file(at: "/notes/a.txt") == nil)
+        let status = try store.status()
+        #expect(status.files == 0 && status.chunks == 0 && status.vectors == 0)
+        #expect(try store.database.integer("\(fts) 'compress'") == 0)
+        #expect(status.roots == ["/notes"])
+    }
+
+    @Test("an index built with another model is refused with the way to rebuild it")
+    func modelFingerprint() throws {
+        let store = try IndexStore(path: path, create: true)
+        try store.bindModel(fingerprint: "model-a-1", name: "model-a", dimension: 2)
+        try store.bindModel(fingerprint: "model-a-1", name: "model-a", dimension: 2)
+        expectError(mentioning: ["model-a", "model-b-2", "semfind index --rebuild"]) {
+            try store.bindModel(fingerprint: "model-b-2", name: "model-b", dimension: 2)
+        }
+        #expect(try store.status().modelFingerprint == "model-a-1")
+    }
+
+    @Test("a foreign SQLite database, a non-database file and a newer schema are refused")
+    func foreignFiles() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let foreign = folder.appendingPathComponent("foreign.sqlite").path
+        try SQLiteDatabase(path: foreign).execute("CREATE TABLE people(name TEXT)")
+        expectError(mentioning: [foreign, "not a semfind index"]) { _ = try IndexStore(path: foreign, create: true) }
+        let junk = folder.appendingPathComponent("junk.sqlite").path
+        try Data((0..<4096).map { UInt8($0 % 251) }).write(to: URL(fileURLWithPath: junk))
+        expectError(mentioning: [junk, "not a semfind index"]) { _ = try IndexStore(path: junk, create: true) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: junk)).count == 4096, "a refused file is left untouched")
+        let newer = folder.appendingPathComponent("newer.sqlite").path
+        _ = try IndexStore(path: newer, create: true)
+        try SQLiteDatabase(path: newer).execute("PRAGMA user_version = 99")
+        expectError(mentioning: ["newer semfind"]) { _ = try IndexStore(path: newer, create: true) }
+    }
+
+    @Test("texts with quotes, NUL and non-ASCII characters round-trip")
+    func textRoundTrip() throws {
+        let store = try IndexStore(path: path, create: true)
+        let odd = "it's \"quoted\" — naïve 日本 \u{0} end"
+        try store.replaceFile(record("/n/it's.txt"), root: "/n", chunks: [chunk(odd, line: 1, vector: [0.5])])
+        let statement = try store.database.prepare("SELECT text, heading_path FROM chunks")
+        #expect(try statement.step())
+        #expect(statement.text(0) == odd)
+        #expect(statement.text(1) == "Guide\(IndexStore.headingSeparator)Logs")
+        #expect(try store.file(at: "/n/it's.txt") != nil)
+    }
+}
