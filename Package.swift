@@ -18,28 +18,44 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
         .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
+        .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
+        .target(
+            name: "Indexer", dependencies: ["SemfindCore", "CMagic", "TextEncoder", "VectorStore"],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "IndexerTests",
+            dependencies: ["Indexer", "TestSupport", "TextFormat", "MarkdownFormat", "SemfindCore"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
-        .target(name: "VectorStore", dependencies: ["CSQLite", "SemfindCore"], exclude: ["README.md"]),
+        .target(name: "VectorStore", dependencies: ["CBLAS", "CSQLite", "SemfindCore"], exclude: ["README.md"]),
         .executableTarget(
             name: "semfind",
             dependencies: [
-                "SemfindCore",
-                "TextEncoder",
+                "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "TextFormat", "MarkdownFormat", "HTMLFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
         ),
         .target(name: "TextFormat", dependencies: ["SemfindCore"], path: "Plugins/TextFormat", exclude: ["README.md"]),
         .target(
-            name: "MarkdownFormat", dependencies: ["SemfindCore"], path: "Plugins/MarkdownFormat", exclude: ["README.md"]),
+            name: "MarkdownFormat", dependencies: ["SemfindCore"], path: "Plugins/MarkdownFormat",
+            exclude: ["README.md"]),
+        .target(
+            name: "HTMLFormat", dependencies: ["SemfindCore", "CLibXML2"], path: "Plugins/HTMLFormat",
+            exclude: ["README.md"]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
+        .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"]),

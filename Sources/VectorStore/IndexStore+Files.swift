@@ -10,6 +10,15 @@ public struct FileRecord: Sendable, Equatable {
     public let contentHash: String
     public let plugin: String
     public let pluginVersion: Int
+
+    public init(path: String, size: Int, modified: Int64, contentHash: String, plugin: String, pluginVersion: Int) {
+        self.path = path
+        self.size = size
+        self.modified = modified
+        self.contentHash = contentHash
+        self.plugin = plugin
+        self.pluginVersion = pluginVersion
+    }
 }
 
 /// A chunk ready to be stored with its vector.

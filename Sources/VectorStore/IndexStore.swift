@@ -48,7 +48,8 @@ public final class IndexStore {
                 try database.execute(migration)
             }
             try database.execute(
-                "PRAGMA application_id=\(IndexSchema.applicationID); PRAGMA user_version=\(IndexSchema.migrations.count)")
+                "PRAGMA application_id=\(IndexSchema.applicationID); PRAGMA user_version=\(IndexSchema.migrations.count)"
+            )
         }
     }
 
@@ -81,8 +82,10 @@ public final class IndexStore {
     }
 
     public func setMeta(_ key: String, _ value: String) throws {
-        try database.prepare("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-            .bind(.text(key), .text(value)).run()
+        try database.prepare(
+            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        )
+        .bind(.text(key), .text(value)).run()
     }
 
     /// Records the encoder of a new index, or checks that an existing index was built by the

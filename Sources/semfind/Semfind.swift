@@ -9,7 +9,12 @@ struct Semfind: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "semfind",
         abstract: "Search the files on your disk by meaning.",
-        subcommands: [EmbedCommand.self, TokenizeCommand.self, ModelCommand.self, BenchCommand.self])
+        subcommands: [
+            SearchCommand.self, IndexCommand.self, StatusCommand.self, EmbedCommand.self, TokenizeCommand.self,
+            ModelCommand.self,
+            BenchCommand.self,
+        ],
+        defaultSubcommand: SearchCommand.self)
 
     static func main() {
         do {

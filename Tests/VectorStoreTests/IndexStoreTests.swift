@@ -16,7 +16,8 @@ struct IndexStoreTests {
 
     func chunk(_ text: String, line: Int, vector: [Float]) -> StoredChunk {
         StoredChunk(
-            text: text, headingPath: ["Guide", "Logs"], span: SourceSpan(firstLine: line, lastLine: line + 1, bytes: 0..<10),
+            text: text, headingPath: ["Guide", "Logs"],
+            span: SourceSpan(firstLine: line, lastLine: line + 1, bytes: 0..<10),
             hash: "hash-\(text)", vector: vector)
     }
 
@@ -47,7 +48,10 @@ struct IndexStoreTests {
         let store = try IndexStore(path: path, create: true)
         try store.replaceFile(
             record("/notes/a.txt"), root: "/notes",
-            chunks: [chunk("rotate the logs daily", line: 1, vector: [1, 0]), chunk("keep archives", line: 4, vector: [0, 1])])
+            chunks: [
+                chunk("rotate the logs daily", line: 1, vector: [1, 0]),
+                chunk("keep archives", line: 4, vector: [0, 1]),
+            ])
         #expect(try store.file(at: "/notes/a.txt") == record("/notes/a.txt"))
         #expect(try store.status().chunks == 2)
         #expect(try store.status().vectors == 2)
@@ -56,7 +60,8 @@ struct IndexStoreTests {
         #expect(try store.database.integer("\(fts) 'rotate'") == 1)
 
         try store.replaceFile(
-            record("/notes/a.txt", hash: "h2"), root: "/notes", chunks: [chunk("compress old files", line: 2, vector: [1, 1])])
+            record("/notes/a.txt", hash: "h2"), root: "/notes",
+            chunks: [chunk("compress old files", line: 2, vector: [1, 1])])
         #expect(try store.file(at: "/notes/a.txt")?.contentHash == "h2")
         #expect(try store.status().chunks == 1)
         #expect(try store.status().vectors == 1)

@@ -1,0 +1,58 @@
+import SemfindCore
+
+/// Reads HTML and XHTML pages through libxml2's forgiving HTML parser: the `<title>`, the
+/// `<h1>`–`<h6>` hierarchy, and the visible text as sections with line and byte spans.
+///
+/// Each paragraph-like block (`p`, `div` text, `blockquote` paragraphs, `dd`, …) is a prose
+/// section; a `<pre>` is one code section, kept as written; the outermost list is one list
+/// section (items on their own lines, marked "- " or "1. ", nested items indented); a data table
+/// is one table section (a line per row, cells joined by " | "), while a table that holds
+/// headings or other tables lays out a page and is read as ordinary blocks. Scripts, styles,
+/// templates, navigation, embedded frames and graphics, and hidden elements are never read.
+///
+/// Lines come from libxml2 (see `LineEstimator`); byte spans run from the start of a section's
+/// first line to the end of its last, found by indexing the file's line starts.
+public struct HTMLFormat: FormatPlugin {
+    public let name = "html"
+    public let version = 1
+    public let mimeTypes: Set<String> = ["text/html", "application/xhtml+xml"]
+    public let extensions: Set<String> = ["html", "htm", "xhtml"]
+
+    public init() {}
+
+    /// Parses a page; never fails on malformed markup, which yields what text libxml2 recovers.
+    ///
+    /// Throws `SemfindError` (`.invalidInput`) only for a file over libxml2's 2 GiB limit.
+    public func parse(_ bytes: [UInt8]) throws -> ParsedDocument {
+        guard bytes.contains(where: { !$0.isASCIIWhitespace }) else { return ParsedDocument(sections: []) }
+        guard bytes.count <= Int(Int32.max) else {
+            throw SemfindError(
+                .invalidInput, "HTML file of \(bytes.count) bytes is over libxml2's 2 GiB limit: exclude it")
+        }
+        let charset = CharsetChoice(sniffing: bytes)
+        let lineIndex = LineIndex(bytes)
+        let outcome = HTMLTreeReader.read(bytes, encoding: charset.encoding) { document in
+            var collector = SectionCollector(lineIndex: lineIndex)
+            TreeWalker.walk(document, with: &collector)
+            return collector.finish()
+        }
+        var warnings = charset.warning.map { [$0] } ?? []
+        let encoding = outcome.encoding ?? "the declared charset"
+        for issue in HTMLTreeReader.Issue.allCases where outcome.issues.contains(issue) {
+            switch issue {
+            case .undecodable:
+                warnings.append("bytes not valid in \(encoding): some text may be missing or garbled")
+            case .unknownCharset:
+                warnings.append("charset \(encoding) unknown to libxml2: text may be garbled")
+            case .stoppedEarly:
+                warnings.append("libxml2 stopped before the end of the page: the rest of its text is missing")
+            }
+        }
+        guard var document = outcome.result else {
+            warnings.append("libxml2 returned no document: no text extracted")
+            return ParsedDocument(sections: [], warnings: warnings)
+        }
+        document.warnings = warnings + document.warnings
+        return document
+    }
+}

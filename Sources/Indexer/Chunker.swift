@@ -1,0 +1,126 @@
+import SemfindCore
+
+/// Cuts a parsed document into chunks of at most `budget` word pieces of text each: sections
+/// under the same headings are packed together, a section too big for one chunk is cut at
+/// sentence ends (prose) or line ends (code, tables, lists), then between words, never inside
+/// a word (a run of over `budget` characters with no space is the one exception), and
+/// consecutive pieces of a cut section share `overlap` word pieces.
+public struct Chunker: Sendable {
+    public let options: ChunkerOptions
+    /// Word pieces in a text, without [CLS]/[SEP]. For BERT tokenizers this is additive over
+    /// whitespace-separated words, which lets the chunker count each word once.
+    let countTokens: @Sendable (String) -> Int
+
+    public init(options: ChunkerOptions = ChunkerOptions(), countTokens: @escaping @Sendable (String) -> Int) {
+        self.options = options
+        self.countTokens = countTokens
+    }
+
+    /// The chunks of `document`. `lines` are the file's lines (from `DecodedText`), used to give
+    /// the pieces of a cut section their own byte spans; without them a piece spans its section.
+    public func chunks(of document: ParsedDocument, lines: [DecodedText.Line] = []) -> [Chunk] {
+        var chunks: [Chunk] = []
+        var start = 0
+        let sections = document.sections
+        while start < sections.count {
+            var end = start + 1
+            while end < sections.count && sections[end].headingPath == sections[start].headingPath { end += 1 }
+            let group = sections[start..<end].map(SectionText.init)
+            let groupUnits = group.indices.flatMap { units(of: group[$0], index: $0) }
+            chunks += pack(groupUnits, group: group, lines: lines)
+            start = end
+        }
+        return chunks
+    }
+
+    /// The pieces a section may be cut into, each within the budget.
+    private func units(of section: SectionText, index: Int) -> [ChunkUnit] {
+        let text = section.bytes
+        let whole = ChunkUnit(section: index, bytes: 0..<text.count, tokens: countTokens(section.section.text))
+        guard whole.tokens > options.budget else { return text.isEmpty ? [] : [whole] }
+        let pieces = section.section.kind == .prose ? TextSplitter.sentences(text) : TextSplitter.lines(text)
+        return pieces.flatMap { range in
+            let unit = ChunkUnit(section: index, bytes: range, tokens: countTokens(TextSplitter.string(text, range)))
+            return unit.tokens <= options.budget ? [unit] : wordRuns(text, range, section: index)
+        }
+    }
+
+    /// Splits an over-budget range between words; a word that alone is over budget is cut
+    /// every `budget` characters (a character is never more than one word piece).
+    private func wordRuns(_ text: [UInt8], _ range: Range<Int>, section: Int) -> [ChunkUnit] {
+        var runs: [ChunkUnit] = []
+        var runStart = range.lowerBound
+        var runTokens = 0
+        for word in TextSplitter.words(text, range) {
+            let tokens = countTokens(TextSplitter.string(text, word))
+            if tokens > options.budget {
+                if runTokens > 0 {
+                    runs.append(ChunkUnit(section: section, bytes: runStart..<word.lowerBound, tokens: runTokens))
+                }
+                for piece in TextSplitter.characterRuns(text, word, length: options.budget) {
+                    runs.append(
+                        ChunkUnit(section: section, bytes: piece, tokens: countTokens(TextSplitter.string(text, piece)))
+                    )
+                }
+                runStart = word.upperBound
+                runTokens = 0
+            } else if runTokens + tokens > options.budget {
+                runs.append(ChunkUnit(section: section, bytes: runStart..<word.lowerBound, tokens: runTokens))
+                runStart = word.lowerBound
+                runTokens = tokens
+            } else {
+                if runTokens == 0 { runStart = word.lowerBound }
+                runTokens += tokens
+            }
+        }
+        if runTokens > 0 {
+            runs.append(ChunkUnit(section: section, bytes: runStart..<range.upperBound, tokens: runTokens))
+        }
+        return runs
+    }
+
+    /// Greedy packing, with the tail of each full chunk carried into the next as overlap.
+    private func pack(_ units: [ChunkUnit], group: [SectionText], lines: [DecodedText.Line]) -> [Chunk] {
+        var chunks: [Chunk] = []
+        var current: [ChunkUnit] = []
+        var tokens = 0
+        for unit in units {
+            if !current.isEmpty && tokens + unit.tokens > options.budget {
+                chunks.append(ChunkAssembler.chunk(current, group: group, lines: lines))
+                var carried: [ChunkUnit] = []
+                var carriedTokens = 0
+                for previous in current.dropFirst().reversed() {
+                    guard carriedTokens + previous.tokens <= options.overlap else { break }
+                    carried.insert(previous, at: 0)
+                    carriedTokens += previous.tokens
+                }
+                (current, tokens) = carriedTokens + unit.tokens <= options.budget ? (carried, carriedTokens) : ([], 0)
+            }
+            current.append(unit)
+            tokens += unit.tokens
+        }
+        if !current.isEmpty { chunks.append(ChunkAssembler.chunk(current, group: group, lines: lines)) }
+        return chunks
+    }
+}
+
+/// A section with its text as UTF-8 bytes and the offsets of its newlines, computed once.
+struct SectionText {
+    let section: Section
+    let bytes: [UInt8]
+    let newlines: [Int]
+
+    init(_ section: Section) {
+        self.section = section
+        let utf8 = Array(section.text.utf8)
+        bytes = utf8
+        newlines = utf8.indices.filter { utf8[$0] == 0x0A }
+    }
+}
+
+/// A run of one section's text (a UTF-8 byte range of `Section.text`) and its word pieces.
+struct ChunkUnit {
+    let section: Int
+    let bytes: Range<Int>
+    let tokens: Int
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SemfindCore
+import VectorStore
+
+/// The producer's work on one walked file: skip what is unchanged without reading it (same
+/// size and time), then without parsing it (same content hash), else read, parse and chunk.
+struct FilePreparer: Sendable {
+    let registry: FormatRegistry
+    let chunker: Chunker
+    /// Set when chunk options changed since the last run: every file is chunked again.
+    let rechunkAll: Bool
+
+    func prepare(_ file: WalkedFile, previous: FileRecord?) -> PreparedFile {
+        guard let plugin = registry.plugin(mimeType: file.mimeType, path: file.path) else {
+            return .skipped(path: file.path, reason: "unsupported type", detail: file.mimeType)
+        }
+        let samePlugin = previous?.plugin == plugin.name && previous?.pluginVersion == plugin.version && !rechunkAll
+        if let previous, samePlugin, previous.size == file.size, previous.modified == file.modified {
+            return .unchanged(path: file.path, stat: nil)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try Self.read(file.path)
+        } catch {
+            return .failed(path: file.path, message: "\(error)")
+        }
+        let hash = XXHash64.hex(XXHash64.hash(bytes))
+        if let previous, samePlugin, previous.contentHash == hash {
+            return .unchanged(path: file.path, stat: (bytes.count, file.modified))
+        }
+        let document: ParsedDocument
+        do {
+            document = try plugin.parse(bytes)
+        } catch let error as SemfindError {
+            return .failed(path: file.path, message: error.message)
+        } catch {
+            return .failed(path: file.path, message: "\(plugin.name) parser failed: \(error)")
+        }
+        let lines = document.sections.isEmpty ? [] : DecodedText(bytes).lines
+        let record = FileRecord(
+            path: file.path, size: bytes.count, modified: file.modified, contentHash: hash, plugin: plugin.name,
+            pluginVersion: plugin.version)
+        return .parsed(
+            ParsedFile(
+                record: record, root: file.root, chunks: chunker.chunks(of: document, lines: lines),
+                warnings: document.warnings))
+    }
+
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SemfindError(.io, "cannot open \(path) for reading")
+        }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw SemfindError(.io, "cannot read \(path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// What `semfind index` indexes and how.
+public struct IndexOptions: Sendable {
+    /// Folders (or single files), as absolute paths.
+    public var roots: [String]
+    public var walk: WalkOptions
+    public var chunker: ChunkerOptions
+    /// Texts per forward pass of the encoder.
+    public var batchSize: Int
+    /// Chunks collected from several files before the encoder runs (keeps both cores busy).
+    public var embedGroupSize: Int
+
+    public init(
+        roots: [String], walk: WalkOptions = WalkOptions(), chunker: ChunkerOptions = ChunkerOptions(),
+        batchSize: Int = 32, embedGroupSize: Int = 256
+    ) {
+        self.roots = roots
+        self.walk = walk
+        self.chunker = chunker
+        self.batchSize = batchSize
+        self.embedGroupSize = embedGroupSize
+    }
+}

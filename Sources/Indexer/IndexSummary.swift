@@ -1,0 +1,34 @@
+/// What one `semfind index` run did, for the summary line and `--json`.
+public struct IndexSummary: Sendable, Codable, Equatable {
+    /// Files parsed and stored (new or changed).
+    public var indexed = 0
+    /// Files found unchanged (same size and time, or same content).
+    public var unchanged = 0
+    /// Files removed from the index because they are gone (or no longer indexable).
+    public var removed = 0
+    /// Files left out, by reason ("binary", "too large", …).
+    public var skipped: [String: Int] = [:]
+    /// Files that could not be read or parsed.
+    public var failed = 0
+    /// Chunks of the indexed files.
+    public var chunks = 0
+    /// Of those, chunks whose vectors were computed in this run (the others were reused).
+    public var embedded = 0
+    public var seconds = 0.0
+
+    public init() {}
+
+    public var skippedTotal: Int { skipped.values.reduce(0, +) }
+}
+
+/// What the pipeline tells its observer as it goes.
+public enum IndexEvent: Sendable {
+    /// Running totals, after each group of files is written.
+    case progress(IndexSummary)
+    /// A file left out, with the reason and details.
+    case skipped(path: String, reason: String, detail: String)
+    /// A file that could not be read or parsed; the run goes on.
+    case failed(path: String, message: String)
+    /// A problem with a file that did not stop it from being indexed.
+    case warning(path: String, message: String)
+}

@@ -1,0 +1,34 @@
+/// A regular file the walker found, sized, dated and typed, ready for a format plugin.
+public struct WalkedFile: Sendable, Equatable {
+    /// The root the file was found under, as given, made absolute and standardized.
+    public let root: String
+    /// The file's absolute path: `root` joined with `relativePath` (a symlink's own path, not its target's).
+    public let path: String
+    /// The path below `root`, "/"-separated; for a root that is itself a file, the file's name.
+    public let relativePath: String
+    /// Size in bytes (of the target, for a symlink).
+    public let size: Int
+    /// Last modification time in nanoseconds since 1970-01-01 UTC.
+    public let modified: Int64
+    /// The MIME type libmagic gives the first 64 KiB, e.g. "text/html".
+    public let mimeType: String
+    /// The character set libmagic gives the first 64 KiB, e.g. "utf-8", "us-ascii", "utf-16le".
+    ///
+    /// It describes the sample only: decode "us-ascii" as UTF-8, since a non-ASCII character
+    /// may come later in the file.
+    public let charset: String
+
+    /// A walked file from its parts; the walker makes these, tests and callers may too.
+    public init(
+        root: String, path: String, relativePath: String, size: Int, modified: Int64, mimeType: String,
+        charset: String
+    ) {
+        self.root = root
+        self.path = path
+        self.relativePath = relativePath
+        self.size = size
+        self.modified = modified
+        self.mimeType = mimeType
+        self.charset = charset
+    }
+}

@@ -1,0 +1,92 @@
+import SemfindCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finds the files `semfind index` reads: walks roots depth-first, in byte order of names,
+/// and reports each file to index or each entry it skipped, one at a time.
+///
+/// - Ignore files: `.gitignore`, `.ignore` and `.semfindignore` in every folder, with
+///   gitignore semantics (see `IgnoreRules`); ignored entries are left out silently.
+/// - Always left out silently: VCS folders (`.git`, `.hg`, `.svn`, `.bzr`, `_darcs`, `CVS`),
+///   hidden entries unless `includeHidden`, and `node_modules` and `__pycache__` folders
+///   unless an ignore file re-includes them.
+/// - Symbolic links are followed; a folder is walked at most once, so a link back to a folder
+///   already walked is reported as `.symlinkLoop` and not followed.
+/// - One bad entry is reported as `.skipped` and the walk goes on; only `visit` can stop it.
+///
+/// A walker owns one libmagic handle and is not `Sendable`: use it on one thread at a time.
+public struct Walker {
+    /// The roots, made absolute and standardized, in the order given.
+    public let roots: [String]
+    /// The size limit and the hidden-entry switch.
+    public let options: WalkOptions
+    let detector: FileTypeDetector
+
+    /// Folder names that hold version-control metadata, never user content.
+    static let versionControlFolders: Set<String> = [".git", ".hg", ".svn", ".bzr", "_darcs", "CVS"]
+
+    /// A walker over `roots` (folders or single files), checked to exist now.
+    ///
+    /// - Throws: `SemfindError` `.invalidInput` naming a root that does not exist, `.io` for a
+    ///   root that cannot be examined or when libmagic cannot load its database.
+    public init(roots: [String], options: WalkOptions = .init()) throws {
+        self.roots = try roots.map(Self.checkedRoot)
+        self.options = options
+        detector = try FileTypeDetector()
+    }
+
+    /// Walks every root in turn, calling `visit` for each file and each skipped entry as found.
+    ///
+    /// Memory stays bounded by the depth of the tree and the size of its largest folder, plus
+    /// the identity of each folder walked (to walk none twice). An error thrown by `visit`
+    /// stops the walk and is rethrown.
+    public func walk(_ visit: (WalkEvent) throws -> Void) throws {
+        var visited: [FileStatus.Identity: String] = [:]
+        for root in roots {
+            try walk(root: root, visited: &visited, visit)
+        }
+    }
+
+    /// `given` made absolute and standardized, after checking that something is there.
+    static func checkedRoot(_ given: String) throws -> String {
+        let path = try standardized(given)
+        if case .failure(let error) = FileStatus.ofTarget(PathText.cPath(path)) {
+            if error.isMissing || error.number == ENOTDIR {
+                throw SemfindError(.invalidInput, "\(given): no such file or folder")
+            }
+            throw SemfindError(.io, "\(given): \(error.message)", cause: error)
+        }
+        return path
+    }
+
+    /// `given` made absolute (against the current folder) with ".", ".." and repeated or
+    /// trailing "/" resolved lexically, the way `URL.standardized` does.
+    static func standardized(_ given: String) throws -> String {
+        guard !given.isEmpty else { throw SemfindError(.invalidInput, "an empty path was given as a root to index") }
+        var absolute = given
+        if !given.hasPrefix("/") {
+            guard let current = getcwd(nil, 0) else {
+                let error = SystemCallError.current
+                throw SemfindError(.io, "cannot read the current folder: \(error.message)", cause: error)
+            }
+            absolute = String(cString: current) + "/" + given
+            free(current)
+        }
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/") where component != "." {
+            if component == ".." {
+                _ = components.popLast()
+            } else {
+                components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+}
+
+@available(*, unavailable, message: "a Walker owns a libmagic handle, which is not thread-safe")
+extension Walker: Sendable {}

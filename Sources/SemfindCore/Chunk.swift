@@ -1,0 +1,24 @@
+/// A piece of a document small enough to embed: its text, the headings above it and where it
+/// sits in the file. The unit that is embedded, stored and returned by searches.
+public struct Chunk: Sendable, Equatable {
+    public var text: String
+    public var headingPath: [String]
+    public var span: SourceSpan
+
+    public init(text: String, headingPath: [String], span: SourceSpan) {
+        self.text = text
+        self.headingPath = headingPath
+        self.span = span
+    }
+
+    /// What the encoder sees: the heading path as context, then the text.
+    public var embeddingText: String {
+        headingPath.isEmpty ? text : headingPath.joined(separator: " > ") + "\n" + text
+    }
+
+    /// Identifies the chunk's content (text and heading path), whatever file or place it is in:
+    /// equal hashes mean the stored vector can be reused.
+    public var contentHash: String {
+        XXHash64.hex(XXHash64.hash(headingPath.joined(separator: "\u{1F}") + "\u{1E}" + text))
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Indexer
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Shows `semfind index` as it runs: a progress line on stderr when it is a terminal, one line
+/// per failed (and with `verbose`, skipped) file, and the summary; or with `json`, all of it as
+/// JSON Lines (`{"type": …, "data": …}`) on stdout.
+struct IndexReporter {
+    let json: Bool
+    let verbose: Bool
+    private let started = Date()
+    private let interactive = isatty(2) == 1
+    private var progressShown = false
+
+    init(json: Bool, verbose: Bool) {
+        self.json = json
+        self.verbose = verbose
+    }
+
+    mutating func report(_ event: IndexEvent) {
+        switch event {
+        case .progress(let summary):
+            if json {
+                emit("progress", Self.fields(summary))
+            } else if interactive {
+                let rate = Double(summary.embedded) / max(Date().timeIntervalSince(started), 0.001)
+                let line =
+                    "indexing: \(summary.indexed + summary.unchanged) files, \(summary.chunks) chunks, "
+                    + String(format: "%.0f chunks/s", rate)
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+                progressShown = true
+            }
+        case .skipped(let path, let reason, let detail):
+            if json {
+                emit("skipped", ["path": path, "reason": reason, "detail": detail])
+            } else if verbose {
+                message("skipped \(path): \(reason)\(detail.isEmpty ? "" : " (\(detail))")")
+            }
+        case .failed(let path, let text):
+            json ? emit("failed", ["path": path, "message": text]) : message("failed \(path): \(text)")
+        case .warning(let path, let text):
+            json ? emit("warning", ["path": path, "message": text]) : message("warning \(path): \(text)")
+        }
+    }
+
+    mutating func finish(_ summary: IndexSummary, indexPath: String) {
+        if json {
+            var fields = Self.fields(summary)
+            fields["index"] = indexPath
+            emit("summary", fields)
+            return
+        }
+        clearProgress()
+        let skipped = summary.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        var lines = [
+            "indexed \(summary.indexed) files (\(summary.chunks) chunks, \(summary.embedded) embedded), "
+                + "\(summary.unchanged) unchanged, \(summary.removed) removed, \(summary.failed) failed, "
+                + String(format: "%.1f s", summary.seconds)
+        ]
+        if summary.skippedTotal > 0 {
+            lines.append("skipped \(summary.skippedTotal) files: \(skipped)\(verbose ? "" : " (--verbose lists them)")")
+        }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    private mutating func message(_ text: String) {
+        clearProgress()
+        FileHandle.standardError.write(Data("semfind: \(text)\n".utf8))
+    }
+
+    private mutating func clearProgress() {
+        guard progressShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        progressShown = false
+    }
+
+    private func emit(_ type: String, _ data: [String: Any]) {
+        let object: [String: Any] = ["type": type, "data": data]
+        guard let bytes = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+        FileHandle.standardOutput.write(bytes + Data("\n".utf8))
+    }
+
+    static func fields(_ summary: IndexSummary) -> [String: Any] {
+        [
+            "indexed": summary.indexed, "unchanged": summary.unchanged, "removed": summary.removed,
+            "skipped": summary.skipped, "failed": summary.failed, "chunks": summary.chunks,
+            "embedded": summary.embedded, "seconds": summary.seconds,
+        ]
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import MarkdownFormat
+import SemfindCore
+import TestSupport
+import Testing
+import TextEncoder
+import TextFormat
+import VectorStore
+
+@testable import Indexer
+
+/// The whole pipeline on a tiny random BERT: what a re-run reads, embeds, keeps and removes.
+@Suite("Index pipeline")
+struct IndexPipelineTests {
+    let model: TinyBertModel
+    let encoder: SentenceEncoder
+    let tree: TempTree
+    let indexPath: String
+
+    init() throws {
+        model = try TinyBertModel()
+        encoder = try SentenceEncoder(folder: model.folder, threads: 2)
+        tree = try TempTree()
+        indexPath = NSTemporaryDirectory() + "semfind-pipeline-\(UUID().uuidString).sqlite"
+    }
+
+    func run(encoder: SentenceEncoder? = nil) throws -> (IndexSummary, [IndexEvent]) {
+        let pipeline = IndexPipeline(
+            storePath: indexPath, encoder: encoder ?? self.encoder,
+            registry: FormatRegistry([MarkdownFormat(), TextFormat()]),
+            options: IndexOptions(roots: [tree.root], chunker: ChunkerOptions(budget: 20, overlap: 4)))
+        var events: [IndexEvent] = []
+        let summary = try pipeline.run { events.append($0) }
+        return (summary, events)
+    }
+
+    static let guide = """
+        # Guide
+
+        ## Logs
+
+        Rotate the logs daily and keep them for two weeks.
+
+        ## Backups
+
+        Copy the photo library to the external drive every Sunday.
+
+        ## Keys
+
+        Use SSH keys with a passphrase for every server.
+        """
+
+    func writeCorpus() throws {
+        try tree.file("notes/guide.md", Self.guide)
+        try tree.file("notes/todo.txt", "Water the tomatoes.\n\nRenew the passport.\n")
+        try tree.file("notes/empty.txt", "")
+        try tree.file(
+            "notes/photo.dat", bytes: [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D] + (0..<2048).map { UInt8($0 % 256) })
+    }
+
+    @Test("first run indexes every text file and skips binaries; a second run embeds nothing")
+    func firstAndSecondRun() throws {
+        try writeCorpus()
+        let (first, events) = try run()
+        #expect(first.indexed == 3)
+        #expect(first.skipped == ["binary": 1])
+        #expect(first.failed == 0)
+        #expect(first.chunks == 4, "three headed sections and one text file")
+        #expect(first.embedded == first.chunks)
+        #expect(
+            events.contains {
+                if case .skipped(let path, "binary", _) = $0 { path.hasSuffix("photo.dat") } else { false }
+            })
+        let status = try IndexStore(path: indexPath, create: false).status()
+        #expect(status.files == 3 && status.chunks == 4 && status.vectors == 4)
+        #expect(status.roots == [tree.root])
+
+        let (second, _) = try run()
+        #expect(second.indexed == 0 && second.unchanged == 3 && second.embedded == 0 && second.removed == 0)
+    }
+
+    @Test("editing one paragraph re-embeds only its chunk; touching a file re-embeds nothing")
+    func editsAndTouches() throws {
+        try writeCorpus()
+        _ = try run()
+        try tree.file(
+            "notes/guide.md", Self.guide.replacingOccurrences(of: "every Sunday", with: "every Saturday night"))
+        let (edited, _) = try run()
+        #expect(edited.indexed == 1 && edited.unchanged == 2)
+        #expect(edited.embedded == 1)
+        let later = Date().addingTimeInterval(120)
+        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: tree.path("notes/todo.txt"))
+        let (touched, _) = try run()
+        #expect(touched.indexed == 0 && touched.unchanged == 3 && touched.embedded == 0)
+    }
+
+    @Test("a deleted file's chunks go; a moved file reuses its vectors")
+    func deletesAndMoves() throws {
+        try writeCorpus()
+        _ = try run()
+        try FileManager.default.removeItem(atPath: tree.path("notes/guide.md"))
+        try FileManager.default.moveItem(atPath: tree.path("notes/todo.txt"), toPath: tree.path("notes/later.txt"))
+        let (summary, _) = try run()
+        #expect(summary.removed == 2)
+        #expect(summary.indexed == 1)
+        #expect(summary.embedded == 0, "the moved file's chunk is found by its content hash")
+        let status = try IndexStore(path: indexPath, create: false).status()
+        #expect(status.files == 2 && status.chunks == 1)
+        #expect(try IndexStore(path: indexPath, create: false).file(at: tree.path("notes/later.txt")) != nil)
+    }
+
+    @Test("an index built by another model is refused and left as it was")
+    func otherModel() throws {
+        try writeCorpus()
+        _ = try run()
+        let other = try TinyBertModel(seed: 7)
+        defer { other.remove() }
+        #expect(throws: SemfindError.self) { try run(encoder: try SentenceEncoder(folder: other.folder)) }
+        do {
+            _ = try run(encoder: try SentenceEncoder(folder: other.folder))
+        } catch let error as SemfindError {
+            #expect(error.message.contains("semfind index --rebuild"))
+        }
+        #expect(try IndexStore(path: indexPath, create: false).status().chunks == 4)
+    }
+}
