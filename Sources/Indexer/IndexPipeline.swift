@@ -35,14 +35,19 @@ public struct IndexPipeline {
         let queue = BoundedQueue<PreparedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(storePath: storePath, walker: walker, preparer: preparer, queue: queue)
         producer.start()
+        var countingOptions = options.walk
+        countingOptions.detectTypes = false
+        let counter = try FileCounter(walker: Walker(roots: options.roots, options: countingOptions))
 
         var writer = IndexWriter(store: store, encoder: encoder, batchSize: options.batchSize)
         var seen = Set<String>()
         while let item = queue.pop() {
             try writer.accept(item, seen: &seen, observe: observe)
-            if writer.pendingChunks >= options.embedGroupSize { try writer.flush(observe) }
+            if writer.pendingChunks >= options.embedGroupSize {
+                try writer.flush(expectedFiles: counter.total, observe)
+            }
         }
-        try writer.flush(observe)
+        try writer.flush(expectedFiles: counter.total, observe)
         if let failure = producer.wait() { throw failure }
         for root in options.roots {
             for path in try store.filePaths(underRoot: root) where !seen.contains(path) {

@@ -19,12 +19,16 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public init() {}
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
+
+    /// Files the run has dealt with so far (each counted once, whatever the outcome).
+    public var filesSeen: Int { indexed + unchanged + failed + skippedTotal }
 }
 
 /// What the pipeline tells its observer as it goes.
 public enum IndexEvent: Sendable {
-    /// Running totals, after each group of files is written.
-    case progress(IndexSummary)
+    /// Running totals, after each group of files is written, with the number of files the
+    /// walk will yield in all once a quick counting pass knows it (for an ETA).
+    case progress(IndexSummary, expectedFiles: Int?)
     /// A file left out, with the reason and details.
     case skipped(path: String, reason: String, detail: String)
     /// A file that could not be read or parsed; the run goes on.

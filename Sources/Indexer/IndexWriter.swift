@@ -42,7 +42,7 @@ struct IndexWriter {
     }
 
     /// Embeds and writes every pending file.
-    mutating func flush(_ observe: (IndexEvent) -> Void) throws {
+    mutating func flush(expectedFiles: Int?, _ observe: (IndexEvent) -> Void) throws {
         guard !pending.isEmpty else { return }
         let chunks = pending.flatMap(\.chunks)
         var vectors = try store.vectors(forChunkHashes: chunks.map(\.contentHash))
@@ -69,6 +69,6 @@ struct IndexWriter {
         summary.embedded += order.count
         pending.removeAll()
         pendingChunks = 0
-        observe(.progress(summary))
+        observe(.progress(summary, expectedFiles: expectedFiles))
     }
 }

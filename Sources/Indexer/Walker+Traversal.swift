@@ -139,7 +139,7 @@ extension Walker {
     /// Reads, sizes and types one regular file, then yields it or reports why not.
     private func visitFile(root: String, path: String, cPath: [CChar], relativePath: String, _ visit: Visit) throws {
         let prefix: FileReader.Prefix
-        switch FileReader.prefix(of: cPath, limit: FileTypeDetector.sampleSize) {
+        switch FileReader.prefix(of: cPath, limit: options.detectTypes ? FileTypeDetector.sampleSize : 0) {
         case .success(let found): prefix = found
         case .failure(.system(let error)):
             try visit(.skipped(Self.skipped(path, error)))
@@ -153,6 +153,12 @@ extension Walker {
             let detail = "\(size) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)"
             try visit(.skipped(SkippedFile(path: path, reason: .tooLarge, detail: detail)))
             return
+        }
+        guard options.detectTypes else {
+            let file = WalkedFile(
+                root: root, path: path, relativePath: relativePath, size: size, modified: prefix.status.modified,
+                mimeType: "", charset: "")
+            return try visit(.file(file))
         }
         switch detector.type(ofSample: prefix.bytes, isTruncated: size > prefix.bytes.count) {
         case .failure(let error):

@@ -24,14 +24,22 @@ struct IndexReporter {
 
     mutating func report(_ event: IndexEvent) {
         switch event {
-        case .progress(let summary):
+        case .progress(let summary, let expectedFiles):
+            let elapsed = max(Date().timeIntervalSince(started), 0.001)
+            let remaining = expectedFiles.map { total -> Double in
+                let done = summary.filesSeen
+                return done > 0 ? elapsed * Double(max(0, total - done)) / Double(done) : 0
+            }
             if json {
-                emit("progress", Self.fields(summary))
+                var fields = Self.fields(summary)
+                fields["expected_files"] = expectedFiles
+                fields["eta_seconds"] = remaining
+                emit("progress", fields)
             } else if interactive {
-                let rate = Double(summary.embedded) / max(Date().timeIntervalSince(started), 0.001)
-                let line =
-                    "indexing: \(summary.indexed + summary.unchanged) files, \(summary.chunks) chunks, "
-                    + String(format: "%.0f chunks/s", rate)
+                let files = expectedFiles.map { "\(summary.filesSeen)/\($0)" } ?? "\(summary.filesSeen)"
+                let eta = remaining.map { String(format: ", ETA %.0f s", $0) } ?? ""
+                let rate = String(format: "%.0f chunks/s", Double(summary.embedded) / elapsed)
+                let line = "indexing: \(files) files, \(summary.chunks) chunks, \(rate)\(eta)"
                 FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
                 progressShown = true
             }

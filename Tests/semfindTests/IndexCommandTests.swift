@@ -27,14 +27,14 @@ struct IndexCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         let summary = try #require(
             jsonLines(first.stdout).last { $0["type"] as? String == "summary" }?["data"] as? [String: Any])
-        #expect(summary["indexed"] as? Int == 6)
+        #expect(summary["indexed"] as? Int == 5)
         #expect(summary["failed"] as? Int == 0)
 
         let status = try runner.run(["status", "--index", index, "--json"])
         let fields = try #require(jsonLines(status.stdout).first)
-        #expect(fields["files"] as? Int == 6)
+        #expect(fields["files"] as? Int == 5)
         #expect(fields["roots"] as? [String] == [sampleCorpus])
-        #expect((fields["chunks"] as? Int ?? 0) >= 6)
+        #expect((fields["chunks"] as? Int ?? 0) >= 5)
         #expect(fields["chunks"] as? Int == fields["vectors"] as? Int)
 
         let search = try runner.run(["--index", index, "how do I take back my last git commit", "--json", "-k", "3"])
@@ -50,7 +50,7 @@ struct IndexCommandTests {
 
         let again = try runner.run(["index", "--index", index, "--json"])
         let rerun = try #require(jsonLines(again.stdout).last?["data"] as? [String: Any])
-        #expect(rerun["unchanged"] as? Int == 6)
+        #expect(rerun["unchanged"] as? Int == 5)
         #expect(rerun["embedded"] as? Int == 0)
     }
 
