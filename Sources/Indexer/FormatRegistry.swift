@@ -29,11 +29,6 @@ public struct FormatRegistry: Sendable {
         return isText ? plugins.first { $0.name == fallbackName } : nil
     }
 
-    /// A plugin by its name (for `--type` filters and stored records).
-    public func plugin(named name: String) -> (any FormatPlugin)? {
-        plugins.first { $0.name == name }
-    }
-
     static func fileExtension(of path: String) -> String? {
         let name = path.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }

@@ -3,13 +3,6 @@
 /// Latin-1 as the fallback for bytes that are not valid UTF-8 (with a warning, never silent
 /// replacement characters).
 public struct DecodedText: Sendable {
-    public enum Encoding: String, Sendable {
-        case utf8 = "UTF-8"
-        case utf16LittleEndian = "UTF-16LE"
-        case utf16BigEndian = "UTF-16BE"
-        case latin1 = "Latin-1"
-    }
-
     /// One line without its terminator ("\n", "\r\n" or "\r").
     public struct Line: Sendable, Equatable {
         /// 1-based.
@@ -21,32 +14,24 @@ public struct DecodedText: Sendable {
         public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
     }
 
-    public let encoding: Encoding
     public let lines: [Line]
     /// Set when the bytes were not what they claimed to be (e.g. invalid UTF-8).
     public let warning: String?
 
-    /// The whole text, lines joined by "\n".
-    public var text: String { lines.map(\.text).joined(separator: "\n") }
-
     public init(_ bytes: [UInt8]) {
         if bytes.starts(with: [0xFF, 0xFE]) {
             (lines, warning) = Self.decodeUTF16(bytes, bigEndian: false)
-            encoding = .utf16LittleEndian
         } else if bytes.starts(with: [0xFE, 0xFF]) {
             (lines, warning) = Self.decodeUTF16(bytes, bigEndian: true)
-            encoding = .utf16BigEndian
         } else {
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             if Self.isValidUTF8(bytes[start...]) {
                 lines = Self.splitLines(bytes, from: start) { String(decoding: bytes[$0], as: UTF8.self) }
-                encoding = .utf8
                 warning = nil
             } else {
                 lines = Self.splitLines(bytes, from: 0) { range in
                     String(String.UnicodeScalarView(bytes[range].map { Unicode.Scalar($0) }))
                 }
-                encoding = .latin1
                 warning = "not valid UTF-8: decoded as Latin-1"
             }
         }

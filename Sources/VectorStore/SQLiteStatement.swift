@@ -37,7 +37,6 @@ final class SQLiteStatement {
             switch value {
             case .null: status = sqlite3_bind_null(handle, index)
             case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
-            case .real(let number): status = sqlite3_bind_double(handle, index, number)
             case .text(let text):
                 // An explicit length keeps NUL characters; the terminator keeps "" from binding NULL.
                 let bytes = Array(text.utf8) + [0]
@@ -73,8 +72,6 @@ final class SQLiteStatement {
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
-    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     func text(_ column: Int32) -> String {
         guard let bytes = sqlite3_column_text(handle, column) else { return "" }
@@ -93,7 +90,6 @@ final class SQLiteStatement {
 enum SQLiteValue {
     case null
     case integer(Int64)
-    case real(Double)
     case text(String)
     case blob(Data)
 
