@@ -21,14 +21,10 @@ public struct ModelLocator: Sendable {
     /// The folders tried, in order, for a model called `name`.
     public func candidates(explicit: String?, name: String = defaultModelName) -> [URL] {
         if let explicit { return [URL(fileURLWithPath: explicit)] }
-        var folders: [URL] = []
         if let fromEnvironment = environment["SEMFIND_MODEL"], !fromEnvironment.isEmpty {
             return [URL(fileURLWithPath: fromEnvironment)]
         }
-        let dataHome =
-            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        folders.append(URL(fileURLWithPath: dataHome).appendingPathComponent("semfind/models/\(name)"))
+        var folders = [URL(fileURLWithPath: DataHome.folder(environment: environment) + "/models/\(name)")]
         if let executableURL {
             let prefix = executableURL.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
             folders.append(prefix.appendingPathComponent("share/semfind/models/\(name)"))

@@ -57,10 +57,7 @@ public final class IndexStore {
     /// `$XDG_DATA_HOME/semfind/index.sqlite` (default `~/.local/share/...`).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment["SEMFIND_INDEX"], !path.isEmpty { return path }
-        let dataHome =
-            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        return dataHome + "/semfind/index.sqlite"
+        return DataHome.folder(environment: environment) + "/index.sqlite"
     }
 
     /// Deletes the index files (database, WAL and shared memory) at `path`, if present.
