@@ -37,11 +37,15 @@ let package = Package(
             name: "IndexerTests",
             dependencies: ["Indexer", "TestSupport", "TextFormat", "MarkdownFormat", "SemfindCore"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
+        .target(
+            name: "QueryEngine", dependencies: ["SemfindCore", "TextEncoder", "VectorStore"], exclude: ["README.md"]),
+        .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine", "TestSupport", "VectorStore"]),
         .target(name: "VectorStore", dependencies: ["CBLAS", "CSQLite", "SemfindCore"], exclude: ["README.md"]),
         .executableTarget(
             name: "semfind",
             dependencies: [
-                "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "TextFormat", "MarkdownFormat", "HTMLFormat",
+                "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "QueryEngine", "TextFormat", "MarkdownFormat",
+                "HTMLFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]

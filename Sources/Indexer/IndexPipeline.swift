@@ -25,7 +25,9 @@ public struct IndexPipeline {
     public func run(_ observe: (IndexEvent) -> Void) throws -> IndexSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         let store = try IndexStore(path: storePath, create: true)
-        try store.bindModel(fingerprint: encoder.fingerprint(), name: encoder.name, dimension: encoder.dimension)
+        try store.bindModel(
+            fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
+            dimension: encoder.dimension)
         let walker = try Walker(roots: options.roots, options: options.walk)
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(
@@ -56,6 +58,7 @@ public struct IndexPipeline {
             }
         }
         try store.setMeta("chunker", options.chunker.signature)
+        try store.refreshSnapshot()
         writer.summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return writer.summary
     }

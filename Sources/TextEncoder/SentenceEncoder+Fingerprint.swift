@@ -18,3 +18,25 @@ extension SentenceEncoder {
         return "\(name)-" + XXHash64.hex(hash)
     }
 }
+
+extension SentenceEncoder {
+    /// A cheap stand-in for `fingerprint()`: which model files these are on disk (device,
+    /// inode, size, modification time) and the settings. While it equals the signature recorded
+    /// beside a fingerprint, that fingerprint still holds and the weights need no new hash — a
+    /// query then starts without reading 90 MB.
+    public func fileSignature() -> String {
+        let files =
+            [weights.path]
+            + ["tokenizer.json", "vocab.txt", "tokenizer_config.json"].map {
+                folder.appendingPathComponent($0).path
+            }
+        let identities = files.map { path -> String in
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "-" }
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(attributes[.systemNumber] ?? 0):\(attributes[.systemFileNumber] ?? 0):"
+                + "\(attributes[.size] ?? 0):\(modified)"
+        }
+        let settings = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength)"
+        return (identities + [settings, Self.implementationVersion]).joined(separator: " ")
+    }
+}

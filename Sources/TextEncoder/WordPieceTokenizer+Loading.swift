@@ -29,9 +29,16 @@ extension WordPieceTokenizer {
         return try WordPieceTokenizer(vocabulary: vocabulary, normalizer: BertNormalizer(lowercase: lowercase))
     }
 
+    /// Reads `tokenizer.json`: the vocabulary with `VocabularyScanner` (fast), the settings with
+    /// a JSON parser; the whole file with the parser when the scanner cannot read it.
     static func load(tokenizerJSON url: URL) throws -> WordPieceTokenizer {
-        guard let data = try? Data(contentsOf: url),
-            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard let data = try? Data(contentsOf: url) else {
+            throw SemfindError(.invalidModel, "\(url.path) is not a readable tokenizer.json")
+        }
+        let scanned = VocabularyScanner.scan([UInt8](data))
+        guard
+            let root = try? JSONSerialization.jsonObject(with: scanned.map { Data($0.remainder) } ?? data)
+                as? [String: Any]
         else {
             throw SemfindError(.invalidModel, "\(url.path) is not a readable tokenizer.json")
         }
@@ -40,13 +47,15 @@ extension WordPieceTokenizer {
         else {
             throw SemfindError(.unsupportedModel, "\(url.path): only WordPiece tokenizers are supported")
         }
-        var vocabulary: [String: Int32] = [:]
-        vocabulary.reserveCapacity(rawVocabulary.count)
-        for (token, value) in rawVocabulary {
-            guard let id = (value as? NSNumber)?.int32Value else {
-                throw SemfindError(.invalidModel, "\(url.path): vocabulary entry '\(token)' has no integer id")
+        var vocabulary = scanned?.vocabulary ?? [:]
+        if scanned == nil {
+            vocabulary.reserveCapacity(rawVocabulary.count)
+            for (token, value) in rawVocabulary {
+                guard let id = (value as? NSNumber)?.int32Value else {
+                    throw SemfindError(.invalidModel, "\(url.path): vocabulary entry '\(token)' has no integer id")
+                }
+                vocabulary[token] = id
             }
-            vocabulary[token] = id
         }
         var normalizer = BertNormalizer()
         if let settings = root["normalizer"] as? [String: Any] {

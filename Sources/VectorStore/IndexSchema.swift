@@ -45,6 +45,23 @@ enum IndexSchema {
             INSERT INTO chunks_fts(chunks_fts, rowid, text, heading_path)
                 VALUES ('delete', old.id, old.text, old.heading_path);
         END;
+        """,
+        // Keyword search for text without spaces between words (Chinese, Japanese) and for
+        // substrings; the queries each shell session asked, for short-query context; a
+        // generation counter that every change of the stored vectors advances (starting at random,
+        // so that a vector snapshot left by a deleted index never matches a new one).
         """
+        CREATE VIRTUAL TABLE chunks_trigram USING fts5(text, content='chunks', content_rowid='id', tokenize='trigram');
+        INSERT INTO chunks_trigram(chunks_trigram) VALUES ('rebuild');
+        CREATE TRIGGER chunks_trigram_insert AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunks_trigram(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER chunks_trigram_delete AFTER DELETE ON chunks BEGIN
+            INSERT INTO chunks_trigram(chunks_trigram, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TABLE session_queries(session TEXT NOT NULL, query TEXT NOT NULL, asked_at INTEGER NOT NULL);
+        CREATE INDEX session_queries_by_session ON session_queries(session, asked_at);
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', abs(random() % 1000000000000));
+        """,
     ]
 }

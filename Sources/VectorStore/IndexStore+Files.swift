@@ -122,6 +122,7 @@ extension IndexStore {
                 ).run()
                 try insertVector.bind(.integer(database.lastInsertedRowID), .blob(Self.data(chunk.vector))).run()
             }
+            try advanceGeneration()
         }
     }
 
@@ -136,6 +137,7 @@ extension IndexStore {
         try database.transaction {
             try deleteChunks(ofFileAt: path)
             try database.prepare("DELETE FROM files WHERE path = ?").bind(.text(path)).run()
+            try advanceGeneration()
         }
     }
 
@@ -144,6 +146,11 @@ extension IndexStore {
         try database.prepare("DELETE FROM vectors WHERE chunk_id IN (SELECT id FROM chunks WHERE file_id = \(file))")
             .bind(.text(path)).run()
         try database.prepare("DELETE FROM chunks WHERE file_id = \(file)").bind(.text(path)).run()
+    }
+
+    /// Marks the stored vectors as changed, so that a vector snapshot of the old ones is not used.
+    private func advanceGeneration() throws {
+        try database.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
     }
 
     static func data(_ vector: [Float]) -> Data {

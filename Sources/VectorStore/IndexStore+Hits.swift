@@ -1,12 +1,24 @@
 import SemfindCore
 
-/// A stored chunk as a search returns it.
+/// A stored chunk as a search returns it, with what the index knew of its file.
 public struct StoredHit: Sendable {
     public let chunkID: Int64
+    public let fileID: Int64
     public let path: String
     public let text: String
     public let headingPath: [String]
     public let span: SourceSpan
+    /// The file's size and modification time (ns) when it was indexed, to tell a stale hit.
+    public let fileSize: Int
+    public let fileModified: Int64
+    public let plugin: String
+}
+
+/// An indexed file as filters see it.
+public struct IndexedFile: Sendable {
+    public let id: Int64
+    public let path: String
+    public let plugin: String
 }
 
 extension IndexStore {
@@ -15,7 +27,7 @@ extension IndexStore {
         let statement = try database.prepare(
             """
             SELECT files.path, chunks.text, chunks.heading_path, chunks.first_line, chunks.last_line,
-                chunks.first_byte, chunks.end_byte
+                chunks.first_byte, chunks.end_byte, files.id, files.size, files.mtime_ns, files.plugin
             FROM chunks JOIN files ON files.id = chunks.file_id WHERE chunks.id = ?
             """)
         return try chunkIDs.compactMap { id in
@@ -24,11 +36,22 @@ extension IndexStore {
             let heading = statement.text(2)
             let firstLine = max(1, statement.int(3))
             return StoredHit(
-                chunkID: id, path: statement.text(0), text: statement.text(1),
+                chunkID: id, fileID: statement.int64(7), path: statement.text(0), text: statement.text(1),
                 headingPath: heading.isEmpty ? [] : heading.components(separatedBy: Self.headingSeparator),
                 span: SourceSpan(
                     firstLine: firstLine, lastLine: max(firstLine, statement.int(4)),
-                    bytes: statement.int(5)..<max(statement.int(5), statement.int(6))))
+                    bytes: statement.int(5)..<max(statement.int(5), statement.int(6))),
+                fileSize: statement.int(8), fileModified: statement.int64(9), plugin: statement.text(10))
         }
+    }
+
+    /// Every indexed file, for filters by folder, glob or format.
+    public func indexedFiles() throws -> [IndexedFile] {
+        let statement = try database.prepare("SELECT id, path, plugin FROM files")
+        var files: [IndexedFile] = []
+        while try statement.step() {
+            files.append(IndexedFile(id: statement.int64(0), path: statement.text(1), plugin: statement.text(2)))
+        }
+        return files
     }
 }

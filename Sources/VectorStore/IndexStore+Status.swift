@@ -7,7 +7,7 @@ public struct IndexStatus: Sendable {
     public let files: Int
     public let chunks: Int
     public let vectors: Int
-    /// The database, its write-ahead log and shared-memory file together.
+    /// The database, its write-ahead log, shared-memory file and vector snapshot together.
     public let bytesOnDisk: Int
     public let modelName: String?
     public let modelFingerprint: String?
@@ -20,7 +20,7 @@ extension IndexStore {
         let roots = try database.prepare("SELECT path FROM roots ORDER BY path")
         var rootPaths: [String] = []
         while try roots.step() { rootPaths.append(roots.text(0)) }
-        let bytes = ["", "-wal", "-shm"].reduce(0) { total, suffix in
+        let bytes = Self.fileSuffixes.reduce(0) { total, suffix in
             let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
             return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }

@@ -60,9 +60,13 @@ public final class IndexStore {
         return DataHome.folder(environment: environment) + "/index.sqlite"
     }
 
-    /// Deletes the index files (database, WAL and shared memory) at `path`, if present.
+    /// The files of one index: the database, its write-ahead log and shared memory, and the
+    /// vector snapshot.
+    static let fileSuffixes = ["", "-wal", "-shm", ".vectors"]
+
+    /// Deletes the index files at `path`, if present.
     public static func remove(path: String) throws {
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+        for suffix in fileSuffixes where FileManager.default.fileExists(atPath: path + suffix) {
             do {
                 try FileManager.default.removeItem(atPath: path + suffix)
             } catch {
@@ -86,20 +90,26 @@ public final class IndexStore {
     }
 
     /// Records the encoder of a new index, or checks that an existing index was built by the
-    /// same one: vectors of two models never mix.
-    public func bindModel(fingerprint: String, name: String, dimension: Int) throws {
+    /// same one: vectors of two models never mix. `fingerprint` is computed only when the model
+    /// files' `signature` differs from the one recorded with the stored fingerprint.
+    public func bindModel(fingerprint: () -> String, signature: String, name: String, dimension: Int) throws {
         if let stored = try meta("model_fingerprint") {
-            guard stored == fingerprint else {
+            if try meta("model_signature") == signature { return }
+            let computed = fingerprint()
+            guard stored == computed else {
                 let storedName = try meta("model_name") ?? "another model"
                 throw SemfindError(
                     .invalidInput,
-                    "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(fingerprint)); rebuild it with semfind index --rebuild FOLDER"
+                    "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(computed)); rebuild it with semfind index --rebuild FOLDER"
                 )
             }
+            try? setMeta("model_signature", signature)
             return
         }
+        let computed = fingerprint()
         try database.transaction {
-            try setMeta("model_fingerprint", fingerprint)
+            try setMeta("model_fingerprint", computed)
+            try setMeta("model_signature", signature)
             try setMeta("model_name", name)
             try setMeta("dimension", String(dimension))
             try setMeta("index_kind", "flat")

@@ -63,6 +63,14 @@ final class SQLiteDatabase {
         }
     }
 
+    /// Runs `body` in a read transaction: every statement in it sees the same state of the
+    /// database, whatever other processes commit meanwhile.
+    func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// The value of a pragma or query that returns one integer.

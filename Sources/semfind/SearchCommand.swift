@@ -1,17 +1,19 @@
 import ArgumentParser
 import Foundation
+import QueryEngine
 import SemfindCore
 import VectorStore
 
-/// `semfind QUERY…` / `semfind search QUERY…`: the files whose chunks mean what the query means.
-///
-/// For now exact semantic search only; keyword and hybrid ranking, the short-query policy and
-/// sessions come with the query engine.
+/// `semfind QUERY…` / `semfind search QUERY…`: the chunks that best answer the query.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search the index by meaning (the default command: semfind QUERY).",
-        discussion: "Exit status as grep: 0 when something was found, 1 when nothing was, 2 on error.")
+        abstract: "Search the index (the default command: semfind QUERY).",
+        discussion: """
+            A query shorter than --min-pieces word pieces is read together with --context, or else with this \
+            shell session's recent queries; with neither it leans on keyword matches and warns.
+            Exit status as grep: 0 when something was found, 1 when nothing was, 2 on error.
+            """)
 
     @Argument(help: "What to look for, in your own words.")
     var query: [String]
@@ -19,51 +21,95 @@ struct SearchCommand: ParsableCommand {
     @Option(name: [.customShort("k"), .long], help: "How many results.")
     var limit = 10
 
-    @Flag(name: .long, help: "Print JSON Lines: {\"type\": \"result\", \"data\": …} per hit.")
+    @Option(name: .long, help: "Ranking: semantic, keyword or hybrid.")
+    var mode = "hybrid"
+
+    @Option(name: .long, help: "Leave out results below this cosine similarity (BM25 score in keyword mode).")
+    var minScore: Double?
+
+    @Option(name: .customLong("in"), help: "Only files under this folder (repeatable).")
+    var folders: [String] = []
+
+    @Option(name: .long, help: "Only files matching this pattern, e.g. '*.md' (repeatable).")
+    var glob: [String] = []
+
+    @Option(name: .long, help: "Only files of this format: markdown, html, text (repeatable).")
+    var type: [String] = []
+
+    @Option(name: .long, help: "Text to read a short query with (e.g. the text around an editor's cursor).")
+    var context: String?
+
+    @Option(name: .long, help: "A file whose text to read a short query with.")
+    var contextFile: String?
+
+    @Flag(name: .long, help: "Neither use nor remember this shell session's queries.")
+    var noSession = false
+
+    @Option(name: .long, help: "Word pieces below which a query is short.")
+    var minPieces = QueryPolicy().minimumPieces
+
+    @Flag(name: .long, help: "Print JSON Lines: begin, warning, result and summary messages (share/semfind/schema).")
     var json = false
+
+    @Flag(name: .long, help: "Print path:line:column:text, for editors' quickfix lists.")
+    var vimgrep = false
+
+    @Flag(name: [.customShort("l"), .long], help: "Print only the paths of files with results.")
+    var filesWithMatches = false
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
 
     func validate() throws {
-        guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("give a query, e.g. semfind \"how do I rotate the logs\"")
-        }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard SearchMode(rawValue: mode) != nil else {
+            throw ValidationError("--mode must be semantic, keyword or hybrid, not \(mode)")
+        }
+        guard [json, vimgrep, filesWithMatches].filter({ $0 }).count <= 1 else {
+            throw ValidationError("choose one of --json, --vimgrep and --files-with-matches")
+        }
     }
 
     func run() throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let text = try QueryText.clean(query.joined(separator: " "))
         let store = try IndexStore(path: location.path, create: false)
-        let encoder = try encoderOptions.loadEncoder()
-        try store.bindModel(fingerprint: encoder.fingerprint(), name: encoder.name, dimension: encoder.dimension)
-        let index = try FlatIndex(store: store)
-        let text = query.joined(separator: " ")
-        let found = index.search(encoder.encode([text])[0], limit: limit)
-        let scores = Dictionary(uniqueKeysWithValues: found.map { ($0.chunkID, $0.score) })
-        let hits = try store.hits(found.map(\.chunkID))
-        let here = FileManager.default.currentDirectoryPath + "/"
-        var output = ""
-        for hit in hits {
-            let path = hit.path.hasPrefix(here) ? String(hit.path.dropFirst(here.count)) : hit.path
-            let score = scores[hit.chunkID] ?? 0
-            if json {
-                let object: [String: Any] = [
-                    "type": "result",
-                    "data": [
-                        "path": path, "first_line": hit.span.firstLine, "last_line": hit.span.lastLine,
-                        "heading_path": hit.headingPath, "score": Double(score), "text": hit.text,
-                    ],
-                ]
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-                output += String(decoding: data, as: UTF8.self) + "\n"
-            } else {
-                let heading = hit.headingPath.isEmpty ? "" : "  " + hit.headingPath.joined(separator: " › ")
-                let snippet = hit.text.split(whereSeparator: \.isNewline).joined(separator: " ")
-                output += "\(path):\(hit.span.firstLine)\(heading)  (\(String(format: "%.3f", score)))\n"
-                output += "    \(snippet.prefix(160))\n"
-            }
+        let session = noSession ? nil : SessionIdentity.current()
+        var request = SearchRequest(
+            query: text, mode: SearchMode(rawValue: mode) ?? .hybrid, limit: limit, minScore: minScore,
+            filter: SearchFilter(
+                folders: folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, globs: glob,
+                plugins: type),
+            context: try givenContext().map { .given($0) })
+        if request.context == nil, let session {
+            let recent = try store.recentQueries(session: session, withinSeconds: 900, limit: 3)
+                .map(\.text).filter { $0 != text }
+            if !recent.isEmpty { request.context = .session(recent) }
         }
-        print(output, terminator: "")
-        if hits.isEmpty { throw ExitCode(1) }
+        var policy = QueryPolicy()
+        policy.minimumPieces = minPieces
+        let engine = SearchEngine(store: store, policy: policy, encoder: encoderOptions.loadEncoder)
+        let response = try engine.search(request)
+        if let session {
+            try? store.recordQuery(text, session: session, keepSeconds: 3600, keepCount: 50)
+        }
+        let printer = ResultPrinter(
+            format: json ? .json : vimgrep ? .vimgrep : filesWithMatches ? .files : .human,
+            colour: !json && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+            folder: FileManager.default.currentDirectoryPath)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        printer.print(request: request, response: response, index: store.path, seconds: elapsed)
+        if response.results.isEmpty { throw ExitCode(1) }
+    }
+
+    private func givenContext() throws -> String? {
+        if let contextFile {
+            guard let data = FileManager.default.contents(atPath: contextFile) else {
+                throw SemfindError(.io, "cannot read the context file \(contextFile)")
+            }
+            let text = String(decoding: data.prefix(QueryText.maximumBytes), as: UTF8.self)
+            return [context, text].compactMap { $0 }.joined(separator: "\n")
+        }
+        return context
     }
 }

@@ -12,7 +12,7 @@ struct Semfind: ParsableCommand {
         subcommands: [
             SearchCommand.self, IndexCommand.self, StatusCommand.self, EmbedCommand.self, TokenizeCommand.self,
             ModelCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, EvalCommand.self, SessionCommand.self,
         ],
         defaultSubcommand: SearchCommand.self)
 
@@ -20,6 +20,8 @@ struct Semfind: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let status as ExitCode {
+            Foundation.exit(status.rawValue)
         } catch let error as SemfindError {
             FileHandle.standardError.write(Data("semfind: error: \(error.message)\n".utf8))
             Foundation.exit(2)

@@ -62,3 +62,21 @@ struct WordPieceTokenizerTests {
         #expect(long.first == 2 && long.last == 3)
     }
 }
+
+@Suite struct VocabularyScannerTests {
+    @Test("the scanned vocabulary equals a JSON parser's, escapes included, and the settings survive")
+    func scannedEqualsParsed() throws {
+        let json =
+            ###"{"normalizer": {"lowercase": true}, "model": {"type": "WordPiece", "vocab": {"[PAD]": 0, "a\"b": 1, "\u00e9t\u00e9": 2, "\ud83d\ude00": 3, "back\\slash": 4, "##x": 5}, "unk_token": "[UNK]"}}"###
+        let scanned = try #require(VocabularyScanner.scan(Array(json.utf8)))
+        let parsed = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let vocab = try #require((parsed["model"] as? [String: Any])?["vocab"] as? [String: Int])
+        #expect(scanned.vocabulary == vocab.mapValues { Int32($0) })
+        let rest = try #require(try JSONSerialization.jsonObject(with: Data(scanned.remainder)) as? [String: Any])
+        let model = try #require(rest["model"] as? [String: Any])
+        #expect(model["unk_token"] as? String == "[UNK]")
+        #expect((model["vocab"] as? [String: Any])?.isEmpty == true)
+        #expect(VocabularyScanner.scan(Array(#"{"model": {"vocab": ["a", "b"]}}"#.utf8)) == nil)
+    }
+}

@@ -80,12 +80,28 @@ struct IndexStoreTests {
     @Test("an index built with another model is refused with the way to rebuild it")
     func modelFingerprint() throws {
         let store = try IndexStore(path: path, create: true)
-        try store.bindModel(fingerprint: "model-a-1", name: "model-a", dimension: 2)
-        try store.bindModel(fingerprint: "model-a-1", name: "model-a", dimension: 2)
+        try store.bindModel(fingerprint: { "model-a-1" }, signature: "files-a", name: "model-a", dimension: 2)
+        try store.bindModel(fingerprint: { "model-a-1" }, signature: "files-a2", name: "model-a", dimension: 2)
         expectError(mentioning: ["model-a", "model-b-2", "semfind index --rebuild"]) {
-            try store.bindModel(fingerprint: "model-b-2", name: "model-b", dimension: 2)
+            try store.bindModel(fingerprint: { "model-b-2" }, signature: "files-b", name: "model-b", dimension: 2)
         }
         #expect(try store.status().modelFingerprint == "model-a-1")
+    }
+
+    @Test("the weights are hashed again only when the model files' signature changes")
+    func fingerprintSignature() throws {
+        let store = try IndexStore(path: path, create: true)
+        var hashed = 0
+        let hash = { () -> String in
+            hashed += 1
+            return "model-a-1"
+        }
+        try store.bindModel(fingerprint: hash, signature: "files-a", name: "model-a", dimension: 2)
+        try store.bindModel(fingerprint: hash, signature: "files-a", name: "model-a", dimension: 2)
+        #expect(hashed == 1)
+        try store.bindModel(fingerprint: hash, signature: "files-a-touched", name: "model-a", dimension: 2)
+        try store.bindModel(fingerprint: hash, signature: "files-a-touched", name: "model-a", dimension: 2)
+        #expect(hashed == 2)
     }
 
     @Test("a foreign SQLite database, a non-database file and a newer schema are refused")

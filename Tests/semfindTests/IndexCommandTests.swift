@@ -39,12 +39,14 @@ struct IndexCommandTests {
 
         let search = try runner.run(["--index", index, "how do I take back my last git commit", "--json", "-k", "3"])
         #expect(search.status == 0, "\(search.stderr)")
-        let top = try #require(jsonLines(search.stdout).first?["data"] as? [String: Any])
+        let results = jsonLines(search.stdout).filter { $0["type"] as? String == "result" }
+        let top = try #require(results.first?["data"] as? [String: Any])
         #expect((top["path"] as? String)?.hasSuffix("notes/git-tips.md") == true)
         #expect(top["heading_path"] as? [String] == ["Git tips", "Undoing things", "The last commit"])
 
         let html = try runner.run(["search", "--index", index, "the disk became read-only", "-k", "1", "--json"])
-        let hit = try #require(jsonLines(html.stdout).first?["data"] as? [String: Any])
+        let htmlResults = jsonLines(html.stdout).filter { $0["type"] as? String == "result" }
+        let hit = try #require(htmlResults.first?["data"] as? [String: Any])
         #expect((hit["path"] as? String)?.hasSuffix("server-logs.html") == true)
         #expect((hit["text"] as? String)?.contains("not indexed") == false, "scripts are not indexed")
 

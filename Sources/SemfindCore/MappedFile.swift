@@ -1,5 +1,3 @@
-import SemfindCore
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -10,16 +8,17 @@ import SemfindCore
 ///
 /// `@unchecked Sendable`: the mapping is created once, never written, and only unmapped in `deinit`,
 /// so concurrent reads through `bytes` are safe.
-final class MappedFile: @unchecked Sendable {
-    let path: String
-    let bytes: UnsafeRawBufferPointer
+public final class MappedFile: @unchecked Sendable {
+    public let path: String
+    public let bytes: UnsafeRawBufferPointer
 
-    init(path: String) throws {
+    /// Maps `path`; a file that cannot be opened is reported with `missing` as the error code.
+    public init(path: String, missing: SemfindError.Code = .io) throws {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
-            throw SemfindError(.modelNotFound, "cannot open \(path): \(reason)")
+            throw SemfindError(missing, "cannot open \(path): \(reason)")
         }
         defer { close(fd) }
         var info = stat()

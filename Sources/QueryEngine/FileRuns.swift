@@ -1,0 +1,43 @@
+import Foundation
+import VectorStore
+
+/// The files of a vector snapshot: rows of one file are contiguous (a file's chunks are written
+/// in one transaction, so their ids are consecutive), so one pass finds, for every row, its
+/// file's first row (the file's opening chunk) and how many chunks the file has.
+struct FileRuns {
+    /// Per row: the index of its file's run.
+    let runOfRow: [Int32]
+    let firstRow: [Int]
+    let chunkCount: [Int]
+
+    init(fileIDs: UnsafeBufferPointer<Int64>) {
+        var runOfRow = [Int32](repeating: 0, count: fileIDs.count)
+        var firstRow: [Int] = []
+        var chunkCount: [Int] = []
+        var previous: Int64?
+        for row in 0..<fileIDs.count {
+            if fileIDs[row] != previous {
+                firstRow.append(row)
+                chunkCount.append(0)
+                previous = fileIDs[row]
+            }
+            runOfRow[row] = Int32(firstRow.count - 1)
+            chunkCount[chunkCount.count - 1] += 1
+        }
+        self.runOfRow = runOfRow
+        self.firstRow = firstRow
+        self.chunkCount = chunkCount
+    }
+
+    /// Each row's similarity adjusted for its file: plus `openingWeight` times the similarity
+    /// of the file's opening chunk (what the file is about), minus `lengthPenalty` times the
+    /// log of the file's chunk count (a file of many chunks has many chances at a high maximum).
+    func adjusted(_ similarities: [Float], openingWeight: Float, lengthPenalty: Float) -> [Float] {
+        let runCorrection = chunkCount.indices.map { run in
+            openingWeight * similarities[firstRow[run]] - lengthPenalty * Float(log(Double(chunkCount[run])))
+        }
+        var adjusted = similarities
+        for row in adjusted.indices { adjusted[row] += runCorrection[Int(runOfRow[row])] }
+        return adjusted
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import SemfindCore
+
+/// One line of an evaluation file: a query and the files (or line ranges) that answer it.
+public struct LabeledQuery: Sendable, Equatable {
+    public let id: String
+    public let query: String
+    public let relevant: [RelevantItem]
+    /// Optional context to read a short query with: `"context": "text"` as `--context` gives
+    /// it, or `"session": ["earlier query", …]` (most recent first) as a shell session would.
+    public let context: QueryContext?
+
+    /// Reads a JSON Lines file; a malformed line is an error that names its line number.
+    public static func load(path: String) throws -> [LabeledQuery] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SemfindError(.io, "cannot read \(path)")
+        }
+        var queries: [LabeledQuery] = []
+        for (index, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .enumerated()
+        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            guard let object, let query = object["query"] as? String, let relevant = object["relevant"] as? [String]
+            else {
+                throw SemfindError(
+                    .invalidInput,
+                    "\(path):\(index + 1): expected {\"id\": …, \"query\": \"…\", \"relevant\": [\"path\", …]}")
+            }
+            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? String(index + 1)
+            queries.append(
+                LabeledQuery(
+                    id: id, query: query, relevant: relevant.map(RelevantItem.init),
+                    context: (object["context"] as? String).map { .given($0) }
+                        ?? (object["session"] as? [String]).map { .session($0) }))
+        }
+        return queries
+    }
+}
+
+/// A relevant file, relative to an indexed root, optionally narrowed to lines (`path#L10-L40`).
+public struct RelevantItem: Sendable, Equatable {
+    public let path: String
+    public let lines: ClosedRange<Int>?
+
+    public init(_ text: String) {
+        let parts = text.split(separator: "#", maxSplits: 1).map(String.init)
+        path = parts.first ?? text
+        lines = parts.count == 2 ? Self.lineRange(parts[1]) : nil
+    }
+
+    private static func lineRange(_ text: String) -> ClosedRange<Int>? {
+        let bounds = text.split(separator: "-").map { Int($0.drop { $0 == "L" }) }
+        guard let first = bounds.first ?? nil else { return nil }
+        let last = bounds.count > 1 ? (bounds[1] ?? first) : first
+        return first...max(first, last)
+    }
+}

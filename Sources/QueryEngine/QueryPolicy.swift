@@ -1,0 +1,35 @@
+/// The tunable parts of how a query is read and ranked; the defaults are measured (see
+/// docs/EVALUATION.md).
+public struct QueryPolicy: Sendable {
+    /// A query with fewer word pieces than this is short: it is blended with context when there
+    /// is some, and leans on keyword matches when there is none.
+    public var minimumPieces = 4
+    /// How context joins a short query: text given with it (an editor's surroundings, closely
+    /// related) is embedded together with the query; a session's earlier queries (maybe on
+    /// another subject) are blended as vectors, which lets the query keep its own direction.
+    public var givenContextBlend = ContextBlend.text
+    public var sessionBlend = ContextBlend.vector
+    /// How many candidates each ranking contributes before fusion.
+    public var candidates = 100
+    /// Weight of the keyword ranking in hybrid fusion, and for a short query without context.
+    public var keywordWeight = 1.0
+    public var shortQueryKeywordWeight = 2.0
+    /// How much a chunk's file counts in semantic ranking: the weight of the similarity of the
+    /// file's opening chunk, and the penalty per natural log of the file's chunk count.
+    public var openingWeight: Float = 0.5
+    public var lengthPenalty: Float = 0.01
+    /// The weight of context in a vector blend.
+    public var contextWeight: Float = 0.5
+    /// Results are low-confidence when the first and tenth similarities differ by less than this.
+    public var flatSpread: Float = 0.02
+
+    public init() {}
+}
+
+/// How context joins a short query.
+public enum ContextBlend: String, Sendable, CaseIterable {
+    /// The query and the context are embedded as one text.
+    case text
+    /// The query and the context are embedded apart and their vectors added.
+    case vector
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Rank-based quality of one query's results over files, as the evaluation sets define it:
+/// chunk hits mapped to files, the first `k` distinct files kept.
+public struct QueryOutcome: Sendable {
+    /// Rank (from 1) of the first relevant file among the first `k`, nil when none is.
+    public let firstRelevantRank: Int?
+    /// Ranks (from 1) of every relevant file among the first `k`.
+    public let relevantRanks: [Int]
+    public let relevantCount: Int
+    public let seconds: Double
+
+    /// `rankedHits` in rank order: each hit's file, and whether the hit answers the query. A
+    /// file counts as relevant when any of its hits does.
+    public init(rankedHits: [(file: String, relevant: Bool)], relevantCount: Int, k: Int, seconds: Double) {
+        var distinct: [String] = []
+        var relevantFiles = Set<String>()
+        for hit in rankedHits {
+            if hit.relevant { relevantFiles.insert(hit.file) }
+            if !distinct.contains(hit.file) { distinct.append(hit.file) }
+        }
+        relevantRanks = distinct.prefix(k).indices.filter { relevantFiles.contains(distinct[$0]) }.map { $0 + 1 }
+        firstRelevantRank = relevantRanks.first
+        self.relevantCount = relevantCount
+        self.seconds = seconds
+    }
+}
+
+/// Averages over a set of queries.
+public struct RetrievalMetrics: Sendable {
+    public let queries: Int
+    public let recallAt1: Double
+    public let recallAt5: Double
+    public let recallAt10: Double
+    public let mrrAt10: Double
+    public let ndcgAt10: Double
+    public let latencyP50: Double
+    public let latencyP99: Double
+    public let missed: Int
+
+    public init(_ outcomes: [QueryOutcome]) {
+        let count = Double(max(outcomes.count, 1))
+        func recall(_ k: Int) -> Double {
+            Double(outcomes.filter { ($0.firstRelevantRank ?? .max) <= k }.count) / count
+        }
+        queries = outcomes.count
+        recallAt1 = recall(1)
+        recallAt5 = recall(5)
+        recallAt10 = recall(10)
+        mrrAt10 = outcomes.reduce(0) { $0 + ($1.firstRelevantRank.map { 1 / Double($0) } ?? 0) } / count
+        ndcgAt10 =
+            outcomes.reduce(0) { total, outcome in
+                let gain = outcome.relevantRanks.reduce(0) { $0 + 1 / log2(Double($1) + 1) }
+                let ideal = (1...max(1, min(outcome.relevantCount, 10))).reduce(0) { $0 + 1 / log2(Double($1) + 1) }
+                return total + gain / ideal
+            } / count
+        let latencies = outcomes.map(\.seconds).sorted()
+        func percentile(_ p: Double) -> Double {
+            latencies.isEmpty
+                ? 0 : latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)]
+        }
+        latencyP50 = percentile(0.5)
+        latencyP99 = percentile(0.99)
+        missed = outcomes.filter { $0.firstRelevantRank == nil }.count
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import SemfindCore
+import TextEncoder
+import VectorStore
+
+/// Answers searches over one index: reads the query (the short-query policy), ranks chunks by
+/// meaning, by keywords or both, and dresses the best ones as results.
+///
+/// The encoder and the vectors are loaded on first use, so keyword searches need neither.
+public final class SearchEngine {
+    public let store: IndexStore
+    public var policy: QueryPolicy
+    private let loadEncoder: () throws -> SentenceEncoder
+    private var loadedEncoder: SentenceEncoder?
+    private var loadedIndex: (flat: FlatIndex, runs: FileRuns)?
+
+    public init(store: IndexStore, policy: QueryPolicy = QueryPolicy(), encoder: @escaping () throws -> SentenceEncoder)
+    {
+        self.store = store
+        self.policy = policy
+        self.loadEncoder = encoder
+    }
+
+    public func encoder() throws -> SentenceEncoder {
+        if let loadedEncoder { return loadedEncoder }
+        let encoder = try loadEncoder()
+        try store.bindModel(
+            fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
+            dimension: encoder.dimension)
+        loadedEncoder = encoder
+        return encoder
+    }
+
+    func index() throws -> (flat: FlatIndex, runs: FileRuns) {
+        if let loadedIndex { return loadedIndex }
+        let flat = try FlatIndex(store: store)
+        let index = (flat, FileRuns(fileIDs: flat.snapshot.fileIDs))
+        loadedIndex = index
+        return index
+    }
+
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        var response = SearchResponse()
+        let terms = QueryTerms(request.query)
+        let allowed = try allowedFiles(request.filter)
+        let pool = max(policy.candidates, request.limit)
+
+        var semantic: [(chunkID: Int64, fileID: Int64, score: Float)] = []
+        var similarities: [Float] = []
+        var keywordWeight = policy.keywordWeight
+        if request.mode != .keyword {
+            let encoder = try encoder()
+            let pieces = encoder.tokenizer.pieces(request.query).count
+            response.pieces = pieces
+            let short = pieces < policy.minimumPieces
+            var vector = encoder.encode([request.query])[0]
+            if short, let context = request.context, !context.text.isEmpty {
+                let way: ContextBlend =
+                    switch context {
+                    case .given: policy.givenContextBlend
+                    case .session: policy.sessionBlend
+                    }
+                vector = blend(request.query, vector, with: context.text, way: way, encoder: encoder)
+                response.augmentation = QueryAugmentation(source: context.source, text: context.text)
+            } else if short {
+                keywordWeight = policy.shortQueryKeywordWeight
+                let lean = request.mode == .hybrid ? "results lean on keyword matches" : "results may be vague"
+                response.warnings.append(
+                    "short query (\(pieces) word piece\(pieces == 1 ? "" : "s")): \(lean); add words or give --context")
+            }
+            let index = try index()
+            similarities = index.flat.scores(vector)
+            let adjusted = index.runs.adjusted(
+                similarities, openingWeight: policy.openingWeight, lengthPenalty: policy.lengthPenalty)
+            semantic = index.flat.best(adjusted, limit: pool, allow: allowed.map { set in { set.contains($0) } })
+            response.lowConfidence = isFlat(
+                index.flat.best(similarities, limit: 10, allow: allowed.map { set in { set.contains($0) } }).map(
+                    \.score))
+        }
+        var keyword: [(chunkID: Int64, fileID: Int64, score: Double)] = []
+        if request.mode != .semantic {
+            keyword = try keywordSearch(terms, allowed: allowed, limit: pool)
+        }
+
+        let weights: (semantic: Double, keyword: Double) =
+            switch request.mode {
+            case .semantic: (1, 0)
+            case .keyword: (0, 1)
+            case .hybrid: (1, keywordWeight)
+            }
+        let ranked = RankFusion().fuse([
+            RankedChunks(chunks: semantic.map { ($0.chunkID, $0.fileID) }, weight: weights.semantic),
+            RankedChunks(chunks: keyword.map { ($0.chunkID, $0.fileID) }, weight: weights.keyword),
+        ])
+        let keywordRanks = Dictionary(
+            keyword.enumerated().map { ($0.element.chunkID, (rank: $0.offset + 1, score: $0.element.score)) },
+            uniquingKeysWith: { first, _ in first })
+        let flat = request.mode == .keyword ? nil : try index().flat
+        func similarity(_ id: Int64) -> Double? {
+            guard let flat, let row = flat.row(of: id), row < similarities.count else { return nil }
+            return Double(similarities[row])
+        }
+        func score(_ candidate: (chunkID: Int64, fileID: Int64, score: Double)) -> Double {
+            switch request.mode {
+            case .semantic: similarity(candidate.chunkID) ?? 0
+            case .keyword: keywordRanks[candidate.chunkID]?.score ?? 0
+            case .hybrid: candidate.score
+            }
+        }
+        let kept = ranked.filter { candidate in
+            guard let minimum = request.minScore else { return true }
+            let value = request.mode == .keyword ? score(candidate) : similarity(candidate.chunkID) ?? -1
+            return value >= minimum
+        }
+        let scores = Dictionary(kept.map { ($0.chunkID, score($0)) }, uniquingKeysWith: max)
+        for hit in try store.hits(Array(kept.prefix(request.limit + 20).map(\.chunkID))) {
+            guard response.results.count < request.limit else { break }
+            guard let stale = Self.staleness(of: hit) else {
+                response.vanished += 1
+                continue
+            }
+            response.results.append(
+                SearchResult(
+                    hit: hit, score: scores[hit.chunkID] ?? 0, similarity: similarity(hit.chunkID),
+                    keywordRank: keywordRanks[hit.chunkID]?.rank, snippet: Snippet(chunk: hit.text, terms: terms),
+                    stale: stale))
+        }
+        if response.lowConfidence {
+            response.warnings.append("low confidence: the best matches score almost alike; try more specific words")
+        }
+        return response
+    }
+
+    /// The ids of the files a filter lets through, or nil when it lets everything through.
+    private func allowedFiles(_ filter: SearchFilter) throws -> Set<Int64>? {
+        guard !filter.isEmpty else { return nil }
+        return Set(try store.indexedFiles().filter { filter.accepts(path: $0.path, plugin: $0.plugin) }.map(\.id))
+    }
+
+    private func keywordSearch(_ terms: QueryTerms, allowed: Set<Int64>?, limit: Int) throws -> [(
+        chunkID: Int64, fileID: Int64, score: Double
+    )] {
+        let words = try terms.wordExpression.map {
+            try store.keywordSearch($0, in: .words, fileIDs: allowed, limit: limit)
+        }
+        let grams = try terms.trigramExpression.map {
+            try store.keywordSearch($0, in: .trigrams, fileIDs: allowed, limit: limit)
+        }
+        switch (words, grams) {
+        case (let words?, let grams?):
+            let bm25 = Dictionary((words + grams).map { ($0.chunkID, $0.score) }, uniquingKeysWith: max)
+            let lists = [words, grams].map { RankedChunks(chunks: $0.map { ($0.chunkID, $0.fileID) }, weight: 1) }
+            return RankFusion().fuse(lists).prefix(limit).map { ($0.chunkID, $0.fileID, bm25[$0.chunkID] ?? 0) }
+        case (let words?, nil): return words
+        case (nil, let grams?): return grams
+        case (nil, nil): return []
+        }
+    }
+
+    private func blend(
+        _ query: String, _ vector: [Float], with context: String, way: ContextBlend, encoder: SentenceEncoder
+    ) -> [Float] {
+        switch way {
+        case .text:
+            return encoder.encode([query + ". " + context])[0]
+        case .vector:
+            let other = encoder.encode([context])[0]
+            var sum = zip(vector, other).map { $0 + policy.contextWeight * $1 }
+            let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm > 0 { sum = sum.map { $0 / norm } }
+            return sum
+        }
+    }
+
+    private func isFlat(_ best: [Float]) -> Bool {
+        guard best.count >= 10 else { return false }
+        return best[0] - best[9] < policy.flatSpread
+    }
+
+    /// False when the file is as indexed, true when it changed since, nil when it is gone.
+    static func staleness(of hit: StoredHit) -> Bool? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: hit.path) else { return nil }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
+        let modified = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1e9) } ?? 0
+        return size != hit.fileSize || abs(modified - hit.fileModified) > 1_000_000
+    }
+}

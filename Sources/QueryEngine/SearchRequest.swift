@@ -1,0 +1,47 @@
+/// One search, as the command line or an editor asks it.
+public struct SearchRequest: Sendable {
+    public var query: String
+    public var mode: SearchMode
+    /// How many results.
+    public var limit: Int
+    /// Results below this are left out: cosine similarity in semantic and hybrid modes, BM25 in
+    /// keyword mode.
+    public var minScore: Double?
+    public var filter: SearchFilter
+    /// Text to blend into a short query: `--context`, or the session's recent queries.
+    public var context: QueryContext?
+
+    public init(
+        query: String, mode: SearchMode = .hybrid, limit: Int = 10, minScore: Double? = nil,
+        filter: SearchFilter = SearchFilter(), context: QueryContext? = nil
+    ) {
+        self.query = query
+        self.mode = mode
+        self.limit = limit
+        self.minScore = minScore
+        self.filter = filter
+        self.context = context
+    }
+}
+
+/// What a short query is read together with.
+public enum QueryContext: Sendable, Equatable {
+    /// Text given with the query (`--context`, `--context-file`: an editor's text around the cursor).
+    case given(String)
+    /// The same shell session's recent queries, most recent first.
+    case session([String])
+
+    var text: String {
+        switch self {
+        case .given(let text): text
+        case .session(let queries): queries.joined(separator: ". ")
+        }
+    }
+
+    var source: String {
+        switch self {
+        case .given: "context"
+        case .session: "session"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import SemfindCore
+import VectorStore
+
+/// One result: a chunk, where it is, why it ranked, and the sentences to show.
+public struct SearchResult: Sendable {
+    public let hit: StoredHit
+    /// The ranking score of the mode: cosine similarity (semantic), BM25 (keyword) or the fused
+    /// reciprocal-rank score (hybrid).
+    public let score: Double
+    /// Cosine similarity of the chunk with the (augmented) query; nil in keyword mode.
+    public let similarity: Double?
+    /// Rank in the keyword list (from 1), when the chunk was in it.
+    public let keywordRank: Int?
+    public let snippet: Snippet
+    /// The file changed on disk since it was indexed.
+    public let stale: Bool
+}
+
+/// What the query turned into, for the user to see.
+public struct QueryAugmentation: Sendable, Equatable {
+    /// `context` or `session`.
+    public let source: String
+    /// The text blended with the query.
+    public let text: String
+}
+
+public struct SearchResponse: Sendable {
+    public var results: [SearchResult] = []
+    public var warnings: [String] = []
+    /// Set when a short query was read together with context.
+    public var augmentation: QueryAugmentation?
+    /// The query's length in the encoder's word pieces (nil in keyword mode).
+    public var pieces: Int?
+    /// The best similarities are nearly equal: the query does not single anything out.
+    public var lowConfidence = false
+    /// Results dropped because their file no longer exists.
+    public var vanished = 0
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import QueryEngine
+import SemfindCore
+import VectorStore
+
+/// `semfind eval QUERIES.jsonl`: retrieval quality and latency on labelled queries, one row per
+/// index and mode, so that choices compare in one table.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure Recall@k, MRR, nDCG and latency on labelled queries.",
+        discussion: """
+            Each line of QUERIES is {"id": "…", "query": "…", "relevant": ["path", …]} with paths relative \
+            to an indexed root ("path#L10-L40" for a line range; optional "context" as --context gives it). \
+            Results are scored over files: the first k distinct files of the ranked hits.
+            """)
+
+    @Argument(help: "Labelled queries, JSON Lines.")
+    var queries: String
+
+    @Option(name: .customLong("index"), help: "Index to evaluate (repeat to compare; default: the default index).")
+    var indexes: [String] = []
+
+    @Option(name: .long, help: "Ranking to evaluate: semantic, keyword or hybrid (repeat to compare).")
+    var mode: [String] = []
+
+    @Option(name: .customShort("k"), help: "Files that count.")
+    var k = 10
+
+    @Option(name: .long, help: "Word pieces below which a query is short.")
+    var minPieces: Int?
+
+    @Option(name: .long, help: "How context joins a short query, given or from a session: text or vector.")
+    var blend: String?
+
+    @Option(name: .long, help: "Weight of a file's opening chunk in semantic ranking.")
+    var openingWeight: Float?
+
+    @Option(name: .long, help: "Penalty per log of a file's chunk count in semantic ranking.")
+    var lengthPenalty: Float?
+
+    @Option(name: .long, help: "Weight of the keyword ranking in hybrid fusion.")
+    var keywordWeight: Double?
+
+    @Flag(name: .long, help: "Print the figures as JSON.")
+    var json = false
+
+    @Flag(name: .long, help: "List each query with the rank of its first relevant file.")
+    var perQuery = false
+
+    @OptionGroup var encoderOptions: EncoderOptions
+
+    func run() throws {
+        let labelled = try LabeledQuery.load(path: queries)
+        let modes = try (mode.isEmpty ? ["hybrid"] : mode).map { name in
+            guard let mode = SearchMode(rawValue: name) else {
+                throw SemfindError(.invalidInput, "unknown mode \(name); use semantic, keyword or hybrid")
+            }
+            return mode
+        }
+        var policy = QueryPolicy()
+        if let minPieces { policy.minimumPieces = minPieces }
+        if let openingWeight { policy.openingWeight = openingWeight }
+        if let lengthPenalty { policy.lengthPenalty = lengthPenalty }
+        if let keywordWeight { policy.keywordWeight = keywordWeight }
+        if let blend {
+            guard let chosen = ContextBlend(rawValue: blend) else {
+                throw SemfindError(.invalidInput, "unknown blend \(blend); use text or vector")
+            }
+            policy.givenContextBlend = chosen
+            policy.sessionBlend = chosen
+        }
+        let paths = indexes.isEmpty ? [IndexStore.defaultPath()] : indexes
+        let encoder = SharedEncoder(options: encoderOptions)
+        var rows: [[String: Any]] = []
+        var table = "index\tmode\tR@1\tR@5\tR@10\tMRR@10\tnDCG@10\tp50 ms\tp99 ms\tmissed\n"
+        for path in paths {
+            let engine = SearchEngine(
+                store: try IndexStore(path: path, create: false), policy: policy, encoder: encoder.load)
+            let evaluator = Evaluator(engine: engine, k: k)
+            let unknown = try evaluator.unknownPaths(in: labelled)
+            if !unknown.isEmpty {
+                let list = unknown.prefix(5).joined(separator: ", ")
+                FileHandle.standardError.write(
+                    Data("semfind: warning: \(unknown.count) relevant path(s) not in \(path): \(list)\n".utf8))
+            }
+            for mode in modes {
+                let report = try evaluator.run(labelled, mode: mode)
+                let m = report.metrics
+                let name = URL(fileURLWithPath: path).lastPathComponent
+                table +=
+                    [
+                        name, mode.rawValue, f(m.recallAt1), f(m.recallAt5), f(m.recallAt10), f(m.mrrAt10),
+                        f(m.ndcgAt10),
+                        String(format: "%.1f", m.latencyP50 * 1000), String(format: "%.1f", m.latencyP99 * 1000),
+                        "\(m.missed)/\(m.queries)",
+                    ].joined(separator: "\t") + "\n"
+                rows.append([
+                    "index": path, "mode": mode.rawValue, "queries": m.queries, "recall_at_1": m.recallAt1,
+                    "recall_at_5": m.recallAt5, "recall_at_10": m.recallAt10, "mrr_at_10": m.mrrAt10,
+                    "ndcg_at_10": m.ndcgAt10, "latency_p50_ms": m.latencyP50 * 1000,
+                    "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed,
+                ])
+                if perQuery {
+                    for (query, outcome) in zip(labelled, report.outcomes) {
+                        let rank = outcome.firstRelevantRank.map(String.init) ?? "-"
+                        table += "  \(mode.rawValue)\t\(query.id)\t\(rank)\t\(query.query)\n"
+                    }
+                }
+            }
+        }
+        if json {
+            let data = try JSONSerialization.data(withJSONObject: ["k": k, "results": rows], options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(table, terminator: "")
+        }
+    }
+
+    private func f(_ value: Double) -> String { String(format: "%.3f", value) }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import QueryEngine
+
+/// Prints a search's results for people (colour only on a terminal), for scripts and editors
+/// (JSON Lines, `share/semfind/schema/search.schema.json`), for quickfix lists (vimgrep) or as
+/// bare file paths. Warnings go to stderr, except in JSON, where they are messages.
+struct ResultPrinter {
+    enum Format { case human, json, vimgrep, files }
+
+    static let schemaVersion = 1
+
+    let format: Format
+    let colour: Bool
+    /// Paths below this folder are printed relative to it.
+    let folder: String
+
+    func print(request: SearchRequest, response: SearchResponse, index: String, seconds: Double) {
+        var out = OutputWriter()
+        switch format {
+        case .json: json(request: request, response: response, index: index, seconds: seconds, into: &out)
+        case .human: human(response, into: &out)
+        case .vimgrep:
+            warn(response)
+            for result in response.results {
+                out.write("\(shown(result.hit.path)):\(result.hit.span.firstLine):1:\(result.snippet.text)\n")
+            }
+        case .files:
+            warn(response)
+            var printed = Set<String>()
+            for result in response.results where printed.insert(result.hit.path).inserted {
+                out.write(shown(result.hit.path) + "\n")
+            }
+        }
+        out.flush()
+    }
+
+    private func human(_ response: SearchResponse, into out: inout OutputWriter) {
+        warn(response)
+        if let augmentation = response.augmentation {
+            let source = augmentation.source == "session" ? "this session's recent queries" : "the given context"
+            FileHandle.standardError.write(Data("semfind: short query read with \(source)\n".utf8))
+        }
+        for result in response.results {
+            let hit = result.hit
+            let lines =
+                hit.span.lastLine > hit.span.firstLine
+                ? "\(hit.span.firstLine)-\(hit.span.lastLine)" : "\(hit.span.firstLine)"
+            var line = paint(shown(hit.path), "35") + ":" + paint(lines, "32")
+            if !hit.headingPath.isEmpty { line += "  " + paint(hit.headingPath.joined(separator: " › "), "36") }
+            line +=
+                "  "
+                + paint(
+                    String(format: result.similarity.map { _ in "%.3f" } ?? "%.2f", result.similarity ?? result.score),
+                    "2")
+            if result.stale { line += "  " + paint("[changed since indexed]", "33") }
+            out.write(line + "\n    " + highlighted(result.snippet) + "\n")
+        }
+    }
+
+    private func json(
+        request: SearchRequest, response: SearchResponse, index: String, seconds: Double, into out: inout OutputWriter
+    ) {
+        var begin: [String: Any] = [
+            "schema_version": Self.schemaVersion, "query": request.query, "mode": request.mode.rawValue,
+            "limit": request.limit, "index": index,
+        ]
+        if let augmentation = response.augmentation {
+            begin["augmented_by"] = ["source": augmentation.source, "text": augmentation.text]
+        }
+        if let pieces = response.pieces { begin["query_pieces"] = pieces }
+        out.write(message("begin", begin))
+        for warning in response.warnings { out.write(message("warning", ["message": warning])) }
+        for (rank, result) in response.results.enumerated() {
+            let hit = result.hit
+            var data: [String: Any] = [
+                "rank": rank + 1, "path": shown(hit.path), "absolute_path": hit.path, "first_line": hit.span.firstLine,
+                "last_line": hit.span.lastLine, "first_byte": hit.span.bytes.lowerBound,
+                "end_byte": hit.span.bytes.upperBound, "heading_path": hit.headingPath, "score": result.score,
+                "snippet": result.snippet.text,
+                "highlights": result.snippet.highlights.map { [$0.lowerBound, $0.upperBound] },
+                "text": hit.text, "stale": result.stale, "format": hit.plugin,
+            ]
+            if let similarity = result.similarity { data["similarity"] = similarity }
+            if let rank = result.keywordRank { data["keyword_rank"] = rank }
+            out.write(message("result", data))
+        }
+        out.write(
+            message(
+                "summary",
+                [
+                    "results": response.results.count, "elapsed_ms": seconds * 1000,
+                    "low_confidence": response.lowConfidence, "vanished": response.vanished,
+                ]))
+    }
+
+    private func message(_ type: String, _ data: [String: Any]) -> String {
+        let object: [String: Any] = ["type": type, "data": data]
+        guard
+            let bytes = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "" }
+        return String(decoding: bytes, as: UTF8.self) + "\n"
+    }
+
+    private func warn(_ response: SearchResponse) {
+        for warning in response.warnings {
+            FileHandle.standardError.write(Data("semfind: warning: \(warning)\n".utf8))
+        }
+    }
+
+    private func shown(_ path: String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    private func highlighted(_ snippet: Snippet) -> String {
+        guard colour, !snippet.highlights.isEmpty else { return snippet.text }
+        let bytes = Array(snippet.text.utf8)
+        var result = ""
+        var position = 0
+        for range in snippet.highlights where range.lowerBound >= position && range.upperBound <= bytes.count {
+            result += String(decoding: bytes[position..<range.lowerBound], as: UTF8.self)
+            result += paint(String(decoding: bytes[range], as: UTF8.self), "1;31")
+            position = range.upperBound
+        }
+        return result + String(decoding: bytes[position...], as: UTF8.self)
+    }
+}
