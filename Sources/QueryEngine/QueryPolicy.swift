@@ -10,14 +10,18 @@ public struct QueryPolicy: Sendable {
     public var givenContextBlend = ContextBlend.text
     public var sessionBlend = ContextBlend.vector
     /// How many candidates each ranking contributes before fusion.
-    public var candidates = 100
+    public var candidates = 300
     /// Weight of the keyword ranking in hybrid fusion, and for a short query without context.
-    public var keywordWeight = 1.0
-    public var shortQueryKeywordWeight = 2.0
+    public var keywordWeight = 0.35
+    public var shortQueryKeywordWeight = 1.0
+    /// Reciprocal rank fusion's constant: small, so that the first ranks of each list count most.
+    public var fusionK = 5.0
+    /// BM25 taken off per natural log of a file's chunk count in keyword ranking.
+    public var keywordLengthPenalty = 2.0
     /// How much a chunk's file counts in semantic ranking: the weight of the similarity of the
     /// file's opening chunk, and the penalty per natural log of the file's chunk count.
     public var openingWeight: Float = 0.5
-    public var lengthPenalty: Float = 0.01
+    public var lengthPenalty: Float = 0.02
     /// The weight of context in a vector blend.
     public var contextWeight: Float = 0.5
     /// Results are low-confidence when the first and tenth similarities differ by less than this.

@@ -88,7 +88,7 @@ public final class SearchEngine {
             case .keyword: (0, 1)
             case .hybrid: (1, keywordWeight)
             }
-        let ranked = RankFusion().fuse([
+        let ranked = RankFusion(k: policy.fusionK).fuse([
             RankedChunks(chunks: semantic.map { ($0.chunkID, $0.fileID) }, weight: weights.semantic),
             RankedChunks(chunks: keyword.map { ($0.chunkID, $0.fileID) }, weight: weights.keyword),
         ])
@@ -137,24 +137,33 @@ public final class SearchEngine {
         return Set(try store.indexedFiles().filter { filter.accepts(path: $0.path, plugin: $0.plugin) }.map(\.id))
     }
 
+    /// Keyword matches, best first by BM25 less `keywordLengthPenalty` per log of the file's
+    /// chunk count (the same fairness to files as in semantic ranking).
     private func keywordSearch(_ terms: QueryTerms, allowed: Set<Int64>?, limit: Int) throws -> [(
         chunkID: Int64, fileID: Int64, score: Double
     )] {
-        let words = try terms.wordExpression.map {
-            try store.keywordSearch($0, in: .words, fileIDs: allowed, limit: limit)
+        var found: [(chunkID: Int64, fileID: Int64, score: Double)] = []
+        for (expression, table) in [(terms.wordExpression, KeywordTable.words), (terms.trigramExpression, .trigrams)] {
+            guard let expression else { continue }
+            let matches = try store.keywordSearch(expression, in: table, fileIDs: allowed, limit: limit)
+            let adjusted = matches.map {
+                ($0.chunkID, $0.fileID, $0.score - policy.keywordLengthPenalty * log(Double(max(1, $0.fileChunks))))
+            }
+            found = found.isEmpty ? adjusted : Self.interleave(found, adjusted)
         }
-        let grams = try terms.trigramExpression.map {
-            try store.keywordSearch($0, in: .trigrams, fileIDs: allowed, limit: limit)
+        return Array(found.sorted { $0.score > $1.score }.prefix(limit))
+    }
+
+    /// Word and trigram matches together, each chunk once with its better score.
+    private static func interleave(
+        _ first: [(chunkID: Int64, fileID: Int64, score: Double)],
+        _ second: [(chunkID: Int64, fileID: Int64, score: Double)]
+    ) -> [(chunkID: Int64, fileID: Int64, score: Double)] {
+        var best: [Int64: (chunkID: Int64, fileID: Int64, score: Double)] = [:]
+        for match in first + second where match.score > best[match.chunkID]?.score ?? -.infinity {
+            best[match.chunkID] = match
         }
-        switch (words, grams) {
-        case (let words?, let grams?):
-            let bm25 = Dictionary((words + grams).map { ($0.chunkID, $0.score) }, uniquingKeysWith: max)
-            let lists = [words, grams].map { RankedChunks(chunks: $0.map { ($0.chunkID, $0.fileID) }, weight: 1) }
-            return RankFusion().fuse(lists).prefix(limit).map { ($0.chunkID, $0.fileID, bm25[$0.chunkID] ?? 0) }
-        case (let words?, nil): return words
-        case (nil, let grams?): return grams
-        case (nil, nil): return []
-        }
+        return Array(best.values)
     }
 
     private func blend(

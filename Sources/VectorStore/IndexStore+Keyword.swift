@@ -10,13 +10,15 @@ public enum KeywordTable: String, Sendable {
 
 extension IndexStore {
     /// The `limit` chunks that best match an FTS5 `expression` by BM25, best first, with a
-    /// score where higher is better; only chunks of `fileIDs` when given.
+    /// score where higher is better and their file's chunk count; only chunks of `fileIDs`
+    /// when given.
     public func keywordSearch(
         _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>? = nil, limit: Int
-    ) throws -> [(chunkID: Int64, fileID: Int64, score: Double)] {
+    ) throws -> [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)] {
         let name = table.rawValue
         var sql = """
-            SELECT \(name).rowid, chunks.file_id, -bm25(\(name)) AS score
+            SELECT \(name).rowid, chunks.file_id, -bm25(\(name)) AS score,
+                (SELECT count(*) FROM chunks AS siblings WHERE siblings.file_id = chunks.file_id)
             FROM \(name) JOIN chunks ON chunks.id = \(name).rowid WHERE \(name) MATCH ?
             """
         if let fileIDs {
@@ -25,9 +27,9 @@ extension IndexStore {
         }
         sql += " ORDER BY score DESC LIMIT ?"
         let statement = try database.prepare(sql).bind(.text(expression), .int(limit))
-        var found: [(chunkID: Int64, fileID: Int64, score: Double)] = []
+        var found: [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)] = []
         while try statement.step() {
-            found.append((statement.int64(0), statement.int64(1), statement.double(2)))
+            found.append((statement.int64(0), statement.int64(1), statement.double(2), statement.int(3)))
         }
         return found
     }

@@ -43,6 +43,12 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Weight of the keyword ranking in hybrid fusion.")
     var keywordWeight: Double?
 
+    @Option(name: .long, help: "Reciprocal rank fusion's constant k.")
+    var fusionK: Double?
+
+    @Option(name: .long, help: "BM25 taken off per log of a file's chunk count in keyword ranking.")
+    var keywordLengthPenalty: Double?
+
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
@@ -64,6 +70,8 @@ struct EvalCommand: ParsableCommand {
         if let openingWeight { policy.openingWeight = openingWeight }
         if let lengthPenalty { policy.lengthPenalty = lengthPenalty }
         if let keywordWeight { policy.keywordWeight = keywordWeight }
+        if let fusionK { policy.fusionK = fusionK }
+        if let keywordLengthPenalty { policy.keywordLengthPenalty = keywordLengthPenalty }
         if let blend {
             guard let chosen = ContextBlend(rawValue: blend) else {
                 throw SemfindError(.invalidInput, "unknown blend \(blend); use text or vector")
