@@ -28,6 +28,10 @@ public struct LabeledQuery: Sendable, Equatable {
                     .invalidInput,
                     "\(path):\(index + 1): expected {\"id\": …, \"query\": \"…\", \"relevant\": [\"path\", …]}")
             }
+            guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw SemfindError(
+                    .invalidInput, "\(path):\(index + 1): the query is empty; write what a person would ask")
+            }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? String(index + 1)
             queries.append(
                 LabeledQuery(
@@ -36,6 +40,30 @@ public struct LabeledQuery: Sendable, Equatable {
                         ?? (object["session"] as? [String]).map { .session($0) }))
         }
         return queries
+    }
+}
+
+extension LabeledQuery {
+    /// A starter file for the files under `folder`: one line per file (hidden ones left out),
+    /// its path relative to the folder as the relevant item and an empty query to fill in.
+    public static func template(folder: String) throws -> String {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL
+        guard
+            let walk = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { throw SemfindError(.io, "cannot read the folder \(folder)") }
+        var paths: [String] = []
+        for case let url as URL in walk
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            paths.append(String(url.standardizedFileURL.path.dropFirst(root.path.count + 1)))
+        }
+        guard !paths.isEmpty else { throw SemfindError(.invalidInput, "\(folder) has no files to label") }
+        return try paths.sorted().map { path in
+            let line = ["id": path, "query": "", "relevant": [path]] as [String: Any]
+            let data = try JSONSerialization.data(
+                withJSONObject: line, options: [.sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }.joined()
     }
 }
 

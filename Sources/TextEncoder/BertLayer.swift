@@ -20,8 +20,8 @@ struct BertLayer: Sendable {
             try Linear.load(file, "\(prefix).attention.self.\($0)", inputs: hidden, outputs: hidden)
         }
         let fused = Linear(
-            weight: FloatTensor(projections.flatMap(\.weight.values), shape: [3 * hidden, hidden]),
-            bias: FloatTensor(projections.flatMap(\.bias.values), shape: [3 * hidden]))
+            weight: FloatTensor(concatenating: projections.map(\.weight), shape: [3 * hidden, hidden]),
+            bias: FloatTensor(concatenating: projections.map(\.bias), shape: [3 * hidden]))
         return BertLayer(
             queryKeyValue: fused,
             attentionOutput: try Linear.load(file, "\(prefix).attention.output.dense", inputs: hidden, outputs: hidden),

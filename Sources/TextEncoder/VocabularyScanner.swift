@@ -72,6 +72,13 @@ enum VocabularyScanner {
     private static func string(_ bytes: [UInt8], _ position: inout Int) -> String? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         position += 1
+        // Most tokens have no escapes: decode them straight from the bytes.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { position = end + 1 }
+            return String(decoding: bytes[position..<end], as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         var plainStart = position
         func flushPlain(_ end: Int) {

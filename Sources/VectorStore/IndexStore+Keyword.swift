@@ -16,21 +16,53 @@ extension IndexStore {
         _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>? = nil, limit: Int
     ) throws -> [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)] {
         let name = table.rawValue
-        var sql = """
-            SELECT \(name).rowid, chunks.file_id, -bm25(\(name)) AS score,
-                (SELECT count(*) FROM chunks AS siblings WHERE siblings.file_id = chunks.file_id)
-            FROM \(name) JOIN chunks ON chunks.id = \(name).rowid WHERE \(name) MATCH ?
-            """
+        var found: [(chunkID: Int64, fileID: Int64, score: Double)] = []
         if let fileIDs {
+            // Filtered: the join decides which matches may count, before the limit.
             guard !fileIDs.isEmpty else { return [] }
-            sql += " AND chunks.file_id IN (\(fileIDs.map(String.init).joined(separator: ",")))"
+            let statement = try database.prepare(
+                """
+                SELECT \(name).rowid, chunks.file_id, -bm25(\(name)) AS score
+                FROM \(name) JOIN chunks ON chunks.id = \(name).rowid
+                WHERE \(name) MATCH ? AND chunks.file_id IN (\(fileIDs.map(String.init).joined(separator: ",")))
+                ORDER BY score DESC LIMIT ?
+                """
+            ).bind(.text(expression), .int(limit))
+            while try statement.step() {
+                found.append((statement.int64(0), statement.int64(1), statement.double(2)))
+            }
+        } else {
+            // Unfiltered: rank inside FTS5 alone, then look up the files of the few kept.
+            let statement = try database.prepare(
+                "SELECT rowid, -bm25(\(name)) FROM \(name) WHERE \(name) MATCH ? ORDER BY bm25(\(name)) LIMIT ?"
+            ).bind(.text(expression), .int(limit))
+            var ranked: [(chunkID: Int64, score: Double)] = []
+            while try statement.step() { ranked.append((statement.int64(0), statement.double(1))) }
+            let owners = try files(ofChunks: ranked.map(\.chunkID))
+            found = ranked.compactMap { match in owners[match.chunkID].map { (match.chunkID, $0, match.score) } }
         }
-        sql += " ORDER BY score DESC LIMIT ?"
-        let statement = try database.prepare(sql).bind(.text(expression), .int(limit))
-        var found: [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)] = []
-        while try statement.step() {
-            found.append((statement.int64(0), statement.int64(1), statement.double(2), statement.int(3)))
-        }
-        return found
+        let counts = try chunkCounts(ofFiles: Set(found.map(\.fileID)))
+        return found.map { ($0.chunkID, $0.fileID, $0.score, counts[$0.fileID] ?? 1) }
+    }
+
+    /// The file of each of these chunks.
+    func files(ofChunks chunkIDs: [Int64]) throws -> [Int64: Int64] {
+        guard !chunkIDs.isEmpty else { return [:] }
+        let statement = try database.prepare(
+            "SELECT id, file_id FROM chunks WHERE id IN (\(chunkIDs.map(String.init).joined(separator: ",")))")
+        var files: [Int64: Int64] = [:]
+        while try statement.step() { files[statement.int64(0)] = statement.int64(1) }
+        return files
+    }
+
+    /// How many chunks each of these files has.
+    func chunkCounts(ofFiles fileIDs: Set<Int64>) throws -> [Int64: Int] {
+        guard !fileIDs.isEmpty else { return [:] }
+        let list = fileIDs.map(String.init).joined(separator: ",")
+        let statement = try database.prepare(
+            "SELECT file_id, count(*) FROM chunks WHERE file_id IN (\(list)) GROUP BY file_id")
+        var counts: [Int64: Int] = [:]
+        while try statement.step() { counts[statement.int64(0)] = statement.int(1) }
+        return counts
     }
 }

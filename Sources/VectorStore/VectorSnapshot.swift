@@ -27,7 +27,7 @@ public final class VectorSnapshot: @unchecked Sendable {
     /// Reads the snapshot beside the index at `indexPath`, or returns nil when it is missing,
     /// malformed or not of `generation`.
     static func mapped(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
-        guard let file = try? MappedFile(path: snapshotPath(indexPath: indexPath)),
+        guard let file = try? MappedFile(path: snapshotPath(indexPath: indexPath), populate: true),
             let snapshot = VectorSnapshot(storage: file, bytes: file.bytes),
             snapshot.generation == generation, snapshot.dimension == dimension
         else { return nil }

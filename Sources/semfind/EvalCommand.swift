@@ -17,7 +17,10 @@ struct EvalCommand: ParsableCommand {
             """)
 
     @Argument(help: "Labelled queries, JSON Lines.")
-    var queries: String
+    var queries: String?
+
+    @Option(name: .long, help: "Print a starter file for the files under this folder (a line per file, query empty).")
+    var template: String?
 
     @Option(name: .customLong("index"), help: "Index to evaluate (repeat to compare; default: the default index).")
     var indexes: [String] = []
@@ -57,8 +60,19 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var encoderOptions: EncoderOptions
 
+    func validate() throws {
+        guard (queries == nil) != (template == nil) else {
+            throw ValidationError("give a QUERIES file to evaluate, or --template FOLDER to start one")
+        }
+        guard k > 0 else { throw ValidationError("-k must be at least 1") }
+    }
+
     func run() throws {
-        let labelled = try LabeledQuery.load(path: queries)
+        if let template {
+            print(try LabeledQuery.template(folder: template), terminator: "")
+            return
+        }
+        let labelled = try LabeledQuery.load(path: queries ?? "")
         let modes = try (mode.isEmpty ? ["hybrid"] : mode).map { name in
             guard let mode = SearchMode(rawValue: name) else {
                 throw SemfindError(.invalidInput, "unknown mode \(name); use semantic, keyword or hybrid")

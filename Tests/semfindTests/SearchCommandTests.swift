@@ -77,6 +77,31 @@ struct SearchCommandTests {
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
+    @Test("an index built by another model is refused with the way to rebuild it, and left as it was")
+    func anotherModel() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tiny = try TinyBertModel()
+        defer { tiny.remove() }
+        var runner = CommandRunner()
+        runner.environment["SEMFIND_INDEX"] = index
+        let indexed = try runner.run(["index", "--model", tiny.folder.path, Self.sample])
+        try #require(indexed.status == 0, "\(indexed.stderr)")
+        func status() throws -> [String] {
+            let object = try JSONSerialization.jsonObject(with: Data(try runner.run(["status", "--json"]).stdout.utf8))
+            let fields = object as? [String: Any] ?? [:]
+            return ["files", "chunks", "vectors", "fingerprint"].map { "\(fields[$0] ?? "-")" }
+        }
+        let before = try status()
+        let search = try runner.run(["rotate the logs", "--model", try InstalledModel.folder().path])
+        #expect(search.status == 2)
+        #expect(search.stderr.contains("semfind index --rebuild"), "\(search.stderr)")
+        #expect(try status() == before)
+        let keyword = try runner.run([
+            "rotate the logs", "--mode", "keyword", "--model", try InstalledModel.folder().path,
+        ])
+        #expect(keyword.status == 0, "keyword search needs no model: \(keyword.stderr)")
+    }
+
     @Test("a short query is read with the session's recent queries, which session show and clear manage")
     func sessions() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -153,9 +153,6 @@ function M.search(query, opts)
     notify("nothing found for " .. query, vim.log.levels.INFO)
     return items
   end
-  if summary.low_confidence then
-    notify("only weak matches; try other words", vim.log.levels.WARN)
-  end
   if (summary.vanished or 0) > 0 then
     notify(summary.vanished .. " indexed file(s) no longer exist; run semfind index", vim.log.levels.WARN)
   end
