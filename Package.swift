@@ -40,7 +40,8 @@ let package = Package(
         .target(
             name: "QueryEngine", dependencies: ["SemfindCore", "TextEncoder", "VectorStore"], exclude: ["README.md"]),
         .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine", "TestSupport", "VectorStore"]),
-        .target(name: "VectorStore", dependencies: ["CBLAS", "CSQLite", "SemfindCore"], exclude: ["README.md"]),
+        .target(
+            name: "VectorStore", dependencies: ["CBLAS", "CKernels", "CSQLite", "SemfindCore"], exclude: ["README.md"]),
         .executableTarget(
             name: "semfind",
             dependencies: [

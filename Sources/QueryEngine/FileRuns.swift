@@ -40,4 +40,11 @@ struct FileRuns {
         for row in adjusted.indices { adjusted[row] += runCorrection[Int(runOfRow[row])] }
         return adjusted
     }
+
+    /// One row's adjusted score, from a function that gives any row's similarity.
+    func adjusted(row: Int, similarity: (Int) -> Float, openingWeight: Float, lengthPenalty: Float) -> Float {
+        let run = Int(runOfRow[row])
+        return similarity(row) + openingWeight * similarity(firstRow[run]) - lengthPenalty
+            * Float(log(Double(chunkCount[run])))
+    }
 }

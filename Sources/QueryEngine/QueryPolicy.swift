@@ -24,8 +24,10 @@ public struct QueryPolicy: Sendable {
     public var lengthPenalty: Float = 0.02
     /// The weight of context in a vector blend.
     public var contextWeight: Float = 0.5
-    /// Results are low-confidence when the first and tenth similarities differ by less than this.
-    public var flatSpread: Float = 0.02
+    /// Results are low-confidence when the best similarity is below `weakSimilarity`, or the
+    /// first and tenth differ by less than `flatSpread` (nothing stands out: semantic collapse).
+    public var weakSimilarity: Float = 0.35
+    public var flatSpread: Float = 0.03
 
     public init() {}
 }

@@ -8,10 +8,11 @@ struct RankedChunks {
 /// a file gets `weight / (k + rank)` (rank from 1) from each list, and files are ordered by
 /// the sum — robust to the lists' scores being on different scales.
 ///
-/// Results are chunks: first the best chunk of every file in file order, then the second-best
-/// of each, and so on, so that the first results show as many files as there are and a search
-/// within one file still lists its passages. A chunk's place within its file is fused the same
-/// way from its ranks in the lists.
+/// Results are chunks. A file's best chunk takes the file's score; its next chunks take the
+/// file's score divided by 2, 3, … — so a strong file shows several passages before a weak
+/// file shows one, while files' order (by their best chunk) is the fused file ranking, and a
+/// search within one file still lists its passages. A chunk's place within its file is fused
+/// the same way from its ranks in the lists.
 struct RankFusion {
     var k: Double = 60
 
@@ -44,8 +45,11 @@ struct RankFusion {
             depthOfFile[entry.value.fileID] = depth + 1
             return (depth: depth, position: position, chunkID: entry.key, fileID: entry.value.fileID)
         }
-        return withDepth.sorted { ($0.depth, $0.position) < ($1.depth, $1.position) }.map {
-            ($0.chunkID, $0.fileID, fileScores[$0.fileID, default: 0])
+        func shown(_ entry: (depth: Int, position: Int, chunkID: Int64, fileID: Int64)) -> Double {
+            fileScores[entry.fileID, default: 0] / Double(entry.depth + 1)
         }
+        return withDepth.sorted {
+            shown($0) != shown($1) ? shown($0) > shown($1) : ($0.depth, $0.position) < ($1.depth, $1.position)
+        }.map { ($0.chunkID, $0.fileID, shown($0)) }
     }
 }

@@ -46,7 +46,7 @@ public final class SearchEngine {
         let pool = max(policy.candidates, request.limit)
 
         var semantic: [(chunkID: Int64, fileID: Int64, score: Float)] = []
-        var similarities: [Float] = []
+        var exactSimilarities: ExactSimilarities?
         var keywordWeight = policy.keywordWeight
         if request.mode != .keyword {
             let encoder = try encoder()
@@ -69,13 +69,22 @@ public final class SearchEngine {
                     "short query (\(pieces) word piece\(pieces == 1 ? "" : "s")): \(lean); add words or give --context")
             }
             let index = try index()
-            similarities = index.flat.scores(vector)
-            let adjusted = index.runs.adjusted(
-                similarities, openingWeight: policy.openingWeight, lengthPenalty: policy.lengthPenalty)
-            semantic = index.flat.best(adjusted, limit: pool, allow: allowed.map { set in { set.contains($0) } })
-            response.lowConfidence = isFlat(
-                index.flat.best(similarities, limit: 10, allow: allowed.map { set in { set.contains($0) } }).map(
-                    \.score))
+            // Candidates from the int8 scan, then the exact similarities of those (and of their
+            // files' opening chunks) decide.
+            let allow = allowed.map { set in { (fileID: Int64) in set.contains(fileID) } }
+            let rough = index.runs.adjusted(
+                index.flat.approximateScores(vector), openingWeight: policy.openingWeight,
+                lengthPenalty: policy.lengthPenalty)
+            let candidates = index.flat.best(rough, limit: 2 * pool, allow: allow)
+            let exact = ExactSimilarities(flat: index.flat, query: vector)
+            exactSimilarities = exact
+            semantic = candidates.map { candidate in
+                let score = index.runs.adjusted(
+                    row: candidate.row, similarity: exact.of, openingWeight: policy.openingWeight,
+                    lengthPenalty: policy.lengthPenalty)
+                return (candidate.chunkID, candidate.fileID, score)
+            }.sorted { $0.2 > $1.2 }.prefix(pool).map { $0 }
+            response.lowConfidence = isFlat(candidates.map { exact.of($0.row) }.sorted(by: >).prefix(10).map { $0 })
         }
         var keyword: [(chunkID: Int64, fileID: Int64, score: Double)] = []
         if request.mode != .semantic {
@@ -95,10 +104,9 @@ public final class SearchEngine {
         let keywordRanks = Dictionary(
             keyword.enumerated().map { ($0.element.chunkID, (rank: $0.offset + 1, score: $0.element.score)) },
             uniquingKeysWith: { first, _ in first })
-        let flat = request.mode == .keyword ? nil : try index().flat
         func similarity(_ id: Int64) -> Double? {
-            guard let flat, let row = flat.row(of: id), row < similarities.count else { return nil }
-            return Double(similarities[row])
+            guard let exact = exactSimilarities, let row = exact.flat.row(of: id) else { return nil }
+            return Double(exact.of(row))
         }
         func score(_ candidate: (chunkID: Int64, fileID: Int64, score: Double)) -> Double {
             switch request.mode {
@@ -126,9 +134,29 @@ public final class SearchEngine {
                     stale: stale))
         }
         if response.lowConfidence {
-            response.warnings.append("low confidence: the best matches score almost alike; try more specific words")
+            response.warnings.append(
+                "low confidence: nothing matches clearly better than the rest; try more specific words")
         }
         return response
+    }
+
+    /// Exact similarities of the query with rows, each computed once, when first asked for.
+    final class ExactSimilarities {
+        let flat: FlatIndex
+        let query: [Float]
+        private var known: [Int: Float] = [:]
+
+        init(flat: FlatIndex, query: [Float]) {
+            self.flat = flat
+            self.query = query
+        }
+
+        func of(_ row: Int) -> Float {
+            if let value = known[row] { return value }
+            let value = flat.exactScore(query, row: row)
+            known[row] = value
+            return value
+        }
     }
 
     /// The ids of the files a filter lets through, or nil when it lets everything through.
@@ -182,8 +210,8 @@ public final class SearchEngine {
     }
 
     private func isFlat(_ best: [Float]) -> Bool {
-        guard best.count >= 10 else { return false }
-        return best[0] - best[9] < policy.flatSpread
+        guard let first = best.first else { return false }
+        return first < policy.weakSimilarity || (best.count >= 10 && first - best[9] < policy.flatSpread)
     }
 
     /// False when the file is as indexed, true when it changed since, nil when it is gone.

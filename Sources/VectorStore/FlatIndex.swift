@@ -1,12 +1,15 @@
 import CBLAS
+import CKernels
 import SemfindCore
 
-/// Exact search: every stored vector scored against the query with one matrix-vector product.
+/// Search over every stored vector: an int8 scan of all rows picks candidates, which are
+/// rescored with the float vectors.
 ///
 /// The vectors come from the snapshot beside the database when it is of the database's
-/// generation (a memory map: opening costs almost nothing); otherwise they are read from the
-/// database in one pass, raw blobs copied straight into one matrix, and the snapshot is
-/// rewritten for the next query.
+/// generation (a memory map: opening costs almost nothing); otherwise — while `semfind index`
+/// is writing, or after a run was killed — they are read from the database in one pass, raw
+/// blobs copied straight into one matrix. Only `semfind index` writes the snapshot: a query
+/// never writes 4 bytes per dimension per chunk while an index run may be changing them.
 public struct FlatIndex: Sendable {
     public let snapshot: VectorSnapshot
 
@@ -21,23 +24,39 @@ public struct FlatIndex: Sendable {
             return
         }
         snapshot = try store.readSnapshot(dimension: dimension)
-        try? snapshot.write(indexPath: store.path)
     }
 
-    /// The cosine similarity (vectors are normalized) of `query` with every row.
-    public func scores(_ query: [Float]) -> [Float] {
+    /// Approximately the cosine similarity (vectors are normalized) of `query` with every row:
+    /// int8 dot products of the quantized rows, within about 0.01 of the exact value — enough
+    /// to pick candidates, which `exactScore` then rescores.
+    public func approximateScores(_ query: [Float]) -> [Float] {
         var scores = [Float](repeating: 0, count: count)
-        guard count > 0, query.count == dimension else { return scores }
-        cblas_sgemv(
-            CblasRowMajor, CblasNoTrans, Int32(count), Int32(dimension), 1, snapshot.matrix.baseAddress,
-            Int32(dimension), query, 1, 0, &scores, 1)
+        guard count > 0, query.count == dimension, let rows = snapshot.quantized.baseAddress else { return scores }
+        var quantizedQuery = [Int8](repeating: 0, count: dimension)
+        let queryScale = query.withUnsafeBufferPointer { values in
+            quantizedQuery.withUnsafeMutableBufferPointer { target in
+                target.baseAddress.map { Quantizer.quantize(values, into: $0) } ?? 0
+            }
+        }
+        var dots = [Int32](repeating: 0, count: count)
+        semfind_int8_scores(rows, quantizedQuery, count, dimension, &dots)
+        let scales = snapshot.scales
+        for row in 0..<count { scores[row] = Float(dots[row]) * scales[row] * queryScale }
         return scores
+    }
+
+    /// The exact cosine similarity of `query` with one row.
+    public func exactScore(_ query: [Float], row: Int) -> Float {
+        guard row >= 0, row < count, query.count == dimension, let matrix = snapshot.matrix.baseAddress else {
+            return 0
+        }
+        return cblas_sdot(Int32(dimension), matrix + row * dimension, 1, query, 1)
     }
 
     /// The `limit` best rows of `scores`, best first, among the rows whose file `allow` accepts
     /// (all rows when nil).
     public func best(_ scores: [Float], limit: Int, allow: ((Int64) -> Bool)? = nil) -> [(
-        chunkID: Int64, fileID: Int64, score: Float
+        row: Int, chunkID: Int64, fileID: Int64, score: Float
     )] {
         guard limit > 0 else { return [] }
         var best = TopScores(capacity: limit)
@@ -46,7 +65,7 @@ public struct FlatIndex: Sendable {
             if let allow, !allow(fileIDs[row]) { continue }
             best.insert(row, scores[row])
         }
-        return best.ranked.map { (snapshot.chunkIDs[$0.row], fileIDs[$0.row], $0.score) }
+        return best.ranked.map { ($0.row, snapshot.chunkIDs[$0.row], fileIDs[$0.row], $0.score) }
     }
 
     /// The row of a chunk (rows are in chunk id order), or nil when it has no vector.

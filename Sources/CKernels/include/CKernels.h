@@ -2,6 +2,7 @@
 #define SEMFIND_CKERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 // Hot loops of the encoder that need the CPU's full vector width. Each picks, once, an
 // AVX2+FMA version on x86-64 processors that have it, else a portable C version.
@@ -27,5 +28,9 @@ void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t strid
 /// arithmetic.
 void semfind_attention_small(const float *qkv, size_t length, size_t hidden, size_t heads, size_t stride,
                              float scale, float *context, size_t context_stride, float *scores);
+
+/// out[r] = sum_j query[j] * matrix[r * dim + j] for each of `rows` int8 rows, in 32 bits
+/// (exact: no saturation for values in [-127, 127]). The scan of quantized vectors.
+void semfind_int8_scores(const int8_t *matrix, const int8_t *query, size_t rows, size_t dim, int32_t *out);
 
 #endif

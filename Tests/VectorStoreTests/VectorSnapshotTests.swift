@@ -1,0 +1,80 @@
+import Foundation
+import SemfindCore
+import Testing
+
+@testable import VectorStore
+
+@Suite("Vector snapshot and keyword search")
+struct VectorSnapshotTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")
+    var path: String { folder.appendingPathComponent("index.sqlite").path }
+
+    func store(files: [(String, [[Float]], [String])]) throws -> IndexStore {
+        let store = try IndexStore(path: path, create: true)
+        try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 2)
+        for (name, vectors, texts) in files {
+            try put(store, name, vectors, texts)
+        }
+        return store
+    }
+
+    func put(_ store: IndexStore, _ name: String, _ vectors: [[Float]], _ texts: [String]) throws {
+        let chunks = zip(vectors, texts).enumerated().map { index, pair in
+            StoredChunk(
+                text: pair.1, headingPath: [],
+                span: SourceSpan(firstLine: index + 1, lastLine: index + 1, bytes: 0..<1),
+                hash: "\(name)-\(index)-\(pair.1)", vector: pair.0)
+        }
+        try store.replaceFile(
+            FileRecord(path: "/r/\(name)", size: 1, modified: 1, contentHash: name, plugin: "text", pluginVersion: 1),
+            root: "/r", chunks: chunks)
+    }
+
+    @Test("the snapshot holds the database's vectors, is used while current and ignored once stale")
+    func currentOrIgnored() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try store(files: [("a", [[1, 0], [0, 1]], ["alpha", "beta"]), ("b", [[0.6, 0.8]], ["gamma"])])
+        let fromDatabase = try FlatIndex(store: store)
+        #expect(fromDatabase.count == 3)
+        #expect(!FileManager.default.fileExists(atPath: path + ".vectors"), "a query never writes the snapshot")
+        try store.refreshSnapshot()
+        let generation = try store.generation()
+        let mapped = try #require(VectorSnapshot.mapped(indexPath: path, generation: generation, dimension: 2))
+        #expect(Array(mapped.chunkIDs) == Array(fromDatabase.snapshot.chunkIDs))
+        #expect(Array(mapped.fileIDs) == Array(fromDatabase.snapshot.fileIDs))
+        #expect(Array(mapped.matrix) == [1, 0, 0, 1, 0.6, 0.8])
+        let query: [Float] = [0.6, 0.8]
+        let rough = fromDatabase.approximateScores(query)
+        for row in 0..<3 {
+            #expect(abs(rough[row] - fromDatabase.exactScore(query, row: row)) < 0.01, "int8 is close to exact")
+        }
+        #expect(fromDatabase.exactScore(query, row: 2) == 1)
+        let best = fromDatabase.best(rough, limit: 2)
+        #expect(best.map(\.row) == [2, 1])
+
+        try put(store, "c", [[1, 0]], ["delta"])
+        #expect(try store.generation() != generation)
+        #expect(VectorSnapshot.mapped(indexPath: path, generation: try store.generation(), dimension: 2) == nil)
+        #expect(try FlatIndex(store: store).count == 4, "a stale snapshot is not used")
+        try IndexStore.remove(path: path)
+        #expect(!FileManager.default.fileExists(atPath: path + ".vectors"))
+    }
+
+    @Test("keyword search ranks by BM25, reads trigrams, and a file filter applies before the limit")
+    func keyword() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try store(files: [
+            ("a", [[1, 0], [0, 1]], ["rotate the logs daily", "unrelated text"]),
+            ("b", [[1, 0]], ["logs logs logs rotate"]), ("c", [[0, 1]], ["日志轮转的配置"]),
+        ])
+        let words = try store.keywordSearch("\"rotate\" OR \"logs\"", in: .words, limit: 10)
+        #expect(words.count == 2)
+        #expect(words.allSatisfy { $0.fileChunks >= 1 })
+        let onlyA = try store.keywordSearch(
+            "\"logs\"", in: .words, fileIDs: [words.first { $0.fileChunks == 2 }!.fileID], limit: 1)
+        #expect(
+            onlyA.count == 1 && onlyA[0].fileChunks == 2, "the filter keeps file a's chunk although b's ranks higher")
+        #expect(try store.keywordSearch("\"日志轮\"", in: .trigrams, limit: 5).count == 1)
+        #expect(try store.keywordSearch("\"rotate\"", in: .words, fileIDs: [], limit: 5).isEmpty)
+    }
+}
