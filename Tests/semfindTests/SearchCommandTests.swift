@@ -44,6 +44,10 @@ struct SearchCommandTests {
         let none = try runner.run(["how do I undo my last git commit", "--glob", "*.pdf"])
         #expect(none.status == 1)
         #expect(none.stdout.isEmpty)
+        let strict = try runner.run(["how do I undo my last git commit", "--json", "--min-score", "0.3"])
+        let similarities = results(strict.stdout).compactMap { $0["similarity"] as? Double }
+        #expect(!similarities.isEmpty && similarities.allSatisfy { $0 >= 0.3 }, "\(similarities)")
+        #expect(try runner.run(["how do I undo my last git commit", "--min-score", "0.99"]).status == 1)
     }
 
     @Test("-l lists each file once; --vimgrep prints path:line:column:text")
@@ -71,6 +75,8 @@ struct SearchCommandTests {
         }
         let cleaned = try runner.run(["search", "rotate\u{2}the\u{1B}logs"])
         #expect(cleaned.status == 0, "control characters read as spaces: \(cleaned.stderr)")
+        let noContext = try runner.run(["logs", "--context-file", folder + "/no-such-file"])
+        #expect(noContext.status == 2 && noContext.stderr.contains("no-such-file"))
         let missing = folder + "/missing.sqlite"
         let result = try runner.run(["rotate the logs", "--index", missing])
         #expect(result.status == 2 && result.stderr.contains("semfind index"))
