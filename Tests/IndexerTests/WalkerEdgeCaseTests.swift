@@ -70,6 +70,8 @@ struct WalkerEdgeCaseTests {
         #expect(skipped == ["\(tree.path("b.txt")): vanished", "\(tree.path("c")): vanished"])
     }
 
+    /// Root reads everything, so as root this runs in `semfindTests.UnreadableFilesTests`
+    /// instead, through the binary run as nobody.
     @Test("a folder that cannot be listed and a file that cannot be read are unreadable", .enabled(if: getuid() != 0))
     func permissionDenied() throws {
         let tree = try TempTree()

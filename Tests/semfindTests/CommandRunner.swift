@@ -21,11 +21,18 @@ struct CommandRunner {
     }()
 
     var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// A program (and its arguments) that runs the binary, e.g. to run it as another user.
+    var launcher: [String] = []
 
     func run(_ arguments: [String], input: Data = Data()) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.environment = environment
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
