@@ -140,58 +140,10 @@ public final class SearchEngine {
         return response
     }
 
-    /// Exact similarities of the query with rows, each computed once, when first asked for.
-    final class ExactSimilarities {
-        let flat: FlatIndex
-        let query: [Float]
-        private var known: [Int: Float] = [:]
-
-        init(flat: FlatIndex, query: [Float]) {
-            self.flat = flat
-            self.query = query
-        }
-
-        func of(_ row: Int) -> Float {
-            if let value = known[row] { return value }
-            let value = flat.exactScore(query, row: row)
-            known[row] = value
-            return value
-        }
-    }
-
     /// The ids of the files a filter lets through, or nil when it lets everything through.
     private func allowedFiles(_ filter: SearchFilter) throws -> Set<Int64>? {
         guard !filter.isEmpty else { return nil }
         return Set(try store.indexedFiles().filter { filter.accepts(path: $0.path, plugin: $0.plugin) }.map(\.id))
-    }
-
-    /// Keyword matches, best first by BM25 less `keywordLengthPenalty` per log of the file's
-    /// chunk count (the same fairness to files as in semantic ranking).
-    private func keywordSearch(_ terms: QueryTerms, allowed: Set<Int64>?, limit: Int) throws -> [(
-        chunkID: Int64, fileID: Int64, score: Double
-    )] {
-        var found: [(chunkID: Int64, fileID: Int64, score: Double)] = []
-        for (expression, table) in [(terms.wordExpression, KeywordTable.words), (terms.trigramExpression, .trigrams)] {
-            guard let expression else { continue }
-            let matches = try store.keywordSearch(expression, in: table, fileIDs: allowed, limit: limit)
-            let adjusted = matches.map {
-                ($0.chunkID, $0.fileID, $0.score - policy.keywordLengthPenalty * log(Double(max(1, $0.fileChunks))))
-            }
-            found = found.isEmpty ? adjusted : Self.interleave(found, adjusted)
-        }
-        return Array(found.sorted { $0.score > $1.score }.prefix(limit))
-    }
-
-    /// Word and trigram matches together, each chunk once with its better score.
-    private static func interleave(
-        _ first: [(chunkID: Int64, fileID: Int64, score: Double)],
-        _ second: [(chunkID: Int64, fileID: Int64, score: Double)]
-    ) -> [(chunkID: Int64, fileID: Int64, score: Double)] {
-        var best: [Int64: (chunkID: Int64, fileID: Int64, score: Double)] = [:]
-        for match in first + second where match.score > best[match.chunkID]?.score ?? -.infinity {
-            best[match.chunkID] = match
-        }
-        return Array(best.values)
     }
 
     private func blend(
