@@ -6,6 +6,7 @@ import Synchronization
 /// way: until it is done, progress simply shows no ETA.
 final class FileCounter: Sendable {
     private let count = Atomic<Int>(0)
+    private let bytes = Atomic<Int>(0)
     private let finished = Atomic<Bool>(false)
 
     /// Starts counting with `walker` (whose options should have `detectTypes` off).
@@ -13,19 +14,25 @@ final class FileCounter: Sendable {
         let box = WalkerBox(walker)
         let thread = Thread { [self] in
             var files = 0
+            var size = 0
             try? box.walker.walk { event in
-                if case .file = event { files += 1 }
+                if case .file(let file) = event {
+                    files += 1
+                    size += file.size
+                }
             }
             count.store(files, ordering: .relaxed)
+            bytes.store(size, ordering: .relaxed)
             finished.store(true, ordering: .releasing)
         }
         thread.name = "semfind-index-counter"
         thread.start()
     }
 
-    /// The number of files, once the count is complete.
-    var total: Int? {
-        finished.load(ordering: .acquiring) ? count.load(ordering: .relaxed) : nil
+    /// The number of files and their bytes, once the count is complete.
+    var total: ExpectedWork? {
+        guard finished.load(ordering: .acquiring) else { return nil }
+        return ExpectedWork(files: count.load(ordering: .relaxed), bytes: bytes.load(ordering: .relaxed))
     }
 }
 

@@ -34,7 +34,7 @@ public struct IndexPipeline {
             registry: registry,
             chunker: Chunker(options: options.chunker) { tokenizer.pieces($0).count },
             rechunkAll: try store.meta("chunker") != options.chunker.signature)
-        let queue = BoundedQueue<PreparedFile>(weightLimit: 8 * options.embedGroupSize)
+        let queue = BoundedQueue<QueuedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(storePath: storePath, walker: walker, preparer: preparer, queue: queue)
         producer.start()
         var countingOptions = options.walk
@@ -46,10 +46,10 @@ public struct IndexPipeline {
         while let item = queue.pop() {
             try writer.accept(item, seen: &seen, observe: observe)
             if writer.pendingChunks >= options.embedGroupSize {
-                try writer.flush(expectedFiles: counter.total, observe)
+                try writer.flush(expected: counter.total, observe)
             }
         }
-        try writer.flush(expectedFiles: counter.total, observe)
+        try writer.flush(expected: counter.total, observe)
         if let failure = producer.wait() { throw failure }
         for root in options.roots {
             for path in try store.filePaths(underRoot: root) where !seen.contains(path) {
@@ -72,11 +72,11 @@ private final class Producer: @unchecked Sendable {
     let storePath: String
     let walker: Walker
     let preparer: FilePreparer
-    let queue: BoundedQueue<PreparedFile>
+    let queue: BoundedQueue<QueuedFile>
     private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
 
-    init(storePath: String, walker: Walker, preparer: FilePreparer, queue: BoundedQueue<PreparedFile>) {
+    init(storePath: String, walker: Walker, preparer: FilePreparer, queue: BoundedQueue<QueuedFile>) {
         self.storePath = storePath
         self.walker = walker
         self.preparer = preparer
@@ -96,13 +96,13 @@ private final class Producer: @unchecked Sendable {
                     case .file(let file):
                         let prepared = preparer.prepare(file, previous: try records.file(at: file.path))
                         let weight = if case .parsed(let parsed) = prepared { max(1, parsed.chunks.count) } else { 1 }
-                        queue.push(prepared, weight: weight)
+                        queue.push(QueuedFile(file: prepared, bytes: file.size), weight: weight)
                     case .skipped(let skipped):
                         let item: PreparedFile =
                             skipped.reason == .unreadable
                             ? .failed(path: skipped.path, message: skipped.detail)
                             : .skipped(path: skipped.path, reason: skipped.reason.rawValue, detail: skipped.detail)
-                        queue.push(item, weight: 1)
+                        queue.push(QueuedFile(file: item, bytes: 0), weight: 1)
                     }
                 }
             } catch {

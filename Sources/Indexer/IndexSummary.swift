@@ -15,6 +15,8 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     /// Of those, chunks whose vectors were computed in this run (the others were reused).
     public var embedded = 0
     public var seconds = 0.0
+    /// Bytes of the files dealt with so far (as the walk sized them), for the ETA.
+    public var bytesSeen = 0
 
     public init() {}
 
@@ -28,11 +30,24 @@ public struct IndexSummary: Sendable, Codable, Equatable {
 public enum IndexEvent: Sendable {
     /// Running totals, after each group of files is written, with the number of files the
     /// walk will yield in all once a quick counting pass knows it (for an ETA).
-    case progress(IndexSummary, expectedFiles: Int?)
+    case progress(IndexSummary, expected: ExpectedWork?)
     /// A file left out, with the reason and details.
     case skipped(path: String, reason: String, detail: String)
     /// A file that could not be read or parsed; the run goes on.
     case failed(path: String, message: String)
     /// A problem with a file that did not stop it from being indexed.
     case warning(path: String, message: String)
+}
+
+/// What the walk will yield in all, once a quick counting pass knows it.
+public struct ExpectedWork: Sendable, Equatable {
+    public let files: Int
+    public let bytes: Int
+
+    /// Seconds left, from the time spent so far and the share of bytes done (bytes, not files:
+    /// one long manual costs as much as a thousand short notes).
+    public func secondsLeft(after elapsed: Double, done summary: IndexSummary) -> Double {
+        guard summary.bytesSeen > 0 else { return 0 }
+        return elapsed * Double(max(0, bytes - summary.bytesSeen)) / Double(summary.bytesSeen)
+    }
 }

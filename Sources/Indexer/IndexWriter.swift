@@ -19,8 +19,9 @@ struct IndexWriter {
     }
 
     /// Handles one prepared file; `seen` collects the paths that stay in the index.
-    mutating func accept(_ item: PreparedFile, seen: inout Set<String>, observe: (IndexEvent) -> Void) throws {
-        switch item {
+    mutating func accept(_ queued: QueuedFile, seen: inout Set<String>, observe: (IndexEvent) -> Void) throws {
+        summary.bytesSeen += queued.bytes
+        switch queued.file {
         case .unchanged(let path, let stat):
             seen.insert(path)
             if let stat { try store.updateStat(ofFileAt: path, size: stat.size, modified: stat.modified) }
@@ -42,7 +43,7 @@ struct IndexWriter {
     }
 
     /// Embeds and writes every pending file.
-    mutating func flush(expectedFiles: Int?, _ observe: (IndexEvent) -> Void) throws {
+    mutating func flush(expected: ExpectedWork?, _ observe: (IndexEvent) -> Void) throws {
         guard !pending.isEmpty else { return }
         let chunks = pending.flatMap(\.chunks)
         var vectors = try store.vectors(forChunkHashes: chunks.map(\.contentHash))
@@ -69,6 +70,6 @@ struct IndexWriter {
         summary.embedded += order.count
         pending.removeAll()
         pendingChunks = 0
-        observe(.progress(summary, expectedFiles: expectedFiles))
+        observe(.progress(summary, expected: expected))
     }
 }

@@ -24,12 +24,10 @@ struct IndexReporter {
 
     mutating func report(_ event: IndexEvent) {
         switch event {
-        case .progress(let summary, let expectedFiles):
+        case .progress(let summary, let expected):
             let elapsed = max(Date().timeIntervalSince(started), 0.001)
-            let remaining = expectedFiles.map { total -> Double in
-                let done = summary.filesSeen
-                return done > 0 ? elapsed * Double(max(0, total - done)) / Double(done) : 0
-            }
+            let remaining = expected.map { $0.secondsLeft(after: elapsed, done: summary) }
+            let expectedFiles = expected?.files
             if json {
                 var fields = Self.fields(summary)
                 fields["expected_files"] = expectedFiles
