@@ -49,7 +49,17 @@ let package = Package(
                 "HTMLFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            exclude: ["README.md"]
+            exclude: ["README.md"],
+            // Release builds on Linux link Swift's runtime and Foundation in: a query starts in
+            // ~3 ms instead of ~16 ms of loading and relocating shared libraries
+            // (docs/PERFORMANCE.md). Debug builds, which the tests link against, stay dynamic.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+                + [
+                    "CoreFoundation", "FoundationInternationalization", "FoundationEssentials", "_FoundationICU",
+                    "_FoundationCShims", "_FoundationCollections", "stdc++",
+                ].map {
+                    .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
+                }
         ),
         .target(name: "TextFormat", dependencies: ["SemfindCore"], path: "Plugins/TextFormat", exclude: ["README.md"]),
         .target(

@@ -39,6 +39,14 @@ public final class SearchEngine {
         return index
     }
 
+    /// Forgets the loaded vectors when the index changed since they were loaded (a long-lived
+    /// engine, as `semfind serve` keeps, calls this before each search).
+    public func reloadIfChanged() throws {
+        if let loadedIndex, try store.generation() != loadedIndex.flat.snapshot.generation {
+            self.loadedIndex = nil
+        }
+    }
+
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         var response = SearchResponse()
         let terms = QueryTerms(request.query)

@@ -7,8 +7,6 @@ import QueryEngine
 struct ResultPrinter {
     enum Format { case human, json, vimgrep, files }
 
-    static let schemaVersion = 1
-
     let format: Format
     let colour: Bool
     /// Paths below this folder are printed relative to it.
@@ -60,46 +58,16 @@ struct ResultPrinter {
     private func json(
         request: SearchRequest, response: SearchResponse, index: String, seconds: Double, into out: inout OutputWriter
     ) {
-        var begin: [String: Any] = [
-            "schema_version": Self.schemaVersion, "query": request.query, "mode": request.mode.rawValue,
-            "limit": request.limit, "index": index,
-        ]
-        if let augmentation = response.augmentation {
-            begin["augmented_by"] = ["source": augmentation.source, "text": augmentation.text]
-        }
-        if let pieces = response.pieces { begin["query_pieces"] = pieces }
-        out.write(message("begin", begin))
+        out.write(message("begin", ResultJSON.begin(request, response, index: index)))
         for warning in response.warnings { out.write(message("warning", ["message": warning])) }
         for (rank, result) in response.results.enumerated() {
-            let hit = result.hit
-            var data: [String: Any] = [
-                "rank": rank + 1, "path": shown(hit.path), "absolute_path": hit.path, "first_line": hit.span.firstLine,
-                "last_line": hit.span.lastLine, "first_byte": hit.span.bytes.lowerBound,
-                "end_byte": hit.span.bytes.upperBound, "heading_path": hit.headingPath, "score": result.score,
-                "snippet": result.snippet.text,
-                "highlights": result.snippet.highlights.map { [$0.lowerBound, $0.upperBound] },
-                "text": hit.text, "stale": result.stale, "format": hit.plugin,
-            ]
-            if let similarity = result.similarity { data["similarity"] = similarity }
-            if let rank = result.keywordRank { data["keyword_rank"] = rank }
-            out.write(message("result", data))
+            out.write(message("result", ResultJSON.result(result, rank: rank + 1, shownPath: shown(result.hit.path))))
         }
-        out.write(
-            message(
-                "summary",
-                [
-                    "results": response.results.count, "elapsed_ms": seconds * 1000,
-                    "low_confidence": response.lowConfidence, "vanished": response.vanished,
-                ]))
+        out.write(message("summary", ResultJSON.summary(response, seconds: seconds)))
     }
 
     private func message(_ type: String, _ data: [String: Any]) -> String {
-        let object: [String: Any] = ["type": type, "data": data]
-        guard
-            let bytes = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "" }
-        return String(decoding: bytes, as: UTF8.self) + "\n"
+        ResultJSON.line(["type": type, "data": data])
     }
 
     private func warn(_ response: SearchResponse) {

@@ -12,7 +12,7 @@ struct Semfind: ParsableCommand {
         subcommands: [
             SearchCommand.self, IndexCommand.self, StatusCommand.self, EmbedCommand.self, TokenizeCommand.self,
             ModelCommand.self,
-            BenchCommand.self, EvalCommand.self, SessionCommand.self,
+            BenchCommand.self, EvalCommand.self, SessionCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: SearchCommand.self)
 

@@ -14,19 +14,17 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let status = try IndexStore(path: location.path, create: false).status()
-        let fields: [(String, Any)] = [
-            ("index", status.path), ("roots", status.roots), ("files", status.files), ("chunks", status.chunks),
-            ("vectors", status.vectors), ("bytes_on_disk", status.bytesOnDisk), ("model", status.modelName ?? ""),
-            ("fingerprint", status.modelFingerprint ?? ""), ("dimension", status.dimension ?? 0),
-            ("index_kind", status.indexKind ?? ""),
-        ]
+        let fields = ResultJSON.status(status)
         if json {
-            let data = try JSONSerialization.data(
-                withJSONObject: Dictionary(uniqueKeysWithValues: fields), options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            print(ResultJSON.line(fields), terminator: "")
             return
         }
-        for (key, value) in fields {
+        let order = [
+            "index", "roots", "files", "chunks", "vectors", "bytes_on_disk", "model", "fingerprint", "dimension",
+            "index_kind",
+        ]
+        for key in order {
+            let value = fields[key] ?? ""
             let shown =
                 (value as? [String]).map { $0.joined(separator: "\n" + String(repeating: " ", count: 14)) }
                 ?? "\(value)"

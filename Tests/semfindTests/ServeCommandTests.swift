@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `semfind serve --stdio` as an editor drives it: requests in, one response line each, out.
+@Suite("Serve command, end to end")
+struct ServeCommandTests {
+    func responses(_ stdout: String) -> [[String: Any]] {
+        stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    @Test("search, status, index and errors; a search after an index run sees the new file")
+    func session() throws {
+        let folder = NSTemporaryDirectory() + "semfind-serve-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
+        try Data("# Garden\n\nWater the tomatoes in the morning.\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/notes/garden.md"))
+        var runner = CommandRunner()
+        runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
+        runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
+        try #require(try runner.run(["index", folder + "/notes"]).status == 0)
+        try Data("# Telescope\n\nCollimate the mirrors of the telescope before observing Jupiter.\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/notes/telescope.md"))
+
+        let search =
+            #"{"jsonrpc": "2.0", "id": ID, "method": "search", "params": {"query": "aligning telescope optics", "limit": 1}}"#
+        let requests = [
+            search.replacingOccurrences(of: "ID", with: "1"),
+            #"{"jsonrpc": "2.0", "id": 2, "method": "index"}"#,
+            search.replacingOccurrences(of: "ID", with: "3"),
+            #"{"jsonrpc": "2.0", "id": 4, "method": "status"}"#,
+            #"{"jsonrpc": "2.0", "method": "status"}"#,
+            "not json",
+            #"{"jsonrpc": "2.0", "id": 5, "method": "delete everything"}"#,
+            #"{"jsonrpc": "2.0", "id": 6, "method": "search", "params": {"query": "   "}}"#,
+            #"{"jsonrpc": "2.0", "id": 7, "method": "search", "params": {"limit": 3}}"#,
+        ]
+        let result = try runner.run(["serve", "--stdio"], text: requests.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let replies = responses(result.stdout)
+        #expect(replies.map { "\($0["id"] ?? "-")" } == ["1", "2", "3", "4", "<null>", "5", "6", "7"])
+
+        func topPath(_ reply: [String: Any]) -> String? {
+            let results = (reply["result"] as? [String: Any])?["results"] as? [[String: Any]]
+            return results?.first?["path"] as? String
+        }
+        #expect(topPath(replies[0])?.hasSuffix("garden.md") == true, "only the garden note is indexed yet")
+        #expect((replies[1]["result"] as? [String: Any])?["indexed"] as? Int == 1)
+        #expect(topPath(replies[2])?.hasSuffix("telescope.md") == true, "the new note is found after index")
+        #expect((replies[3]["result"] as? [String: Any])?["files"] as? Int == 2)
+        let codes = replies[4...].map { ($0["error"] as? [String: Any])?["code"] as? Int }
+        #expect(codes == [-32700, -32601, -32000, -32602])
+    }
+}
