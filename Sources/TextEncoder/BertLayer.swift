@@ -4,8 +4,9 @@ import CKernels
 /// One transformer block: multi-head self-attention and a GELU feed-forward network, each
 /// followed by a residual connection and layer normalization (post-norm, as in BERT).
 struct BertLayer: Sendable {
-    /// Query, key and value projections fused into one `[3·hidden, hidden]` layer.
-    let queryKeyValue: Linear
+    /// Query, key and value projections, each writing its third of every row of the
+    /// `[tokens, 3·hidden]` workspace (borrowed from the checkpoint: nothing is copied at load).
+    let queryKeyValue: [Linear]
     let attentionOutput: Linear
     let attentionNorm: LayerNorm
     let intermediate: Linear
@@ -19,11 +20,8 @@ struct BertLayer: Sendable {
         let projections = try ["query", "key", "value"].map {
             try Linear.load(file, "\(prefix).attention.self.\($0)", inputs: hidden, outputs: hidden)
         }
-        let fused = Linear(
-            weight: FloatTensor(concatenating: projections.map(\.weight), shape: [3 * hidden, hidden]),
-            bias: FloatTensor(concatenating: projections.map(\.bias), shape: [3 * hidden]))
         return BertLayer(
-            queryKeyValue: fused,
+            queryKeyValue: projections,
             attentionOutput: try Linear.load(file, "\(prefix).attention.output.dense", inputs: hidden, outputs: hidden),
             attentionNorm: try LayerNorm.load(
                 file, "\(prefix).attention.output.LayerNorm", width: hidden, epsilon: epsilon),
@@ -39,7 +37,11 @@ struct BertLayer: Sendable {
     func forward(_ batch: PackedBatch, _ workspace: BertWorkspace, team: WorkerTeam?) {
         let rows = batch.tokenCount
         let hidden = attentionOutput.outputs
-        queryKeyValue.forward(workspace.hidden, rows: rows, into: workspace.queryKeyValue, team: team)
+        for (index, projection) in queryKeyValue.enumerated() {
+            projection.forward(
+                workspace.hidden, rows: rows, into: workspace.queryKeyValue + index * hidden, outputStride: 3 * hidden,
+                team: team)
+        }
         attend(batch, workspace)
         attentionOutput.forward(workspace.context, rows: rows, into: workspace.scratch, team: team)
         addResidual(workspace.hidden, into: workspace.scratch, count: rows * hidden)

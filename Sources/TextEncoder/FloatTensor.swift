@@ -46,22 +46,6 @@ public final class FloatTensor: @unchecked Sendable {
         ownedStorage = storage
     }
 
-    /// Takes ownership of `parts` laid end to end (one copy, no intermediate arrays).
-    init(concatenating parts: [FloatTensor], shape: [Int]) {
-        count = parts.reduce(0) { $0 + $1.count }
-        precondition(count == shape.reduce(1, *), "tensor shape does not match its parts")
-        self.shape = shape
-        let storage = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
-        var offset = 0
-        for part in parts {
-            (storage + offset).initialize(from: part.pointer, count: part.count)
-            offset += part.count
-        }
-        pointer = UnsafePointer(storage)
-        owner = nil
-        ownedStorage = storage
-    }
-
     deinit {
         ownedStorage?.deallocate()
     }

@@ -19,11 +19,14 @@ struct Linear: Sendable {
     static let directKernelRowLimit = 32
 
     /// Applies the layer to `rows` rows of `input` (stride `inputs`), writing `rows` rows of
-    /// `output` (stride `outputs`). With a `team`, a few rows are split by output column across
-    /// its threads; many rows go to OpenBLAS, which splits them itself.
-    func forward(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, team: WorkerTeam?)
-    {
+    /// `output` (stride `outputStride`, by default `outputs`). With a `team`, a few rows are split
+    /// by output column across its threads; many rows go to OpenBLAS, which splits them itself.
+    func forward(
+        _ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int? = nil,
+        team: WorkerTeam?
+    ) {
         let width = outputs
+        let stride = outputStride ?? width
         if rows <= Self.directKernelRowLimit {
             let workers = team?.size ?? 1
             let columnsPerWorker = (width / workers + 2) / 3 * 3
@@ -36,17 +39,17 @@ struct Linear: Sendable {
                 let first = min(width, worker * columnsPerWorker)
                 let end = min(width, first + columnsPerWorker)
                 semfind_linear_small(
-                    source.pointer, rows, inputs, weights.pointer, biases.pointer, first, end, target.pointer, width)
+                    source.pointer, rows, inputs, weights.pointer, biases.pointer, first, end, target.pointer, stride)
             }
             if let team { team.run(body) } else { body(0) }
             return
         }
         for row in 0..<rows {
-            (output + row * width).update(from: bias.pointer, count: width)
+            (output + row * stride).update(from: bias.pointer, count: width)
         }
         cblas_sgemm(
             CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(width), Int32(inputs),
-            1, input, Int32(inputs), weight.pointer, Int32(inputs), 1, output, Int32(width))
+            1, input, Int32(inputs), weight.pointer, Int32(inputs), 1, output, Int32(stride))
     }
 }
 

@@ -51,15 +51,9 @@ enum ResultJSON {
         ]
     }
 
-    /// One line of JSON with sorted keys; a value JSON cannot hold is a programming error.
+    /// One line of JSON with sorted keys.
     static func line(_ object: [String: Any]) -> String {
-        do {
-            let data = try JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
-        } catch {
-            preconditionFailure("not JSON: \(object)")
-        }
+        JSONText.encode(object) + "\n"
     }
 
     /// NaN and infinities have no JSON form; a score never should be one, but a line must not vanish.

@@ -56,7 +56,7 @@ struct RequestHandler {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)),
             let request = object as? [String: Any]
         else { return reply(id: NSNull(), error: Failure(code: -32700, message: "parse error: not a JSON object")) }
-        let id = request["id"]
+        let id = request["id"].map(Self.plainID)
         guard request["jsonrpc"] as? String == "2.0", let method = request["method"] as? String else {
             return reply(
                 id: id ?? NSNull(),
@@ -78,6 +78,17 @@ struct RequestHandler {
         case .success(let value): return ["jsonrpc": "2.0", "id": id, "result": value]
         case .failure(let failure): return reply(id: id, error: failure)
         }
+    }
+
+    /// A request id as a Swift value (JSON numbers arrive as NSNumber, which a writer could
+    /// mistake for a boolean).
+    private static func plainID(_ id: Any) -> Any {
+        if let text = id as? String { return text }
+        if let number = id as? NSNumber {
+            let value = number.doubleValue
+            return value.rounded() == value && abs(value) < 1e15 ? Int(value) : value
+        }
+        return NSNull()
     }
 
     private func reply(id: Any, error: Failure) -> [String: Any] {
