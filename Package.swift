@@ -45,7 +45,8 @@ let package = Package(
         .executableTarget(
             name: "semfind",
             dependencies: [
-                "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "QueryEngine", "TextFormat", "MarkdownFormat",
+                "CKernels", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "QueryEngine", "TextFormat",
+                "MarkdownFormat",
                 "HTMLFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

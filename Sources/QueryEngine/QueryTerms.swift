@@ -38,10 +38,35 @@ public struct QueryTerms: Sendable, Equatable {
 
     public var isEmpty: Bool { words.isEmpty && spacelessRuns.isEmpty }
 
-    /// An FTS5 expression for the word index: any of the words, each quoted (so no word is read
-    /// as an operator), or nil when there are none.
-    var wordExpression: String? {
-        words.isEmpty ? nil : words.map { "\"\($0)\"" }.joined(separator: " OR ")
+    /// An FTS5 expression for the word index, each word quoted (so none is read as an operator),
+    /// nil when there are none. Within a budget of matching chunks: BM25 is computed for every chunk
+    /// an OR matches, so the rarest words are ORed while their chunk counts add up to at most
+    /// `budget` (the rarest always), and the commoner ones count only together (AND) — a chunk
+    /// with one common word and none of the rare ones would rank low anyway. `chunkCount` is
+    /// the number of chunks in the index.
+    func wordExpression(frequencies: [String: Int], chunkCount: Int, budget: Int) -> String? {
+        guard !words.isEmpty else { return nil }
+        let ordered = words.enumerated().sorted {
+            (frequencies[$0.element] ?? 0, $0.offset) < (frequencies[$1.element] ?? 0, $1.offset)
+        }.map(\.element)
+        var rare: [String] = []
+        var total = 0
+        for word in ordered where rare.isEmpty || total + (frequencies[word] ?? 0) <= budget {
+            rare.append(word)
+            total += frequencies[word] ?? 0
+        }
+        let common = ordered.filter { !rare.contains($0) }
+        let quoted = { (list: [String]) in list.map { "\"\($0)\"" } }
+        var parts = quoted(rare)
+        // The AND of the common words joins only if it fits the rest of the budget, its size
+        // estimated as if the words occurred independently.
+        let together = common.reduce(Double(chunkCount)) {
+            $0 * Double(frequencies[$1] ?? 0) / Double(max(chunkCount, 1))
+        }
+        if common.count >= 2, together <= Double(budget - total) {
+            parts.append("(" + quoted(common).joined(separator: " AND ") + ")")
+        }
+        return parts.joined(separator: " OR ")
     }
 
     /// An FTS5 expression for the trigram index: any three-character window of the spaceless

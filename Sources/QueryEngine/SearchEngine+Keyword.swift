@@ -4,11 +4,14 @@ import VectorStore
 extension SearchEngine {
     /// Keyword matches, best first by BM25 less `keywordLengthPenalty` per log of the file's
     /// chunk count (the same fairness to files as in semantic ranking).
-    func keywordSearch(_ terms: QueryTerms, allowed: Set<Int64>?, limit: Int) throws -> [(
-        chunkID: Int64, fileID: Int64, score: Double
-    )] {
+    static func keywordSearch(
+        _ terms: QueryTerms, allowed: Set<Int64>?, limit: Int, policy: QueryPolicy, store: IndexStore
+    ) throws -> [(chunkID: Int64, fileID: Int64, score: Double)] {
         var found: [(chunkID: Int64, fileID: Int64, score: Double)] = []
-        for (expression, table) in [(terms.wordExpression, KeywordTable.words), (terms.trigramExpression, .trigrams)] {
+        let frequencies = try store.chunkFrequencies(of: terms.words)
+        let words = terms.wordExpression(
+            frequencies: frequencies, chunkCount: try store.chunkCount(), budget: policy.keywordMatchBudget)
+        for (expression, table) in [(words, KeywordTable.words), (terms.trigramExpression, .trigrams)] {
             guard let expression else { continue }
             let matches = try store.keywordSearch(expression, in: table, fileIDs: allowed, limit: limit)
             let adjusted = matches.map {

@@ -49,15 +49,27 @@ public final class SearchEngine {
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         var response = SearchResponse()
+        var clock = DispatchTime.now().uptimeNanoseconds
         let terms = QueryTerms(request.query)
         let allowed = try allowedFiles(request.filter)
         let pool = max(policy.candidates, request.limit)
 
+        let policy = policy
+        var keywordWork: (@Sendable (IndexStore) throws -> Prefetch.KeywordMatches)?
+        if request.mode != .semantic {
+            keywordWork = { store in
+                try Self.keywordSearch(terms, allowed: allowed, limit: pool, policy: policy, store: store)
+            }
+        }
+        let prefetch = Prefetch(
+            indexPath: store.path, loadIndex: request.mode != .keyword && loadedIndex == nil,
+            keywordSearch: keywordWork)
         var semantic: [(chunkID: Int64, fileID: Int64, score: Float)] = []
         var exactSimilarities: ExactSimilarities?
         var keywordWeight = policy.keywordWeight
         if request.mode != .keyword {
             let encoder = try encoder()
+            response.lap("model", since: &clock)
             let pieces = encoder.tokenizer.pieces(request.query).count
             response.pieces = pieces
             let short = pieces < policy.minimumPieces
@@ -76,7 +88,10 @@ public final class SearchEngine {
                 response.warnings.append(
                     "short query (\(pieces) word piece\(pieces == 1 ? "" : "s")): \(lean); add words or give --context")
             }
+            response.lap("encode", since: &clock)
+            if let fetched = try prefetch.wait().index { loadedIndex = fetched }
             let index = try index()
+            response.lap("vectors", since: &clock)
             // Candidates from the int8 scan, then the exact similarities of those (and of their
             // files' opening chunks) decide.
             let allow = allowed.map { set in { (fileID: Int64) in set.contains(fileID) } }
@@ -84,6 +99,7 @@ public final class SearchEngine {
                 index.flat.approximateScores(vector), openingWeight: policy.openingWeight,
                 lengthPenalty: policy.lengthPenalty)
             let candidates = index.flat.best(rough, limit: 2 * pool, allow: allow)
+            response.lap("scan", since: &clock)
             let exact = ExactSimilarities(flat: index.flat, query: vector)
             exactSimilarities = exact
             semantic = candidates.map { candidate in
@@ -93,11 +109,10 @@ public final class SearchEngine {
                 return (candidate.chunkID, candidate.fileID, score)
             }.sorted { $0.2 > $1.2 }.prefix(pool).map { $0 }
             response.lowConfidence = isFlat(candidates.map { exact.of($0.row) }.sorted(by: >).prefix(10).map { $0 })
+            response.lap("rescore", since: &clock)
         }
-        var keyword: [(chunkID: Int64, fileID: Int64, score: Double)] = []
-        if request.mode != .semantic {
-            keyword = try keywordSearch(terms, allowed: allowed, limit: pool)
-        }
+        let keyword = try prefetch.wait().keyword
+        response.lap("keyword", since: &clock)
 
         let weights: (semantic: Double, keyword: Double) =
             switch request.mode {
@@ -141,6 +156,7 @@ public final class SearchEngine {
                     keywordRank: keywordRanks[hit.chunkID]?.rank, snippet: Snippet(chunk: hit.text, terms: terms),
                     stale: stale))
         }
+        response.lap("results", since: &clock)
         if response.lowConfidence {
             response.warnings.append(
                 "low confidence: nothing matches clearly better than the rest; try more specific words")

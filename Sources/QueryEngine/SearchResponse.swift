@@ -1,3 +1,4 @@
+import Dispatch
 import SemfindCore
 import VectorStore
 
@@ -35,4 +36,13 @@ public struct SearchResponse: Sendable {
     public var lowConfidence = false
     /// Results dropped because their file no longer exists.
     public var vanished = 0
+    /// Where the time went, stage by stage, in seconds (for `--timings`).
+    public var timings: [(stage: String, seconds: Double)] = []
+
+    /// Records the time since the previous lap (or `started`) under `stage`.
+    mutating func lap(_ stage: String, since started: inout UInt64) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append((stage, Double(now - started) / 1e9))
+        started = now
+    }
 }

@@ -26,7 +26,7 @@ public final class SafetensorsFile: Sendable {
 
     public init(path: String) throws {
         self.path = path
-        file = try MappedFile(path: path, missing: .modelNotFound, populate: true)
+        file = try MappedFile(path: path, missing: .modelNotFound)
         let bytes = file.bytes
         guard bytes.count >= 8 else {
             throw SemfindError(

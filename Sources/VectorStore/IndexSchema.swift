@@ -63,5 +63,10 @@ enum IndexSchema {
         CREATE INDEX session_queries_by_session ON session_queries(session, asked_at);
         INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', abs(random() % 1000000000000));
         """,
+        // How many chunks hold each word: a keyword query leaves its commonest words out of the
+        // OR, whose cost grows with every chunk that matches.
+        """
+        CREATE VIRTUAL TABLE chunks_fts_terms USING fts5vocab(chunks_fts, 'row');
+        """,
     ]
 }

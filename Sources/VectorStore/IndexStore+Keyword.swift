@@ -45,6 +45,22 @@ extension IndexStore {
         return found.map { ($0.chunkID, $0.fileID, $0.score, counts[$0.fileID] ?? 1) }
     }
 
+    /// How many chunks hold each of these words (as the word index spells them, lowercased).
+    public func chunkFrequencies(of words: [String]) throws -> [String: Int] {
+        let statement = try database.prepare("SELECT doc FROM chunks_fts_terms WHERE term = ?")
+        var frequencies: [String: Int] = [:]
+        for word in words {
+            try statement.bind(.text(word))
+            frequencies[word] = try statement.step() ? statement.int(0) : 0
+        }
+        return frequencies
+    }
+
+    /// How many chunks the index holds.
+    public func chunkCount() throws -> Int {
+        Int(try database.integer("SELECT count(*) FROM chunks"))
+    }
+
     /// The file of each of these chunks.
     func files(ofChunks chunkIDs: [Int64]) throws -> [Int64: Int64] {
         guard !chunkIDs.isEmpty else { return [:] }

@@ -9,12 +9,14 @@ struct EncoderOptions: ParsableArguments {
         help: "Model folder (default: $SEMFIND_MODEL, then ~/.local/share/semfind/models/all-MiniLM-L6-v2).")
     var model: String?
 
-    @Option(name: .long, help: "Threads for the encoder (default: all cores).")
+    @Option(name: .long, help: "Threads for the encoder (default: all cores; 1 for a one-shot search).")
     var threads: Int?
 
     /// Finds and loads the model, or throws a `SemfindError` that says how to install one.
-    func loadEncoder() throws -> SentenceEncoder {
+    /// `defaultThreads` applies when `--threads` is not given (default: all cores).
+    func loadEncoder(defaultThreads: Int? = nil) throws -> SentenceEncoder {
         let folder = try ModelLocator().locate(explicit: model)
-        return try SentenceEncoder(folder: folder, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let count = threads ?? defaultThreads ?? ProcessInfo.processInfo.activeProcessorCount
+        return try SentenceEncoder(folder: folder, threads: count)
     }
 }

@@ -57,6 +57,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: [.customShort("l"), .long], help: "Print only the paths of files with results.")
     var filesWithMatches = false
 
+    @Flag(name: .long, help: "Print on stderr where the time went (model, encode, vectors, scan, …).")
+    var timings = false
+
     @OptionGroup var location: IndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
 
@@ -88,7 +91,9 @@ struct SearchCommand: ParsableCommand {
         }
         var policy = QueryPolicy()
         policy.minimumPieces = minPieces
-        let engine = SearchEngine(store: store, policy: policy, encoder: encoderOptions.loadEncoder)
+        // One query's encoding is a few milliseconds on one core; a helper thread started for it
+        // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
+        let engine = SearchEngine(store: store, policy: policy) { try encoderOptions.loadEncoder(defaultThreads: 1) }
         let response = try engine.search(request)
         if let session {
             try? store.recordQuery(text, session: session, keepSeconds: 3600, keepCount: 50)
@@ -99,6 +104,12 @@ struct SearchCommand: ParsableCommand {
             folder: FileManager.default.currentDirectoryPath)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         printer.print(request: request, response: response, index: store.path, seconds: elapsed)
+        if timings {
+            let stages = response.timings.map { String(format: "%@ %.1f ms", $0.stage, $0.seconds * 1000) }
+            let total = String(format: "total %.1f ms", elapsed * 1000)
+            FileHandle.standardError.write(
+                Data("semfind: timings: \((stages + [total]).joined(separator: ", "))\n".utf8))
+        }
         if response.results.isEmpty { throw ExitCode(1) }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CKernels
 import Foundation
 import SemfindCore
 
@@ -17,6 +18,8 @@ struct Semfind: ParsableCommand {
         defaultSubcommand: SearchCommand.self)
 
     static func main() {
+        // OpenBLAS's idle threads would spin on the second core for a search's whole life.
+        semfind_quiet_blas_threads()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -7,8 +7,33 @@ import Testing
     func words() {
         let terms = QueryTerms("How do I rotate the LOGS, logs and \"AND\" OR NEAR?")
         #expect(terms.words == ["rotate", "logs", "near"])
-        #expect(terms.wordExpression == "\"rotate\" OR \"logs\" OR \"near\"")
+        let rare = ["rotate": 10, "logs": 20, "near": 5]
+        #expect(
+            terms.wordExpression(frequencies: rare, chunkCount: 1_000, budget: 100)
+                == "\"near\" OR \"rotate\" OR \"logs\"")
+        #expect(QueryTerms("").wordExpression(frequencies: [:], chunkCount: 1_000, budget: 100) == nil)
         #expect(QueryTerms("how to").words == ["how", "to"])
+    }
+
+    @Test("past the budget of matching chunks, the commonest words count only together")
+    func budget() {
+        let terms = QueryTerms("sort hash values perl")
+        let frequencies = ["sort": 1_943, "hash": 6_018, "values": 5_726, "perl": 41_255]
+        // values, hash and perl together: about 100,000 · 0.057 · 0.060 · 0.41 = 140 chunks.
+        #expect(
+            terms.wordExpression(frequencies: frequencies, chunkCount: 100_000, budget: 5_000)
+                == "\"sort\" OR (\"values\" AND \"hash\" AND \"perl\")")
+        #expect(
+            terms.wordExpression(frequencies: frequencies, chunkCount: 100_000, budget: 12_000)
+                == "\"sort\" OR \"values\" OR (\"hash\" AND \"perl\")")
+        // An AND that would still match too many (here 25,000 of the 2,000 left) is left out.
+        let common = ["rare": 3_000, "python": 50_000, "use": 50_000]
+        #expect(
+            QueryTerms("rare python use").wordExpression(frequencies: common, chunkCount: 100_000, budget: 5_000)
+                == "\"rare\"")
+        #expect(
+            QueryTerms("perl").wordExpression(frequencies: frequencies, chunkCount: 100_000, budget: 10)
+                == "\"perl\"", "the rarest always")
     }
 
     @Test("Chinese and Japanese runs become trigram windows; shorter runs none")

@@ -1,0 +1,48 @@
+import Foundation
+import VectorStore
+
+/// The parts of a search that need no query vector — mapping the vectors and the keyword
+/// search — run on a second thread with its own connection to the index, while the caller
+/// loads the model and encodes the query: on two cores a one-shot search takes the longer of
+/// the two instead of their sum.
+///
+/// `@unchecked Sendable`: the thread writes the results and the failure before it signals
+/// `done`; they are read only after `wait()` has received that signal.
+final class Prefetch: @unchecked Sendable {
+    typealias KeywordMatches = [(chunkID: Int64, fileID: Int64, score: Double)]
+
+    private let done = DispatchSemaphore(value: 0)
+    private var index: (flat: FlatIndex, runs: FileRuns)?
+    private var keyword: KeywordMatches = []
+    private var failure: (any Error)?
+    private var finished = false
+
+    /// Starts the thread: loads the vectors when `loadIndex`, then runs `keywordSearch` if given.
+    init(indexPath: String, loadIndex: Bool, keywordSearch: (@Sendable (IndexStore) throws -> KeywordMatches)?) {
+        let thread = Thread { [self] in
+            defer { done.signal() }
+            do {
+                let store = try IndexStore(path: indexPath, create: false)
+                if loadIndex {
+                    let flat = try FlatIndex(store: store)
+                    index = (flat, FileRuns(fileIDs: flat.snapshot.fileIDs))
+                }
+                if let keywordSearch { keyword = try keywordSearch(store) }
+            } catch {
+                failure = error
+            }
+        }
+        thread.name = "semfind-search-prefetch"
+        thread.start()
+    }
+
+    /// Waits for the thread (once; later calls return at once); rethrows what stopped it.
+    func wait() throws -> (index: (flat: FlatIndex, runs: FileRuns)?, keyword: KeywordMatches) {
+        if !finished {
+            done.wait()
+            finished = true
+        }
+        if let failure { throw failure }
+        return (index, keyword)
+    }
+}
