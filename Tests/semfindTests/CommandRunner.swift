@@ -21,6 +21,8 @@ struct CommandRunner {
     }()
 
     var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// The binary to run (a copy, for example, where another user can reach it).
+    var binary: URL = CommandRunner.binary
     /// A program (and its arguments) that runs the binary, e.g. to run it as another user.
     var launcher: [String] = []
 
@@ -28,9 +30,9 @@ struct CommandRunner {
         let process = Process()
         if let program = launcher.first {
             process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = launcher.dropFirst() + [Self.binary.path] + arguments
+            process.arguments = launcher.dropFirst() + [binary.path] + arguments
         } else {
-            process.executableURL = Self.binary
+            process.executableURL = binary
             process.arguments = arguments
         }
         process.environment = environment

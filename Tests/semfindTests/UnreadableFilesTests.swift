@@ -40,6 +40,10 @@ struct UnreadableFilesTests {
                 manager.isExecutableFile(atPath: setpriv),
                 "running as root needs setpriv (util-linux) to drop to nobody")
             runner.launcher = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+            // The build folder may sit in a folder only root can enter (a fresh clone in mktemp -d).
+            try manager.copyItem(atPath: CommandRunner.binary.path, toPath: folder + "/semfind")
+            try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/semfind")
+            runner.binary = URL(fileURLWithPath: folder + "/semfind")
         }
         let result = try runner.run([
             "index", folder + "/tree", "--index", folder + "/index.sqlite", "--model", folder + "/model", "--json",
