@@ -1,6 +1,8 @@
 import TextEncoder
 
-/// Loads the encoder once for several indexes.
+/// Loads the encoder once for several indexes or requests. Queries are encoded one at a time
+/// on one thread by default: a second encoder thread competes with the search's own second
+/// thread on a two-core machine (serve p50 50 ms with two, 33 ms with one; docs/PERFORMANCE.md).
 final class SharedEncoder {
     let options: EncoderOptions
     private var encoder: SentenceEncoder?
@@ -9,7 +11,7 @@ final class SharedEncoder {
 
     func load() throws -> SentenceEncoder {
         if let encoder { return encoder }
-        let loaded = try options.loadEncoder()
+        let loaded = try options.loadEncoder(defaultThreads: 1)
         encoder = loaded
         return loaded
     }
