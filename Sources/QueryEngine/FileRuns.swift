@@ -34,7 +34,7 @@ struct FileRuns {
     /// log of the file's chunk count (a file of many chunks has many chances at a high maximum).
     func adjusted(_ similarities: [Float], openingWeight: Float, lengthPenalty: Float) -> [Float] {
         let runCorrection = chunkCount.indices.map { run in
-            openingWeight * similarities[firstRow[run]] - lengthPenalty * Float(log(Double(chunkCount[run])))
+            correction(run: run, openingSimilarity: similarities[firstRow[run]], openingWeight, lengthPenalty)
         }
         var adjusted = similarities
         for row in adjusted.indices { adjusted[row] += runCorrection[Int(runOfRow[row])] }
@@ -44,7 +44,14 @@ struct FileRuns {
     /// One row's adjusted score, from a function that gives any row's similarity.
     func adjusted(row: Int, similarity: (Int) -> Float, openingWeight: Float, lengthPenalty: Float) -> Float {
         let run = Int(runOfRow[row])
-        return similarity(row) + openingWeight * similarity(firstRow[run]) - lengthPenalty
-            * Float(log(Double(chunkCount[run])))
+        return similarity(row)
+            + correction(run: run, openingSimilarity: similarity(firstRow[run]), openingWeight, lengthPenalty)
+    }
+
+    /// What a file adds to each of its rows' similarity.
+    private func correction(run: Int, openingSimilarity: Float, _ openingWeight: Float, _ lengthPenalty: Float)
+        -> Float
+    {
+        openingWeight * openingSimilarity - lengthPenalty * Float(log(Double(chunkCount[run])))
     }
 }

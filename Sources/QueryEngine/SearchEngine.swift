@@ -143,7 +143,8 @@ public final class SearchEngine {
             let value = request.mode == .keyword ? score(candidate) : similarity(candidate.chunkID) ?? -1
             return value >= minimum
         }
-        let scores = Dictionary(kept.map { ($0.chunkID, score($0)) }, uniquingKeysWith: max)
+        // Scores only for the results shown: a keyword-only candidate's similarity costs a dot product.
+        let candidates = Dictionary(kept.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
         for hit in try store.hits(Array(kept.prefix(request.limit + 20).map(\.chunkID))) {
             guard response.results.count < request.limit else { break }
             guard let stale = Self.staleness(of: hit) else {
@@ -152,7 +153,7 @@ public final class SearchEngine {
             }
             response.results.append(
                 SearchResult(
-                    hit: hit, score: scores[hit.chunkID] ?? 0, similarity: similarity(hit.chunkID),
+                    hit: hit, score: candidates[hit.chunkID].map(score) ?? 0, similarity: similarity(hit.chunkID),
                     keywordRank: keywordRanks[hit.chunkID]?.rank, snippet: Snippet(chunk: hit.text, terms: terms),
                     stale: stale))
         }

@@ -13,9 +13,7 @@ public final class MappedFile: @unchecked Sendable {
     public let bytes: UnsafeRawBufferPointer
 
     /// Maps `path`; a file that cannot be opened is reported with `missing` as the error code.
-    /// With `populate`, every page is mapped at once (Linux), which is far cheaper than a fault
-    /// per page for a file that will be read whole.
-    public init(path: String, missing: SemfindError.Code = .io, populate: Bool = false) throws {
+    public init(path: String, missing: SemfindError.Code = .io) throws {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -32,11 +30,7 @@ public final class MappedFile: @unchecked Sendable {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        var flags = MAP_PRIVATE
-        #if os(Linux)
-            if populate { flags |= MAP_POPULATE }
-        #endif
-        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else {
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             throw SemfindError(.io, "cannot map \(path) into memory: \(String(cString: strerror(errno)))")
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)

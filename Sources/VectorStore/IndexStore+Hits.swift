@@ -3,7 +3,6 @@ import SemfindCore
 /// A stored chunk as a search returns it, with what the index knew of its file.
 public struct StoredHit: Sendable {
     public let chunkID: Int64
-    public let fileID: Int64
     public let path: String
     public let text: String
     public let headingPath: [String]
@@ -27,7 +26,7 @@ extension IndexStore {
         let statement = try database.prepare(
             """
             SELECT files.path, chunks.text, chunks.heading_path, chunks.first_line, chunks.last_line,
-                chunks.first_byte, chunks.end_byte, files.id, files.size, files.mtime_ns, files.plugin
+                chunks.first_byte, chunks.end_byte, files.size, files.mtime_ns, files.plugin
             FROM chunks JOIN files ON files.id = chunks.file_id WHERE chunks.id = ?
             """)
         return try chunkIDs.compactMap { id in
@@ -36,12 +35,12 @@ extension IndexStore {
             let heading = statement.text(2)
             let firstLine = max(1, statement.int(3))
             return StoredHit(
-                chunkID: id, fileID: statement.int64(7), path: statement.text(0), text: statement.text(1),
+                chunkID: id, path: statement.text(0), text: statement.text(1),
                 headingPath: heading.isEmpty ? [] : heading.components(separatedBy: Self.headingSeparator),
                 span: SourceSpan(
                     firstLine: firstLine, lastLine: max(firstLine, statement.int(4)),
                     bytes: statement.int(5)..<max(statement.int(5), statement.int(6))),
-                fileSize: statement.int(8), fileModified: statement.int64(9), plugin: statement.text(10))
+                fileSize: statement.int(7), fileModified: statement.int64(8), plugin: statement.text(9))
         }
     }
 
