@@ -25,7 +25,10 @@ public enum QueryText {
                 .invalidInput, "the query is empty; say what you are looking for, e.g. semfind \"rotate the logs\"")
         }
         guard !QueryTerms(text).isEmpty else {
-            throw SemfindError(.invalidInput, "the query \"\(text.prefix(40))\" has no letters or digits to search for")
+            throw SemfindError(
+                .invalidInput,
+                "the query \"\(text.prefix(40))\" has no letters or digits to search for; use words, e.g. semfind \"rotate the logs\""
+            )
         }
         return text
     }

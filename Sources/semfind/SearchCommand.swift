@@ -116,7 +116,8 @@ struct SearchCommand: ParsableCommand {
     private func givenContext() throws -> String? {
         if let contextFile {
             guard let data = FileManager.default.contents(atPath: contextFile) else {
-                throw SemfindError(.io, "cannot read the context file \(contextFile)")
+                throw SemfindError(
+                    .io, "cannot read the context file \(contextFile); check the path, or pass the text with --context")
             }
             let text = String(decoding: data.prefix(QueryText.maximumBytes), as: UTF8.self)
             return [context, text].compactMap { $0 }.joined(separator: "\n")
