@@ -193,9 +193,7 @@ public final class SearchEngine {
 
     /// False when the file is as indexed, true when it changed since, nil when it is gone.
     static func staleness(of hit: StoredHit) -> Bool? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: hit.path) else { return nil }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1e9) } ?? 0
-        return size != hit.fileSize || abs(modified - hit.fileModified) > 1_000_000
+        guard case .success(let status) = FileStatus.ofTarget(hit.path) else { return nil }
+        return status.size != hit.fileSize || status.modified != hit.fileModified
     }
 }
