@@ -11,21 +11,40 @@ import VectorStore
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Answer search, status and index requests as JSON-RPC 2.0 over stdin/stdout.",
-        discussion: "One request per line in, one response per line out; end of input stops the server.")
+        abstract: "Keep the model and the vectors warm: for an editor over stdin/stdout, or for every search.",
+        discussion: """
+            --stdio: JSON-RPC 2.0, one request per line in, one response per line out; end of input stops \
+            the server (share/semfind/schema/serve.md).
+            --socket: listen on INDEX.sock; every `semfind QUERY` on that index is then answered by this \
+            server, without loading the model (search --no-server opts out). Stop it with Ctrl-C or SIGTERM.
+            """)
 
-    @Flag(name: .long, help: "Talk over standard input and output (the only transport).")
+    @Flag(name: .long, help: "Answer JSON-RPC requests on standard input and output.")
     var stdio = false
+
+    @Flag(name: .long, help: "Answer the searches of other semfind processes on a socket beside the index.")
+    var socket = false
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
 
     func validate() throws {
-        guard stdio else { throw ValidationError("give --stdio: requests come on standard input") }
+        guard stdio != socket else {
+            throw ValidationError("give one of --stdio (an editor talks on stdin/stdout) and --socket (for searches)")
+        }
     }
 
     func run() throws {
         let encoder = SharedEncoder(options: encoderOptions)
+        if socket {
+            let server = try QueryServer(indexPath: location.path, encoder: encoder)
+            FileHandle.standardError.write(
+                Data(
+                    "semfind: answering searches of \(location.path) at \(QueryServer.socketPath(forIndex: location.path))\n"
+                        .utf8))
+            server.run()
+            return
+        }
         var server = RequestHandler(indexPath: location.path, encoder: encoder)
         while let line = readLine(strippingNewline: true) {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
