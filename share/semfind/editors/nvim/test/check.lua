@@ -67,6 +67,17 @@ local function check()
   local server = require("semfind.server")
   local job = server.job(require("semfind").last.argv)
   assert(job and vim.fn.jobwait({ job }, 0)[1] == -1, "the server job is not running after two searches")
+
+  -- The server's own error (here: no index) is reported as it is, not retried on the CLI.
+  vim.g.semfind_index = env.index .. ".missing"
+  notes = {}
+  vim.cmd("Semfind " .. env.query)
+  local last = require("semfind").last
+  assert(last.via == "serve" and last.error, "a search of a missing index did not fail through the server")
+  assert(#notes > 0 and notes[#notes].level == vim.log.levels.ERROR, "a failed search reported no error")
+  io.stdout:write("ok: the server's error was reported: " .. last.error .. "\n")
+  vim.g.semfind_index = env.index
+
   vim.cmd("doautocmd VimLeavePre")
   assert(vim.fn.jobwait({ job }, 5000)[1] ~= -1, "the server job still runs after VimLeavePre")
   io.stdout:write("ok: the server stopped on VimLeavePre\n")

@@ -3,19 +3,21 @@
 local M = {}
 
 -- Running jobs by their command line (which names the index): { id, replies, partial,
--- next_id, answered, exited, stderr }.
+-- next_id, answered, exited, stderr }. A job has one request in flight at a time, and serve
+-- answers in order, so the next response line is the answer (even one whose id is null, such
+-- as the parse error for a request that was not valid JSON).
 local jobs = {}
 -- Command lines whose server could not start, with the reason: later searches skip straight to
 -- the command line.
 local broken = {}
 
--- Stores each complete line of output that is a response, by its id.
+-- Keeps each complete line of output that is a JSON object, in order.
 local function on_stdout(job, data)
   job.partial = job.partial .. data[1]
   for i = 2, #data do
     local ok, message = pcall(vim.json.decode, job.partial)
-    if ok and type(message) == "table" and message.id ~= nil then
-      job.replies[message.id] = message
+    if ok and type(message) == "table" then
+      table.insert(job.replies, message)
     end
     job.partial = data[i]
   end
@@ -69,17 +71,16 @@ function M.call(argv, method, params, timeout_ms)
     jobs[key] = job
   end
   job.next_id = job.next_id + 1
-  local id = job.next_id
-  local request = vim.json.encode({ jsonrpc = "2.0", id = id, method = method, params = params })
+  job.replies = {}
+  local request = vim.json.encode({ jsonrpc = "2.0", id = job.next_id, method = method, params = params })
   if job.exited == nil then
     pcall(vim.fn.chansend, job.id, request .. "\n")
   end
   vim.wait(timeout_ms, function()
-    return job.replies[id] ~= nil or job.exited ~= nil
+    return #job.replies > 0 or job.exited ~= nil
   end, 10)
-  local reply = job.replies[id]
+  local reply = job.replies[1]
   if reply then
-    job.replies[id] = nil
     job.answered = true
     return reply
   end
