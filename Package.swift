@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Test-only: the official MCP SDK is the real peer of `semfind mcp` in MCPClientTests;
         // the semfind binary never links it (each module adds start-up work to every query).
+        // Its manifest needs tools 6.1, and every build resolves it: hence ours says 6.1.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
     ],

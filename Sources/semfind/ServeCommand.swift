@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import Indexer
-import QueryEngine
-import SemfindCore
-import VectorStore
 
 /// `semfind serve --stdio`: JSON-RPC 2.0 over standard input and output, one message per line,
 /// with the model and the vectors kept in memory between requests

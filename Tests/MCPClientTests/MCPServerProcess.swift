@@ -1,7 +1,13 @@
 import Foundation
 import MCP
-import SystemPackage
 import TestSupport
+
+// The SDK's transport takes the FileDescriptor of Apple's System where there is one.
+#if canImport(System)
+    import System
+#else
+    import SystemPackage
+#endif
 
 /// `semfind mcp` running as a child process, with the MCP SDK's stdio transport over its pipes
 /// (as an agent starts it) and its stderr kept in a file.
