@@ -4,8 +4,9 @@ import VectorStore
 /// The text content of `semfind mcp`'s tool results: what a person (or an agent reading
 /// prose) sees, beside the same facts as structured content.
 enum ToolResultText {
-    /// A heading line, the warnings, then each result as `rank. path:lines — headings (score)` over
-    /// its snippet on one line.
+    /// A heading line, the warnings, then each result as `rank. path:lines — headings
+    /// (similarity)` over its snippet on one line (the score where there is no similarity, as
+    /// in keyword mode).
     static func search(_ answer: SearchService.Answer) -> String {
         let results = answer.response.results
         let count = results.isEmpty ? "No results" : results.count == 1 ? "1 result" : "\(results.count) results"
@@ -18,7 +19,8 @@ enum ToolResultText {
                 ? "\(hit.span.firstLine)" : "\(hit.span.firstLine)-\(hit.span.lastLine)"
             let headings = hit.headingPath.isEmpty ? "" : " — " + hit.headingPath.joined(separator: " › ")
             let stale = result.stale ? " [changed since indexed]" : ""
-            lines.append("\(offset + 1). \(hit.path):\(span)\(headings) (score \(score(result.score)))\(stale)")
+            let score = result.similarity.map { "similarity \(decimal($0))" } ?? "score \(decimal(result.score))"
+            lines.append("\(offset + 1). \(hit.path):\(span)\(headings) (\(score))\(stale)")
             lines.append("   " + result.snippet.text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         }
         return lines.joined(separator: "\n")
@@ -35,7 +37,7 @@ enum ToolResultText {
             """
     }
 
-    private static func score(_ value: Double) -> String {
+    private static func decimal(_ value: Double) -> String {
         String(format: "%.3f", value.isFinite ? value : 0)
     }
 }
