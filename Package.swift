@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
-        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"]),
+        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
         .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport"]),
         .testTarget(
             name: "MCPClientTests",

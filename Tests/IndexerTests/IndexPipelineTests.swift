@@ -21,7 +21,7 @@ struct IndexPipelineTests {
         model = try TinyBertModel()
         encoder = try SentenceEncoder(folder: model.folder, threads: 2)
         tree = try TempTree()
-        indexPath = NSTemporaryDirectory() + "semfind-pipeline-\(UUID().uuidString).sqlite"
+        indexPath = try TestScratch.file("pipeline", named: "index.sqlite")
     }
 
     func run(encoder: SentenceEncoder? = nil) throws -> (IndexSummary, [IndexEvent]) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Indexer
@@ -8,7 +9,7 @@ final class TempTree {
     let root: String
 
     init() throws {
-        let temporary = URL(fileURLWithPath: NSTemporaryDirectory()).standardizedFileURL.path
+        let temporary = TestScratch.root.standardizedFileURL.path
         var template = Array((temporary + "/semfind-walk-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw TempTreeError.failed("mkdtemp") }
         root = String(cString: made)

@@ -32,7 +32,7 @@ struct MCPClientTests {
 
     @Test("initialize, tools/list, tools/call of search and status, and calls that fail")
     func exchange() async throws {
-        let folder = NSTemporaryDirectory() + "semfind-mcp-\(UUID().uuidString)"
+        let folder = TestScratch.root.path + "/semfind-mcp-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let model = try InstalledModel.folder().path
         let index = try makeIndex(in: folder, model: model)

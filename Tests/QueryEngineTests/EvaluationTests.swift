@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import QueryEngine
@@ -25,7 +26,7 @@ import Testing
 
     @Test("labelled lines load with contexts and line ranges; a bad line is named by its number")
     func loading() throws {
-        let path = NSTemporaryDirectory() + "labels-\(UUID().uuidString).jsonl"
+        let path = TestScratch.root.path + "/labels-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(
             """

@@ -25,7 +25,7 @@ public struct TinyBertModel {
 
     /// Writes the model into a new temporary folder.
     public init(seed: UInt64 = 42) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-bert-\(UUID().uuidString)")
+        folder = try TestScratch.folder("tiny-bert")
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("1_Pooling"), withIntermediateDirectories: true)
         var generator = SeededGenerator(seed: seed)

@@ -63,7 +63,7 @@ struct ModelFolderTests {
 
     @Test("discovery order: --model, SEMFIND_MODEL, XDG_DATA_HOME, ~/.local/share, beside the executable")
     func discovery() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("locator-\(UUID().uuidString)")
+        let root = TestScratch.root.appendingPathComponent("locator-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         func makeModel(_ path: String) throws -> URL {
             let folder = root.appendingPathComponent(path)

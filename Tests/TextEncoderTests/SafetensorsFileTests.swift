@@ -8,8 +8,7 @@ import Testing
 @Suite("Safetensors reader")
 struct SafetensorsFileTests {
     func write(_ data: Data) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("st-\(UUID().uuidString).safetensors")
-            .path
+        let path = try TestScratch.file("safetensors", named: "model.safetensors")
         try data.write(to: URL(fileURLWithPath: path))
         return path
     }

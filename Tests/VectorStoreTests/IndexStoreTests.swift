@@ -1,12 +1,13 @@
 import Foundation
 import SemfindCore
+import TestSupport
 import Testing
 
 @testable import VectorStore
 
 @Suite("Index store")
 struct IndexStoreTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString)")
+    let folder = TestScratch.root.appendingPathComponent("store-\(UUID().uuidString.prefix(8))")
     var path: String { folder.appendingPathComponent("nested/index.sqlite").path }
 
     func record(_ path: String, hash: String = "h1") -> FileRecord {

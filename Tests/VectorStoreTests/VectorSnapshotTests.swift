@@ -1,12 +1,13 @@
 import Foundation
 import SemfindCore
+import TestSupport
 import Testing
 
 @testable import VectorStore
 
 @Suite("Vector snapshot and keyword search")
 struct VectorSnapshotTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")
+    let folder = TestScratch.root.appendingPathComponent("snapshot-\(UUID().uuidString.prefix(8))")
     var path: String { folder.appendingPathComponent("index.sqlite").path }
 
     func store(files: [(String, [[Float]], [String])]) throws -> IndexStore {

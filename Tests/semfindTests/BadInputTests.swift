@@ -14,7 +14,7 @@ struct BadInputTests {
 
     @Test("no model installed: says how to install it")
     func noModel() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("empty-home-\(UUID().uuidString)")
+        let home = TestScratch.root.appendingPathComponent("empty-home-\(UUID().uuidString)")
         var runner = CommandRunner()
         runner.environment["HOME"] = home.path
         runner.environment["XDG_DATA_HOME"] = nil

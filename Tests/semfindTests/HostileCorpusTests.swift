@@ -11,7 +11,7 @@ struct HostileCorpusTests {
     func hostileCorpus() throws {
         let model = try TinyBertModel()
         defer { model.remove() }
-        let root = NSTemporaryDirectory() + "semfind-hostile-\(UUID().uuidString)"
+        let root = TestScratch.root.path + "/semfind-hostile-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         let corpus = root + "/corpus"
         func write(_ name: String, _ bytes: [UInt8]) throws {

@@ -5,7 +5,7 @@ import Testing
 /// `semfind index`, `status` and search as a user runs them.
 @Suite("Index and search commands, end to end")
 struct IndexCommandTests {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("semfind-e2e-\(UUID().uuidString)")
+    let folder = TestScratch.root.appendingPathComponent("e2e-\(UUID().uuidString.prefix(8))")
     var index: String { folder.appendingPathComponent("index.sqlite").path }
 
     var sampleCorpus: String {

@@ -19,7 +19,7 @@ struct MCPCommandTests {
 
     @Test("agrees on each revision it speaks, else offers its newest; answers requests only; -32601 for the rest")
     func lifecycle() throws {
-        let folder = NSTemporaryDirectory() + "semfind-mcp-raw-\(UUID().uuidString)"
+        let folder = TestScratch.root.path + "/semfind-mcp-raw-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let requests = [
             initialize(id: 1, version: "2024-11-05"),

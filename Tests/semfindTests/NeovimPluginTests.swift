@@ -23,7 +23,7 @@ struct NeovimPluginTests {
             executable("nvim") != nil,
             "nvim is not installed: install Neovim (apt-get install neovim) to test the editor plugin")
         let model = try InstalledModel.folder().path
-        let folder = NSTemporaryDirectory() + "semfind-nvim-\(UUID().uuidString)"
+        let folder = TestScratch.root.path + "/semfind-nvim-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let index = folder + "/index.sqlite"
         let sample = Self.packageRoot.appendingPathComponent("share/semfind/sample").path

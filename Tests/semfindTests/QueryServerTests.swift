@@ -13,7 +13,7 @@ struct QueryServerTests {
         var socket: String { index + ".sock" }
 
         init() throws {
-            folder = NSTemporaryDirectory() + "sf-socket-\(UUID().uuidString.prefix(8))"
+            folder = TestScratch.root.path + "/sf-socket-\(UUID().uuidString.prefix(8))"
             try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
             try Data("# Garden\n\nWater the tomatoes in the morning, before the sun is high.\n".utf8)
                 .write(to: URL(fileURLWithPath: folder + "/notes/garden.md"))

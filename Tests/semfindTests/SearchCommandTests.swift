@@ -8,7 +8,7 @@ struct SearchCommandTests {
     static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("share/semfind/sample").path
 
-    let folder = NSTemporaryDirectory() + "semfind-search-\(UUID().uuidString)"
+    let folder = TestScratch.root.path + "/semfind-search-\(UUID().uuidString)"
     var index: String { folder + "/index.sqlite" }
 
     func indexedRunner() throws -> CommandRunner {

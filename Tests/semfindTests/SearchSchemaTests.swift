@@ -28,7 +28,7 @@ struct SearchSchemaTests {
     func realOutputValidates() throws {
         let validator = try Self.validator()
         let model = try InstalledModel.folder().path
-        let folder = NSTemporaryDirectory() + "semfind-schema-\(UUID().uuidString)"
+        let folder = TestScratch.root.path + "/semfind-schema-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // A copy of the sample, so that one file can change and another vanish once indexed.
         let corpus = folder + "/corpus", index = folder + "/index.sqlite"

@@ -13,7 +13,7 @@ struct ServeCommandTests {
 
     @Test("search, status, index and errors; a search after an index run sees the new file")
     func session() throws {
-        let folder = NSTemporaryDirectory() + "semfind-serve-\(UUID().uuidString)"
+        let folder = TestScratch.root.path + "/semfind-serve-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
         try Data("# Garden\n\nWater the tomatoes in the morning.\n".utf8)

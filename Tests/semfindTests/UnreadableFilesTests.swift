@@ -8,7 +8,7 @@ import Testing
 struct UnreadableFilesTests {
     @Test("an unreadable file and an unlistable folder are reported with the reason; the rest is indexed")
     func unreadable() throws {
-        let folder = NSTemporaryDirectory() + "semfind-unreadable-\(UUID().uuidString)"
+        let folder = TestScratch.root.path + "/semfind-unreadable-\(UUID().uuidString)"
         defer {
             _ = chmod(folder + "/tree/locked", 0o755)
             try? FileManager.default.removeItem(atPath: folder)
