@@ -150,17 +150,24 @@ public final class SearchEngine {
         }
         // Scores only for the results shown: a keyword-only candidate's similarity costs a dot product.
         let candidates = Dictionary(kept.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
-        for hit in try store.hits(Array(kept.prefix(request.limit + 20).map(\.chunkID))) {
-            guard response.results.count < request.limit else { break }
-            guard let stale = Self.staleness(of: hit) else {
-                response.vanished += 1
-                continue
+        // Hits are read a batch at a time: files deleted since indexing drop out, and the next
+        // batch fills their places.
+        var next = 0
+        while response.results.count < request.limit, next < kept.count {
+            let batch = kept[next..<min(next + request.limit + 20, kept.count)].map(\.chunkID)
+            next += batch.count
+            for hit in try store.hits(batch) {
+                guard response.results.count < request.limit else { break }
+                guard let stale = Self.staleness(of: hit) else {
+                    response.vanished += 1
+                    continue
+                }
+                response.results.append(
+                    SearchResult(
+                        hit: hit, score: candidates[hit.chunkID].map(score) ?? 0, similarity: similarity(hit.chunkID),
+                        keywordRank: keywordRanks[hit.chunkID]?.rank, snippet: Snippet(chunk: hit.text, terms: terms),
+                        stale: stale))
             }
-            response.results.append(
-                SearchResult(
-                    hit: hit, score: candidates[hit.chunkID].map(score) ?? 0, similarity: similarity(hit.chunkID),
-                    keywordRank: keywordRanks[hit.chunkID]?.rank, snippet: Snippet(chunk: hit.text, terms: terms),
-                    stale: stale))
         }
         response.lap("results", since: &clock)
         if response.lowConfidence {

@@ -50,6 +50,34 @@ struct SearchCommandTests {
         #expect(try runner.run(["how do I undo my last git commit", "--min-score", "0.99"]).status == 1)
     }
 
+    @Test("files deleted since indexing drop out and the next matches fill the list")
+    func deletedFilesDoNotShortenTheList() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let notes = folder + "/notes"
+        try FileManager.default.createDirectory(atPath: notes, withIntermediateDirectories: true)
+        for number in 0..<30 {
+            try Data("Water the tomato plants in bed \(number) every morning.\n".utf8)
+                .write(to: URL(fileURLWithPath: notes + "/tomato-\(number).txt"))
+        }
+        for number in 0..<8 {
+            try Data("Knead the bread dough number \(number) for ten minutes.\n".utf8)
+                .write(to: URL(fileURLWithPath: notes + "/bread-\(number).txt"))
+        }
+        var runner = CommandRunner()
+        runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
+        runner.environment["SEMFIND_INDEX"] = index
+        try #require(try runner.run(["index", notes]).status == 0)
+        for number in 0..<30 { try FileManager.default.removeItem(atPath: notes + "/tomato-\(number).txt") }
+
+        let search = try runner.run([
+            "watering tomato plants", "--mode", "semantic", "--json", "--no-session", "-k", "5",
+        ])
+        let paths = results(search.stdout).compactMap { $0["path"] as? String }
+        #expect(paths.count == 5, "\(paths)")
+        #expect(paths.allSatisfy { $0.contains("bread-") })
+        #expect(search.stdout.contains(#""vanished":30"#), "every deleted file was passed over")
+    }
+
     @Test("-l lists each file once; --vimgrep prints path:line:column:text")
     func scriptForms() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
