@@ -10,27 +10,13 @@ public struct QueryTerms: Sendable, Equatable {
     public init(_ query: String) {
         var words: [String] = []
         var runs: [String] = []
-        var current = ""
-        var currentIsSpaceless = false
-        func finish() {
-            guard !current.isEmpty else { return }
-            if currentIsSpaceless {
-                runs.append(current)
-            } else if !words.contains(current) {
-                words.append(current)
-            }
-            current = ""
-        }
-        for character in query.lowercased() {
-            let spaceless = character.unicodeScalars.contains(where: Self.isSpaceless)
-            let wordy = spaceless || character.isLetter || character.isNumber
-            if !wordy || spaceless != currentIsSpaceless { finish() }
-            if wordy {
-                currentIsSpaceless = spaceless
-                current.append(character)
+        for run in WordRuns.of(query) {
+            if run.spaceless {
+                runs.append(run.word)
+            } else if !words.contains(run.word) {
+                words.append(run.word)
             }
         }
-        finish()
         let content = words.filter { !Self.stopWords.contains($0) }
         self.words = content.isEmpty ? words : content
         spacelessRuns = runs
@@ -82,14 +68,6 @@ public struct QueryTerms: Sendable, Equatable {
             }
         }
         return grams.isEmpty ? nil : grams.map { "\"\($0)\"" }.joined(separator: " OR ")
-    }
-
-    /// Han, Hiragana, Katakana and their punctuation-free extensions.
-    static func isSpaceless(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
-        default: false
-        }
     }
 
     /// Words too common to find anything by (they still count when a query has nothing else).

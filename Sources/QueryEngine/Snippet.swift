@@ -16,7 +16,7 @@ public struct Snippet: Sendable, Equatable {
         var bestScore = -1
         for (index, sentence) in sentences.enumerated() {
             let score =
-                Set(Self.words(of: sentence).map(\.word)).intersection(terms.words).count
+                Set(WordRuns.of(sentence).map(\.word)).intersection(terms.words).count
                 + terms.spacelessRuns.filter { sentence.contains($0) }.count
             if score > bestScore {
                 bestScore = score
@@ -38,7 +38,7 @@ public struct Snippet: Sendable, Equatable {
         var marks: [Range<Int>] = []
         let lowered = text.lowercased()
         if lowered.utf8.count == text.utf8.count {
-            for (word, range) in Self.words(of: text) where terms.words.contains(word) { marks.append(range) }
+            for run in WordRuns.of(text) where terms.words.contains(run.word) { marks.append(run.bytes) }
             for run in terms.spacelessRuns {
                 var start = lowered.startIndex
                 while let found = lowered.range(of: run, range: start..<lowered.endIndex) {
@@ -77,24 +77,4 @@ public struct Snippet: Sendable, Equatable {
         return sentences.map { $0.hasSuffix(" ") ? String($0.dropLast()) : $0 }
     }
 
-    /// The lowercased words of `text` with their UTF-8 byte ranges.
-    static func words(of text: String) -> [(word: String, range: Range<Int>)] {
-        var found: [(word: String, range: Range<Int>)] = []
-        var offset = 0
-        var start: Int?
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber {
-                if start == nil { start = offset }
-                current.append(character)
-            } else if let first = start {
-                found.append((current.lowercased(), first..<offset))
-                start = nil
-                current = ""
-            }
-            offset += character.utf8.count
-        }
-        if let first = start { found.append((current.lowercased(), first..<offset)) }
-        return found
-    }
 }

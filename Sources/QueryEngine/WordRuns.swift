@@ -1,0 +1,46 @@
+/// A text's words as keyword search and snippets see them: runs of letters and digits,
+/// lowercased, with their UTF-8 byte ranges in the text. A run of Chinese or Japanese
+/// characters (written without spaces between words) is its own run, marked spaceless: the
+/// trigram index reads those instead of the word index.
+enum WordRuns {
+    struct Run {
+        let word: String
+        let bytes: Range<Int>
+        let spaceless: Bool
+    }
+
+    static func of(_ text: String) -> [Run] {
+        var runs: [Run] = []
+        var current = ""
+        var start = 0
+        var offset = 0
+        var currentIsSpaceless = false
+        func finish() {
+            if !current.isEmpty {
+                runs.append(Run(word: current.lowercased(), bytes: start..<offset, spaceless: currentIsSpaceless))
+            }
+            current = ""
+        }
+        for character in text {
+            let spaceless = character.unicodeScalars.contains(where: isSpaceless)
+            let wordy = spaceless || character.isLetter || character.isNumber
+            if !wordy || spaceless != currentIsSpaceless { finish() }
+            if wordy {
+                if current.isEmpty { start = offset }
+                currentIsSpaceless = spaceless
+                current.append(character)
+            }
+            offset += character.utf8.count
+        }
+        finish()
+        return runs
+    }
+
+    /// Han, Hiragana, Katakana and their punctuation-free extensions.
+    static func isSpaceless(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
+        default: false
+        }
+    }
+}
