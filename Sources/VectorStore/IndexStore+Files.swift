@@ -71,6 +71,17 @@ extension IndexStore {
         return paths
     }
 
+    /// Paths of every indexed file that is `path` or lies under the folder `path`.
+    public func filePaths(atOrUnder path: String) throws -> [String] {
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        let statement = try database.prepare(
+            "SELECT path FROM files WHERE path = ? OR substr(path, 1, length(?2)) = ?2"
+        ).bind(.text(path), .text(folder))
+        var paths: [String] = []
+        while try statement.step() { paths.append(statement.text(0)) }
+        return paths
+    }
+
     /// Stored vectors for any of `hashes`, so that unchanged chunks (in this file or a moved
     /// one) are not embedded again.
     public func vectors(forChunkHashes hashes: [String]) throws -> [String: [Float]] {
