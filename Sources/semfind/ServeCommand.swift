@@ -141,6 +141,8 @@ struct RequestHandler {
             try (params["folders"] as? [String]).map { try $0.map(IndexCommand.absolutePath) }
             ?? IndexStore(path: indexPath, create: false).status().roots
         guard !roots.isEmpty else { throw Failure(code: -32602, message: "index needs folders (the index has none)") }
+        let lock = try WriterLock(indexPath: indexPath, wait: false)
+        defer { withExtendedLifetime(lock) {} }
         let options = IndexOptions(roots: roots, walk: WalkOptions(), chunker: ChunkerOptions())
         let pipeline = IndexPipeline(
             storePath: indexPath, encoder: try encoder.load(), registry: Plugins.registry, options: options)
