@@ -12,7 +12,7 @@ struct Semfind: ParsableCommand {
         abstract: "Search the files on your disk by meaning.",
         subcommands: [
             SearchCommand.self, IndexCommand.self, StatusCommand.self, EmbedCommand.self, TokenizeCommand.self,
-            ModelCommand.self,
+            ModelCommand.self, WatchCommand.self,
             BenchCommand.self, EvalCommand.self, SessionCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: SearchCommand.self)
