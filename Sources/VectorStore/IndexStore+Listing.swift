@@ -16,3 +16,13 @@ extension IndexStore {
         return listing
     }
 }
+
+extension IndexStore {
+    /// SQLite's own check of the database file: "ok", or the problems it found.
+    public func integrityCheck() throws -> String {
+        let statement = try database.prepare("PRAGMA integrity_check")
+        var lines: [String] = []
+        while try statement.step() { lines.append(statement.text(0)) }
+        return lines.joined(separator: "\n")
+    }
+}
