@@ -28,7 +28,9 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var encoderOptions: EncoderOptions
     @OptionGroup var indexing: IndexingOptions
 
-    @Option(name: .long, help: "Rescan every SECONDS instead of following file events (portable).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Rescan every SECONDS instead of following file events (portable).", valueName: "seconds"))
     var poll: Double?
 
     @Flag(name: .long, help: "If another semfind is writing the index, wait for it instead of failing.")
@@ -63,7 +65,9 @@ struct WatchCommand: ParsableCommand {
         // The source starts before the catch-up scan, so that nothing changed during it is missed.
         var source = try makeSource(roots: roots, stop: signals.stop)
         try session.update(kind: "catch-up", focus: nil, paths: 0)
-        session.reporter.watching(roots: roots, source: source.name, folders: source.folders)
+        if !signals.stop.isRequested {
+            session.reporter.watching(roots: roots, source: source.name, folders: source.folders)
+        }
         while let batch = try source.next(wakingBy: session.snapshot.due) {
             if batch.isEmpty {
                 try session.refreshSnapshotIfDue()
