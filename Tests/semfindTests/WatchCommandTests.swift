@@ -128,14 +128,21 @@ final class WatchCommandTests {
         }
     }
 
-    @Test("a burst of 1,000 file writes ends with the index equal to a fresh full index")
+    @Test("a burst of 1,000 file writes ends with the index equal to a fresh full index; queries go on")
     func burstOfWrites() throws {
         try write("seed.md", "A seed file before the burst.")
         let watch = try startWatch()
         try burst(0..<1000, tag: "first")
         let fresh = try freshListing()
         #expect(fresh.count == 1001)
-        #expect(try eventually(timeout: 300) { try listing(index) == fresh })
+        var failedQueries: [String] = []
+        #expect(
+            try eventually(timeout: 300) {
+                let query = try runner.run(["search", "--index", index, "burst note", "--json"])
+                if query.status == 2 { failedQueries.append(query.stderr) }
+                return try listing(index) == fresh
+            })
+        #expect(failedQueries.isEmpty, "queries during updates: \(failedQueries)")
         watch.send(SIGINT)
         #expect(watch.wait() == 0, "\(watch.stderr)")
     }
@@ -194,6 +201,9 @@ final class WatchCommandTests {
         let another = try runner.run(["watch", "--index", index, tree.path])
         #expect(another.status == 2 && another.stderr.contains("pid \(watch.pid)"), "\(another.stderr)")
         #expect(try runner.run(["search", "--index", index, "the only file", "--json"]).status == 0, "reads go on")
+        let request = #"{"jsonrpc": "2.0", "id": 1, "method": "index", "params": {}}"#
+        let served = try runner.run(["serve", "--stdio", "--index", index], text: request + "\n")
+        #expect(served.stdout.contains("pid \(watch.pid)"), "serve's index takes the lock too: \(served.stdout)")
 
         let waiting = try BackgroundCommand(
             ["index", "--index", index, "--wait", tree.path], logs: folder, name: "wait")
