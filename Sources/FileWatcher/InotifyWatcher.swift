@@ -19,9 +19,10 @@
         private var movedFolders: [UInt32: String] = [:]
         private let underRoots: WalkFocus
 
-        static let mask =
-            UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO)
-            | UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+        /// What a folder's watch reports: entries created, changed, moved in or out, deleted.
+        /// (A watch's own end, `IN_IGNORED`, always comes.)
+        static let mask = UInt32(
+            IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
 
         /// Starts watching every folder under `roots` (for a root that is a file, its folder).
         public init(roots: [String], walk: WalkOptions, stop: StopRequest, debouncer: Debouncer = Debouncer()) throws {
@@ -141,12 +142,11 @@
                 if status.st_mode & S_IFMT == S_IFDIR {
                     existing.append(root)
                 } else if focus == nil {
-                    add(watchOn: String(root[..<(root.lastIndex(of: "/") ?? root.startIndex)]).nonEmpty ?? "/")
+                    add(watchOn: Self.folder(of: root))
                 }
             }
             guard !existing.isEmpty else { return }
-            guard let walker = try? Walker(roots: existing, options: options) else { return }
-            try walker.walkFolders { add(watchOn: $0) }
+            try Walker(roots: existing, options: options).walkFolders { add(watchOn: $0) }
         }
 
         private func add(watchOn folder: String) {
@@ -162,9 +162,11 @@
         }
 
         static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
-    }
 
-    extension String {
-        fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+        /// The folder that holds the file at `path` (an absolute path).
+        static func folder(of path: String) -> String {
+            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+            return String(path[..<slash])
+        }
     }
 #endif
