@@ -90,6 +90,12 @@ final class WatchCommandTests {
         expected["renamed.md"] = expected.removeValue(forKey: "a.md")
         #expect(try eventually { try listing(index) == expected }, "a renamed file")
 
+        // An editor's save: the new text goes to a temporary file renamed over the old one.
+        try write("renamed.md.tmp", "The dog woke up.")
+        #expect(rename(tree.path + "/renamed.md.tmp", tree.path + "/renamed.md") == 0)
+        expected["renamed.md"] = ["The dog woke up."]
+        #expect(try eventually { try listing(index) == expected }, "a save by rename")
+
         try write("deep/er/z.md", "Zebras have stripes.")
         expected["deep/er/z.md"] = ["Zebras have stripes."]
         #expect(try eventually { try listing(index) == expected }, "a file in new folders")
@@ -100,9 +106,12 @@ final class WatchCommandTests {
 
         try move("deep/er", "notes/er")
         expected["notes/er/z.md"] = expected.removeValue(forKey: "deep/er/z.md")
+        #expect(try eventually { try listing(index) == expected }, "a folder moved across folders")
+        let moveBatch = watch.messages.last { $0["type"] as? String == "batch" }?["data"] as? [String: Any]
+        #expect(moveBatch?["embedded"] as? Int == 0, "a moved file keeps its vectors")
         try write("notes/er/y.md", "Written after its folder moved.")
         expected["notes/er/y.md"] = ["Written after its folder moved."]
-        #expect(try eventually { try listing(index) == expected }, "a folder moved across folders")
+        #expect(try eventually { try listing(index) == expected }, "a file in a moved folder")
 
         try remove("c.md")
         expected["c.md"] = nil
