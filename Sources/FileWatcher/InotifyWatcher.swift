@@ -43,6 +43,10 @@
         /// Folders being watched.
         public var watchCount: Int { table.paths.count }
 
+        /// Folders that could not be watched (the first error's text), e.g. past the system's
+        /// limit on watches (`fs.inotify.max_user_watches`).
+        public private(set) var unwatched: (count: Int, reason: String) = (0, "")
+
         public func next(wakingBy deadline: UInt64?) throws -> ChangeBatch? {
             while !stop.isRequested {
                 let now = Self.now()
@@ -151,7 +155,13 @@
 
         private func add(watchOn folder: String) {
             let watch = inotify_add_watch(descriptor, folder, Self.mask)
-            if watch >= 0 { table.set(watch, folder) }
+            if watch >= 0 {
+                table.set(watch, folder)
+            } else if errno != ENOENT {
+                let reason =
+                    errno == ENOSPC ? "the limit fs.inotify.max_user_watches" : String(cString: strerror(errno))
+                unwatched = (unwatched.count + 1, unwatched.count == 0 ? reason : unwatched.reason)
+            }
         }
 
         private func unwatch(atOrUnder folder: String) {

@@ -85,6 +85,12 @@ struct WatchCommand: ParsableCommand {
         if let poll { return NamedSource(PollingWatcher(interval: poll, stop: stop), name: "polling every \(poll) s") }
         #if os(Linux)
             let watcher = try InotifyWatcher(roots: roots, walk: indexing.walk, stop: stop)
+            if watcher.unwatched.count > 0 {
+                let message =
+                    "\(watcher.unwatched.count) folders cannot be watched (\(watcher.unwatched.reason)); "
+                    + "changes there are missed: raise the limit or use --poll"
+                FileHandle.standardError.write(Data("semfind: warning: \(message)\n".utf8))
+            }
             return NamedSource(watcher, name: "inotify", folders: watcher.watchCount)
         #else
             return NamedSource(PollingWatcher(interval: 2, stop: stop), name: "polling every 2 s")
