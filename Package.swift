@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -9,7 +9,12 @@ let package = Package(
         .library(name: "TextEncoder", targets: ["TextEncoder"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Test-only: the official MCP SDK is the real peer of `semfind mcp` in MCPClientTests;
+        // the semfind binary never links it (each module adds start-up work to every query).
+        // Its manifest needs tools 6.1, and every build resolves it: hence ours says 6.1.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -79,6 +84,12 @@ let package = Package(
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore"]),
         .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport"]),
+        .testTarget(
+            name: "MCPClientTests",
+            dependencies: [
+                "semfind", "TestSupport", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import SemfindCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

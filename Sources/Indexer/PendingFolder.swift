@@ -1,3 +1,5 @@
+import SemfindCore
+
 /// A folder on the walker's stack: its sorted entry names, the next one to visit, and the
 /// ignore rules in force inside it.
 struct PendingFolder {

@@ -6,23 +6,34 @@ import VectorStore
 /// loads the model and encodes the query: on two cores a one-shot search takes the longer of
 /// the two instead of their sum.
 ///
-/// `@unchecked Sendable`: the thread writes the results and the failure before it signals
-/// `done`; they are read only after `wait()` has received that signal.
+/// A long-lived engine hands back the connection the thread used, so that the next search's
+/// thread finds it open and its page cache warm.
+///
+/// `@unchecked Sendable`: the thread writes the results, the connection and the failure before
+/// it signals `done`; they are read only after `wait()` has received that signal, and the
+/// connection given to `init` is not used by anyone else until then.
 final class Prefetch: @unchecked Sendable {
     typealias KeywordMatches = [(chunkID: Int64, fileID: Int64, score: Double)]
 
     private let done = DispatchSemaphore(value: 0)
     private var index: (flat: FlatIndex, runs: FileRuns)?
     private var keyword: KeywordMatches = []
+    private var store: IndexStore?
     private var failure: (any Error)?
     private var finished = false
 
-    /// Starts the thread: loads the vectors when `loadIndex`, then runs `keywordSearch` if given.
-    init(indexPath: String, loadIndex: Bool, keywordSearch: (@Sendable (IndexStore) throws -> KeywordMatches)?) {
+    /// Starts the thread: opens `indexPath` unless `store` is given, loads the vectors when
+    /// `loadIndex`, then runs `keywordSearch` if given.
+    init(
+        indexPath: String, store given: IndexStore?, loadIndex: Bool,
+        keywordSearch: (@Sendable (IndexStore) throws -> KeywordMatches)?
+    ) {
+        store = given
         let thread = Thread { [self] in
             defer { done.signal() }
             do {
-                let store = try IndexStore(path: indexPath, create: false)
+                let store = try self.store ?? IndexStore(path: indexPath, create: false)
+                self.store = store
                 if loadIndex {
                     let flat = try FlatIndex(store: store)
                     index = (flat, FileRuns(fileIDs: flat.snapshot.fileIDs))
@@ -37,12 +48,12 @@ final class Prefetch: @unchecked Sendable {
     }
 
     /// Waits for the thread (once; later calls return at once); rethrows what stopped it.
-    func wait() throws -> (index: (flat: FlatIndex, runs: FileRuns)?, keyword: KeywordMatches) {
+    func wait() throws -> (index: (flat: FlatIndex, runs: FileRuns)?, keyword: KeywordMatches, store: IndexStore?) {
         if !finished {
             done.wait()
             finished = true
         }
         if let failure { throw failure }
-        return (index, keyword)
+        return (index, keyword, store)
     }
 }

@@ -18,7 +18,7 @@ public struct QueryPolicy: Sendable {
     public var fusionK = 5.0
     /// Chunks a keyword query may match through its rarer words before its commoner words count
     /// only together (keeps a keyword search over 100,000 chunks in milliseconds).
-    public var keywordMatchBudget = 5_000
+    public var keywordMatchBudget = 2_000
     /// BM25 taken off per natural log of a file's chunk count in keyword ranking.
     public var keywordLengthPenalty = 2.0
     /// How much a chunk's file counts in semantic ranking: the weight of the similarity of the

@@ -13,6 +13,8 @@ public final class SearchEngine {
     private let loadEncoder: () throws -> SentenceEncoder
     private var loadedEncoder: SentenceEncoder?
     private var loadedIndex: (flat: FlatIndex, runs: FileRuns)?
+    /// The second connection, kept from one search's prefetch thread for the next.
+    private var prefetchStore: IndexStore?
 
     public init(store: IndexStore, policy: QueryPolicy = QueryPolicy(), encoder: @escaping () throws -> SentenceEncoder)
     {
@@ -62,8 +64,9 @@ public final class SearchEngine {
             }
         }
         let prefetch = Prefetch(
-            indexPath: store.path, loadIndex: request.mode != .keyword && loadedIndex == nil,
+            indexPath: store.path, store: prefetchStore, loadIndex: request.mode != .keyword && loadedIndex == nil,
             keywordSearch: keywordWork)
+        prefetchStore = nil
         var semantic: [(chunkID: Int64, fileID: Int64, score: Float)] = []
         var exactSimilarities: ExactSimilarities?
         var keywordWeight = policy.keywordWeight
@@ -111,7 +114,9 @@ public final class SearchEngine {
             response.lowConfidence = isFlat(candidates.map { exact.of($0.row) }.sorted(by: >).prefix(10).map { $0 })
             response.lap("rescore", since: &clock)
         }
-        let keyword = try prefetch.wait().keyword
+        let fetched = try prefetch.wait()
+        prefetchStore = fetched.store
+        let keyword = fetched.keyword
         response.lap("keyword", since: &clock)
 
         let weights: (semantic: Double, keyword: Double) =
@@ -193,9 +198,7 @@ public final class SearchEngine {
 
     /// False when the file is as indexed, true when it changed since, nil when it is gone.
     static func staleness(of hit: StoredHit) -> Bool? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: hit.path) else { return nil }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1e9) } ?? 0
-        return size != hit.fileSize || abs(modified - hit.fileModified) > 1_000_000
+        guard case .success(let status) = FileStatus.ofTarget(hit.path) else { return nil }
+        return status.size != hit.fileSize || status.modified != hit.fileModified
     }
 }

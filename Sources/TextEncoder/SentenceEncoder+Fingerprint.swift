@@ -31,10 +31,8 @@ extension SentenceEncoder {
                 folder.appendingPathComponent($0).path
             }
         let identities = files.map { path -> String in
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "-" }
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            return "\(attributes[.systemNumber] ?? 0):\(attributes[.systemFileNumber] ?? 0):"
-                + "\(attributes[.size] ?? 0):\(modified)"
+            guard case .success(let status) = FileStatus.ofTarget(path) else { return "-" }
+            return "\(status.identity.device):\(status.identity.inode):\(status.size):\(status.modified)"
         }
         let settings = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength)"
         return (identities + [settings, Self.implementationVersion]).joined(separator: " ")

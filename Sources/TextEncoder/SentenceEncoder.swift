@@ -43,7 +43,7 @@ public final class SentenceEncoder: Sendable {
             Self.configuredMaxLength(folder: folder) ?? config.maxPositionEmbeddings, config.maxPositionEmbeddings)
         self.threads = max(1, threads)
         team = WorkerTeam(size: self.threads)
-        if let largest = tokenizer.vocabulary.values.max(), Int(largest) >= config.vocabSize {
+        if let largest = tokenizer.vocabulary.largestID, Int(largest) >= config.vocabSize {
             throw SemfindError(
                 .invalidModel,
                 "\(folder.path): the tokenizer has id \(largest), beyond the model's vocab_size \(config.vocabSize)")
@@ -99,7 +99,9 @@ public final class SentenceEncoder: Sendable {
                 let workers = min(threads, batches.count)
                 // Several batches: one batch per worker, each multiplying on its own core.
                 // One batch: all cores inside each matrix product.
-                openblas_set_num_threads(Int32(workers > 1 ? 1 : threads))
+                // Set only on a change: setting a count restarts a stopped thread pool.
+                let blasThreads = Int32(workers > 1 ? 1 : threads)
+                if openblas_get_num_threads() != blasThreads { openblas_set_num_threads(blasThreads) }
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     for batchIndex in stride(from: worker, to: batches.count, by: workers) {
                         let members = batches[batchIndex]

@@ -2,17 +2,29 @@
 ///
 /// The vocabulary is 30,000 string-to-integer pairs, nearly all of the file; a general JSON
 /// parser spends more time building objects for it than the rest of a query takes. This scanner
-/// finds the object, decodes its pairs into the dictionary the tokenizer needs, and returns the
-/// file with the object emptied, for an ordinary parser to read the settings from.
+/// finds the object, indexes its pairs into a `Vocabulary` (keys without escapes stay where they
+/// are in the file's bytes, no String made), and returns the file with the object emptied, for an
+/// ordinary parser to read the settings from.
 enum VocabularyScanner {
     struct Result {
-        let vocabulary: [String: Int32]
+        let vocabulary: Vocabulary
         /// The file with the vocabulary object replaced by `{}`.
         let remainder: [UInt8]
     }
 
     /// Nil when the file has no `"vocab"` object of string keys and integer values.
     static func scan(_ bytes: [UInt8]) -> Result? {
+        var builder = Vocabulary.Builder(bytes: bytes, capacity: 32_768)
+        let object = bytes.withUnsafeBufferPointer { scanObject($0, into: &builder) }
+        guard let object else { return nil }
+        let remainder = Array(bytes[..<object.lowerBound]) + Array("{}".utf8) + Array(bytes[object.upperBound...])
+        return Result(vocabulary: builder.build(), remainder: remainder)
+    }
+
+    /// Adds the pairs of the vocabulary object to `builder`; returns the object's byte range.
+    private static func scanObject(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout Vocabulary.Builder)
+        -> Range<Int>?
+    {
         guard let key = find(Array("\"vocab\"".utf8), in: bytes) else { return nil }
         var position = key + 7
         skipSpace(bytes, &position)
@@ -22,8 +34,6 @@ enum VocabularyScanner {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return nil }
         let objectStart = position
         position += 1
-        var vocabulary: [String: Int32] = [:]
-        vocabulary.reserveCapacity(32_768)
         while true {
             skipSpace(bytes, &position)
             guard position < bytes.count else { return nil }
@@ -32,19 +42,21 @@ enum VocabularyScanner {
                 position += 1
                 continue
             }
-            guard let token = string(bytes, &position) else { return nil }
+            guard let token = readKey(bytes, &position) else { return nil }
             skipSpace(bytes, &position)
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
             position += 1
             skipSpace(bytes, &position)
             guard let id = integer(bytes, &position) else { return nil }
-            vocabulary[token] = id
+            switch token {
+            case .plain(let range): builder.add(range, id: id)
+            case .decoded(let text): builder.add(text, id: id)
+            }
         }
-        let remainder = Array(bytes[..<objectStart]) + Array("{}".utf8) + Array(bytes[(position + 1)...])
-        return Result(vocabulary: vocabulary, remainder: remainder)
+        return objectStart..<(position + 1)
     }
 
-    private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count >= needle.count else { return nil }
         var start = 0
         while start <= bytes.count - needle.count {
@@ -54,11 +66,16 @@ enum VocabularyScanner {
         return nil
     }
 
-    private static func skipSpace(_ bytes: [UInt8], _ position: inout Int) {
-        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+    private static func skipSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int) {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
     }
 
-    private static func integer(_ bytes: [UInt8], _ position: inout Int) -> Int32? {
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> Int32? {
         var value: Int64 = 0
         let start = position
         while position < bytes.count, (0x30...0x39).contains(bytes[position]), position - start < 10 {
@@ -68,17 +85,27 @@ enum VocabularyScanner {
         return position > start && value <= Int64(Int32.max) ? Int32(value) : nil
     }
 
-    /// A JSON string starting at `position` (its opening quote), escapes decoded.
-    private static func string(_ bytes: [UInt8], _ position: inout Int) -> String? {
+    /// A key as the file has it: the bytes between its quotes, or its text when it has escapes.
+    private enum Key {
+        case plain(Range<Int>)
+        case decoded(String)
+    }
+
+    /// The JSON string starting at `position` (its opening quote).
+    private static func readKey(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> Key? {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
-        position += 1
-        // Most tokens have no escapes: decode them straight from the bytes.
-        var end = position
+        var end = position + 1
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             defer { position = end + 1 }
-            return String(decoding: bytes[position..<end], as: UTF8.self)
+            return .plain((position + 1)..<end)
         }
+        return escapedString(bytes, &position).map(Key.decoded)
+    }
+
+    /// A JSON string with escapes starting at `position` (its opening quote), decoded.
+    private static func escapedString(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> String? {
+        position += 1
         var scalars = String.UnicodeScalarView()
         var plainStart = position
         func flushPlain(_ end: Int) {
@@ -123,7 +150,7 @@ enum VocabularyScanner {
         return nil
     }
 
-    private static func hex(_ bytes: [UInt8], _ position: inout Int) -> UInt32? {
+    private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> UInt32? {
         guard position + 4 <= bytes.count,
             let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
         else { return nil }

@@ -13,12 +13,11 @@ extension WordPieceTokenizer {
         guard let text = try? String(contentsOf: vocabURL, encoding: .utf8) else {
             throw SemfindError(.modelNotFound, "\(folder.path) has neither tokenizer.json nor a readable vocab.txt")
         }
-        var vocabulary: [String: Int32] = [:]
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
+        var vocabulary = Vocabulary.Builder(capacity: lines.count)
         for (index, line) in lines.enumerated() {
-            let token = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            if vocabulary[token] == nil { vocabulary[token] = Int32(index) }
+            vocabulary.add(line.hasSuffix("\r") ? String(line.dropLast()) : String(line), id: Int32(index))
         }
         var lowercase = true
         if let data = try? Data(contentsOf: folder.appendingPathComponent("tokenizer_config.json")),
@@ -26,7 +25,7 @@ extension WordPieceTokenizer {
         {
             lowercase = config["do_lower_case"] as? Bool ?? true
         }
-        return try WordPieceTokenizer(vocabulary: vocabulary, normalizer: BertNormalizer(lowercase: lowercase))
+        return try WordPieceTokenizer(vocabulary: vocabulary.build(), normalizer: BertNormalizer(lowercase: lowercase))
     }
 
     /// Reads `tokenizer.json`: the vocabulary with `VocabularyScanner` (fast), the settings with
@@ -47,15 +46,16 @@ extension WordPieceTokenizer {
         else {
             throw SemfindError(.unsupportedModel, "\(url.path): only WordPiece tokenizers are supported")
         }
-        var vocabulary = scanned?.vocabulary ?? [:]
-        if scanned == nil {
-            vocabulary.reserveCapacity(rawVocabulary.count)
+        var vocabulary = scanned?.vocabulary
+        if vocabulary == nil {
+            var builder = Vocabulary.Builder(capacity: rawVocabulary.count)
             for (token, value) in rawVocabulary {
                 guard let id = (value as? NSNumber)?.int32Value else {
                     throw SemfindError(.invalidModel, "\(url.path): vocabulary entry '\(token)' has no integer id")
                 }
-                vocabulary[token] = id
+                builder.add(token, id: id)
             }
+            vocabulary = builder.build()
         }
         var normalizer = BertNormalizer()
         if let settings = root["normalizer"] as? [String: Any] {
@@ -71,7 +71,7 @@ extension WordPieceTokenizer {
         let added = (root["added_tokens"] as? [[String: Any]] ?? []).filter { $0["special"] as? Bool == true }
         let specials = added.compactMap { $0["content"] as? String }
         return try WordPieceTokenizer(
-            vocabulary: vocabulary, normalizer: normalizer,
+            vocabulary: vocabulary ?? Vocabulary([:]), normalizer: normalizer,
             maxInputCharsPerWord: model["max_input_chars_per_word"] as? Int ?? 100,
             continuingPrefix: model["continuing_subword_prefix"] as? String ?? "##",
             specialTokens: specials.isEmpty ? ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] : specials)

@@ -5,10 +5,11 @@ import SemfindCore
 /// WordPiece over a fixed vocabulary, framed by `[CLS]` … `[SEP]` and truncated to the model's
 /// maximum length. Matches Hugging Face's fast BertTokenizer id for id.
 public struct WordPieceTokenizer: Sendable {
-    public let vocabulary: [String: Int32]
+    public let vocabulary: Vocabulary
     public let normalizer: BertNormalizer
     public let maxInputCharsPerWord: Int
     public let continuingPrefix: String
+    private let continuingPrefixBytes: [UInt8]
     public let unknownId: Int32
     public let clsId: Int32
     public let sepId: Int32
@@ -17,7 +18,7 @@ public struct WordPieceTokenizer: Sendable {
     let specialTokens: [(text: String, id: Int32)]
 
     public init(
-        vocabulary: [String: Int32], normalizer: BertNormalizer = BertNormalizer(), maxInputCharsPerWord: Int = 100,
+        vocabulary: Vocabulary, normalizer: BertNormalizer = BertNormalizer(), maxInputCharsPerWord: Int = 100,
         continuingPrefix: String = "##", specialTokens: [String] = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
     ) throws {
         func id(_ token: String) throws -> Int32 {
@@ -30,6 +31,7 @@ public struct WordPieceTokenizer: Sendable {
         self.normalizer = normalizer
         self.maxInputCharsPerWord = maxInputCharsPerWord
         self.continuingPrefix = continuingPrefix
+        continuingPrefixBytes = Array(continuingPrefix.utf8)
         unknownId = try id("[UNK]")
         clsId = try id("[CLS]")
         sepId = try id("[SEP]")
@@ -81,26 +83,38 @@ public struct WordPieceTokenizer: Sendable {
     }
 
     /// Greedy longest-match-first; a word with any unmatched remainder, or longer than
-    /// `maxInputCharsPerWord`, becomes a single `[UNK]`.
+    /// `maxInputCharsPerWord`, becomes a single `[UNK]`. Candidates are looked up as UTF-8
+    /// bytes: the word's own, or the continuing prefix followed by a slice of them.
     private func appendWordPieces(_ word: [Unicode.Scalar], to ids: inout [Int32]) {
         if word.count > maxInputCharsPerWord {
             ids.append(unknownId)
             return
         }
-        let whole = String(String.UnicodeScalarView(word))
-        if let id = vocabulary[whole] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * word.count)
+        var offsets: [Int] = []  // where each scalar starts in `bytes`, then the end
+        offsets.reserveCapacity(word.count + 1)
+        for scalar in word {
+            offsets.append(bytes.count)
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        offsets.append(bytes.count)
+        if let id = bytes.withUnsafeBufferPointer({ vocabulary.id(of: $0) }) {
             ids.append(id)
             return
         }
         let firstNew = ids.count
+        var candidate: [UInt8] = []
+        candidate.reserveCapacity(continuingPrefixBytes.count + bytes.count)
         var start = 0
         while start < word.count {
             var end = word.count
             var match: Int32?
             while end > start {
-                var candidate = start > 0 ? continuingPrefix : ""
-                candidate.unicodeScalars.append(contentsOf: word[start..<end])
-                if let id = vocabulary[candidate] {
+                candidate.removeAll(keepingCapacity: true)
+                if start > 0 { candidate.append(contentsOf: continuingPrefixBytes) }
+                candidate.append(contentsOf: bytes[offsets[start]..<offsets[end]])
+                if let id = candidate.withUnsafeBufferPointer({ vocabulary.id(of: $0) }) {
                     match = id
                     break
                 }

@@ -52,6 +52,9 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "BM25 taken off per log of a file's chunk count in keyword ranking.")
     var keywordLengthPenalty: Double?
 
+    @Option(name: .long, help: "Most chunks the rarer query words may match before the commoner count only together.")
+    var keywordBudget: Int?
+
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
@@ -86,6 +89,7 @@ struct EvalCommand: ParsableCommand {
         if let keywordWeight { policy.keywordWeight = keywordWeight }
         if let fusionK { policy.fusionK = fusionK }
         if let keywordLengthPenalty { policy.keywordLengthPenalty = keywordLengthPenalty }
+        if let keywordBudget { policy.keywordMatchBudget = keywordBudget }
         if let blend {
             guard let chosen = ContextBlend(rawValue: blend) else {
                 throw SemfindError(.invalidInput, "unknown blend \(blend); use text or vector")

@@ -1,9 +1,12 @@
 import Foundation
 
-/// Buffers text for standard output and writes it in large pieces.
+/// Buffers text for standard output (or another sink) and writes it in large pieces.
 struct OutputWriter {
     private var buffer = ""
     private let flushThreshold = 1 << 16
+    private let sink: (String) -> Void
+
+    init(sink: @escaping (String) -> Void = Console.standard.out) { self.sink = sink }
 
     mutating func write(_ text: String) {
         buffer += text
@@ -12,7 +15,7 @@ struct OutputWriter {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer.utf8))
+        sink(buffer)
         buffer = ""
     }
 }

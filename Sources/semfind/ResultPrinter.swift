@@ -11,9 +11,10 @@ struct ResultPrinter {
     let colour: Bool
     /// Paths below this folder are printed relative to it.
     let folder: String
+    var console = Console.standard
 
     func print(request: SearchRequest, response: SearchResponse, index: String, seconds: Double) {
-        var out = OutputWriter()
+        var out = OutputWriter(sink: console.out)
         switch format {
         case .json: json(request: request, response: response, index: index, seconds: seconds, into: &out)
         case .human: human(response, into: &out)
@@ -36,7 +37,7 @@ struct ResultPrinter {
         warn(response)
         if let augmentation = response.augmentation {
             let source = augmentation.source == "session" ? "this session's recent queries" : "the given context"
-            FileHandle.standardError.write(Data("semfind: short query read with \(source)\n".utf8))
+            console.err("semfind: short query read with \(source)\n")
         }
         for result in response.results {
             let hit = result.hit
@@ -72,7 +73,7 @@ struct ResultPrinter {
 
     private func warn(_ response: SearchResponse) {
         for warning in response.warnings {
-            FileHandle.standardError.write(Data("semfind: warning: \(warning)\n".utf8))
+            console.err("semfind: warning: \(warning)\n")
         }
     }
 

@@ -73,11 +73,46 @@ struct SearchCommand: ParsableCommand {
         }
     }
 
+    @Flag(name: .long, help: "Search in this process even when a warm server (semfind serve --socket) runs.")
+    var noServer = false
+
     func run() throws {
+        let session = noSession ? nil : SessionIdentity.current()
+        let colour = !json && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        if !noServer,
+            let reply = QueryClient.ask(
+                index: location.path, arguments: Self.forwardedArguments() + ["--index", location.path],
+                session: session, colour: colour), reply.status >= 0
+        {
+            Console.standard.out(reply.stdout)
+            Console.standard.err(reply.stderr)
+            if reply.status != 0 { throw ExitCode(reply.status) }
+            return
+        }
+        // One query's encoding is a few milliseconds on one core; a helper thread started for it
+        // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
+        let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) {
+            try encoderOptions.loadEncoder(defaultThreads: 1)
+        }
+        let status = try perform(engine: engine, console: .standard, colour: colour, session: session)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// This process's arguments as `SearchCommand` reads them (without the subcommand's name).
+    private static func forwardedArguments() -> [String] {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        return arguments.first == configuration.commandName ? Array(arguments.dropFirst()) : arguments
+    }
+
+    /// Runs the search with `engine` and prints it to `console`; returns the exit status (0 when
+    /// something was found, 1 when nothing was). `answeredBy` names a server answering for
+    /// another process, for `--timings`.
+    func perform(
+        engine: SearchEngine, console: Console, colour: Bool, session: String?, answeredBy: String? = nil
+    ) throws -> Int32 {
         let started = DispatchTime.now().uptimeNanoseconds
         let text = try QueryText.clean(query.joined(separator: " "))
-        let store = try IndexStore(path: location.path, create: false)
-        let session = noSession ? nil : SessionIdentity.current()
+        let store = engine.store
         var request = SearchRequest(
             query: text, mode: SearchMode(rawValue: mode) ?? .hybrid, limit: limit, minScore: minScore,
             filter: SearchFilter(
@@ -89,28 +124,24 @@ struct SearchCommand: ParsableCommand {
                 .map(\.text).filter { $0 != text }
             if !recent.isEmpty { request.context = .session(recent) }
         }
-        var policy = QueryPolicy()
-        policy.minimumPieces = minPieces
-        // One query's encoding is a few milliseconds on one core; a helper thread started for it
-        // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
-        let engine = SearchEngine(store: store, policy: policy) { try encoderOptions.loadEncoder(defaultThreads: 1) }
+        engine.policy.minimumPieces = minPieces
         let response = try engine.search(request)
         if let session {
             try? store.recordQuery(text, session: session, keepSeconds: 3600, keepCount: 50)
         }
-        let printer = ResultPrinter(
-            format: json ? .json : vimgrep ? .vimgrep : filesWithMatches ? .files : .human,
-            colour: !json && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+        var printer = ResultPrinter(
+            format: json ? .json : vimgrep ? .vimgrep : filesWithMatches ? .files : .human, colour: colour,
             folder: FileManager.default.currentDirectoryPath)
+        printer.console = console
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         printer.print(request: request, response: response, index: store.path, seconds: elapsed)
         if timings {
             let stages = response.timings.map { String(format: "%@ %.1f ms", $0.stage, $0.seconds * 1000) }
             let total = String(format: "total %.1f ms", elapsed * 1000)
-            FileHandle.standardError.write(
-                Data("semfind: timings: \((stages + [total]).joined(separator: ", "))\n".utf8))
+            let source = answeredBy.map { " (\($0))" } ?? ""
+            console.err("semfind: timings\(source): \((stages + [total]).joined(separator: ", "))\n")
         }
-        if response.results.isEmpty { throw ExitCode(1) }
+        return response.results.isEmpty ? 1 : 0
     }
 
     private func givenContext() throws -> String? {

@@ -10,10 +10,11 @@ struct Semfind: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "semfind",
         abstract: "Search the files on your disk by meaning.",
+        version: "0.1.0",
         subcommands: [
             SearchCommand.self, IndexCommand.self, StatusCommand.self, EmbedCommand.self, TokenizeCommand.self,
             ModelCommand.self, WatchCommand.self,
-            BenchCommand.self, EvalCommand.self, SessionCommand.self, ServeCommand.self,
+            BenchCommand.self, EvalCommand.self, SessionCommand.self, ServeCommand.self, MCPCommand.self,
         ],
         defaultSubcommand: SearchCommand.self)
 

@@ -10,7 +10,7 @@ struct WordPieceTokenizerTests {
 
     init() throws {
         let ids = Dictionary(uniqueKeysWithValues: TinyBertModel.vocabulary.enumerated().map { ($1, Int32($0)) })
-        tokenizer = try WordPieceTokenizer(vocabulary: ids)
+        tokenizer = try WordPieceTokenizer(vocabulary: Vocabulary(ids))
     }
 
     func tokens(_ text: String) -> [String] {
@@ -72,11 +72,41 @@ struct WordPieceTokenizerTests {
         let parsed = try #require(
             try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let vocab = try #require((parsed["model"] as? [String: Any])?["vocab"] as? [String: Int])
-        #expect(scanned.vocabulary == vocab.mapValues { Int32($0) })
+        #expect(scanned.vocabulary.tokens == vocab.mapValues { Int32($0) })
         let rest = try #require(try JSONSerialization.jsonObject(with: Data(scanned.remainder)) as? [String: Any])
         let model = try #require(rest["model"] as? [String: Any])
         #expect(model["unk_token"] as? String == "[UNK]")
         #expect((model["vocab"] as? [String: Any])?.isEmpty == true)
         #expect(VocabularyScanner.scan(Array(#"{"model": {"vocab": ["a", "b"]}}"#.utf8)) == nil)
+    }
+}
+
+@Suite struct VocabularyTests {
+    @Test("every token is found by text and by bytes; absent ones and prefixes of tokens are not")
+    func lookups() {
+        let tokens = (0..<5_000).map { "tok\($0)" } + ["", "##s", "é", "日本", "[UNK]"]
+        let vocabulary = Vocabulary(Dictionary(uniqueKeysWithValues: tokens.enumerated().map { ($1, Int32($0)) }))
+        #expect(vocabulary.count == tokens.count)
+        #expect(vocabulary.largestID == Int32(tokens.count - 1))
+        for (id, token) in tokens.enumerated() {
+            #expect(vocabulary[token] == Int32(id))
+            let bytes = Array(token.utf8)
+            #expect(bytes.withUnsafeBufferPointer { vocabulary.id(of: $0) } == Int32(id))
+        }
+        #expect(vocabulary["tok5000"] == nil)
+        #expect(vocabulary["tok"] == nil)
+        #expect(vocabulary["##"] == nil)
+    }
+
+    @Test("a token listed twice takes its later id, as Hugging Face's loaders do")
+    func duplicates() {
+        var builder = Vocabulary.Builder()
+        builder.add("a", id: 0)
+        builder.add("b", id: 1)
+        builder.add("a", id: 7)
+        let vocabulary = builder.build()
+        #expect(vocabulary.count == 2)
+        #expect(vocabulary["a"] == 7)
+        #expect(vocabulary.largestID == 7)
     }
 }

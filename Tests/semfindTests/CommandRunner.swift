@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `semfind` binary with arguments, standard input and environment, and
 /// captures what it prints, as a user's shell would.
@@ -12,13 +13,7 @@ struct CommandRunner {
     }
 
     /// The binary beside the test bundle (SwiftPM builds both into the same products folder).
-    static let binary: URL = {
-        let productsFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [productsFolder, productsFolder.deletingLastPathComponent()].map {
-            $0.appendingPathComponent("semfind")
-        }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }()
+    static let binary = BuiltBinary.url
 
     var environment: [String: String] = ProcessInfo.processInfo.environment
     /// The binary to run (a copy, for example, where another user can reach it).

@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// The Neovim plugin (share/semfind/editors/nvim) against the built binary and a real index of
-/// the sample corpus, through its headless test script. Fails, not skips, without `nvim`:
+/// the sample corpus, through its headless test script: through a `semfind serve` job, then
+/// through the command line when the server cannot start. Fails, not skips, without `nvim`:
 /// CI installs it with `apt-get install neovim`.
 @Suite("Neovim plugin, end to end")
 struct NeovimPluginTests {
@@ -16,7 +17,7 @@ struct NeovimPluginTests {
         return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    @Test(":Semfind fills the quickfix list with the file that answers the query")
+    @Test(":Semfind fills the quickfix list with the file that answers the query, via serve and via the CLI")
     func quickfixList() throws {
         try #require(
             executable("nvim") != nil,
@@ -47,5 +48,8 @@ struct NeovimPluginTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(printed)")
         #expect(printed.contains("ok: :Semfind found manuals/server-logs.html"), "\(printed)")
+        #expect(printed.contains("rotate the server logs via serve gave"), "\(printed)")
+        #expect(printed.contains("ok: the server stopped on VimLeavePre"), "\(printed)")
+        #expect(printed.contains("rotate the server logs via cli gave"), "\(printed)")
     }
 }

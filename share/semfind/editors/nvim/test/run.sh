@@ -1,8 +1,9 @@
 #!/bin/sh
 # Headless test of the Neovim plugin against a real semfind and index:
 #   run.sh SEMFIND_BINARY INDEX_PATH EXPECTED_PATH_SUBSTRING QUERY
-# Runs :Semfind QUERY in `nvim --headless -u NONE` and checks that the quickfix list holds an
-# entry whose file name contains EXPECTED_PATH_SUBSTRING. Exit status 0 when it does.
+# Runs :Semfind QUERY in `nvim --headless -u NONE`, through a `semfind serve` job and then
+# through the command line (a server that cannot start), and checks each time that the quickfix
+# list holds an entry whose file name contains EXPECTED_PATH_SUBSTRING. Exit status 0 when it does.
 set -eu
 if [ $# -ne 4 ]; then
     echo "usage: $0 SEMFIND_BINARY INDEX_PATH EXPECTED_PATH_SUBSTRING QUERY" >&2

@@ -1,10 +1,14 @@
--- semfind for Neovim 0.7 or later: `:Semfind {query}` runs `semfind search --json` and puts
--- the results in the quickfix list. Settings (all optional):
+-- semfind for Neovim 0.7 or later: `:Semfind {query}` asks a `semfind serve --stdio` job kept
+-- running per index (the model stays loaded), or runs `semfind search --json` when that server
+-- cannot start or fails, and puts the results in the quickfix list. Settings (all optional):
 --   vim.g.semfind_cmd            program, or list of program and arguments ("semfind")
 --   vim.g.semfind_index          index database, passed as --index
 --   vim.g.semfind_limit          how many results, passed as -k
 --   vim.g.semfind_context_lines  lines on either side of the cursor read as context (3)
+--   vim.g.semfind_serve          false: always run the command line, never a server
+--   vim.g.semfind_timeout_ms     how long to wait for the server's answer (30000)
 local M = {}
+local server = require("semfind.server")
 
 -- The version of share/semfind/schema/search.schema.json this file reads.
 M.schema_version = 1
@@ -59,13 +63,23 @@ function M.context(opts)
   return cut(text, max_context_bytes)
 end
 
+-- The program and its leading arguments, from g:semfind_cmd.
+local function command()
+  local cmd = vim.g.semfind_cmd or "semfind"
+  return type(cmd) == "table" and vim.deepcopy(cmd) or { cmd }
+end
+
+-- The index given in g:semfind_index, expanded; nil for semfind's default.
+local function index_path()
+  return vim.g.semfind_index and vim.fn.expand(vim.g.semfind_index) or nil
+end
+
 -- The argument list for a search: no shell, so the query needs no quoting.
 function M.argv(query, context)
-  local cmd = vim.g.semfind_cmd or "semfind"
-  local argv = type(cmd) == "table" and vim.deepcopy(cmd) or { cmd }
+  local argv = command()
   vim.list_extend(argv, { "search", "--json", "--no-session" })
-  if vim.g.semfind_index then
-    vim.list_extend(argv, { "--index", vim.fn.expand(vim.g.semfind_index) })
+  if index_path() then
+    vim.list_extend(argv, { "--index", index_path() })
   end
   if vim.g.semfind_limit then
     vim.list_extend(argv, { "-k", tostring(vim.g.semfind_limit) })
@@ -111,50 +125,109 @@ function M.item(result)
   }
 end
 
--- Searches, fills the quickfix list and opens it. Returns the items, or nil on an error.
--- What the last search printed is kept in M.last.
-function M.search(query, opts)
-  local argv = M.argv(query, M.context(opts))
-  if vim.fn.executable(argv[1]) ~= 1 then
-    notify("cannot run " .. argv[1] .. "; install semfind or set g:semfind_cmd", vim.log.levels.ERROR)
-    return nil
+-- Both ways of searching return what they found as a table: `begin`, `warnings`, `results` and
+-- `summary` as the server's search result holds them, or `error`; `notes` are stray lines of
+-- output to show as a warning.
+
+-- Asks the index's server. Returns nil and why when there is no server to ask.
+local function search_server(query, context)
+  if vim.g.semfind_serve == false then
+    return nil, "g:semfind_serve is false"
   end
+  local argv = command()
+  vim.list_extend(argv, { "serve", "--stdio" })
+  if index_path() then
+    vim.list_extend(argv, { "--index", index_path() })
+  end
+  local params = { query = query, limit = vim.g.semfind_limit, context = context }
+  local timeout = vim.g.semfind_timeout_ms or 30000
+  local reply, failure = server.call(argv, "search", params, timeout)
+  if not reply then
+    return nil, failure
+  end
+  M.last = { via = "serve", argv = argv, params = params }
+  if type(reply.result) ~= "table" then
+    local message = type(reply.error) == "table" and reply.error.message or "the server's answer has no result"
+    return { error = message, notes = {} }
+  end
+  local result = reply.result
+  return {
+    begin = result.begin,
+    warnings = result.warnings or {},
+    results = result.results or {},
+    summary = result.summary,
+    notes = {},
+  }
+end
+
+-- Runs `semfind search --json` and reads its JSON lines.
+local function search_cli(query, context)
+  local argv = M.argv(query, context)
   local out, err, code = run(argv)
-  local items, begin, summary = {}, nil, nil
+  M.last = { via = "cli", argv = argv, code = code }
+  local found = { warnings = {}, results = {}, notes = err }
   for _, line in ipairs(out) do
     local ok, message = pcall(vim.json.decode, line)
     if not ok or type(message) ~= "table" or type(message.data) ~= "table" then
       table.insert(err, line)
     elseif message.type == "begin" then
-      begin = message.data
+      found.begin = message.data
     elseif message.type == "warning" then
-      notify(message.data.message, vim.log.levels.WARN)
+      table.insert(found.warnings, message.data.message)
     elseif message.type == "result" then
-      table.insert(items, M.item(message.data))
+      table.insert(found.results, message.data)
     elseif message.type == "summary" then
-      summary = message.data
+      found.summary = message.data
     end
   end
-  M.last = { argv = argv, begin = begin, summary = summary, items = items, code = code, stderr = err }
-  if (code ~= 0 and code ~= 1) or not summary then
+  if (code ~= 0 and code ~= 1) or not found.summary then
     local reason = #err > 0 and table.concat(err, "\n") or ("exited with status " .. code)
-    notify((reason:gsub("^semfind: ", "")), vim.log.levels.ERROR)
+    return { error = (reason:gsub("^semfind: ", "")), notes = {} }
+  end
+  return found
+end
+
+-- Searches, fills the quickfix list and opens it. Returns the items, or nil on an error.
+-- How the last search went is kept in M.last (`via` is "serve" or "cli").
+function M.search(query, opts)
+  local program = command()[1]
+  if vim.fn.executable(program) ~= 1 then
+    notify("cannot run " .. program .. "; install semfind or set g:semfind_cmd", vim.log.levels.ERROR)
     return nil
   end
-  if #err > 0 then
-    notify(table.concat(err, "\n"), vim.log.levels.WARN)
+  local context = M.context(opts)
+  local found, no_server = search_server(query, context)
+  if not found then
+    found = search_cli(query, context)
+    M.last.no_server = no_server
   end
-  if begin and begin.schema_version ~= M.schema_version then
-    local version = tostring(begin.schema_version)
+  M.last.begin, M.last.summary, M.last.error = found.begin, found.summary, found.error
+  M.last.items = {}
+  if found.error then
+    notify(found.error, vim.log.levels.ERROR)
+    return nil
+  end
+  for _, warning in ipairs(found.warnings) do
+    notify(warning, vim.log.levels.WARN)
+  end
+  if #found.notes > 0 then
+    notify(table.concat(found.notes, "\n"), vim.log.levels.WARN)
+  end
+  if found.begin and found.begin.schema_version ~= M.schema_version then
+    local version = tostring(found.begin.schema_version)
     notify("unknown output version " .. version .. "; update the plugin", vim.log.levels.WARN)
+  end
+  local items = M.last.items
+  for _, result in ipairs(found.results) do
+    table.insert(items, M.item(result))
   end
   vim.fn.setqflist({}, " ", { title = "semfind " .. query, items = items })
   if #items == 0 then
     notify("nothing found for " .. query, vim.log.levels.INFO)
     return items
   end
-  if (summary.vanished or 0) > 0 then
-    notify(summary.vanished .. " indexed file(s) no longer exist; run semfind index", vim.log.levels.WARN)
+  if ((found.summary or {}).vanished or 0) > 0 then
+    notify(found.summary.vanished .. " indexed file(s) no longer exist; run semfind index", vim.log.levels.WARN)
   end
   vim.cmd("botright copen")
   return items

@@ -4,10 +4,11 @@
     import Darwin
 #endif
 
-/// What `stat(2)` says about one path, reduced to what the walker needs.
-struct FileStatus: Sendable, Equatable {
+/// What `stat(2)` says about one path, reduced to what semfind needs: the walker, the staleness
+/// check of search results, and the model's file signature.
+public struct FileStatus: Sendable, Equatable {
     /// The file's type, from `st_mode`.
-    enum Kind: String, Sendable {
+    public enum Kind: String, Sendable {
         case directory = "folder"
         case regular = "regular file"
         case symbolicLink = "symbolic link"
@@ -19,19 +20,19 @@ struct FileStatus: Sendable, Equatable {
     }
 
     /// A folder's identity across links and mounts: `(st_dev, st_ino)`.
-    struct Identity: Hashable, Sendable {
-        let device: UInt64
-        let inode: UInt64
+    public struct Identity: Hashable, Sendable {
+        public let device: UInt64
+        public let inode: UInt64
     }
 
-    let kind: Kind
-    let size: Int
+    public let kind: Kind
+    public let size: Int
     /// Modification time in nanoseconds since 1970.
-    let modified: Int64
-    let identity: Identity
+    public let modified: Int64
+    public let identity: Identity
 
     /// Reads the status from a filled-in `stat` record.
-    init(_ record: stat) {
+    public init(_ record: stat) {
         switch record.st_mode & S_IFMT {
         case S_IFDIR: kind = .directory
         case S_IFREG: kind = .regular
@@ -54,23 +55,30 @@ struct FileStatus: Sendable, Equatable {
     }
 
     /// The status of `path` itself (`lstat`): a symbolic link is reported as one.
-    static func ofLink(_ path: [CChar]) -> Result<FileStatus, SystemCallError> {
+    public static func ofLink(_ path: [CChar]) -> Result<FileStatus, SystemCallError> {
         var record = stat()
         guard lstat(path, &record) == 0 else { return .failure(.current) }
         return .success(FileStatus(record))
     }
 
     /// The status of what `path` leads to (`stat`), following symbolic links.
-    static func ofTarget(_ path: [CChar]) -> Result<FileStatus, SystemCallError> {
+    public static func ofTarget(_ path: [CChar]) -> Result<FileStatus, SystemCallError> {
         var record = stat()
         guard stat(path, &record) == 0 else { return .failure(.current) }
         return .success(FileStatus(record))
     }
 
     /// The status of an open file descriptor (`fstat`).
-    static func ofDescriptor(_ descriptor: Int32) -> Result<FileStatus, SystemCallError> {
+    public static func ofDescriptor(_ descriptor: Int32) -> Result<FileStatus, SystemCallError> {
         var record = stat()
         guard fstat(descriptor, &record) == 0 else { return .failure(.current) }
+        return .success(FileStatus(record))
+    }
+
+    /// The status of what the text path `path` leads to (`stat`), following symbolic links.
+    public static func ofTarget(_ path: String) -> Result<FileStatus, SystemCallError> {
+        var record = stat()
+        guard stat(path, &record) == 0 else { return .failure(.current) }
         return .success(FileStatus(record))
     }
 }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Where a command's output goes: the process's own stdout and stderr, or (when a warm server
+/// answers for another process) buffers sent back to that process.
+struct Console {
+    let out: (String) -> Void
+    let err: (String) -> Void
+
+    static var standard: Console {
+        Console(
+            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data($0.utf8)) })
+    }
+}
+
+/// A console that keeps what is written, for a reply.
+final class CapturedConsole {
+    private(set) var out = ""
+    private(set) var err = ""
+
+    var console: Console {
+        Console(out: { [self] in out += $0 }, err: { [self] in err += $0 })
+    }
+}

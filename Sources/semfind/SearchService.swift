@@ -1,0 +1,74 @@
+import Foundation
+import QueryEngine
+import VectorStore
+
+/// The search and status that both servers (`serve`, `mcp`) answer, with the encoder and the
+/// index's vectors kept loaded between requests.
+struct SearchService {
+    let indexPath: String
+    let encoder: SharedEncoder
+    private var engine: SearchEngine?
+
+    init(indexPath: String, encoder: SharedEncoder) {
+        self.indexPath = indexPath
+        self.encoder = encoder
+    }
+
+    /// One search's request, its response and how long it took.
+    struct Answer {
+        let request: SearchRequest
+        let response: SearchResponse
+        let seconds: Double
+        let index: String
+
+        /// `serve`'s search result: the `data` of `search --json`'s messages, paths absolute.
+        var json: [String: Any] {
+            [
+                "begin": ResultJSON.begin(request, response, index: index),
+                "warnings": response.warnings,
+                "results": response.results.enumerated().map {
+                    ResultJSON.result($0.element, rank: $0.offset + 1, shownPath: $0.element.hit.path)
+                },
+                "summary": ResultJSON.summary(response, seconds: seconds),
+            ]
+        }
+    }
+
+    /// Searches with `params` (share/semfind/schema/serve.md), reloading the vectors first when
+    /// the index changed on disk.
+    mutating func search(_ params: RequestParams) throws -> Answer {
+        let started = DispatchTime.now().uptimeNanoseconds
+        guard let raw = try params.string("query") else { throw JSONRPCError.invalidParams("search needs a query") }
+        let mode = try params.string("mode").map { name in
+            guard let mode = SearchMode(rawValue: name) else {
+                throw JSONRPCError.invalidParams("mode must be semantic, keyword or hybrid")
+            }
+            return mode
+        }
+        let context: QueryContext? =
+            try params.string("context").map { .given($0) } ?? params.strings("session").map { .session($0) }
+        let request = SearchRequest(
+            query: try QueryText.clean(raw), mode: mode ?? .hybrid, limit: max(1, try params.integer("limit") ?? 10),
+            minScore: try params.number("min_score"),
+            filter: SearchFilter(
+                folders: try params.strings("in") ?? [], globs: try params.strings("glob") ?? [],
+                plugins: try params.strings("type") ?? []),
+            context: context)
+        let engine = try currentEngine()
+        try engine.reloadIfChanged()
+        let response = try engine.search(request)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Answer(request: request, response: response, seconds: seconds, index: indexPath)
+    }
+
+    func status() throws -> IndexStatus {
+        try IndexStore(path: indexPath, create: false).status()
+    }
+
+    private mutating func currentEngine() throws -> SearchEngine {
+        if let engine { return engine }
+        let made = SearchEngine(store: try IndexStore(path: indexPath, create: false), encoder: encoder.load)
+        engine = made
+        return made
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import VectorStore
+
+/// The text content of `semfind mcp`'s tool results: what a person (or an agent reading
+/// prose) sees, beside the same facts as structured content.
+enum ToolResultText {
+    /// A heading line, the warnings, then each result as `rank. path:lines — headings
+    /// (similarity)` over its snippet on one line (the score where there is no similarity, as
+    /// in keyword mode).
+    static func search(_ answer: SearchService.Answer) -> String {
+        let results = answer.response.results
+        let count = results.isEmpty ? "No results" : results.count == 1 ? "1 result" : "\(results.count) results"
+        var lines = ["\(count) for \"\(answer.request.query)\" (\(answer.request.mode.rawValue) search)."]
+        lines += answer.response.warnings.map { "Warning: \($0)" }
+        for (offset, result) in results.enumerated() {
+            let hit = result.hit
+            let span =
+                hit.span.firstLine == hit.span.lastLine
+                ? "\(hit.span.firstLine)" : "\(hit.span.firstLine)-\(hit.span.lastLine)"
+            let headings = hit.headingPath.isEmpty ? "" : " — " + hit.headingPath.joined(separator: " › ")
+            let stale = result.stale ? " [changed since indexed]" : ""
+            let score = result.similarity.map { "similarity \(decimal($0))" } ?? "score \(decimal(result.score))"
+            lines.append("\(offset + 1). \(hit.path):\(span)\(headings) (\(score))\(stale)")
+            lines.append("   " + result.snippet.text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func status(_ status: IndexStatus) -> String {
+        let roots = status.roots.isEmpty ? "no folders yet" : status.roots.joined(separator: ", ")
+        let model = status.modelName.map { "\($0), \(status.dimension ?? 0) dimensions" } ?? "no model yet"
+        return """
+            Index \(status.path): \(status.files) files, \(status.chunks) chunks, \(status.vectors) vectors, \
+            \(status.bytesOnDisk) bytes on disk.
+            Folders: \(roots).
+            Model: \(model).
+            """
+    }
+
+    private static func decimal(_ value: Double) -> String {
+        String(format: "%.3f", value.isFinite ? value : 0)
+    }
+}
