@@ -188,6 +188,31 @@ final class WatchCommandTests {
         #expect(second.wait() == 0, "\(second.stderr)")
     }
 
+    #if os(Linux)
+        @Test("a lost event queue (IN_Q_OVERFLOW) is answered by a rescan that leaves the index right")
+        func queueOverflow() throws {
+            let limit = try String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8)
+            let queued = try #require(Int(limit.trimmingCharacters(in: .whitespacesAndNewlines)))
+            try #require(queued <= 1 << 17, "a queue this long takes too many writes to fill")
+            try write("seed.md", "A seed file before the flood.")
+            let watch = try startWatch()
+            watch.send(SIGSTOP)
+            // Each rewrite queues two events (modified, closed) on a watched folder: enough to fill
+            // the queue.
+            for number in 0..<(queued / 2 + 2_000) {
+                try write("note-\(number % 500).md", "Flood note \(number % 10).")
+            }
+            watch.send(SIGCONT)
+            let fresh = try freshListing()
+            #expect(fresh.count == 501)
+            #expect(try eventually(timeout: 300) { try listing(index) == fresh })
+            let kinds = watch.messages.compactMap { ($0["data"] as? [String: Any])?["kind"] as? String }
+            #expect(kinds.contains("rescan"), "\(kinds)")
+            watch.send(SIGTERM)
+            #expect(watch.wait() == 0, "\(watch.stderr)")
+        }
+    #endif
+
     @Test("--poll follows the tree too")
     func polling() throws {
         try write("a.md", "The cat sat on the mat.")
