@@ -41,6 +41,8 @@ let package = Package(
         .testTarget(
             name: "IndexerTests",
             dependencies: ["Indexer", "TestSupport", "TextFormat", "MarkdownFormat", "SemfindCore"]),
+        .target(name: "FileWatcher", dependencies: ["Indexer", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "Indexer"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
         .target(
             name: "QueryEngine", dependencies: ["SemfindCore", "TextEncoder", "VectorStore"], exclude: ["README.md"]),
@@ -50,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "semfind",
             dependencies: [
-                "CKernels", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "QueryEngine", "TextFormat",
+                "CKernels", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher", "QueryEngine",
+                "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

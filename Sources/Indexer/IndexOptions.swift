@@ -8,15 +8,18 @@ public struct IndexOptions: Sendable {
     public var batchSize: Int
     /// Chunks collected from several files before the encoder runs (keeps both cores busy).
     public var embedGroupSize: Int
+    /// Rewrite the vector snapshot at the end of the run (a watcher chooses when instead).
+    public var refreshesSnapshot: Bool
 
     public init(
         roots: [String], walk: WalkOptions = WalkOptions(), chunker: ChunkerOptions = ChunkerOptions(),
-        batchSize: Int = 32, embedGroupSize: Int = 256
+        batchSize: Int = 32, embedGroupSize: Int = 256, refreshesSnapshot: Bool = true
     ) {
         self.roots = roots
         self.walk = walk
         self.chunker = chunker
         self.batchSize = batchSize
         self.embedGroupSize = embedGroupSize
+        self.refreshesSnapshot = refreshesSnapshot
     }
 }

@@ -7,6 +7,9 @@ import VectorStore
 /// caller's, with a bounded queue between them, so parsing overlaps embedding and memory stays
 /// bounded however large the folder. Each file's chunks are written in one transaction; files
 /// gone from disk are removed once the walk has completed.
+///
+/// With a focus (`options.walk.focus`) only the named paths are walked — an update after file
+/// events — and only indexed files at or under them can be removed.
 public struct IndexPipeline {
     public let storePath: String
     public let encoder: SentenceEncoder
@@ -22,7 +25,10 @@ public struct IndexPipeline {
 
     /// Runs the whole index update, telling `observe` about progress and about each file
     /// skipped or failed. Throws only for what stops the run (no index, another model, …).
-    public func run(_ observe: (IndexEvent) -> Void) throws -> IndexSummary {
+    ///
+    /// Once `stop` is requested no new file is taken: the files already embedded are written,
+    /// nothing is removed (the walk is incomplete), and the summary says `interrupted`.
+    public func run(stop: StopRequest? = nil, _ observe: (IndexEvent) -> Void) throws -> IndexSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         let store = try IndexStore(path: storePath, create: true)
         try store.bindModel(
@@ -35,7 +41,7 @@ public struct IndexPipeline {
             chunker: Chunker(options: options.chunker) { tokenizer.pieces($0).count },
             rechunkAll: try store.meta("chunker") != options.chunker.signature)
         let queue = BoundedQueue<QueuedFile>(weightLimit: 8 * options.embedGroupSize)
-        let producer = Producer(storePath: storePath, walker: walker, preparer: preparer, queue: queue)
+        let producer = Producer(storePath: storePath, walker: walker, preparer: preparer, queue: queue, stop: stop)
         producer.start()
         var countingOptions = options.walk
         countingOptions.detectTypes = false
@@ -44,23 +50,41 @@ public struct IndexPipeline {
         var writer = IndexWriter(store: store, encoder: encoder, batchSize: options.batchSize)
         var seen = Set<String>()
         while let item = queue.pop() {
+            // Once stopped, the queue is only drained, so that the producer can see the request.
+            if stop?.isRequested == true { continue }
             try writer.accept(item, seen: &seen, observe: observe)
             if writer.pendingChunks >= options.embedGroupSize {
                 try writer.flush(expected: counter.total, observe)
             }
         }
-        try writer.flush(expected: counter.total, observe)
-        if let failure = producer.wait() { throw failure }
-        for root in options.roots {
-            for path in try store.filePaths(underRoot: root) where !seen.contains(path) {
-                try store.removeFile(at: path)
-                writer.summary.removed += 1
-            }
+        if stop?.isRequested == true {
+            _ = producer.wait()
+            writer.summary.interrupted = true
+        } else {
+            try writer.flush(expected: counter.total, observe)
+            if let failure = producer.wait() { throw failure }
+            writer.summary.removed = try removeVanished(store: store, seen: seen)
+            if options.walk.focus == nil { try store.setMeta("chunker", options.chunker.signature) }
         }
-        try store.setMeta("chunker", options.chunker.signature)
-        try store.refreshSnapshot()
+        if options.refreshesSnapshot { try store.refreshSnapshot() }
         writer.summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return writer.summary
+    }
+
+    /// Removes the indexed files under the walked roots (or focus paths) that the walk did not
+    /// see; returns how many.
+    private func removeVanished(store: IndexStore, seen: Set<String>) throws -> Int {
+        var removed = 0
+        let underRoots = WalkFocus(paths: options.roots)
+        let candidates =
+            try options.walk.focus.map { focus in
+                try focus.paths.flatMap { try store.filePaths(atOrUnder: $0) }
+            } ?? options.roots.flatMap { try store.filePaths(underRoot: $0) }
+        for path in Set(candidates) where !seen.contains(path) && underRoots.covers(path) {
+            try store.removeFile(at: path)
+            removed += 1
+        }
+        return removed
     }
 }
 
@@ -73,14 +97,19 @@ private final class Producer: @unchecked Sendable {
     let walker: Walker
     let preparer: FilePreparer
     let queue: BoundedQueue<QueuedFile>
+    let stop: StopRequest?
     private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
 
-    init(storePath: String, walker: Walker, preparer: FilePreparer, queue: BoundedQueue<QueuedFile>) {
+    init(
+        storePath: String, walker: Walker, preparer: FilePreparer, queue: BoundedQueue<QueuedFile>,
+        stop: StopRequest?
+    ) {
         self.storePath = storePath
         self.walker = walker
         self.preparer = preparer
         self.queue = queue
+        self.stop = stop
     }
 
     func start() {
@@ -92,6 +121,7 @@ private final class Producer: @unchecked Sendable {
             do {
                 let records = try IndexStore(path: storePath, create: false)
                 try walker.walk { event in
+                    if stop?.isRequested == true { throw StopRequest.Stopped() }
                     switch event {
                     case .file(let file):
                         let prepared = preparer.prepare(file, previous: try records.file(at: file.path))

@@ -17,6 +17,8 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var seconds = 0.0
     /// Bytes of the files dealt with so far (as the walk sized them), for the ETA.
     public var bytesSeen = 0
+    /// Set when the run was asked to stop (SIGINT, SIGTERM) before it had seen every file.
+    public var interrupted = false
 
     public init() {}
 

@@ -1,4 +1,5 @@
-/// What a `Walker` yields and what it skips: the size limit and whether hidden entries count.
+/// What a `Walker` yields and what it skips: the size limit, whether hidden entries count, and
+/// (for an update of a few paths) which part of the tree to walk.
 public struct WalkOptions: Sendable {
     /// Files larger than this many bytes are skipped as `.tooLarge` (the `--max-file-size` flag).
     public var maxFileSize: Int = 10 << 20
@@ -7,11 +8,17 @@ public struct WalkOptions: Sendable {
     /// Read each file's first bytes and type it with libmagic (binary files are then skipped).
     /// Off for a quick count of the files a walk will yield: `mimeType` and `charset` are empty.
     public var detectTypes = true
+    /// When set, only the focus paths (and the folders leading to them) are walked: an update
+    /// of the files an event named, with the ignore rules of every folder above them in force.
+    public var focus: WalkFocus?
 
     /// Options with the given limit (10 MiB unless told) and hidden entries left out unless told.
-    public init(maxFileSize: Int = 10 << 20, includeHidden: Bool = false, detectTypes: Bool = true) {
+    public init(
+        maxFileSize: Int = 10 << 20, includeHidden: Bool = false, detectTypes: Bool = true, focus: WalkFocus? = nil
+    ) {
         self.maxFileSize = maxFileSize
         self.includeHidden = includeHidden
         self.detectTypes = detectTypes
+        self.focus = focus
     }
 }

@@ -10,9 +10,12 @@ import SemfindCore
 extension Walker {
     typealias Visit = (WalkEvent) throws -> Void
     typealias Visited = [FileStatus.Identity: String]
+    /// Told of each folder the walk enters; when given, files are not looked at.
+    typealias Enter = (String) throws -> Void
 
     /// Walks one root: a folder and everything below it, or a single file.
-    func walk(root: String, visited: inout Visited, _ visit: Visit) throws {
+    func walk(root: String, visited: inout Visited, enter: Enter? = nil, _ visit: Visit) throws {
+        if let focus = options.focus, !focus.includes(root) { return }
         let status: FileStatus
         switch FileStatus.ofTarget(PathText.cPath(root)) {
         case .success(let found): status = found
@@ -28,16 +31,17 @@ extension Walker {
             var stack: [PendingFolder] = []
             let rootFolder = try pendingFolder(
                 path: root, cPath: PathText.cPath(root), relativePath: "", identity: status.identity,
-                rules: .defaults, visit)
+                rules: .defaults, enter: enter, visit)
             if let rootFolder { stack.append(rootFolder) }
             while var folder = stack.popLast() {
                 guard folder.next < folder.names.count else { continue }
                 let name = folder.names[folder.next]
                 folder.next += 1
                 stack.append(folder)
-                try visitEntry(name, in: folder, root: root, stack: &stack, visited: &visited, visit)
+                try visitEntry(name, in: folder, root: root, stack: &stack, visited: &visited, enter: enter, visit)
             }
         case .regular:
+            guard enter == nil else { return }
             try visitFile(
                 root: root, path: root, cPath: PathText.cPath(root), relativePath: PathText.lastComponent(root),
                 visit)
@@ -49,13 +53,14 @@ extension Walker {
     /// Looks at one entry of `folder`: leaves it out, reports it, yields it, or pushes it.
     private func visitEntry(
         _ name: [UInt8], in folder: PendingFolder, root: String, stack: inout [PendingFolder],
-        visited: inout Visited, _ visit: Visit
+        visited: inout Visited, enter: Enter?, _ visit: Visit
     ) throws {
         if name.first == UInt8(ascii: ".") && !options.includeHidden { return }
         let text = PathText.decoded(name)
         if let text, Self.versionControlFolders.contains(text) { return }
         let shown = text ?? PathText.escaped(name)
         let path = PathText.joined(folder.path, shown)
+        if let focus = options.focus, !focus.includes(path) { return }
         let relativePath = PathText.joined(folder.relativePath, shown)
         let cPath = PathText.cPath(folder.path, name)
 
@@ -69,6 +74,7 @@ extension Walker {
         if folder.rules.isIgnored(matchedPath, isDirectory: isDirectory) { return }
 
         guard text != nil else {
+            guard enter == nil else { return }
             try visit(
                 .skipped(SkippedFile(path: path, reason: .invalidName, detail: "\(shown): rename it to index it")))
             return
@@ -99,9 +105,10 @@ extension Walker {
             visited[status.identity] = path
             let child = try pendingFolder(
                 path: path, cPath: cPath, relativePath: relativePath, identity: status.identity, rules: folder.rules,
-                visit)
+                enter: enter, visit)
             if let child { stack.append(child) }
         case .regular:
+            guard enter == nil else { return }
             try visitFile(root: root, path: path, cPath: cPath, relativePath: relativePath, visit)
         default:
             try visit(.skipped(SkippedFile(path: path, reason: .notRegular, detail: "a \(status.kind.rawValue)")))
@@ -111,8 +118,9 @@ extension Walker {
     /// Lists a folder and reads its ignore files; `nil` (after reporting why) when it cannot be listed.
     private func pendingFolder(
         path: String, cPath: [CChar], relativePath: String, identity: FileStatus.Identity, rules inherited: IgnoreRules,
-        _ visit: Visit
+        enter: Enter?, _ visit: Visit
     ) throws -> PendingFolder? {
+        try enter?(path)
         let names: [[UInt8]]
         switch DirectoryListing.names(in: cPath) {
         case .success(let found): names = found

@@ -29,6 +29,10 @@ public struct Walker {
     /// Folder names that hold version-control metadata, never user content.
     static let versionControlFolders: Set<String> = [".git", ".hg", ".svn", ".bzr", "_darcs", "CVS"]
 
+    /// Names of the files of ignore rules read in every folder (a change to one changes what
+    /// its folder holds).
+    public static var ignoreFileNames: [String] { IgnoreRules.fileNames }
+
     /// A walker over `roots` (folders or single files), checked to exist now.
     ///
     /// - Throws: `SemfindError` `.invalidInput` naming a root that does not exist, `.io` for a
@@ -48,6 +52,18 @@ public struct Walker {
         var visited: [FileStatus.Identity: String] = [:]
         for root in roots {
             try walk(root: root, visited: &visited, visit)
+        }
+    }
+
+    /// Walks every root's folders only: the ones a walk would enter, with the same ignore
+    /// rules, each reported as it is entered. Files are not looked at; entries that cannot be
+    /// examined are left out silently. For a watcher, which watches folders.
+    public func walkFolders(_ found: (String) throws -> Void) throws {
+        var visited: [FileStatus.Identity: String] = [:]
+        try withoutActuallyEscaping(found) { enter in
+            for root in roots {
+                try walk(root: root, visited: &visited, enter: enter) { _ in }
+            }
         }
     }
 

@@ -71,6 +71,20 @@ extension IndexStore {
         return paths
     }
 
+    /// Paths of every indexed file that is `path` or lies under the folder `path`.
+    ///
+    /// "Under" is a range of the path index: from "path/" up to "path0" ("0" follows "/"), so a
+    /// watcher's update of a few paths costs a few index seeks, not a scan of every file.
+    public func filePaths(atOrUnder path: String) throws -> [String] {
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let statement = try database.prepare(
+            "SELECT path FROM files WHERE path = ? OR (path >= ? AND path < ?)"
+        ).bind(.text(folder), .text(folder + "/"), .text(folder + "0"))
+        var paths: [String] = []
+        while try statement.step() { paths.append(statement.text(0)) }
+        return paths
+    }
+
     /// Stored vectors for any of `hashes`, so that unchanged chunks (in this file or a moved
     /// one) are not embedded again.
     public func vectors(forChunkHashes hashes: [String]) throws -> [String: [Float]] {

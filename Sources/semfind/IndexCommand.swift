@@ -13,7 +13,10 @@ struct IndexCommand: ParsableCommand {
             With no FOLDER, the folders already in the index are updated. Exit status: 0 when every \
             file was indexed, found unchanged or deliberately skipped (binary, too large, ignored); \
             2 when a file could not be read or parsed (each is reported, the rest is indexed) or the \
-            run could not be done at all.
+            run could not be done at all, for example because another semfind is writing the same \
+            index (--wait waits for it instead); 130 (SIGINT) or 143 (SIGTERM) when a signal stopped \
+            the run: the file being written is finished, the summary printed, and a re-run \
+            completes the index.
             """)
 
     @Argument(help: "Folders or files to index.", completion: .directory)
@@ -22,23 +25,13 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var location: IndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
 
+    @OptionGroup var indexing: IndexingOptions
+
     @Flag(name: .long, help: "Delete the index first and build it anew (after a model change).")
     var rebuild = false
 
-    @Flag(name: .long, help: "Also index hidden files and folders (names starting with a dot).")
-    var hidden = false
-
-    @Option(name: .long, help: "Skip files larger than this many bytes.")
-    var maxFileSize = 10 << 20
-
-    @Option(name: .long, help: "Most word pieces per chunk.")
-    var chunkTokens = 200
-
-    @Option(name: .long, help: "Word pieces shared by consecutive chunks of one section.")
-    var overlap = 32
-
-    @Option(name: .long, help: "Texts per forward pass of the encoder.")
-    var batchSize = 32
+    @Flag(name: .long, help: "If another semfind is writing the index, wait for it instead of failing.")
+    var wait = false
 
     @Flag(name: .long, help: "Print progress and the summary as JSON Lines on stdout.")
     var json = false
@@ -46,18 +39,11 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .long, help: "List every skipped file with its reason.")
     var verbose = false
 
-    func validate() throws {
-        guard chunkTokens >= 16, chunkTokens <= 254 else { throw ValidationError("--chunk-tokens must be in 16...254") }
-        guard overlap >= 0, overlap < chunkTokens / 2 else {
-            throw ValidationError("--overlap must be below half of --chunk-tokens")
-        }
-        guard maxFileSize > 0, batchSize > 0 else {
-            throw ValidationError("--max-file-size and --batch-size must be positive")
-        }
-    }
-
     func run() throws {
         let indexPath = location.path
+        let signals = SignalCatcher()
+        let lock = try WriterLock(indexPath: indexPath, wait: wait) { signals.stop.isRequested }
+        defer { withExtendedLifetime(lock) {} }
         var roots = try folders.map(Self.absolutePath)
         if rebuild {
             if roots.isEmpty, FileManager.default.fileExists(atPath: indexPath) {
@@ -71,14 +57,13 @@ struct IndexCommand: ParsableCommand {
             throw SemfindError(.invalidInput, "nothing to index: give a folder, e.g. semfind index ~/notes")
         }
         let encoder = try encoderOptions.loadEncoder()
-        let options = IndexOptions(
-            roots: roots, walk: WalkOptions(maxFileSize: maxFileSize, includeHidden: hidden),
-            chunker: ChunkerOptions(budget: chunkTokens, overlap: overlap), batchSize: batchSize)
         let pipeline = IndexPipeline(
-            storePath: indexPath, encoder: encoder, registry: Plugins.registry, options: options)
+            storePath: indexPath, encoder: encoder, registry: Plugins.registry,
+            options: indexing.indexOptions(roots: roots))
         var reporter = IndexReporter(json: json, verbose: verbose)
-        let summary = try pipeline.run { reporter.report($0) }
+        let summary = try pipeline.run(stop: signals.stop) { reporter.report($0) }
         reporter.finish(summary, indexPath: indexPath)
+        if let status = signals.interruptedStatus { throw ExitCode(status) }
         if summary.failed > 0 { throw ExitCode(2) }
     }
 

@@ -32,7 +32,7 @@ struct IndexReporter {
                 var fields = Self.fields(summary)
                 fields["expected_files"] = expectedFiles
                 fields["eta_seconds"] = remaining
-                emit("progress", fields)
+                Self.emit("progress", fields)
             } else if interactive {
                 let files = expectedFiles.map { "\(summary.filesSeen)/\($0)" } ?? "\(summary.filesSeen)"
                 let eta = remaining.map { String(format: ", ETA %.0f s", $0) } ?? ""
@@ -43,14 +43,14 @@ struct IndexReporter {
             }
         case .skipped(let path, let reason, let detail):
             if json {
-                emit("skipped", ["path": path, "reason": reason, "detail": detail])
+                Self.emit("skipped", ["path": path, "reason": reason, "detail": detail])
             } else if verbose {
                 message("skipped \(path): \(reason)\(detail.isEmpty ? "" : " (\(detail))")")
             }
         case .failed(let path, let text):
-            json ? emit("failed", ["path": path, "message": text]) : message("failed \(path): \(text)")
+            json ? Self.emit("failed", ["path": path, "message": text]) : message("failed \(path): \(text)")
         case .warning(let path, let text):
-            json ? emit("warning", ["path": path, "message": text]) : message("warning \(path): \(text)")
+            json ? Self.emit("warning", ["path": path, "message": text]) : message("warning \(path): \(text)")
         }
     }
 
@@ -58,7 +58,7 @@ struct IndexReporter {
         if json {
             var fields = Self.fields(summary)
             fields["index"] = indexPath
-            emit("summary", fields)
+            Self.emit("summary", fields)
             return
         }
         clearProgress()
@@ -68,6 +68,9 @@ struct IndexReporter {
                 + "\(summary.unchanged) unchanged, \(summary.removed) removed, \(summary.failed) failed, "
                 + String(format: "%.1f s", summary.seconds)
         ]
+        if summary.interrupted {
+            lines.append("interrupted before every file was seen; run semfind index again to finish")
+        }
         if summary.skippedTotal > 0 {
             lines.append("skipped \(summary.skippedTotal) files: \(skipped)\(verbose ? "" : " (--verbose lists them)")")
         }
@@ -85,7 +88,8 @@ struct IndexReporter {
         progressShown = false
     }
 
-    private func emit(_ type: String, _ data: [String: Any]) {
+    /// Writes one JSON Lines message, `{"type": …, "data": …}`, on stdout.
+    static func emit(_ type: String, _ data: [String: Any]) {
         let object: [String: Any] = ["type": type, "data": data]
         guard let bytes = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
         FileHandle.standardOutput.write(bytes + Data("\n".utf8))
@@ -95,7 +99,7 @@ struct IndexReporter {
         [
             "indexed": summary.indexed, "unchanged": summary.unchanged, "removed": summary.removed,
             "skipped": summary.skipped, "failed": summary.failed, "chunks": summary.chunks,
-            "embedded": summary.embedded, "seconds": summary.seconds,
+            "embedded": summary.embedded, "seconds": summary.seconds, "interrupted": summary.interrupted,
         ]
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Indexer
+import VectorStore
 
 /// `semfind serve`: the model and the vectors kept in memory between requests. `--stdio` speaks
 /// JSON-RPC 2.0 over standard input and output, one message per line
@@ -64,6 +65,8 @@ struct ServeMethods: JSONRPCMethods {
         let roots =
             try params.strings("folders").map { try $0.map(IndexCommand.absolutePath) } ?? service.status().roots
         guard !roots.isEmpty else { throw JSONRPCError.invalidParams("index needs folders (the index has none)") }
+        let lock = try WriterLock(indexPath: service.indexPath, wait: false)
+        defer { withExtendedLifetime(lock) {} }
         let options = IndexOptions(roots: roots, walk: WalkOptions(), chunker: ChunkerOptions())
         let pipeline = IndexPipeline(
             storePath: service.indexPath, encoder: try service.encoder.load(), registry: Plugins.registry,

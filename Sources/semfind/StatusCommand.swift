@@ -12,8 +12,29 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
 
+    /// For tests that compare two indexes: one JSON line per file, its path and chunk texts.
+    @Flag(name: .long, help: .hidden)
+    var listChunks = false
+
+    /// For tests of crash safety: SQLite's integrity check, "ok" or its findings (exit 2).
+    @Flag(name: .long, help: .hidden)
+    var integrityCheck = false
+
     func run() throws {
-        let status = try IndexStore(path: location.path, create: false).status()
+        let store = try IndexStore(path: location.path, create: false)
+        if listChunks {
+            for file in try store.chunkTextsByFile() {
+                print(ResultJSON.line(["path": file.path, "chunks": file.chunks]), terminator: "")
+            }
+            return
+        }
+        if integrityCheck {
+            let result = try store.integrityCheck()
+            print(result)
+            if result != "ok" { throw ExitCode(2) }
+            return
+        }
+        let status = try store.status()
         let fields = ResultJSON.status(status)
         if json {
             print(ResultJSON.line(fields), terminator: "")

@@ -132,4 +132,34 @@ struct IndexStoreTests {
         #expect(statement.text(1) == "Guide\(IndexStore.headingSeparator)Logs")
         #expect(try store.file(at: "/n/it's.txt") != nil)
     }
+
+    @Test("files at or under a path: the path itself and its folder's contents, not its namesakes")
+    func filesAtOrUnder() throws {
+        let store = try IndexStore(path: path, create: true)
+        for file in ["/n/a", "/n/a/b.md", "/n/a/c/d.md", "/n/a.md", "/n/a0.md", "/n/ab/e.md"] {
+            try store.replaceFile(record(file), root: "/n", chunks: [])
+        }
+        #expect(Set(try store.filePaths(atOrUnder: "/n/a")) == ["/n/a", "/n/a/b.md", "/n/a/c/d.md"])
+        #expect(Set(try store.filePaths(atOrUnder: "/n/a/")) == ["/n/a", "/n/a/b.md", "/n/a/c/d.md"])
+        #expect(try store.filePaths(atOrUnder: "/n/a.md") == ["/n/a.md"])
+        #expect(try store.filePaths(atOrUnder: "/n/x").isEmpty)
+    }
+
+    @Test("a second writer lock on the same index fails at once, naming the index and the holder")
+    func writerLock() throws {
+        var held: WriterLock? = try WriterLock(indexPath: path, wait: false)
+        expectError(mentioning: [path, "pid \(getpid())", "--wait"]) {
+            _ = try WriterLock(indexPath: path, wait: false)
+        }
+        var polls = 0
+        expectError(mentioning: ["stopped while waiting"]) {
+            _ = try WriterLock(indexPath: path, wait: true) {
+                polls += 1
+                return polls > 2
+            }
+        }
+        #expect(held != nil)
+        held = nil
+        #expect(throws: Never.self) { _ = try WriterLock(indexPath: path, wait: false) }
+    }
 }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Indexer
+
+/// What to walk and how to chunk: the options `index` and `watch` share.
+struct IndexingOptions: ParsableArguments {
+    @Flag(name: .long, help: "Also index hidden files and folders (names starting with a dot).")
+    var hidden = false
+
+    @Option(name: .long, help: "Skip files larger than this many bytes.")
+    var maxFileSize = 10 << 20
+
+    @Option(name: .long, help: "Most word pieces per chunk.")
+    var chunkTokens = 200
+
+    @Option(name: .long, help: "Word pieces shared by consecutive chunks of one section.")
+    var overlap = 32
+
+    @Option(name: .long, help: "Texts per forward pass of the encoder.")
+    var batchSize = 32
+
+    func validate() throws {
+        guard chunkTokens >= 16, chunkTokens <= 254 else { throw ValidationError("--chunk-tokens must be in 16...254") }
+        guard overlap >= 0, overlap < chunkTokens / 2 else {
+            throw ValidationError("--overlap must be below half of --chunk-tokens")
+        }
+        guard maxFileSize > 0, batchSize > 0 else {
+            throw ValidationError("--max-file-size and --batch-size must be positive")
+        }
+    }
+
+    var walk: WalkOptions { WalkOptions(maxFileSize: maxFileSize, includeHidden: hidden) }
+
+    func indexOptions(roots: [String]) -> IndexOptions {
+        IndexOptions(
+            roots: roots, walk: walk, chunker: ChunkerOptions(budget: chunkTokens, overlap: overlap),
+            batchSize: batchSize)
+    }
+}
