@@ -11,6 +11,7 @@ struct FilePreparer: Sendable {
     let rechunkAll: Bool
 
     func prepare(_ file: WalkedFile, previous: FileRecord?) -> PreparedFile {
+        if file.knownUnchanged { return .unchanged(path: file.path, stat: nil) }
         guard let plugin = registry.plugin(mimeType: file.mimeType, path: file.path) else {
             return .skipped(path: file.path, reason: "unsupported type", detail: file.mimeType)
         }
@@ -44,6 +45,13 @@ struct FilePreparer: Sendable {
             ParsedFile(
                 record: record, root: file.root, chunks: chunker.chunks(of: document, lines: lines),
                 warnings: document.warnings))
+    }
+
+    /// Whether a file of this size and time is the one `previous` records, to be parsed by the
+    /// same plugin version with the same chunk options: then it needs no reading at all.
+    func isUnchanged(_ previous: FileRecord, size: Int, modified: Int64) -> Bool {
+        !rechunkAll && previous.size == size && previous.modified == modified
+            && registry.plugins.contains { $0.name == previous.plugin && $0.version == previous.pluginVersion }
     }
 
     static func read(_ path: String) throws -> [UInt8] {

@@ -120,6 +120,12 @@ private final class Producer: @unchecked Sendable {
             }
             do {
                 let records = try IndexStore(path: storePath, create: false)
+                var walker = walker
+                let preparer = preparer
+                walker.isKnown = { path, status in
+                    guard let previous = try? records.file(at: path) else { return false }
+                    return preparer.isUnchanged(previous, size: status.size, modified: status.modified)
+                }
                 try walker.walk { event in
                     if stop?.isRequested == true { throw StopRequest.Stopped() }
                     switch event {

@@ -17,11 +17,14 @@ public struct WalkedFile: Sendable, Equatable {
     /// It describes the sample only: decode "us-ascii" as UTF-8, since a non-ASCII character
     /// may come later in the file.
     public let charset: String
+    /// Set when the walker's caller knew the file as indexed at this size and time: the file
+    /// was neither read nor typed (`mimeType` and `charset` are empty).
+    public let knownUnchanged: Bool
 
     /// A walked file from its parts; the walker makes these, tests and callers may too.
     public init(
         root: String, path: String, relativePath: String, size: Int, modified: Int64, mimeType: String,
-        charset: String
+        charset: String, knownUnchanged: Bool = false
     ) {
         self.root = root
         self.path = path
@@ -30,5 +33,6 @@ public struct WalkedFile: Sendable, Equatable {
         self.modified = modified
         self.mimeType = mimeType
         self.charset = charset
+        self.knownUnchanged = knownUnchanged
     }
 }

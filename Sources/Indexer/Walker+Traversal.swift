@@ -148,6 +148,14 @@ extension Walker {
 
     /// Reads, sizes and types one regular file, then yields it or reports why not.
     private func visitFile(root: String, path: String, cPath: [CChar], relativePath: String, _ visit: Visit) throws {
+        if options.detectTypes, let isKnown, case .success(let status) = FileStatus.ofTarget(cPath),
+            status.kind == .regular, status.size <= options.maxFileSize, isKnown(path, status)
+        {
+            let file = WalkedFile(
+                root: root, path: path, relativePath: relativePath, size: status.size, modified: status.modified,
+                mimeType: "", charset: "", knownUnchanged: true)
+            return try visit(.file(file))
+        }
         let prefix: FileReader.Prefix
         switch FileReader.prefix(of: cPath, limit: options.detectTypes ? FileTypeDetector.sampleSize : 0) {
         case .success(let found): prefix = found

@@ -36,6 +36,28 @@ struct WalkerTests {
                     modified: mtime, mimeType: "text/plain", charset: "us-ascii"))
     }
 
+    @Test("a file the caller knows at its size and time is yielded untyped and unread; others are typed")
+    func knownFilesSkipTyping() throws {
+        let tree = try TempTree()
+        try tree.file("known.txt", "as indexed\n")
+        try tree.file("changed.txt", "edited since\n")
+        var walker = try Walker(roots: [tree.root])
+        var asked: [String] = []
+        walker.isKnown = { path, status in
+            asked.append(path)
+            return path.hasSuffix("known.txt") && status.size == 11
+        }
+        var files: [WalkedFile] = []
+        try walker.walk { event in
+            if case .file(let file) = event { files.append(file) }
+        }
+        #expect(asked.sorted() == [tree.path("changed.txt"), tree.path("known.txt")])
+        let known = try #require(files.first { $0.relativePath == "known.txt" })
+        #expect(known.knownUnchanged && known.mimeType.isEmpty && known.size == 11)
+        let changed = try #require(files.first { $0.relativePath == "changed.txt" })
+        #expect(!changed.knownUnchanged && changed.mimeType == "text/plain")
+    }
+
     @Test("nested .gitignore: negation, anchoring to its own folder, * not crossing /")
     func nestedGitignore() throws {
         let tree = try TempTree()
