@@ -1,30 +1,64 @@
 import Foundation
+import QueryEngine
 
-/// The search side of the warm server: hands a search to `semfind serve --socket` when one
-/// answers for the index, so that a query skips loading the model and the vectors.
+/// The search side of the warm server: before any argument parsing, a `semfind QUERY` process
+/// hands its arguments to `semfind serve --socket` when one answers for the index, so that the
+/// query skips loading the model and the vectors (and the parser's own start-up).
+///
+/// Only what picks the server is read here: whether the command is a search, `--index`, and
+/// `--no-server`. The server parses the arguments as `SearchCommand` would, and declines what
+/// it cannot run (a bad option, `--help`, another index); the process then runs the search
+/// itself, through the parser, which reports any error.
 enum QueryClient {
-    struct Reply {
-        let stdout: String
-        let stderr: String
-        let status: Int32
-    }
-
-    /// The server's answer to a search with these arguments, or nil when no server answers
-    /// (none runs, it is busy past the timeout, or it declines): the caller then searches itself.
-    static func ask(index: String, arguments: [String], session: String?, colour: Bool) -> Reply? {
+    /// Answers the search in `arguments` (the process's, program name first) through a warm
+    /// server and returns the exit status, or returns nil when the process must run it itself.
+    static func answerThroughServer(_ arguments: [String]) -> Int32? {
+        guard let search = searchArguments(arguments), !search.contains("--no-server") else { return nil }
+        let index = IndexLocation.resolve(indexOption(search) ?? nil)
         guard let socket = UnixSocket.connect(to: QueryServer.socketPath(forIndex: index), timeoutSeconds: 30)
         else { return nil }
         defer { socket.close() }
         var request: [String: Any] = [
-            "arguments": arguments, "directory": FileManager.default.currentDirectoryPath, "colour": colour,
+            "arguments": search + ["--index", index], "directory": FileManager.default.currentDirectoryPath,
+            "terminal": isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
         ]
-        if let session { request["session"] = session }
+        if let session = SessionIdentity.current() { request["session"] = session }
         guard socket.write(Array(ResultJSON.line(request).utf8)),
             let line = socket.readLine(limit: 256 << 20),
             let reply = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-            let status = reply["status"] as? Int
+            let status = reply["status"] as? Int, status >= 0
         else { return nil }
-        return Reply(
-            stdout: reply["stdout"] as? String ?? "", stderr: reply["stderr"] as? String ?? "", status: Int32(status))
+        Console.standard.out(reply["stdout"] as? String ?? "")
+        Console.standard.err(reply["stderr"] as? String ?? "")
+        return Int32(status)
+    }
+
+    /// The arguments of a search (`semfind QUERY…` or `semfind search QUERY…`), or nil for
+    /// another subcommand or a request for help or the version.
+    static func searchArguments(_ arguments: [String]) -> [String]? {
+        let given = Array(arguments.dropFirst())
+        guard let first = given.first else { return nil }
+        if first == SearchCommand.configuration.commandName { return Array(given.dropFirst()) }
+        let others = Semfind.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !others.contains(first), !["-h", "--help", "--version"].contains(first) else { return nil }
+        return given
+    }
+
+    /// The value of `--index` among search arguments: nil when absent, `.some(nil)` when it
+    /// has no value (the parser will say so).
+    static func indexOption(_ search: [String]) -> String?? {
+        var found: String?? = nil
+        var position = 0
+        while position < search.count, search[position] != "--" {
+            let argument = search[position]
+            if argument == "--index" {
+                found = position + 1 < search.count ? .some(search[position + 1]) : .some(nil)
+                position += 1
+            } else if argument.hasPrefix("--index=") {
+                found = .some(String(argument.dropFirst("--index=".count)))
+            }
+            position += 1
+        }
+        return found
     }
 }

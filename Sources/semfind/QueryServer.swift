@@ -12,8 +12,9 @@ import VectorStore
 
 /// `semfind serve --socket`: answers the searches of other `semfind` processes over a Unix
 /// socket beside the index (`INDEX.sock`), with the model and the vectors kept warm. A search
-/// sends its arguments, folder, session and whether it prints in colour; the server runs the
-/// very search the process would have run and sends back its output and exit status.
+/// sends its arguments, folder, session and whether its output is a terminal (`QueryClient`);
+/// the server runs the very search the process would have run and sends back its output and
+/// exit status.
 /// One connection at a time; a search that finds the server busy waits for it.
 final class QueryServer {
     let indexPath: String
@@ -75,9 +76,10 @@ final class QueryServer {
         let status: Int32
         do {
             try engine.reloadIfChanged()
+            let terminal = request["terminal"] as? Bool ?? false
             status = try command.perform(
-                engine: engine, console: captured.console, colour: request["colour"] as? Bool ?? false,
-                session: request["session"] as? String, answeredBy: "warm server")
+                engine: engine, console: captured.console, colour: terminal && !command.json,
+                session: command.noSession ? nil : request["session"] as? String, answeredBy: "warm server")
         } catch let error as SemfindError {
             captured.console.err("semfind: error: \(error.message)\n")
             status = 2

@@ -77,18 +77,10 @@ struct SearchCommand: ParsableCommand {
     var noServer = false
 
     func run() throws {
+        // A warm server, when one answers, took the search before the arguments were parsed
+        // (`QueryClient`, called from `Semfind.main`); this process runs it itself.
         let session = noSession ? nil : SessionIdentity.current()
         let colour = !json && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        if !noServer,
-            let reply = QueryClient.ask(
-                index: location.path, arguments: Self.forwardedArguments() + ["--index", location.path],
-                session: session, colour: colour), reply.status >= 0
-        {
-            Console.standard.out(reply.stdout)
-            Console.standard.err(reply.stderr)
-            if reply.status != 0 { throw ExitCode(reply.status) }
-            return
-        }
         // One query's encoding is a few milliseconds on one core; a helper thread started for it
         // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
         let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) {
@@ -96,12 +88,6 @@ struct SearchCommand: ParsableCommand {
         }
         let status = try perform(engine: engine, console: .standard, colour: colour, session: session)
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// This process's arguments as `SearchCommand` reads them (without the subcommand's name).
-    private static func forwardedArguments() -> [String] {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        return arguments.first == configuration.commandName ? Array(arguments.dropFirst()) : arguments
     }
 
     /// Runs the search with `engine` and prints it to `console`; returns the exit status (0 when

@@ -21,6 +21,7 @@ struct Semfind: ParsableCommand {
     static func main() {
         // OpenBLAS's idle threads would spin on the second core for a search's whole life.
         semfind_quiet_blas_threads()
+        if let status = QueryClient.answerThroughServer(CommandLine.arguments) { Foundation.exit(status) }
         do {
             var command = try parseAsRoot()
             try command.run()
