@@ -27,6 +27,11 @@ extension BenchCommand {
         @Option(name: .long, help: "Dimension of the synthetic vectors.")
         var dimension = 384
 
+        @Option(
+            name: .long, help: "Cluster centres of the synthetic vectors (default: one per 1,000 vectors, 16 to 4,096)."
+        )
+        var clusters: Int?
+
         @Option(name: .long, help: "Candidates the int8 scan keeps for exact rescoring (a semantic search keeps 600).")
         var candidates = 600
 
@@ -40,7 +45,7 @@ extension BenchCommand {
         var json = false
 
         func validate() throws {
-            guard vectors > 0, queries > 0, dimension > 0, candidates >= 10, threads > 0 else {
+            guard vectors > 0, queries > 0, dimension > 0, candidates >= 10, threads > 0, (clusters ?? 1) > 0 else {
                 throw ValidationError(
                     "--vectors, --queries, --dimension and --threads must be positive, --candidates ≥ 10")
             }
@@ -50,7 +55,9 @@ extension BenchCommand {
             openblas_set_num_threads(Int32(threads))
             let workload =
                 try real.map { try BenchWorkload(index: $0, queries: queries) }
-                ?? BenchWorkload(synthetic: vectors, dimension: dimension, queries: queries)
+                ?? BenchWorkload(
+                    synthetic: vectors, dimension: dimension, centres: clusters ?? max(16, min(4096, vectors / 1000)),
+                    queries: queries)
             let results = try SearchBenchmark(workload: workload, candidates: candidates, threads: threads).run()
             if let export { try workload.export(to: export, results: results) }
             if json {

@@ -14,11 +14,9 @@ struct BenchWorkload {
     var baseCount: Int { base.count / dimension }
     var queryCount: Int { queries.count / dimension }
 
-    /// `count` clustered vectors around count / 250 centres (16 to 4,096), and `queries` more
-    /// drawn the same way.
-    init(synthetic count: Int, dimension: Int, queries: Int) {
+    /// `count` clustered vectors around `centres` centres, and `queries` more drawn the same way.
+    init(synthetic count: Int, dimension: Int, centres: Int, queries: Int) {
         var generator = SeededGenerator(seed: 384)
-        let centres = max(16, min(4096, count / 250))
         let vectors = SyntheticVectors(dimension: dimension, centreCount: centres, spread: 1.2, generator: &generator)
         self.dimension = dimension
         base = vectors.draw(count, generator: &generator)
