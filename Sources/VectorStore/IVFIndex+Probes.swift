@@ -7,12 +7,14 @@ extension IVFIndex {
         public let queries: Int
     }
 
-    /// The smallest number of probes whose recall@10 against exact search reaches `target`,
-    /// measured with `queries` random rows of the index itself as queries (each query's own row
-    /// left out of both the exact and the approximate answer). Probes grow by about a quarter
-    /// at each step; when even every list falls short, all lists are probed.
+    /// The smallest number of probes whose recall@10 against exact search reaches `target` with
+    /// two standard errors to spare, measured with `queries` random rows of the index itself as
+    /// queries (each query's own row left out of both the exact and the approximate answer).
+    /// The margin keeps a choice that only just reaches the target on this sample from falling
+    /// short on other queries. Probes grow by about a quarter at each step; when even every
+    /// list falls short, all lists are probed.
     public func chooseProbes(
-        target: Double = 0.95, queries: Int = 300, candidates: Int, seed: UInt64 = 2
+        target: Double = 0.95, queries: Int = 500, candidates: Int, seed: UInt64 = 2
     ) -> ProbeChoice {
         let k = 10
         var generator = SeededGenerator(seed: seed)
@@ -34,8 +36,11 @@ extension IVFIndex {
                     $0 != rowIDs[position]
                 }
             }
-            let recall = ExactNeighbors.recall(found, truth: truth, k: k)
-            if recall >= target || probes >= listCount {
+            let shares = zip(found, truth).map { ExactNeighbors.recall([$0], truth: [$1], k: k) }
+            let recall = shares.reduce(0, +) / Double(shares.count)
+            let variance = shares.reduce(0) { $0 + ($1 - recall) * ($1 - recall) } / Double(max(1, shares.count - 1))
+            let standardError = (variance / Double(shares.count)).squareRoot()
+            if recall - 2 * standardError >= target || probes >= listCount {
                 return ProbeChoice(probes: probes, recall: recall, queries: positions.count)
             }
             probes = min(listCount, max(probes + 1, probes * 5 / 4))

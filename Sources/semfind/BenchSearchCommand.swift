@@ -32,8 +32,12 @@ extension BenchCommand {
         )
         var clusters: Int?
 
-        @Option(name: .long, help: "Candidates the int8 scan keeps for exact rescoring (a semantic search keeps 600).")
-        var candidates = 600
+        @Option(
+            name: .long,
+            help:
+                "Candidates the int8 scan keeps for exact rescoring (ten times k; a hybrid search keeps 600 for ranking files)."
+        )
+        var candidates = 100
 
         @Option(name: .long, help: "Threads for building (queries always run on one).")
         var threads = ProcessInfo.processInfo.activeProcessorCount
