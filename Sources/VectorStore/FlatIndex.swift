@@ -26,6 +26,11 @@ public struct FlatIndex: Sendable {
         snapshot = try store.readSnapshot(dimension: dimension)
     }
 
+    /// Search over the rows of `snapshot` (vectors held in memory, as benchmarks build them).
+    public init(snapshot: VectorSnapshot) {
+        self.snapshot = snapshot
+    }
+
     /// Approximately the cosine similarity (vectors are normalized) of `query` with every row:
     /// int8 dot products of the quantized rows, within about 0.01 of the exact value — enough
     /// to pick candidates, which `exactScore` then rescores.

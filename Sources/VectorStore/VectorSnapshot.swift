@@ -62,7 +62,7 @@ public final class VectorSnapshot: @unchecked Sendable {
 
     /// Builds a snapshot from rows read one by one: `fill` is given the three destinations to
     /// write `count` rows into, and returns how many it wrote; the quantized rows follow.
-    static func build(
+    public static func build(
         count: Int, dimension: Int, generation: Int64,
         fill: (
             _ chunkIDs: UnsafeMutableBufferPointer<Int64>, _ fileIDs: UnsafeMutableBufferPointer<Int64>,

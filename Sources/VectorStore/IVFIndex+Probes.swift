@@ -1,0 +1,49 @@
+extension IVFIndex {
+    /// How many lists a query scans, and the recall@10 that was measured with it.
+    public struct ProbeChoice: Sendable, Equatable {
+        public let probes: Int
+        public let recall: Double
+        /// How many of the index's own rows served as queries.
+        public let queries: Int
+    }
+
+    /// The smallest number of probes whose recall@10 against exact search reaches `target` with
+    /// two standard errors to spare, measured with `queries` random rows of the index itself as
+    /// queries (each query's own row left out of both the exact and the approximate answer).
+    /// The margin keeps a choice that only just reaches the target on this sample from falling
+    /// short on other queries. Probes grow by about a quarter at each step; when even every
+    /// list falls short, all lists are probed.
+    public func chooseProbes(
+        target: Double = 0.95, queries: Int = 500, candidates: Int, seed: UInt64 = 2
+    ) -> ProbeChoice {
+        let k = 10
+        var generator = SeededGenerator(seed: seed)
+        let positions = Array((0..<count).shuffled(using: &generator).prefix(queries))
+        guard !positions.isEmpty else { return ProbeChoice(probes: 1, recall: 1, queries: 0) }
+        var matrix = [Float]()
+        matrix.reserveCapacity(positions.count * dimension)
+        for position in positions {
+            matrix.append(contentsOf: vectors[(position * dimension)..<((position + 1) * dimension)])
+        }
+        let truth = vectors.withUnsafeBufferPointer {
+            ExactNeighbors.search(matrix, in: $0, dimension: dimension, k: k, excluded: positions)
+        }.map { $0.map { rowIDs[$0] } }
+        var probes = 1
+        while true {
+            let found = positions.enumerated().map { index, position in
+                let query = Array(matrix[(index * dimension)..<((index + 1) * dimension)])
+                return nearest(query, k: k + 1, probes: probes, candidates: candidates).map(\.row).filter {
+                    $0 != rowIDs[position]
+                }
+            }
+            let shares = zip(found, truth).map { ExactNeighbors.recall([$0], truth: [$1], k: k) }
+            let recall = shares.reduce(0, +) / Double(shares.count)
+            let variance = shares.reduce(0) { $0 + ($1 - recall) * ($1 - recall) } / Double(max(1, shares.count - 1))
+            let standardError = (variance / Double(shares.count)).squareRoot()
+            if recall - 2 * standardError >= target || probes >= listCount {
+                return ProbeChoice(probes: probes, recall: recall, queries: positions.count)
+            }
+            probes = min(listCount, max(probes + 1, probes * 5 / 4))
+        }
+    }
+}
