@@ -6,7 +6,9 @@ import Foundation
 ///
 /// `@unchecked Sendable`: every access to `items`, `weight` and `closed` holds `condition`.
 final class BoundedQueue<Item>: @unchecked Sendable {
-    private var items: [(item: Item, weight: Int)] = []
+    /// Popped items leave `nil` behind (their slots are reclaimed in bulk), so that the queue
+    /// never keeps alive what the consumer has taken.
+    private var items: [(item: Item?, weight: Int)] = []
     private var head = 0
     private var weight = 0
     private var closed = false
@@ -43,6 +45,7 @@ final class BoundedQueue<Item>: @unchecked Sendable {
         while head == items.count && !closed { condition.wait() }
         guard head < items.count else { return nil }
         let (item, itemWeight) = items[head]
+        items[head].item = nil
         head += 1
         if head > 1024 && head * 2 > items.count {
             items.removeFirst(head)
