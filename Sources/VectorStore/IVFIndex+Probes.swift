@@ -1,3 +1,5 @@
+import SemfindCore
+
 extension IVFIndex {
     /// How many lists a query scans, and the recall@10 that was measured with it.
     public struct ProbeChoice: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import CBLAS
 import CKernels
+import SemfindCore
 
 /// An inverted-file index: k-means centroids split the rows into lists, and a query scans only
 /// the `probes` lists whose centroids are most similar to it.

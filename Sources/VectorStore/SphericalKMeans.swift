@@ -1,4 +1,5 @@
 import CBLAS
+import SemfindCore
 
 /// k-means for unit vectors by cosine similarity ("spherical"): each row belongs to the centroid
 /// with the largest dot product, and each centroid is the normalized mean of its rows.

@@ -1,3 +1,4 @@
+import SemfindCore
 import VectorStore
 
 /// Clustered unit vectors for benchmarks: random unit centres, each row a centre plus Gaussian

@@ -1,4 +1,5 @@
 import Foundation
+import SemfindCore
 
 /// A tiny, deterministic BERT sentence-transformers folder (2 layers, hidden size 32), written
 /// by the tests themselves: real files, real loading code, random weights.
@@ -97,27 +98,5 @@ public struct TinyBertModel {
 
     public func remove() {
         try? FileManager.default.removeItem(at: folder)
-    }
-}
-
-/// SplitMix64: the same numbers on every platform and run.
-public struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A float uniformly drawn from [-1, 1).
-    public mutating func nextSigned() -> Float {
-        Float(next() >> 40) / Float(1 << 23) - 1
     }
 }

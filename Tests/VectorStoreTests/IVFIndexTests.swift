@@ -1,4 +1,5 @@
 import Foundation
+import SemfindCore
 import Testing
 
 @testable import VectorStore

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A small, fast random number generator with a fixed seed (SplitMix64), so that k-means and
-/// the benchmarks' synthetic vectors come out the same on every run and every platform.
+/// A small, fast random number generator with a fixed seed (SplitMix64), so that k-means, the
+/// benchmarks' synthetic vectors and the tests' random models come out the same on every run
+/// and every platform.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -20,5 +21,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         let uniform = Double.random(in: Double.ulpOfOne..<1, using: &self)
         let angle = Double.random(in: 0..<(2 * Double.pi), using: &self)
         return Float((-2 * log(uniform)).squareRoot() * cos(angle))
+    }
+
+    /// A float uniformly drawn from [-1, 1).
+    public mutating func nextSigned() -> Float {
+        Float(next() >> 40) / Float(1 << 23) - 1
     }
 }
