@@ -6,6 +6,11 @@ struct Console {
     let out: (String) -> Void
     let err: (String) -> Void
 
+    /// Whether this process's standard output may be coloured: a terminal, and `NO_COLOR` unset.
+    static var standardOutputTakesColour: Bool {
+        isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
     static var standard: Console {
         Console(
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },

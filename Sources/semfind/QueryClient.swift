@@ -20,7 +20,7 @@ enum QueryClient {
         defer { socket.close() }
         var request: [String: Any] = [
             "arguments": search + ["--index", index], "directory": FileManager.default.currentDirectoryPath,
-            "terminal": isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+            "terminal": Console.standardOutputTakesColour,
         ]
         if let session = SessionIdentity.current() { request["session"] = session }
         guard socket.write(Array(ResultJSON.line(request).utf8)),

@@ -80,7 +80,7 @@ struct SearchCommand: ParsableCommand {
         // A warm server, when one answers, took the search before the arguments were parsed
         // (`QueryClient`, called from `Semfind.main`); this process runs it itself.
         let session = noSession ? nil : SessionIdentity.current()
-        let colour = !json && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let colour = !json && Console.standardOutputTakesColour
         // One query's encoding is a few milliseconds on one core; a helper thread started for it
         // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
         let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) {
