@@ -92,7 +92,7 @@ public final class SearchEngine {
                     "short query (\(pieces) word piece\(pieces == 1 ? "" : "s")): \(lean); add words or give --context")
             }
             response.lap("encode", since: &clock)
-            if let fetched = try prefetch.wait().index { loadedIndex = fetched }
+            if let fetched = try prefetch.waitForIndex() { loadedIndex = fetched }
             let index = try index()
             response.lap("vectors", since: &clock)
             // Candidates from the int8 scan, then the exact similarities of those (and of their

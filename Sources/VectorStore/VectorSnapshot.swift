@@ -52,11 +52,20 @@ public final class VectorSnapshot: @unchecked Sendable {
     /// malformed or not of `generation`. The part a query scans is read in at once; the float
     /// rows only as candidates need them.
     static func mapped(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
+        guard let snapshot = current(indexPath: indexPath, generation: generation, dimension: dimension),
+            let file = snapshot.storage as? MappedFile
+        else { return nil }
+        file.populate(0..<Layout(count: snapshot.count, dimension: dimension).matrix)
+        return snapshot
+    }
+
+    /// The snapshot beside the index at `indexPath` when it is of `generation`, mapped but not
+    /// read in (its header alone costs nothing); nil otherwise.
+    static func current(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
         guard let file = try? MappedFile(path: snapshotPath(indexPath: indexPath)),
             let snapshot = VectorSnapshot(storage: file, bytes: file.bytes),
             snapshot.generation == generation, snapshot.dimension == dimension
         else { return nil }
-        file.populate(0..<Layout(count: snapshot.count, dimension: dimension).matrix)
         return snapshot
     }
 

@@ -10,6 +10,7 @@ struct BenchCommand: ParsableCommand {
 
     struct Embed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "embed",
             abstract: "Time the encoder on a file of texts, one per line: texts/s and tokens/s, or query latency.")
 
         @Option(name: .long, help: "File with one text per line.")

@@ -8,6 +8,7 @@ extension BenchCommand {
     /// `semfind bench search`: flat and IVF search over the same vectors, against exact search.
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Build flat and IVF indexes over N vectors and measure recall@10, queries/s and size.",
             discussion: """
                 Synthetic clustered unit vectors (fixed seed) by default; --real INDEX takes the vectors of \

@@ -10,6 +10,7 @@ struct ModelCommand: ParsableCommand {
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "info",
             abstract: "Print the model's name, folder, dimension, maximum length and fingerprint.")
 
         @Flag(name: .long, help: "Print one JSON object.")

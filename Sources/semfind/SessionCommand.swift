@@ -16,7 +16,8 @@ struct SessionCommand: ParsableCommand {
         subcommands: [Show.self, Clear.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List this session's recent queries, newest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "List this session's recent queries, newest first.")
 
         @OptionGroup var location: IndexLocation
 
@@ -35,7 +36,8 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct Clear: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Forget this session's queries.")
+        static let configuration = CommandConfiguration(
+            commandName: "clear", abstract: "Forget this session's queries.")
 
         @OptionGroup var location: IndexLocation
 

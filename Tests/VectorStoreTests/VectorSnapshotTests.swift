@@ -61,6 +61,21 @@ struct VectorSnapshotTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".vectors"))
     }
 
+    @Test("the chunk count comes from a current snapshot and from the rows otherwise, and is the same")
+    func chunkCount() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try store(files: [("a", [[1, 0], [0, 1]], ["alpha", "beta"]), ("b", [[0.6, 0.8]], ["gamma"])])
+        #expect(try store.chunkCount() == 3, "no snapshot yet: counted")
+        try store.refreshSnapshot()
+        #expect(try store.chunkCount() == 3, "from the snapshot's header")
+        try put(store, "a", [[1, 0]], ["alpha"])
+        try put(store, "c", [[0, 1], [1, 0]], ["delta", "epsilon"])
+        #expect(try store.chunkCount() == 4, "the snapshot is stale: counted again")
+        try store.removeFile(at: "/r/b")
+        try store.refreshSnapshot()
+        #expect(try store.chunkCount() == 3)
+    }
+
     @Test("keyword search ranks by BM25, reads trigrams, and a file filter applies before the limit")
     func keyword() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
