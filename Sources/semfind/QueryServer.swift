@@ -33,7 +33,7 @@ final class QueryServer {
             throw SemfindError(.invalidInput, "a server already answers for \(indexPath) (its socket is \(path))")
         }
         unlink(path)
-        engine = SearchEngine(store: try IndexStore(path: indexPath, create: false), encoder: encoder.load)
+        engine = try SearchService.warmEngine(indexPath: indexPath, encoder: encoder)
         let previous = umask(0o077)  // the socket is the user's alone
         defer { umask(previous) }
         socket = try UnixSocket.listen(at: path)
