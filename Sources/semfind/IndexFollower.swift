@@ -17,10 +17,12 @@ struct IndexFollower {
 
     /// Takes the writer lock (waiting for it with `options.wait`), loads the encoder and starts
     /// the change source over `paths` (every folder of the index when empty). `nothingToWatch`
-    /// is the error's text when there is no folder at all.
+    /// is the error's text when there is no folder at all; `embedGroupSize` (chunks per
+    /// encoder call) is `WatchSession`'s.
     init(
         indexPath: String, paths: [String], options: WatchOptions, indexing: IndexingOptions,
-        encoder: () throws -> SentenceEncoder, stop: StopRequest, reporter: WatchReporter, nothingToWatch: String
+        encoder: () throws -> SentenceEncoder, stop: StopRequest, reporter: WatchReporter, nothingToWatch: String,
+        embedGroupSize: Int? = nil
     ) throws {
         lock = try WriterLock(indexPath: indexPath, wait: options.wait) { stop.isRequested }
         roots =
@@ -30,6 +32,7 @@ struct IndexFollower {
         session = WatchSession(
             indexPath: indexPath, roots: roots, encoder: try encoder(), indexing: indexing, stop: stop,
             reporter: reporter)
+        session.embedGroupSize = embedGroupSize
         // The source starts before the catch-up scan, so that nothing changed during it is missed.
         source = try NamedSource.make(roots: roots, poll: options.poll, walk: indexing.walk, stop: stop)
     }

@@ -57,8 +57,9 @@ struct ServeCommand: ParsableCommand {
                 indexPath: location.path, paths: [], options: watching, indexing: indexing,
                 encoder: { try encoderOptions.loadEncoder() }, stop: signals.stop,
                 reporter: WatchReporter(json: false, verbose: false),
-                nothingToWatch: "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)"
-            )
+                nothingToWatch:
+                    "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)",
+                embedGroupSize: indexing.batchSize)
             : nil
         let server = try socket ? QueryServer(indexPath: location.path, encoder: encoder) : nil
         let lifetime = ServeLifetime(socketPath: server.map { QueryServer.socketPath(forIndex: $0.indexPath) })

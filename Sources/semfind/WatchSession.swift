@@ -16,6 +16,10 @@ struct WatchSession {
     let stop: StopRequest
     var reporter: WatchReporter
     var snapshot = SnapshotSchedule()
+    /// Chunks embedded per encoder call, when not the pipeline's default (256). Encoder calls
+    /// take turns within a process, so a server that watches gives one batch: a search waits
+    /// for at most that one call before it encodes its query.
+    var embedGroupSize: Int?
     private var missingRoots: Set<String> = []
 
     init(
@@ -37,6 +41,7 @@ struct WatchSession {
         guard !options.roots.isEmpty else { return }
         options.walk.focus = focus
         options.refreshesSnapshot = false
+        if let embedGroupSize { options.embedGroupSize = embedGroupSize }
         let pipeline = IndexPipeline(
             storePath: indexPath, encoder: encoder, registry: Plugins.registry, options: options)
         let summary = try pipeline.run(stop: stop) { reporter.report($0) }
