@@ -62,7 +62,7 @@ struct ServeCommand: ParsableCommand {
                 embedGroupSize: indexing.batchSize)
             : nil
         let server = try socket ? QueryServer(indexPath: location.path, encoder: encoder) : nil
-        let lifetime = ServeLifetime(socketPath: server.map { QueryServer.socketPath(forIndex: $0.indexPath) })
+        let lifetime = ServeLifetime(socketPath: server?.socketPath)
         if let follower {
             ServeWatch(follower).start(until: lifetime)
         } else {
