@@ -38,6 +38,11 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var indexing: IndexingOptions
     @OptionGroup var watching: WatchOptions
 
+    /// Chunks the watch embeds per encoder call. Encoder calls take turns within a process, so
+    /// a search waits for the call in flight before it encodes its query: 8 chunks instead of
+    /// `watch`'s 256 keep that wait short at the same indexing speed (docs/PERFORMANCE.md).
+    static let watchEmbedGroup = 8
+
     func validate() throws {
         guard stdio != socket else {
             throw ValidationError("give one of --stdio (an editor talks on stdin/stdout) and --socket (for searches)")
@@ -59,7 +64,7 @@ struct ServeCommand: ParsableCommand {
                 reporter: WatchReporter(json: false, verbose: false),
                 nothingToWatch:
                     "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)",
-                embedGroupSize: indexing.batchSize)
+                embedGroupSize: Self.watchEmbedGroup)
             : nil
         let server = try socket ? QueryServer(indexPath: location.path, encoder: encoder) : nil
         let lifetime = ServeLifetime(socketPath: server?.socketPath)

@@ -16,9 +16,8 @@ struct WatchSession {
     let stop: StopRequest
     var reporter: WatchReporter
     var snapshot = SnapshotSchedule()
-    /// Chunks embedded per encoder call, when not the pipeline's default (256). Encoder calls
-    /// take turns within a process, so a server that watches gives one batch: a search waits
-    /// for at most that one call before it encodes its query.
+    /// Chunks embedded per encoder call, when not the pipeline's default (256): a server that
+    /// watches gives fewer (`ServeCommand.watchEmbedGroup`).
     var embedGroupSize: Int?
     private var missingRoots: Set<String> = []
 
