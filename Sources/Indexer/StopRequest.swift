@@ -34,8 +34,10 @@ public final class StopRequest: Sendable {
     /// Asks the run to stop; `signal` is the signal that asked (0 for none), for the exit status.
     public func request(signal: Int32 = 0) {
         guard
-            requestedSignal.compareExchange(expected: 0, desired: max(signal, -1), ordering: .acquiringAndReleasing)
-                .exchanged
+            requestedSignal.compareExchange(
+                expected: 0, desired: signal > 0 ? signal : -1, ordering: .acquiringAndReleasing
+            )
+            .exchanged
         else { return }
         var byte: UInt8 = 1
         _ = write(pipeEnds.write, &byte, 1)

@@ -9,6 +9,8 @@ struct FileRuns {
     let runOfRow: [Int32]
     let firstRow: [Int]
     let chunkCount: [Int]
+    /// Per run: the log of its chunk count (what the length penalty scales), computed once.
+    private let logChunkCount: [Float]
 
     init(fileIDs: UnsafeBufferPointer<Int64>) {
         var runOfRow = [Int32](repeating: 0, count: fileIDs.count)
@@ -27,6 +29,7 @@ struct FileRuns {
         self.runOfRow = runOfRow
         self.firstRow = firstRow
         self.chunkCount = chunkCount
+        logChunkCount = chunkCount.map { Float(log(Double($0))) }
     }
 
     /// Each row's similarity adjusted for its file: plus `openingWeight` times the similarity
@@ -48,10 +51,37 @@ struct FileRuns {
             + correction(run: run, openingSimilarity: similarity(firstRow[run]), openingWeight, lengthPenalty)
     }
 
+    /// `adjusted` for the rows in `rows` alone, in place: `similarities` holds one value per row
+    /// of the range. `rows` must start where a file starts (`firstFileStart`), so that each
+    /// file's opening chunk is among them.
+    func adjust(
+        _ similarities: UnsafeMutableBufferPointer<Float>, rows: Range<Int>, openingWeight: Float,
+        lengthPenalty: Float
+    ) {
+        guard !rows.isEmpty, firstRow[Int(runOfRow[rows.lowerBound])] == rows.lowerBound else { return }
+        for run in Int(runOfRow[rows.lowerBound])...Int(runOfRow[rows.upperBound - 1]) {
+            let first = firstRow[run] - rows.lowerBound
+            let runCorrection = correction(
+                run: run, openingSimilarity: similarities[first], openingWeight, lengthPenalty)
+            for offset in first..<min(first + chunkCount[run], rows.count) { similarities[offset] += runCorrection }
+        }
+    }
+
+    /// The first row at or after `row` where a file starts (the row count when none does).
+    func firstFileStart(atOrAfter row: Int) -> Int {
+        var low = 0
+        var high = firstRow.count
+        while low < high {
+            let middle = (low + high) / 2
+            if firstRow[middle] < row { low = middle + 1 } else { high = middle }
+        }
+        return low < firstRow.count ? firstRow[low] : runOfRow.count
+    }
+
     /// What a file adds to each of its rows' similarity.
     private func correction(run: Int, openingSimilarity: Float, _ openingWeight: Float, _ lengthPenalty: Float)
         -> Float
     {
-        openingWeight * openingSimilarity - lengthPenalty * Float(log(Double(chunkCount[run])))
+        openingWeight * openingSimilarity - lengthPenalty * logChunkCount[run]
     }
 }

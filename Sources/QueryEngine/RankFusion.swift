@@ -31,25 +31,29 @@ struct RankFusion {
                 if firstSeen[chunk.chunkID] == nil { firstSeen[chunk.chunkID] = firstSeen.count }
             }
         }
-        let ordered = chunkScores.sorted { left, right in
-            let leftFile = fileScores[left.value.fileID, default: 0]
-            let rightFile = fileScores[right.value.fileID, default: 0]
-            if leftFile != rightFile { return leftFile > rightFile }
-            if left.value.fileID != right.value.fileID { return left.value.fileID < right.value.fileID }
-            if left.value.score != right.value.score { return left.value.score > right.value.score }
-            return firstSeen[left.key, default: 0] < firstSeen[right.key, default: 0]
+        // Sort keys looked up once per chunk, not once per comparison.
+        let ordered = chunkScores.map { chunk in
+            (
+                chunkID: chunk.key, fileID: chunk.value.fileID, score: chunk.value.score,
+                fileScore: fileScores[chunk.value.fileID, default: 0], seen: firstSeen[chunk.key, default: 0]
+            )
+        }.sorted { left, right in
+            if left.fileScore != right.fileScore { return left.fileScore > right.fileScore }
+            if left.fileID != right.fileID { return left.fileID < right.fileID }
+            if left.score != right.score { return left.score > right.score }
+            return left.seen < right.seen
         }
         var depthOfFile: [Int64: Int] = [:]
         let withDepth = ordered.enumerated().map { position, entry in
-            let depth = depthOfFile[entry.value.fileID, default: 0]
-            depthOfFile[entry.value.fileID] = depth + 1
-            return (depth: depth, position: position, chunkID: entry.key, fileID: entry.value.fileID)
-        }
-        func shown(_ entry: (depth: Int, position: Int, chunkID: Int64, fileID: Int64)) -> Double {
-            fileScores[entry.fileID, default: 0] / Double(entry.depth + 1)
+            let depth = depthOfFile[entry.fileID, default: 0]
+            depthOfFile[entry.fileID] = depth + 1
+            return (
+                depth: depth, position: position, chunkID: entry.chunkID, fileID: entry.fileID,
+                shown: entry.fileScore / Double(depth + 1)
+            )
         }
         return withDepth.sorted {
-            shown($0) != shown($1) ? shown($0) > shown($1) : ($0.depth, $0.position) < ($1.depth, $1.position)
-        }.map { ($0.chunkID, $0.fileID, shown($0)) }
+            $0.shown != $1.shown ? $0.shown > $1.shown : ($0.depth, $0.position) < ($1.depth, $1.position)
+        }.map { ($0.chunkID, $0.fileID, $0.shown) }
     }
 }

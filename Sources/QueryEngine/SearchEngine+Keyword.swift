@@ -4,13 +4,15 @@ import VectorStore
 extension SearchEngine {
     /// Keyword matches, best first by BM25 less `keywordLengthPenalty` per log of the file's
     /// chunk count (the same fairness to files as in semantic ranking).
+    /// `counts` keeps the words' chunk counts from one query to the next.
     static func keywordSearch(
-        _ terms: QueryTerms, allowed: Set<Int64>?, limit: Int, policy: QueryPolicy, store: IndexStore
+        _ terms: QueryTerms, allowed: Set<Int64>?, limit: Int, policy: QueryPolicy, store: IndexStore,
+        counts: IndexCounts
     ) throws -> [(chunkID: Int64, fileID: Int64, score: Double)] {
         var found: [(chunkID: Int64, fileID: Int64, score: Double)] = []
-        let frequencies = try store.chunkFrequencies(of: terms.words)
+        let known = try counts.lookUp(terms.words, in: store)
         let words = terms.wordExpression(
-            frequencies: frequencies, chunkCount: try store.chunkCount(), budget: policy.keywordMatchBudget)
+            frequencies: known.frequencies, chunkCount: known.chunkCount, budget: policy.keywordMatchBudget)
         for (expression, table) in [(words, KeywordTable.words), (terms.trigramExpression, .trigrams)] {
             guard let expression else { continue }
             let matches = try store.keywordSearch(expression, in: table, fileIDs: allowed, limit: limit)

@@ -10,11 +10,17 @@ import VectorStore
 public final class SearchEngine {
     public let store: IndexStore
     public var policy: QueryPolicy
+    /// How many blocks the int8 scan is split into, scanned on the cores at once (`SplitScan`):
+    /// 1 keeps the scan on the search's thread (a one-shot process); a long-lived server, whose
+    /// thread pool is warm, gives more.
+    public var scanBlocks = 1
     private let loadEncoder: () throws -> SentenceEncoder
     private var loadedEncoder: SentenceEncoder?
     private var loadedIndex: (flat: FlatIndex, runs: FileRuns)?
     /// The second connection, kept from one search's prefetch thread for the next.
     private var prefetchStore: IndexStore?
+    /// Word and chunk counts of the index, kept while its generation lasts.
+    private let counts = IndexCounts()
 
     public init(store: IndexStore, policy: QueryPolicy = QueryPolicy(), encoder: @escaping () throws -> SentenceEncoder)
     {
@@ -57,10 +63,12 @@ public final class SearchEngine {
         let pool = max(policy.candidates, request.limit)
 
         let policy = policy
+        let counts = counts
         var keywordWork: (@Sendable (IndexStore) throws -> Prefetch.KeywordMatches)?
         if request.mode != .semantic {
             keywordWork = { store in
-                try Self.keywordSearch(terms, allowed: allowed, limit: pool, policy: policy, store: store)
+                try Self.keywordSearch(
+                    terms, allowed: allowed, limit: pool, policy: policy, store: store, counts: counts)
             }
         }
         let prefetch = Prefetch(
@@ -97,11 +105,9 @@ public final class SearchEngine {
             response.lap("vectors", since: &clock)
             // Candidates from the int8 scan, then the exact similarities of those (and of their
             // files' opening chunks) decide.
-            let allow = allowed.map { set in { (fileID: Int64) in set.contains(fileID) } }
-            let rough = index.runs.adjusted(
-                index.flat.approximateScores(vector), openingWeight: policy.openingWeight,
+            let candidates = SplitScan(flat: index.flat, runs: index.runs, blockCount: scanBlocks).candidates(
+                vector, limit: 2 * pool, allowedFiles: allowed, openingWeight: policy.openingWeight,
                 lengthPenalty: policy.lengthPenalty)
-            let candidates = index.flat.best(rough, limit: 2 * pool, allow: allow)
             response.lap("scan", since: &clock)
             let exact = ExactSimilarities(flat: index.flat, query: vector)
             exactSimilarities = exact

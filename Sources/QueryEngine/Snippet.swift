@@ -59,9 +59,9 @@ public struct Snippet: Sendable, Equatable {
         var current = ""
         var previous: Character = " "
         for character in text {
-            let boundary =
-                character.isWhitespace && (".!?。！？".contains(previous) || character == "\n" && previous == "\n")
-            if character.isWhitespace {
+            let white = character.asciiValue.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? character.isWhitespace
+            let boundary = white && (".!?。！？".contains(previous) || character == "\n" && previous == "\n")
+            if white {
                 if boundary, !current.isEmpty {
                     sentences.append(current)
                     current = ""

@@ -22,8 +22,16 @@ enum WordRuns {
             current = ""
         }
         for character in text {
-            let spaceless = character.unicodeScalars.contains(where: isSpaceless)
-            let wordy = spaceless || character.isLetter || character.isNumber
+            let spaceless: Bool
+            let wordy: Bool
+            if let ascii = character.asciiValue {
+                // The common case without Unicode property lookups: ASCII letters and digits.
+                spaceless = false
+                wordy = (0x30...0x39).contains(ascii) || (0x61...0x7A).contains(ascii | 0x20)
+            } else {
+                spaceless = character.unicodeScalars.contains(where: isSpaceless)
+                wordy = spaceless || character.isLetter || character.isNumber
+            }
             if !wordy || spaceless != currentIsSpaceless { finish() }
             if wordy {
                 if current.isEmpty { start = offset }

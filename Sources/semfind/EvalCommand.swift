@@ -104,6 +104,9 @@ struct EvalCommand: ParsableCommand {
         for path in paths {
             let engine = SearchEngine(
                 store: try IndexStore(path: path, create: false), policy: policy, encoder: encoder.load)
+            // Many searches in one process, as a server answers them (and the same results as
+            // a one-shot search, which scripts/eval-check compares against).
+            engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
             let evaluator = Evaluator(engine: engine, k: k)
             let unknown = try evaluator.unknownPaths(in: labelled)
             if !unknown.isEmpty {

@@ -25,10 +25,13 @@ struct JSONRPCError: Error {
 struct JSONRPCEndpoint<Methods: JSONRPCMethods> {
     var methods: Methods
 
-    /// Answers every line of standard input on standard output until input ends.
-    mutating func serveStandardIO() {
+    /// Answers every line of standard input on standard output until input ends, each while
+    /// holding `answering` (so that whoever takes it ends the process between two responses).
+    mutating func serveStandardIO(answering: NSLock = NSLock()) {
         while let line = readLine(strippingNewline: true) {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            answering.lock()
+            defer { answering.unlock() }
             if let reply = handle(line) {
                 FileHandle.standardOutput.write(Data(ResultJSON.line(reply).utf8))
             }

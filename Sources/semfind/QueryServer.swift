@@ -33,34 +33,26 @@ final class QueryServer {
             throw SemfindError(.invalidInput, "a server already answers for \(indexPath) (its socket is \(path))")
         }
         unlink(path)
-        engine = SearchEngine(store: try IndexStore(path: indexPath, create: false), encoder: encoder.load)
+        engine = try SearchService.warmEngine(indexPath: indexPath, encoder: encoder)
         let previous = umask(0o077)  // the socket is the user's alone
         defer { umask(previous) }
         socket = try UnixSocket.listen(at: path)
     }
 
-    /// Answers connections until the socket fails or SIGINT/SIGTERM arrives (which removes the
-    /// socket, so that searches stop asking).
-    func run() {
+    var socketPath: String { Self.socketPath(forIndex: indexPath) }
+
+    /// Answers connections until the socket fails, each while holding `answering` (which
+    /// `ServeLifetime` takes to end the server between two answers).
+    func run(answering: NSLock) {
         signal(SIGPIPE, SIG_IGN)  // a search that gave up must not end the server
-        let path = Self.socketPath(forIndex: indexPath)
-        let stops = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                unlink(path)
-                exit(0)
-            }
-            source.resume()
-            return source
-        }
-        defer { stops.forEach { $0.cancel() } }
         while let connection = socket.accept() {
             defer { connection.close() }
             guard let line = connection.readLine(limit: 1 << 20),
                 let request = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
             else { continue }
-            _ = connection.write(Array(ResultJSON.line(answer(request)).utf8))
+            answering.withLock {
+                _ = connection.write(Array(ResultJSON.line(answer(request)).utf8))
+            }
         }
     }
 

@@ -67,8 +67,16 @@ struct SearchService {
 
     private mutating func currentEngine() throws -> SearchEngine {
         if let engine { return engine }
-        let made = SearchEngine(store: try IndexStore(path: indexPath, create: false), encoder: encoder.load)
+        let made = try Self.warmEngine(indexPath: indexPath, encoder: encoder)
         engine = made
         return made
+    }
+
+    /// The engine of a long-lived server: its int8 scan is split over every core (two blocks
+    /// each, so that a core the keyword search still holds takes fewer).
+    static func warmEngine(indexPath: String, encoder: SharedEncoder) throws -> SearchEngine {
+        let engine = SearchEngine(store: try IndexStore(path: indexPath, create: false), encoder: encoder.load)
+        engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
+        return engine
     }
 }

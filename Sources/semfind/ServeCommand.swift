@@ -6,6 +6,8 @@ import VectorStore
 /// `semfind serve`: the model and the vectors kept in memory between requests. `--stdio` speaks
 /// JSON-RPC 2.0 over standard input and output, one message per line
 /// (share/semfind/schema/serve.md); `--socket` answers other processes' searches (`QueryServer`).
+/// `--watch` also keeps the index in step with its folders, as `semfind watch` does
+/// (`ServeWatch`).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -14,7 +16,12 @@ struct ServeCommand: ParsableCommand {
             --stdio: JSON-RPC 2.0, one request per line in, one response per line out; end of input stops \
             the server (share/semfind/schema/serve.md).
             --socket: listen on INDEX.sock; every `semfind QUERY` on that index is then answered by this \
-            server, without loading the model (search --no-server opts out). Stop it with Ctrl-C or SIGTERM.
+            server, without loading the model (search --no-server opts out).
+            --watch: also follow the index's folders as semfind watch does (catch-up scan, then file \
+            events, progress on stderr); it holds the index's writer lock, so it fails when another \
+            semfind writes the index, unless --wait. A search sees each batch once it is written.
+            SIGINT or SIGTERM ends the server between two answers (with --watch, once the batch in \
+            flight is written), removes the socket and exits with status 0.
             """)
 
     @Flag(name: .long, help: "Answer JSON-RPC requests on standard input and output.")
@@ -23,34 +30,73 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Answer the searches of other semfind processes on a socket beside the index.")
     var socket = false
 
+    @Flag(name: .long, help: "Also keep the index up to date as files change, as semfind watch does.")
+    var watch = false
+
     @OptionGroup var location: IndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
+    @OptionGroup var indexing: IndexingOptions
+    @OptionGroup var watching: WatchOptions
+
+    /// Chunks the watch embeds per encoder call. Encoder calls take turns within a process, so
+    /// a search waits for the call in flight before it encodes its query: 8 chunks instead of
+    /// `watch`'s 256 keep that wait short at the same indexing speed (docs/PERFORMANCE.md).
+    static let watchEmbedGroup = 8
 
     func validate() throws {
         guard stdio != socket else {
             throw ValidationError("give one of --stdio (an editor talks on stdin/stdout) and --socket (for searches)")
         }
+        guard watch || (watching.poll == nil && !watching.wait) else {
+            throw ValidationError("--poll and --wait go with --watch")
+        }
     }
 
     func run() throws {
+        let signals = SignalCatcher()
         let encoder = SharedEncoder(options: encoderOptions)
-        if socket {
-            let server = try QueryServer(indexPath: location.path, encoder: encoder)
-            let socketPath = QueryServer.socketPath(forIndex: location.path)
-            FileHandle.standardError.write(
-                Data("semfind: answering searches of \(location.path) at \(socketPath)\n".utf8))
-            server.run()
-            return
+        // The writer lock first: with another writer at work, nothing is served.
+        let follower =
+            try watch
+            ? IndexFollower(
+                indexPath: location.path, paths: [], options: watching, indexing: indexing,
+                encoder: { try encoderOptions.loadEncoder() }, stop: signals.stop,
+                reporter: WatchReporter(json: false, verbose: false),
+                nothingToWatch:
+                    "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)",
+                embedGroupSize: Self.watchEmbedGroup)
+            : nil
+        let server = try socket ? QueryServer(indexPath: location.path, encoder: encoder) : nil
+        let lifetime = ServeLifetime(socketPath: server?.socketPath)
+        if let follower {
+            ServeWatch(follower).start(until: lifetime)
+        } else {
+            lifetime.end(on: signals.stop)
         }
-        let service = SearchService(indexPath: location.path, encoder: encoder)
-        var endpoint = JSONRPCEndpoint(methods: ServeMethods(service: service))
-        endpoint.serveStandardIO()
+        if let server {
+            FileHandle.standardError.write(
+                Data("semfind: answering searches of \(location.path) at \(server.socketPath)\n".utf8))
+            server.run(answering: lifetime.answering)
+        } else {
+            let methods = ServeMethods(
+                service: SearchService(indexPath: location.path, encoder: encoder), indexing: indexing,
+                stop: signals.stop, watching: watch)
+            var endpoint = JSONRPCEndpoint(methods: methods)
+            endpoint.serveStandardIO(answering: lifetime.answering)
+        }
+        lifetime.stopServing(signals.stop)
     }
 }
 
 /// `serve`'s methods: `search`, `status` and `index`.
 struct ServeMethods: JSONRPCMethods {
     var service: SearchService
+    let indexing: IndexingOptions
+    /// Stops an `index` run after the file in flight (SIGINT, SIGTERM).
+    let stop: StopRequest
+    /// Whether the server watches the index (`--watch`): it then holds the writer lock, and
+    /// indexing is what the watch does anyway.
+    let watching: Bool
 
     mutating func call(_ method: String, _ params: RequestParams) throws -> [String: Any] {
         switch method {
@@ -62,16 +108,19 @@ struct ServeMethods: JSONRPCMethods {
     }
 
     private func index(_ params: RequestParams) throws -> [String: Any] {
+        guard !watching else {
+            throw JSONRPCError.semfind(
+                "this server watches the index (serve --watch): changes are indexed as they happen")
+        }
         let roots =
             try params.strings("folders").map { try $0.map(IndexCommand.absolutePath) } ?? service.status().roots
         guard !roots.isEmpty else { throw JSONRPCError.invalidParams("index needs folders (the index has none)") }
         let lock = try WriterLock(indexPath: service.indexPath, wait: false)
         defer { withExtendedLifetime(lock) {} }
-        let options = IndexOptions(roots: roots, walk: WalkOptions(), chunker: ChunkerOptions())
         let pipeline = IndexPipeline(
             storePath: service.indexPath, encoder: try service.encoder.load(), registry: Plugins.registry,
-            options: options)
-        let summary = try pipeline.run { _ in }
+            options: indexing.indexOptions(roots: roots))
+        let summary = try pipeline.run(stop: stop) { _ in }
         return IndexReporter.fields(summary)
     }
 }

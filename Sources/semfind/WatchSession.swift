@@ -16,6 +16,9 @@ struct WatchSession {
     let stop: StopRequest
     var reporter: WatchReporter
     var snapshot = SnapshotSchedule()
+    /// Chunks embedded per encoder call, when not the pipeline's default (256): a server that
+    /// watches gives fewer (`ServeCommand.watchEmbedGroup`).
+    var embedGroupSize: Int?
     private var missingRoots: Set<String> = []
 
     init(
@@ -37,6 +40,7 @@ struct WatchSession {
         guard !options.roots.isEmpty else { return }
         options.walk.focus = focus
         options.refreshesSnapshot = false
+        if let embedGroupSize { options.embedGroupSize = embedGroupSize }
         let pipeline = IndexPipeline(
             storePath: indexPath, encoder: encoder, registry: Plugins.registry, options: options)
         let summary = try pipeline.run(stop: stop) { reporter.report($0) }

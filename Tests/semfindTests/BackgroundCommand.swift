@@ -13,14 +13,15 @@ final class BackgroundCommand {
     let stdoutFile: URL
     let stderrFile: URL
 
-    init(_ arguments: [String], logs folder: URL, name: String) throws {
+    /// Runs `arguments`; standard input is `input` when given (for requests), else empty.
+    init(_ arguments: [String], logs folder: URL, name: String, input: Pipe? = nil) throws {
         stdoutFile = folder.appendingPathComponent("\(name).stdout")
         stderrFile = folder.appendingPathComponent("\(name).stderr")
         _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.executableURL = CommandRunner.binary
         process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input ?? FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
         try process.run()
