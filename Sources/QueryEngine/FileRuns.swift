@@ -1,21 +1,25 @@
 import Foundation
 import VectorStore
 
-/// The files of a vector snapshot: rows of one file are contiguous (a file's chunks are written
-/// in one transaction, so their ids are consecutive), so one pass finds, for every row, its
-/// file's first row (the file's opening chunk) and how many chunks the file has.
+/// The files of a vector snapshot: rows of one file are consecutive in chunk id order (a file's
+/// chunks are written in one transaction, so their ids are consecutive), so one pass in that
+/// order finds, for every row, its file's first row (the file's opening chunk) and how many
+/// chunks the file has.
 struct FileRuns {
     /// Per row: the index of its file's run.
     let runOfRow: [Int32]
     let firstRow: [Int]
     let chunkCount: [Int]
 
-    init(fileIDs: UnsafeBufferPointer<Int64>) {
+    /// The runs of `snapshot`'s rows; `chunkCounts` gives the chunk count of files the snapshot
+    /// holds only some rows of (by file id).
+    init(snapshot: VectorSnapshot, chunkCounts: [Int64: Int] = [:]) {
+        let fileIDs = snapshot.fileIDs
         var runOfRow = [Int32](repeating: 0, count: fileIDs.count)
         var firstRow: [Int] = []
         var chunkCount: [Int] = []
         var previous: Int64?
-        for row in 0..<fileIDs.count {
+        snapshot.forEachRowInChunkOrder { row in
             if fileIDs[row] != previous {
                 firstRow.append(row)
                 chunkCount.append(0)
@@ -23,6 +27,9 @@ struct FileRuns {
             }
             runOfRow[row] = Int32(firstRow.count - 1)
             chunkCount[chunkCount.count - 1] += 1
+        }
+        for (run, row) in firstRow.enumerated() {
+            if let count = chunkCounts[fileIDs[row]] { chunkCount[run] = max(count, chunkCount[run]) }
         }
         self.runOfRow = runOfRow
         self.firstRow = firstRow

@@ -16,7 +16,7 @@ final class Prefetch: @unchecked Sendable {
     typealias KeywordMatches = [(chunkID: Int64, fileID: Int64, score: Double)]
 
     private let done = DispatchSemaphore(value: 0)
-    private var index: (flat: FlatIndex, runs: FileRuns)?
+    private var index: (any SemanticIndex)?
     private var keyword: KeywordMatches = []
     private var store: IndexStore?
     private var failure: (any Error)?
@@ -34,10 +34,7 @@ final class Prefetch: @unchecked Sendable {
             do {
                 let store = try self.store ?? IndexStore(path: indexPath, create: false)
                 self.store = store
-                if loadIndex {
-                    let flat = try FlatIndex(store: store)
-                    index = (flat, FileRuns(fileIDs: flat.snapshot.fileIDs))
-                }
+                if loadIndex { index = try SemanticIndexLoader.load(store: store) }
                 if let keywordSearch { keyword = try keywordSearch(store) }
             } catch {
                 failure = error
@@ -48,7 +45,7 @@ final class Prefetch: @unchecked Sendable {
     }
 
     /// Waits for the thread (once; later calls return at once); rethrows what stopped it.
-    func wait() throws -> (index: (flat: FlatIndex, runs: FileRuns)?, keyword: KeywordMatches, store: IndexStore?) {
+    func wait() throws -> (index: (any SemanticIndex)?, keyword: KeywordMatches, store: IndexStore?) {
         if !finished {
             done.wait()
             finished = true

@@ -12,7 +12,7 @@ public final class SearchEngine {
     public var policy: QueryPolicy
     private let loadEncoder: () throws -> SentenceEncoder
     private var loadedEncoder: SentenceEncoder?
-    private var loadedIndex: (flat: FlatIndex, runs: FileRuns)?
+    private var loadedIndex: (any SemanticIndex)?
     /// The second connection, kept from one search's prefetch thread for the next.
     private var prefetchStore: IndexStore?
 
@@ -33,18 +33,18 @@ public final class SearchEngine {
         return encoder
     }
 
-    func index() throws -> (flat: FlatIndex, runs: FileRuns) {
+    func index() throws -> any SemanticIndex {
         if let loadedIndex { return loadedIndex }
-        let flat = try FlatIndex(store: store)
-        let index = (flat, FileRuns(fileIDs: flat.snapshot.fileIDs))
+        let index = try SemanticIndexLoader.load(store: store)
         loadedIndex = index
         return index
     }
 
-    /// Forgets the loaded vectors when the index changed since they were loaded (a long-lived
-    /// engine, as `semfind serve` keeps, calls this before each search).
+    /// Forgets the loaded vectors when the index changed since they were loaded, or when they
+    /// are an IVF index read list by list while its snapshot was missing (a long-lived engine, as
+    /// `semfind serve` keeps, calls this before each search).
     public func reloadIfChanged() throws {
-        if let loadedIndex, try store.generation() != loadedIndex.flat.snapshot.generation {
+        if let loadedIndex, try loadedIndex is StaleListSearch || store.generation() != loadedIndex.generation {
             self.loadedIndex = nil
         }
     }
@@ -95,18 +95,16 @@ public final class SearchEngine {
             if let fetched = try prefetch.wait().index { loadedIndex = fetched }
             let index = try index()
             response.lap("vectors", since: &clock)
-            // Candidates from the int8 scan, then the exact similarities of those (and of their
-            // files' opening chunks) decide.
+            // Candidates from the int8 scan (of every row, or of the probed lists), then the
+            // exact similarities of those (and of their files' opening chunks) decide.
             let allow = allowed.map { set in { (fileID: Int64) in set.contains(fileID) } }
-            let rough = index.runs.adjusted(
-                index.flat.approximateScores(vector), openingWeight: policy.openingWeight,
-                lengthPenalty: policy.lengthPenalty)
-            let candidates = index.flat.best(rough, limit: 2 * pool, allow: allow)
+            let scanned = try index.scan(vector, limit: 2 * pool, allow: allow, policy: policy, store: store)
+            let candidates = scanned.candidates
             response.lap("scan", since: &clock)
-            let exact = ExactSimilarities(flat: index.flat, query: vector)
+            let exact = ExactSimilarities(flat: scanned.flat, query: vector)
             exactSimilarities = exact
             semantic = candidates.map { candidate in
-                let score = index.runs.adjusted(
+                let score = scanned.runs.adjusted(
                     row: candidate.row, similarity: exact.of, openingWeight: policy.openingWeight,
                     lengthPenalty: policy.lengthPenalty)
                 return (candidate.chunkID, candidate.fileID, score)

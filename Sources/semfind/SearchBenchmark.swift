@@ -33,9 +33,7 @@ struct SearchBenchmark {
         let flatSeconds = flatClock.seconds
         let listCount = IVFIndex.listCount(rows: rows)
         let ivfClock = Clock()
-        let ivf = workload.base.withUnsafeBufferPointer {
-            IVFIndex(vectors: $0, dimension: dimension, listCount: listCount)
-        }
+        let ivf = try IVFIndex(training: snapshot, listCount: listCount, generation: 0)
         let trainSeconds = ivfClock.seconds
         let probeClock = Clock()
         let choice = ivf.chooseProbes(candidates: candidates)

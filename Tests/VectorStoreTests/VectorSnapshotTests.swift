@@ -38,7 +38,7 @@ struct VectorSnapshotTests {
         let fromDatabase = try FlatIndex(store: store)
         #expect(fromDatabase.count == 3)
         #expect(!FileManager.default.fileExists(atPath: path + ".vectors"), "a query never writes the snapshot")
-        try store.refreshSnapshot()
+        try store.refreshVectorIndex()
         let generation = try store.generation()
         let mapped = try #require(VectorSnapshot.mapped(indexPath: path, generation: generation, dimension: 2))
         #expect(Array(mapped.chunkIDs) == Array(fromDatabase.snapshot.chunkIDs))
