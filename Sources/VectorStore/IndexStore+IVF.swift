@@ -103,16 +103,29 @@ extension IndexStore {
     static let trainedGenerationKey = "ivf_trained_generation"
 
     /// The centroids new vectors are filed under, or nil when the index is flat; read once per
-    /// training (a writer keeps them while the training they came from stands).
+    /// training (a writer keeps them while the training they came from stands). Centroids that
+    /// are not one vector of the index's dimension per list are refused.
     func listCentroids() throws -> [Float]? {
         guard let trained = try meta(Self.trainedGenerationKey), try meta(VectorIndexInfo.keys.kind) == "ivf" else {
             cachedCentroids = nil
             return nil
         }
         if let cached = cachedCentroids, cached.training == trained { return cached.centroids }
-        let statement = try database.prepare("SELECT vector FROM centroids ORDER BY list")
+        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        let lists = Int(try meta(VectorIndexInfo.keys.lists) ?? "") ?? 0
+        let statement = try database.prepare("SELECT list, vector FROM centroids ORDER BY list")
         var centroids: [Float] = []
-        while try statement.step() { centroids += Self.floats(statement.blob(0)) }
+        var next = 0
+        while try statement.step() {
+            guard statement.int(0) == next, statement.blob(1).count == 4 * dimension else { break }
+            centroids += Self.floats(statement.blob(1))
+            next += 1
+        }
+        guard dimension > 0, lists > 0, next == lists, centroids.count == lists * dimension else {
+            throw SemfindError(
+                .invalidInput,
+                "index \(path) has malformed IVF centroids; rebuild its lists with semfind index --reindex-vectors")
+        }
         cachedCentroids = (trained, centroids)
         return centroids
     }
@@ -121,7 +134,7 @@ extension IndexStore {
     /// index is IVF. Runs inside the caller's transaction.
     func fileUnderLists(chunkIDs: [Int64], vectors: [[Float]]) throws {
         guard !chunkIDs.isEmpty, let centroids = try listCentroids(), let dimension = vectors.first?.count,
-            dimension > 0, centroids.count % dimension == 0, !centroids.isEmpty
+            dimension > 0
         else { return }
         let labels = IVFIndex.nearestCentroids(of: vectors.flatMap { $0 }, centroids: centroids, dimension: dimension)
         let insert = try database.prepare("INSERT INTO vector_lists(chunk_id, list) VALUES (?, ?)")

@@ -130,4 +130,24 @@ struct IVFStoreTests {
         #expect(Array(read.snapshot.chunkIDs) == Array(read.snapshot.chunkIDs).sorted())
         #expect(read.chunkCounts.values.allSatisfy { $0 == 1 })
     }
+
+    @Test("malformed centroids refuse new chunks with the way out, keep what was indexed, and retrain")
+    func malformedCentroids() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try newStore()
+        try write(first, files: 0..<60)
+        try first.refreshVectorIndex(threshold: 50)
+        try first.database.execute("UPDATE centroids SET vector = x'0000' WHERE list = 0")
+        let store = try IndexStore(path: path, create: false)
+        do {
+            try write(store, files: 60..<61)
+            Issue.record("a chunk was filed under malformed centroids")
+        } catch let error as SemfindError {
+            #expect(error.message.contains("--reindex-vectors"), "\(error.message)")
+        }
+        #expect(try store.status().vectors == 60, "the failed write left nothing behind")
+        #expect(try store.refreshVectorIndex(threshold: 50, retrain: true) == .train)
+        try write(store, files: 60..<61)
+        #expect(try count(store, "SELECT count(*) FROM vector_lists") == 61)
+    }
 }
