@@ -41,7 +41,7 @@ public struct VectorIndexInfo: Sendable, Equatable {
 
     /// The vector count at or above which an index is IVF (below it, flat): see the IVF
     /// threshold section of docs/PERFORMANCE.md for the measurements behind it.
-    public static let defaultIVFThreshold = 200_000
+    public static let defaultIVFThreshold = 100_000
 
     /// `defaultIVFThreshold`, unless `SEMFIND_IVF_THRESHOLD` sets another (tests use tiny indexes).
     public static func ivfThreshold(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
