@@ -48,17 +48,50 @@ struct FileRuns {
         return adjusted
     }
 
-    /// One row's adjusted score, from a function that gives any row's similarity.
-    func adjusted(row: Int, similarity: (Int) -> Float, openingWeight: Float, lengthPenalty: Float) -> Float {
+    func file(ofRow row: Int) -> (openingRow: Int, chunks: Int) {
         let run = Int(runOfRow[row])
-        return similarity(row)
-            + correction(run: run, openingSimilarity: similarity(firstRow[run]), openingWeight, lengthPenalty)
+        return (firstRow[run], chunkCount[run])
     }
 
     /// What a file adds to each of its rows' similarity.
     private func correction(run: Int, openingSimilarity: Float, _ openingWeight: Float, _ lengthPenalty: Float)
         -> Float
     {
-        openingWeight * openingSimilarity - lengthPenalty * Float(log(Double(chunkCount[run])))
+        Self.correction(
+            openingSimilarity: openingSimilarity, chunks: chunkCount[run], openingWeight, lengthPenalty)
     }
+}
+
+/// Where each row's file opens and how many chunks it has: what weighing a row by its file needs.
+protocol FileWeighing {
+    func file(ofRow row: Int) -> (openingRow: Int, chunks: Int)
+}
+
+extension FileWeighing {
+    /// One row's adjusted score (see `FileRuns.adjusted`), from a function that gives any row's
+    /// similarity.
+    func adjusted(row: Int, similarity: (Int) -> Float, openingWeight: Float, lengthPenalty: Float) -> Float {
+        let file = file(ofRow: row)
+        return similarity(row)
+            + Self.correction(
+                openingSimilarity: similarity(file.openingRow), chunks: file.chunks, openingWeight, lengthPenalty)
+    }
+
+    /// What a file of `chunks` chunks whose opening chunk has `openingSimilarity` adds to each
+    /// of its rows' similarity.
+    static func correction(openingSimilarity: Float, chunks: Int, _ openingWeight: Float, _ lengthPenalty: Float)
+        -> Float
+    {
+        openingWeight * openingSimilarity - lengthPenalty * Float(log(Double(chunks)))
+    }
+}
+
+extension FileRuns: FileWeighing {}
+
+/// The files of a snapshot's rows, looked up one row at a time (`VectorSnapshot.file(ofRow:)`):
+/// an IVF search weighs only its candidates, so it need not pass over every row first.
+struct SnapshotFiles: FileWeighing {
+    let snapshot: VectorSnapshot
+
+    func file(ofRow row: Int) -> (openingRow: Int, chunks: Int) { snapshot.file(ofRow: row) }
 }

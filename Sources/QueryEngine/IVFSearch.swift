@@ -1,20 +1,18 @@
 import VectorStore
 
 /// Search of an IVF index's snapshot: the int8 scan of the `probes` lists nearest to the query
-/// picks the candidates by similarity (their files weigh in when they are rescored). When a
-/// filter leaves fewer allowed rows in those lists than the candidates wanted, every allowed row
-/// is scanned instead, so a narrow filter still gets its full list.
+/// picks the candidates by similarity (their files, looked up per candidate, weigh in when they
+/// are rescored). When a filter leaves fewer allowed rows in those lists than the candidates
+/// wanted, every allowed row is scanned instead, so a narrow filter still gets its full list.
 struct IVFSearch: SemanticIndex {
     let ivf: IVFIndex
     let probes: Int
     let flat: FlatIndex
-    let runs: FileRuns
 
     init(ivf: IVFIndex, probes: Int) {
         self.ivf = ivf
         self.probes = probes
         flat = FlatIndex(snapshot: ivf.snapshot)
-        runs = FileRuns(snapshot: ivf.snapshot)
     }
 
     var generation: Int64 { ivf.snapshot.generation }
@@ -23,12 +21,13 @@ struct IVFSearch: SemanticIndex {
         _ query: [Float], limit: Int, allow: ((Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore
     ) throws -> ScannedVectors {
         let found = ivf.candidates(query, probes: probes, limit: limit, allow: allow)
-        if allow != nil, found.count < limit {
-            return .scanningEveryRow(flat, runs: runs, query: query, limit: limit, allow: allow, policy: policy)
-        }
         let snapshot = ivf.snapshot
+        if allow != nil, found.count < limit {
+            return .scanningEveryRow(
+                flat, runs: FileRuns(snapshot: snapshot), query: query, limit: limit, allow: allow, policy: policy)
+        }
         return ScannedVectors(
-            flat: flat, runs: runs,
+            flat: flat, runs: SnapshotFiles(snapshot: snapshot),
             candidates: found.map { ($0.row, snapshot.chunkIDs[$0.row], snapshot.fileIDs[$0.row], $0.score) })
     }
 }

@@ -20,7 +20,7 @@ protocol SemanticIndex: Sendable {
 /// chunk lookups and each row's file).
 struct ScannedVectors {
     let flat: FlatIndex
-    let runs: FileRuns
+    let runs: any FileWeighing
     let candidates: [(row: Int, chunkID: Int64, fileID: Int64, score: Float)]
 
     /// Every row of `flat` scored with the int8 scan, each score adjusted by its file as

@@ -93,6 +93,7 @@ public final class VectorSnapshot: @unchecked Sendable {
         if snapshot.lists == nil {
             file.populate(0..<layout.matrix)
         } else {
+            file.preferSmallPages()
             file.populate(0..<layout.quantized)
             file.populate(layout.listStarts..<layout.end)
         }
@@ -206,15 +207,35 @@ public final class VectorSnapshot: @unchecked Sendable {
 
     /// The row of a chunk, or nil when it has no vector.
     public func row(of chunkID: Int64) -> Int? {
-        let order = lists?.rowsInChunkOrder
-        func row(at position: Int) -> Int { order.map { Int($0[position]) } ?? position }
+        position(of: chunkID).map(row(atPosition:))
+    }
+
+    /// Where a chunk comes in chunk id order, or nil when it has no vector.
+    private func position(of chunkID: Int64) -> Int? {
         var low = 0
         var high = count
         while low < high {
             let middle = (low + high) / 2
-            if chunkIDs[row(at: middle)] < chunkID { low = middle + 1 } else { high = middle }
+            if chunkIDs[row(atPosition: middle)] < chunkID { low = middle + 1 } else { high = middle }
         }
-        return low < count && chunkIDs[row(at: low)] == chunkID ? row(at: low) : nil
+        return low < count && chunkIDs[row(atPosition: low)] == chunkID ? low : nil
+    }
+
+    /// The row that comes `position`-th in chunk id order.
+    private func row(atPosition position: Int) -> Int {
+        lists.map { Int($0.rowsInChunkOrder[position]) } ?? position
+    }
+
+    /// The file of a row, from its neighbours in chunk id order (a file's chunks have
+    /// consecutive ids): the row of its first chunk and how many of its chunks the snapshot holds.
+    public func file(ofRow row: Int) -> (openingRow: Int, chunks: Int) {
+        guard row >= 0, row < count, let position = position(of: chunkIDs[row]) else { return (row, 1) }
+        let file = fileIDs[row]
+        var first = position
+        while first > 0, fileIDs[self.row(atPosition: first - 1)] == file { first -= 1 }
+        var end = position + 1
+        while end < count, fileIDs[self.row(atPosition: end)] == file { end += 1 }
+        return (self.row(atPosition: first), end - first)
     }
 
     /// Every row in chunk id order (rows of one file are consecutive in it).

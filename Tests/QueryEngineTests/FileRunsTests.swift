@@ -45,6 +45,11 @@ import VectorStore
         #expect(runs.chunkCount == [3, 1])
         #expect(runs.runOfRow == [0, 1, 0, 0])
         #expect(snapshot.row(of: 3) == 3 && snapshot.row(of: 4) == 1 && snapshot.row(of: 5) == nil)
+        for row in 0..<4 {
+            let looked = SnapshotFiles(snapshot: snapshot).file(ofRow: row)
+            let passed = runs.file(ofRow: row)
+            #expect(looked.openingRow == passed.openingRow && looked.chunks == passed.chunks, "row \(row)")
+        }
         let partial = FileRuns(snapshot: snapshot, chunkCounts: [9: 12])
         #expect(partial.chunkCount == [3, 12], "a file only partly read counts all its chunks")
     }
