@@ -48,20 +48,34 @@ public struct IVFIndex: Sendable {
             source.matrix, dimension: source.dimension, k: listCount,
             sampleLimit: Self.trainingRows(listCount: listCount), iterations: Self.trainingIterations,
             generator: &generator)
-        let labels = quantizer.assign(source.matrix)
-        var starts = [Int](repeating: 0, count: quantizer.count + 1)
+        let snapshot = try Self.listOrdered(
+            source, labels: quantizer.assign(source.matrix), centroids: quantizer.centroids, generation: generation)
+        guard let index = IVFIndex(snapshot: snapshot) else {
+            throw SemfindError(.io, "the trained IVF snapshot has no lists")
+        }
+        self = index
+    }
+
+    /// The rows of `source` (ids and all) copied into a new snapshot of `generation` ordered by
+    /// list — `labels` gives each row's list, `centroids` the lists — and by `source` order
+    /// within a list.
+    static func listOrdered(
+        _ source: VectorSnapshot, labels: [Int32], centroids: [Float], generation: Int64
+    ) throws -> VectorSnapshot {
+        let dimension = source.dimension
+        let listCount = centroids.count / dimension
+        var starts = [Int](repeating: 0, count: listCount + 1)
         for label in labels { starts[Int(label) + 1] += 1 }
-        for list in 0..<quantizer.count { starts[list + 1] += starts[list] }
+        for list in 0..<listCount { starts[list + 1] += starts[list] }
         var next = starts
         var order = [Int](repeating: 0, count: labels.count)
         for (row, label) in labels.enumerated() {
             order[next[Int(label)]] = row
             next[Int(label)] += 1
         }
-        let dimension = source.dimension
-        let snapshot = try VectorSnapshot.build(
+        return try VectorSnapshot.build(
             count: source.count, dimension: dimension, generation: generation,
-            lists: VectorSnapshot.ListLayout(starts: starts, centroids: quantizer.centroids)
+            lists: VectorSnapshot.ListLayout(starts: starts, centroids: centroids)
         ) { chunkIDs, fileIDs, matrix in
             for (position, row) in order.enumerated() {
                 chunkIDs[position] = source.chunkIDs[row]
@@ -71,10 +85,6 @@ public struct IVFIndex: Sendable {
             }
             return order.count
         }
-        guard let index = IVFIndex(snapshot: snapshot) else {
-            throw SemfindError(.io, "the trained IVF snapshot has no lists")
-        }
-        self = index
     }
 
     /// Trains an index over `vectors` (unit rows of `dimension`) for benchmarks and tests: each

@@ -61,7 +61,7 @@ extension IndexStore {
                 """
                 FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id
                 WHERE vectors.chunk_id IN (\(wanted)) ORDER BY vectors.chunk_id
-                """, count: count, dimension: dimension, lists: nil, bindings: [.text(openingList)])
+                """, count: count, dimension: dimension, bindings: [.text(openingList)])
             return (snapshot, chunkCounts)
         }
     }

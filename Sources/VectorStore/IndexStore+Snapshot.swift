@@ -14,30 +14,38 @@ extension IndexStore {
 
     /// Every vector with its chunk and file id, read in one transaction: in list order with the
     /// lists' layout when the index is IVF, in chunk id order otherwise.
+    ///
+    /// An IVF index's rows are read in chunk id order too (one sequential pass over the vector
+    /// table; reading them list by list would seek for every row) and ordered by list in memory.
+    /// A row without a list, which the writers never leave, is placed under its nearest centroid.
     func readSnapshot(dimension: Int) throws -> VectorSnapshot {
         try database.readTransaction {
-            guard try vectorIndexInfo().kind == .ivf else { return try readRowsInChunkOrder(dimension: dimension) }
-            let centroids = try listCentroids() ?? []
+            let flat = try readRowsInChunkOrder(dimension: dimension)
+            guard try vectorIndexInfo().kind == .ivf, let centroids = try listCentroids() else { return flat }
             let listCount = centroids.count / dimension
-            var starts = [Int](repeating: 0, count: listCount + 1)
-            let sizes = try database.prepare("SELECT list, count(*) FROM vector_lists GROUP BY list")
-            while try sizes.step() {
-                let list = sizes.int(0)
+            var labels = [Int32](repeating: -1, count: flat.count)
+            let members = try database.prepare("SELECT chunk_id, list FROM vector_lists ORDER BY chunk_id")
+            var row = 0
+            while try members.step() {
+                let chunkID = members.int64(0)
+                while row < flat.count, flat.chunkIDs[row] < chunkID { row += 1 }
+                guard row < flat.count, flat.chunkIDs[row] == chunkID else { continue }
+                let list = members.int(1)
                 guard list >= 0, list < listCount else {
                     throw SemfindError(
                         .invalidInput,
                         "index \(path) files a vector under list \(list) of \(listCount); rebuild its lists with semfind index --reindex-vectors"
                     )
                 }
-                starts[list + 1] = sizes.int(1)
+                labels[row] = Int32(list)
             }
-            for list in 0..<listCount { starts[list + 1] += starts[list] }
-            return try readRows(
-                """
-                FROM vector_lists JOIN vectors ON vectors.chunk_id = vector_lists.chunk_id
-                JOIN chunks ON chunks.id = vectors.chunk_id ORDER BY vector_lists.list, vector_lists.chunk_id
-                """, count: starts[listCount], dimension: dimension,
-                lists: VectorSnapshot.ListLayout(starts: starts, centroids: centroids))
+            let unlisted = labels.indices.filter { labels[$0] < 0 }
+            if !unlisted.isEmpty {
+                let vectors = unlisted.flatMap { Array(flat.matrix[($0 * dimension)..<(($0 + 1) * dimension)]) }
+                let nearest = IVFIndex.nearestCentroids(of: vectors, centroids: centroids, dimension: dimension)
+                for (row, list) in zip(unlisted, nearest) { labels[row] = list }
+            }
+            return try IVFIndex.listOrdered(flat, labels: labels, centroids: centroids, generation: flat.generation)
         }
     }
 
@@ -50,19 +58,18 @@ extension IndexStore {
         let join = "FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id"
         return try readRows(
             "\(join) ORDER BY vectors.chunk_id", count: Int(try database.integer("SELECT count(*) \(join)")),
-            dimension: dimension, lists: nil)
+            dimension: dimension)
     }
 
     /// The `count` rows that `from` (a FROM clause with joins and order, over `vectors` and
     /// `chunks`) selects, as a snapshot of the current generation.
     func readRows(
-        _ from: String, count: Int, dimension: Int, lists: VectorSnapshot.ListLayout?, bindings: [SQLiteValue] = []
+        _ from: String, count: Int, dimension: Int, bindings: [SQLiteValue] = []
     ) throws -> VectorSnapshot {
         let rows = try database.prepare("SELECT vectors.chunk_id, chunks.file_id, vectors.vector \(from)")
             .bind(bindings)
         let rowBytes = dimension * MemoryLayout<Float>.stride
-        return try VectorSnapshot.build(count: count, dimension: dimension, generation: try generation(), lists: lists)
-        {
+        return try VectorSnapshot.build(count: count, dimension: dimension, generation: try generation()) {
             chunkIDs, fileIDs, matrix in
             var row = 0
             while row < count, try rows.step() {
