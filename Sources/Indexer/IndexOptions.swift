@@ -10,6 +10,9 @@ public struct IndexOptions: Sendable {
     public var embedGroupSize: Int
     /// Rewrite the vector snapshot at the end of the run (a watcher chooses when instead).
     public var refreshesSnapshot: Bool
+    /// Train the IVF lists anew at the end of the run even if the row count does not call for it
+    /// (`semfind index --reindex-vectors`).
+    public var retrainsVectorIndex = false
 
     public init(
         roots: [String], walk: WalkOptions = WalkOptions(), chunker: ChunkerOptions = ChunkerOptions(),

@@ -66,7 +66,10 @@ public struct IndexPipeline {
             writer.summary.removed = try removeVanished(store: store, seen: seen)
             if options.walk.focus == nil { try store.setMeta("chunker", options.chunker.signature) }
         }
-        if options.refreshesSnapshot { try store.refreshSnapshot() }
+        if options.refreshesSnapshot {
+            try store.refreshVectorIndex(
+                retrain: options.retrainsVectorIndex, mayTrain: !writer.summary.interrupted)
+        }
         writer.summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return writer.summary
     }

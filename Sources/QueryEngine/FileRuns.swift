@@ -1,9 +1,10 @@
 import Foundation
 import VectorStore
 
-/// The files of a vector snapshot: rows of one file are contiguous (a file's chunks are written
-/// in one transaction, so their ids are consecutive), so one pass finds, for every row, its
-/// file's first row (the file's opening chunk) and how many chunks the file has.
+/// The files of a vector snapshot: rows of one file are consecutive in chunk id order (a file's
+/// chunks are written in one transaction, so their ids are consecutive), so one pass in that
+/// order finds, for every row, its file's first row (the file's opening chunk) and how many
+/// chunks the file has.
 struct FileRuns {
     /// Per row: the index of its file's run.
     let runOfRow: [Int32]
@@ -12,12 +13,15 @@ struct FileRuns {
     /// Per run: the log of its chunk count (what the length penalty scales), computed once.
     private let logChunkCount: [Float]
 
-    init(fileIDs: UnsafeBufferPointer<Int64>) {
+    /// The runs of `snapshot`'s rows; `chunkCounts` gives the chunk count of files the snapshot
+    /// holds only some rows of (by file id).
+    init(snapshot: VectorSnapshot, chunkCounts: [Int64: Int] = [:]) {
+        let fileIDs = snapshot.fileIDs
         var runOfRow = [Int32](repeating: 0, count: fileIDs.count)
         var firstRow: [Int] = []
         var chunkCount: [Int] = []
         var previous: Int64?
-        for row in 0..<fileIDs.count {
+        snapshot.forEachRowInChunkOrder { row in
             if fileIDs[row] != previous {
                 firstRow.append(row)
                 chunkCount.append(0)
@@ -25,6 +29,9 @@ struct FileRuns {
             }
             runOfRow[row] = Int32(firstRow.count - 1)
             chunkCount[chunkCount.count - 1] += 1
+        }
+        for (run, row) in firstRow.enumerated() {
+            if let count = chunkCounts[fileIDs[row]] { chunkCount[run] = max(count, chunkCount[run]) }
         }
         self.runOfRow = runOfRow
         self.firstRow = firstRow
@@ -44,11 +51,9 @@ struct FileRuns {
         return adjusted
     }
 
-    /// One row's adjusted score, from a function that gives any row's similarity.
-    func adjusted(row: Int, similarity: (Int) -> Float, openingWeight: Float, lengthPenalty: Float) -> Float {
+    func file(ofRow row: Int) -> (openingRow: Int, chunks: Int) {
         let run = Int(runOfRow[row])
-        return similarity(row)
-            + correction(run: run, openingSimilarity: similarity(firstRow[run]), openingWeight, lengthPenalty)
+        return (firstRow[run], chunkCount[run])
     }
 
     /// `adjusted` for the rows in `rows` alone, in place: `similarities` holds one value per row
@@ -84,4 +89,38 @@ struct FileRuns {
     {
         openingWeight * openingSimilarity - lengthPenalty * logChunkCount[run]
     }
+}
+
+/// Where each row's file opens and how many chunks it has: what weighing a row by its file needs.
+protocol FileWeighing {
+    func file(ofRow row: Int) -> (openingRow: Int, chunks: Int)
+}
+
+extension FileWeighing {
+    /// One row's adjusted score (see `FileRuns.adjusted`), from a function that gives any row's
+    /// similarity.
+    func adjusted(row: Int, similarity: (Int) -> Float, openingWeight: Float, lengthPenalty: Float) -> Float {
+        let file = file(ofRow: row)
+        return similarity(row)
+            + Self.correction(
+                openingSimilarity: similarity(file.openingRow), chunks: file.chunks, openingWeight, lengthPenalty)
+    }
+
+    /// What a file of `chunks` chunks whose opening chunk has `openingSimilarity` adds to each
+    /// of its rows' similarity.
+    static func correction(openingSimilarity: Float, chunks: Int, _ openingWeight: Float, _ lengthPenalty: Float)
+        -> Float
+    {
+        openingWeight * openingSimilarity - lengthPenalty * Float(log(Double(chunks)))
+    }
+}
+
+extension FileRuns: FileWeighing {}
+
+/// The files of a snapshot's rows, looked up one row at a time (`VectorSnapshot.file(ofRow:)`):
+/// an IVF search weighs only its candidates, so it need not pass over every row first.
+struct SnapshotFiles: FileWeighing {
+    let snapshot: VectorSnapshot
+
+    func file(ofRow row: Int) -> (openingRow: Int, chunks: Int) { snapshot.file(ofRow: row) }
 }

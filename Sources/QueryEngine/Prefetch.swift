@@ -19,7 +19,7 @@ final class Prefetch: @unchecked Sendable {
 
     private let indexReady = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
-    private var index: (flat: FlatIndex, runs: FileRuns)?
+    private var index: (any SemanticIndex)?
     private var keyword: KeywordMatches = []
     private var store: IndexStore?
     private var failure: (any Error)?
@@ -41,10 +41,7 @@ final class Prefetch: @unchecked Sendable {
                 do {
                     store = try self.store ?? IndexStore(path: indexPath, create: false)
                     self.store = store
-                    if loadIndex {
-                        let flat = try FlatIndex(store: store)
-                        index = (flat, FileRuns(fileIDs: flat.snapshot.fileIDs))
-                    }
+                    if loadIndex { index = try SemanticIndexLoader.load(store: store) }
                 } catch {
                     indexFailure = error
                     indexReady.signal()
@@ -61,7 +58,7 @@ final class Prefetch: @unchecked Sendable {
     }
 
     /// Waits for the vectors (once; later calls return at once): nil when `loadIndex` was false.
-    func waitForIndex() throws -> (flat: FlatIndex, runs: FileRuns)? {
+    func waitForIndex() throws -> (any SemanticIndex)? {
         if !indexReceived {
             indexReady.wait()
             indexReceived = true
@@ -71,7 +68,7 @@ final class Prefetch: @unchecked Sendable {
     }
 
     /// Waits for the thread (once; later calls return at once); rethrows what stopped it.
-    func wait() throws -> (index: (flat: FlatIndex, runs: FileRuns)?, keyword: KeywordMatches, store: IndexStore?) {
+    func wait() throws -> (index: (any SemanticIndex)?, keyword: KeywordMatches, store: IndexStore?) {
         if !finished {
             done.wait()
             finished = true

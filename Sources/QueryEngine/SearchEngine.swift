@@ -16,7 +16,7 @@ public final class SearchEngine {
     public var scanBlocks = 1
     private let loadEncoder: () throws -> SentenceEncoder
     private var loadedEncoder: SentenceEncoder?
-    private var loadedIndex: (flat: FlatIndex, runs: FileRuns)?
+    private var loadedIndex: (any SemanticIndex)?
     /// The second connection, kept from one search's prefetch thread for the next.
     private var prefetchStore: IndexStore?
     /// Word and chunk counts of the index, kept while its generation lasts.
@@ -39,18 +39,18 @@ public final class SearchEngine {
         return encoder
     }
 
-    func index() throws -> (flat: FlatIndex, runs: FileRuns) {
+    func index() throws -> any SemanticIndex {
         if let loadedIndex { return loadedIndex }
-        let flat = try FlatIndex(store: store)
-        let index = (flat, FileRuns(fileIDs: flat.snapshot.fileIDs))
+        let index = try SemanticIndexLoader.load(store: store)
         loadedIndex = index
         return index
     }
 
-    /// Forgets the loaded vectors when the index changed since they were loaded (a long-lived
-    /// engine, as `semfind serve` keeps, calls this before each search).
+    /// Forgets the loaded vectors when the index changed since they were loaded, or when they
+    /// are an IVF index read list by list while its snapshot was missing (a long-lived engine, as
+    /// `semfind serve` keeps, calls this before each search).
     public func reloadIfChanged() throws {
-        if let loadedIndex, try store.generation() != loadedIndex.flat.snapshot.generation {
+        if let loadedIndex, try loadedIndex is StaleListSearch || store.generation() != loadedIndex.generation {
             self.loadedIndex = nil
         }
     }
@@ -103,16 +103,17 @@ public final class SearchEngine {
             if let fetched = try prefetch.waitForIndex() { loadedIndex = fetched }
             let index = try index()
             response.lap("vectors", since: &clock)
-            // Candidates from the int8 scan, then the exact similarities of those (and of their
-            // files' opening chunks) decide.
-            let candidates = SplitScan(flat: index.flat, runs: index.runs, blockCount: scanBlocks).candidates(
-                vector, limit: 2 * pool, allowedFiles: allowed, openingWeight: policy.openingWeight,
-                lengthPenalty: policy.lengthPenalty)
+            // Candidates from the int8 scan (of every row, or of the probed lists), then the
+            // exact similarities of those (and of their files' opening chunks) decide.
+            let allow = allowed.map { set in { @Sendable (fileID: Int64) in set.contains(fileID) } }
+            let scanned = try index.scan(
+                vector, limit: 2 * pool, allow: allow, policy: policy, store: store, blocks: scanBlocks)
+            let candidates = scanned.candidates
             response.lap("scan", since: &clock)
-            let exact = ExactSimilarities(flat: index.flat, query: vector)
+            let exact = ExactSimilarities(flat: scanned.flat, query: vector)
             exactSimilarities = exact
             semantic = candidates.map { candidate in
-                let score = index.runs.adjusted(
+                let score = scanned.runs.adjusted(
                     row: candidate.row, similarity: exact.of, openingWeight: policy.openingWeight,
                     lengthPenalty: policy.lengthPenalty)
                 return (candidate.chunkID, candidate.fileID, score)

@@ -14,9 +14,10 @@ struct SplitScan {
     /// How many blocks (one, for a search that keeps to one thread).
     let blockCount: Int
 
-    /// The `limit` best rows for `query` among the rows of `allowedFiles` (all rows when nil).
+    /// The `limit` best rows for `query` among the rows whose file `allow` accepts (all rows
+    /// when nil).
     func candidates(
-        _ query: [Float], limit: Int, allowedFiles: Set<Int64>?, openingWeight: Float, lengthPenalty: Float
+        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, openingWeight: Float, lengthPenalty: Float
     ) -> [(row: Int, chunkID: Int64, fileID: Int64, score: Float)] {
         guard limit > 0, flat.count > 0 else { return [] }
         let quantized = flat.quantized(query)
@@ -33,7 +34,7 @@ struct SplitScan {
             let fileIDs = flat.snapshot.fileIDs
             for offset in scores.indices where best.admits(scores[offset]) {
                 let row = rows.lowerBound + offset
-                if let allowedFiles, !allowedFiles.contains(fileIDs[row]) { continue }
+                if let allow, !allow(fileIDs[row]) { continue }
                 best.insert(row, scores[offset])
             }
             bests.set(number, best.ranked)

@@ -73,17 +73,8 @@ public struct FlatIndex: Sendable {
         return best.ranked.map { ($0.row, snapshot.chunkIDs[$0.row], fileIDs[$0.row], $0.score) }
     }
 
-    /// The row of a chunk (rows are in chunk id order), or nil when it has no vector.
-    public func row(of chunkID: Int64) -> Int? {
-        let ids = snapshot.chunkIDs
-        var low = 0
-        var high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < chunkID { low = middle + 1 } else { high = middle }
-        }
-        return low < ids.count && ids[low] == chunkID ? low : nil
-    }
+    /// The row of a chunk, or nil when it has no vector.
+    public func row(of chunkID: Int64) -> Int? { snapshot.row(of: chunkID) }
 }
 
 /// The `capacity` highest scores seen, kept sorted; cheap when capacity is small.

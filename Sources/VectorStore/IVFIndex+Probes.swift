@@ -25,17 +25,18 @@ extension IVFIndex {
         var matrix = [Float]()
         matrix.reserveCapacity(positions.count * dimension)
         for position in positions {
-            matrix.append(contentsOf: vectors[(position * dimension)..<((position + 1) * dimension)])
+            matrix.append(contentsOf: snapshot.matrix[(position * dimension)..<((position + 1) * dimension)])
         }
-        let truth = vectors.withUnsafeBufferPointer {
-            ExactNeighbors.search(matrix, in: $0, dimension: dimension, k: k, excluded: positions)
-        }.map { $0.map { rowIDs[$0] } }
+        let chunkIDs = snapshot.chunkIDs
+        let truth = ExactNeighbors.search(
+            matrix, in: snapshot.matrix, dimension: dimension, k: k, excluded: positions
+        ).map { $0.map { Int(chunkIDs[$0]) } }
         var probes = 1
         while true {
             let found = positions.enumerated().map { index, position in
                 let query = Array(matrix[(index * dimension)..<((index + 1) * dimension)])
                 return nearest(query, k: k + 1, probes: probes, candidates: candidates).map(\.row).filter {
-                    $0 != rowIDs[position]
+                    $0 != Int(chunkIDs[position])
                 }
             }
             let shares = zip(found, truth).map { ExactNeighbors.recall([$0], truth: [$1], k: k) }

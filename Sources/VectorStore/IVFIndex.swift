@@ -5,28 +5,19 @@ import SemfindCore
 /// An inverted-file index: k-means centroids split the rows into lists, and a query scans only
 /// the `probes` lists whose centroids are most similar to it.
 ///
-/// Each list is one contiguous block of rows — int8 rows with their scales, scanned with the
-/// same kernel as `FlatIndex`, and float rows for rescoring the best candidates exactly — so a
-/// probe is one sequential scan.
+/// The rows live in a `VectorSnapshot` ordered by list, so each list is one contiguous block of
+/// int8 rows with their scales (scanned with the same kernel as `FlatIndex`) and of float rows
+/// (for rescoring the best candidates exactly): a probe is one sequential scan. The same
+/// snapshot is what `semfind index` writes beside an IVF index and what a query maps.
 public struct IVFIndex: Sendable {
-    public let dimension: Int
-    let quantizer: SphericalKMeans
-    /// The centroids in int8 with a scale each: the query's nearest lists are found by the
-    /// same int8 scan as its candidates, reading a quarter of the bytes.
-    let centroidScales: [Float]
-    let quantizedCentroids: [Int8]
-    /// Rows `listStarts[list]..<listStarts[list + 1]` of the list-ordered arrays form `list`.
-    let listStarts: [Int]
-    /// The caller's row number of each list-ordered row.
-    let rowIDs: [Int]
-    let scales: [Float]
-    let quantized: [Int8]
-    let vectors: [Float]
+    public let snapshot: VectorSnapshot
+    let lists: VectorSnapshot.Lists
     /// The size of the longest list (the scratch a scan needs).
     let longestList: Int
 
-    public var count: Int { rowIDs.count }
-    public var listCount: Int { quantizer.count }
+    public var dimension: Int { snapshot.dimension }
+    public var count: Int { snapshot.count }
+    public var listCount: Int { lists.count }
 
     /// The number of lists for `rows` rows: about 4·√rows, at least 1 and at most `rows`.
     public static func listCount(rows: Int) -> Int {
@@ -40,114 +31,153 @@ public struct IVFIndex: Sendable {
     /// (fewer leave centroids noisy), and no more than 200,000 (training time).
     public static func trainingRows(listCount: Int) -> Int { min(40 * listCount, 200_000) }
 
-    /// Trains `listCount` centroids on a random sample of `vectors` (unit rows of `dimension`),
-    /// then files every row under its nearest centroid.
-    public init(vectors: UnsafeBufferPointer<Float>, dimension: Int, listCount: Int, seed: UInt64 = 1) {
+    /// Search over a snapshot whose rows are ordered by list; nil for a flat snapshot.
+    public init?(snapshot: VectorSnapshot) {
+        guard let lists = snapshot.lists else { return nil }
+        self.snapshot = snapshot
+        self.lists = lists
+        longestList = (0..<lists.count).map { lists.rows(of: $0).count }.max() ?? 0
+    }
+
+    /// Trains `listCount` centroids on a random sample of the rows of `source` (in any order),
+    /// then files every row under its nearest centroid: the rows, ids and all, are copied into a
+    /// new snapshot of `generation`, ordered by list and by `source` order within a list.
+    public init(training source: VectorSnapshot, listCount: Int, generation: Int64, seed: UInt64 = 1) throws {
         var generator = SeededGenerator(seed: seed)
         let quantizer = SphericalKMeans.train(
-            vectors, dimension: dimension, k: listCount, sampleLimit: Self.trainingRows(listCount: listCount),
-            iterations: Self.trainingIterations, generator: &generator)
-        self.init(vectors: vectors, quantizer: quantizer)
+            source.matrix, dimension: source.dimension, k: listCount,
+            sampleLimit: Self.trainingRows(listCount: listCount), iterations: Self.trainingIterations,
+            generator: &generator)
+        let snapshot = try Self.listOrdered(
+            source, labels: quantizer.assign(source.matrix), centroids: quantizer.centroids, generation: generation)
+        guard let index = IVFIndex(snapshot: snapshot) else {
+            throw SemfindError(.io, "the trained IVF snapshot has no lists")
+        }
+        self = index
     }
 
-    /// Files every row of `vectors` under the nearest centroid of `quantizer`.
-    init(vectors: UnsafeBufferPointer<Float>, quantizer: SphericalKMeans) {
-        let dimension = quantizer.dimension
-        let rows = vectors.count / dimension
-        let labels = quantizer.assign(vectors)
-        var starts = [Int](repeating: 0, count: quantizer.count + 1)
+    /// The rows of `source` (ids and all) copied into a new snapshot of `generation` ordered by
+    /// list — `labels` gives each row's list, `centroids` the lists — and by `source` order
+    /// within a list.
+    static func listOrdered(
+        _ source: VectorSnapshot, labels: [Int32], centroids: [Float], generation: Int64
+    ) throws -> VectorSnapshot {
+        let dimension = source.dimension
+        let listCount = centroids.count / dimension
+        var starts = [Int](repeating: 0, count: listCount + 1)
         for label in labels { starts[Int(label) + 1] += 1 }
-        for list in 0..<quantizer.count { starts[list + 1] += starts[list] }
+        for list in 0..<listCount { starts[list + 1] += starts[list] }
         var next = starts
-        var rowIDs = [Int](repeating: 0, count: rows)
-        var scales = [Float](repeating: 0, count: rows)
-        var quantized = [Int8](repeating: 0, count: rows * dimension)
-        var sorted = [Float](repeating: 0, count: rows * dimension)
+        var order = [Int](repeating: 0, count: labels.count)
         for (row, label) in labels.enumerated() {
-            let position = next[Int(label)]
+            order[next[Int(label)]] = row
             next[Int(label)] += 1
-            rowIDs[position] = row
-            let source = UnsafeBufferPointer(rebasing: vectors[(row * dimension)..<((row + 1) * dimension)])
-            sorted.withUnsafeMutableBufferPointer { target in
-                _ = UnsafeMutableBufferPointer(rebasing: target[(position * dimension)...]).initialize(from: source)
-            }
-            scales[position] = quantized.withUnsafeMutableBufferPointer { target in
-                target.baseAddress.map { Quantizer.quantize(source, into: $0 + position * dimension) } ?? 0
-            }
         }
-        self.dimension = dimension
-        self.quantizer = quantizer
-        var quantizedCentroids = [Int8](repeating: 0, count: quantizer.centroids.count)
-        centroidScales = quantizer.centroids.withUnsafeBufferPointer { centroids in
-            quantizedCentroids.withUnsafeMutableBufferPointer { target in
-                (0..<quantizer.count).map { centroid in
-                    guard let base = target.baseAddress else { return 0 }
-                    return Quantizer.quantize(
-                        UnsafeBufferPointer(rebasing: centroids[(centroid * dimension)..<((centroid + 1) * dimension)]),
-                        into: base + centroid * dimension)
-                }
+        return try VectorSnapshot.build(
+            count: source.count, dimension: dimension, generation: generation,
+            lists: VectorSnapshot.ListLayout(starts: starts, centroids: centroids)
+        ) { chunkIDs, fileIDs, matrix in
+            for (position, row) in order.enumerated() {
+                chunkIDs[position] = source.chunkIDs[row]
+                fileIDs[position] = source.fileIDs[row]
+                UnsafeMutableBufferPointer(rebasing: matrix[(position * dimension)..<((position + 1) * dimension)])
+                    .update(fromContentsOf: source.matrix[(row * dimension)..<((row + 1) * dimension)])
             }
+            return order.count
         }
-        self.quantizedCentroids = quantizedCentroids
-        self.listStarts = starts
-        self.rowIDs = rowIDs
-        self.scales = scales
-        self.quantized = quantized
-        self.vectors = sorted
-        self.longestList = zip(starts.dropFirst(), starts).map { $0 - $1 }.max() ?? 0
     }
 
-    /// The `k` rows most similar to `query` (a unit vector) by exact cosine, best first, among
-    /// the rows of the `probes` lists nearest to it: the int8 scan of those lists keeps
-    /// `candidates` rows, which are rescored with the float rows.
-    public func nearest(_ query: [Float], k: Int, probes: Int, candidates: Int) -> [(row: Int, score: Float)] {
-        guard count > 0, query.count == dimension, k > 0 else { return [] }
+    /// Trains an index over `vectors` (unit rows of `dimension`) for benchmarks and tests: each
+    /// row's number is its chunk id and its file id, so `nearest` answers with row numbers.
+    public init(vectors: UnsafeBufferPointer<Float>, dimension: Int, listCount: Int, seed: UInt64 = 1) throws {
+        let rows = vectors.count / dimension
+        let source = try VectorSnapshot.build(count: rows, dimension: dimension, generation: 0) {
+            chunkIDs, fileIDs, matrix in
+            for row in 0..<rows {
+                chunkIDs[row] = Int64(row)
+                fileIDs[row] = Int64(row)
+            }
+            _ = matrix.initialize(from: vectors)
+            return rows
+        }
+        try self.init(training: source, listCount: listCount, generation: 0, seed: seed)
+    }
+
+    /// The centroid of each row of `vectors` (unit rows of the index's dimension): where new
+    /// chunks are filed without training again.
+    public static func nearestCentroids(of vectors: [Float], centroids: [Float], dimension: Int) -> [Int32] {
+        let model = SphericalKMeans(dimension: dimension, centroids: centroids)
+        return vectors.withUnsafeBufferPointer { model.assign($0) }
+    }
+
+    /// The rows of the `probes` lists nearest to `query` (a unit vector) whose file `allow`
+    /// accepts (all when nil), keeping the `limit` best by int8 similarity, best first.
+    public func candidates(
+        _ query: [Float], probes: Int, limit: Int, allow: ((Int64) -> Bool)? = nil
+    ) -> [(row: Int, score: Float)] {
+        guard count > 0, query.count == dimension, limit > 0, let base = snapshot.quantized.baseAddress else {
+            return []
+        }
         var quantizedQuery = [Int8](repeating: 0, count: dimension)
         let queryScale = query.withUnsafeBufferPointer { values in
             quantizedQuery.withUnsafeMutableBufferPointer { target in
                 target.baseAddress.map { Quantizer.quantize(values, into: $0) } ?? 0
             }
         }
-        var best = CandidateHeap(capacity: max(k, candidates))
+        var best = CandidateHeap(capacity: limit)
         var dots = [Int32](repeating: 0, count: longestList)
-        quantized.withUnsafeBufferPointer { rows in
-            guard let base = rows.baseAddress else { return }
-            for list in nearestLists(quantizedQuery, probes: probes) {
-                let start = listStarts[list]
-                let length = listStarts[list + 1] - start
-                semfind_int8_scores(base + start * dimension, quantizedQuery, length, dimension, &dots)
-                for offset in 0..<length {
-                    let score = Float(dots[offset]) * scales[start + offset] * queryScale
-                    if score > best.threshold { best.insert(start + offset, score) }
-                }
+        let scales = snapshot.scales
+        let fileIDs = snapshot.fileIDs
+        for list in nearestLists(query, probes: probes) {
+            let rows = lists.rows(of: list)
+            semfind_int8_scores(base + rows.lowerBound * dimension, quantizedQuery, rows.count, dimension, &dots)
+            for offset in 0..<rows.count {
+                let row = rows.lowerBound + offset
+                let score = Float(dots[offset]) * scales[row] * queryScale
+                guard score > best.threshold else { continue }
+                if let allow, !allow(fileIDs[row]) { continue }
+                best.insert(row, score)
             }
         }
-        var exact = TopScores(capacity: k)
-        vectors.withUnsafeBufferPointer { matrix in
-            guard let base = matrix.baseAddress else { return }
-            for row in best.rows {
-                let score = cblas_sdot(Int32(dimension), base + row * dimension, 1, query, 1)
-                if exact.admits(score) { exact.insert(row, score) }
-            }
-        }
-        return exact.ranked.map { (rowIDs[$0.row], $0.score) }
+        return zip(best.rows, best.scores).sorted { $0.1 > $1.1 }.map { ($0.0, $0.1) }
     }
 
-    /// The `probes` lists whose centroids are most similar to the (quantized) query, most
-    /// similar first.
-    func nearestLists(_ quantizedQuery: [Int8], probes: Int) -> [Int] {
-        var dots = [Int32](repeating: 0, count: listCount)
-        semfind_int8_scores(quantizedCentroids, quantizedQuery, listCount, dimension, &dots)
-        var best = TopScores(capacity: max(1, min(probes, listCount)))
-        for list in 0..<listCount {
-            let score = Float(dots[list]) * centroidScales[list]
-            if best.admits(score) { best.insert(list, score) }
+    /// The `k` rows most similar to `query` by exact cosine, best first, among the rows of the
+    /// `probes` lists nearest to it: the int8 scan of those lists keeps `candidates` rows, which
+    /// are rescored with the float rows. Rows are named by their chunk ids (row numbers for an
+    /// index built from `vectors`).
+    public func nearest(_ query: [Float], k: Int, probes: Int, candidates: Int) -> [(row: Int, score: Float)] {
+        guard k > 0, let matrix = snapshot.matrix.baseAddress else { return [] }
+        var exact = TopScores(capacity: k)
+        for candidate in self.candidates(query, probes: probes, limit: max(k, candidates)) {
+            let score = cblas_sdot(Int32(dimension), matrix + candidate.row * dimension, 1, query, 1)
+            if exact.admits(score) { exact.insert(candidate.row, score) }
         }
+        return exact.ranked.map { (Int(snapshot.chunkIDs[$0.row]), $0.score) }
+    }
+
+    /// The `probes` lists whose centroids are most similar to `query`, most similar first.
+    public func nearestLists(_ query: [Float], probes: Int) -> [Int] {
+        Self.nearestLists(query, centroids: lists.centroids, dimension: dimension, probes: probes)
+    }
+
+    /// The `probes` rows of `centroids` (`dimension` wide) most similar to `query`, most similar first.
+    static func nearestLists(
+        _ query: [Float], centroids: UnsafeBufferPointer<Float>, dimension: Int, probes: Int
+    ) -> [Int] {
+        let listCount = centroids.count / dimension
+        guard listCount > 0, query.count == dimension, let base = centroids.baseAddress else { return [] }
+        var scores = [Float](repeating: 0, count: listCount)
+        cblas_sgemv(
+            CblasRowMajor, CblasNoTrans, Int32(listCount), Int32(dimension), 1, base, Int32(dimension), query, 1, 0,
+            &scores, 1)
+        var best = TopScores(capacity: max(1, min(probes, listCount)))
+        for list in 0..<listCount where best.admits(scores[list]) { best.insert(list, scores[list]) }
         return best.ranked.map(\.row)
     }
 
-    /// The rows of each list, in list order (for checks: together they hold every row once).
-    public var lists: [ArraySlice<Int>] {
-        (0..<listCount).map { rowIDs[listStarts[$0]..<listStarts[$0 + 1]] }
+    /// The chunk ids of each list's rows (for checks: together they hold every row once).
+    public var listMembers: [[Int64]] {
+        (0..<listCount).map { Array(snapshot.chunkIDs[lists.rows(of: $0)]) }
     }
 }

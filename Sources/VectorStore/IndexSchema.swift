@@ -68,5 +68,17 @@ enum IndexSchema {
         """
         CREATE VIRTUAL TABLE chunks_fts_terms USING fts5vocab(chunks_fts, 'row');
         """,
+        // IVF: the list each vector is filed under and the lists' centroids. Lists are a table of
+        // their own rather than a column of `vectors`: a vector row is 1.5 KB, so filing every row
+        // anew at training would rewrite the whole vector table through the WAL, where this
+        // table's rows are a few bytes. Deleting a vector takes it out of its list.
+        """
+        CREATE TABLE vector_lists(
+            chunk_id INTEGER PRIMARY KEY REFERENCES vectors(chunk_id) ON DELETE CASCADE,
+            list INTEGER NOT NULL
+        );
+        CREATE INDEX vector_lists_by_list ON vector_lists(list);
+        CREATE TABLE centroids(list INTEGER PRIMARY KEY, vector BLOB NOT NULL);
+        """,
     ]
 }

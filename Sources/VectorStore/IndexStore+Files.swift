@@ -127,6 +127,7 @@ extension IndexStore {
                     chunk_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertVector = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
+            var chunkIDs: [Int64] = []
             for (ordinal, chunk) in chunks.enumerated() {
                 try insertChunk.bind(
                     .integer(fileID), .int(ordinal), .text(chunk.text),
@@ -134,8 +135,10 @@ extension IndexStore {
                     .int(chunk.span.lastLine), .int(chunk.span.bytes.lowerBound), .int(chunk.span.bytes.upperBound),
                     .text(chunk.hash)
                 ).run()
+                chunkIDs.append(database.lastInsertedRowID)
                 try insertVector.bind(.integer(database.lastInsertedRowID), .blob(Self.data(chunk.vector))).run()
             }
+            try fileUnderLists(chunkIDs: chunkIDs, vectors: chunks.map(\.vector))
             try advanceGeneration()
         }
     }
@@ -163,7 +166,7 @@ extension IndexStore {
     }
 
     /// Marks the stored vectors as changed, so that a vector snapshot of the old ones is not used.
-    private func advanceGeneration() throws {
+    func advanceGeneration() throws {
         try database.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
     }
 

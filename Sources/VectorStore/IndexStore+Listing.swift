@@ -1,3 +1,6 @@
+import Foundation
+import SemfindCore
+
 extension IndexStore {
     /// Every indexed file with its chunks' texts in order, files by path: what the index holds,
     /// for comparing two indexes (`semfind status --list-chunks`, used by the tests).
@@ -24,5 +27,31 @@ extension IndexStore {
         var lines: [String] = []
         while try statement.step() { lines.append(statement.text(0)) }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension IndexStore {
+    /// Every chunk's text, heading path and vector, in chunk id order (the material
+    /// `semfind bench grow` derives synthetic files from).
+    public func chunksWithVectors() throws -> [StoredChunk] {
+        let statement = try database.prepare(
+            """
+            SELECT chunks.text, chunks.heading_path, chunks.first_line, chunks.last_line, chunks.first_byte,
+                chunks.end_byte, chunks.chunk_hash, vectors.vector
+            FROM chunks JOIN vectors ON vectors.chunk_id = chunks.id ORDER BY chunks.id
+            """)
+        var chunks: [StoredChunk] = []
+        while try statement.step() {
+            let heading = statement.text(1)
+            chunks.append(
+                StoredChunk(
+                    text: statement.text(0),
+                    headingPath: heading.isEmpty ? [] : heading.components(separatedBy: Self.headingSeparator),
+                    span: SourceSpan(
+                        firstLine: statement.int(2), lastLine: statement.int(3),
+                        bytes: statement.int(4)..<max(statement.int(4), statement.int(5))),
+                    hash: statement.text(6), vector: Self.floats(statement.blob(7))))
+        }
+        return chunks
     }
 }

@@ -6,44 +6,86 @@ extension IndexStore {
         Int64(try meta("generation") ?? "") ?? 0
     }
 
-    /// Every vector with its chunk and file id, in chunk id order, read in one transaction.
+    /// The vector snapshot beside the index, mapped, when it is of the database's generation.
+    public func currentSnapshot() throws -> VectorSnapshot? {
+        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        return VectorSnapshot.mapped(indexPath: path, generation: try generation(), dimension: dimension)
+    }
+
+    /// Every vector with its chunk and file id, read in one transaction: in list order with the
+    /// lists' layout when the index is IVF, in chunk id order otherwise.
+    ///
+    /// An IVF index's rows are read in chunk id order too (one sequential pass over the vector
+    /// table; reading them list by list would seek for every row) and ordered by list in memory.
+    /// A row without a list, which the writers never leave, is placed under its nearest centroid.
     func readSnapshot(dimension: Int) throws -> VectorSnapshot {
         try database.readTransaction {
-            let generation = try generation()
-            let join = "FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id"
-            let total = Int(try database.integer("SELECT count(*) \(join)"))
-            let rows = try database.prepare(
-                "SELECT vectors.chunk_id, chunks.file_id, vectors.vector \(join) ORDER BY vectors.chunk_id")
-            let rowBytes = dimension * MemoryLayout<Float>.stride
-            return try VectorSnapshot.build(count: total, dimension: dimension, generation: generation) {
-                chunkIDs, fileIDs, matrix in
-                var row = 0
-                while row < total, try rows.step() {
-                    let blob = rows.blob(2)
-                    guard blob.count == rowBytes, let source = blob.baseAddress, let target = matrix.baseAddress else {
-                        throw SemfindError(
-                            .invalidInput,
-                            "index \(path) has a vector of \(blob.count) bytes, expected \(rowBytes); rebuild it with semfind index --rebuild FOLDER"
-                        )
-                    }
-                    chunkIDs[row] = rows.int64(0)
-                    fileIDs[row] = rows.int64(1)
-                    UnsafeMutableRawPointer(target + row * dimension).copyMemory(
-                        from: source, byteCount: rowBytes)
-                    row += 1
+            let flat = try readRowsInChunkOrder(dimension: dimension)
+            guard try vectorIndexInfo().kind == .ivf, let centroids = try listCentroids() else { return flat }
+            let listCount = centroids.count / dimension
+            var labels = [Int32](repeating: -1, count: flat.count)
+            let members = try database.prepare("SELECT chunk_id, list FROM vector_lists ORDER BY chunk_id")
+            var row = 0
+            while try members.step() {
+                let chunkID = members.int64(0)
+                while row < flat.count, flat.chunkIDs[row] < chunkID { row += 1 }
+                guard row < flat.count, flat.chunkIDs[row] == chunkID else { continue }
+                let list = members.int(1)
+                guard list >= 0, list < listCount else {
+                    throw SemfindError(
+                        .invalidInput,
+                        "index \(path) files a vector under list \(list) of \(listCount); rebuild its lists with semfind index --reindex-vectors"
+                    )
                 }
-                return row
+                labels[row] = Int32(list)
             }
+            let unlisted = labels.indices.filter { labels[$0] < 0 }
+            if !unlisted.isEmpty {
+                let vectors = unlisted.flatMap { Array(flat.matrix[($0 * dimension)..<(($0 + 1) * dimension)]) }
+                let nearest = IVFIndex.nearestCentroids(of: vectors, centroids: centroids, dimension: dimension)
+                for (row, list) in zip(unlisted, nearest) { labels[row] = list }
+            }
+            return try IVFIndex.listOrdered(flat, labels: labels, centroids: centroids, generation: flat.generation)
         }
     }
 
-    /// Rewrites the vector snapshot beside the index when it is missing or older than the
-    /// database (after indexing, so that the next query maps it instead of reading every row).
-    public func refreshSnapshot() throws {
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
-        guard dimension > 0,
-            VectorSnapshot.mapped(indexPath: path, generation: try generation(), dimension: dimension) == nil
-        else { return }
-        try readSnapshot(dimension: dimension).write(indexPath: path)
+    /// Every vector with its chunk and file id, in chunk id order, read in one transaction.
+    func readFlatSnapshot(dimension: Int) throws -> VectorSnapshot {
+        try database.readTransaction { try readRowsInChunkOrder(dimension: dimension) }
+    }
+
+    private func readRowsInChunkOrder(dimension: Int) throws -> VectorSnapshot {
+        let join = "FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id"
+        return try readRows(
+            "\(join) ORDER BY vectors.chunk_id", count: Int(try database.integer("SELECT count(*) \(join)")),
+            dimension: dimension)
+    }
+
+    /// The `count` rows that `from` (a FROM clause with joins and order, over `vectors` and
+    /// `chunks`) selects, as a snapshot of the current generation.
+    func readRows(
+        _ from: String, count: Int, dimension: Int, bindings: [SQLiteValue] = []
+    ) throws -> VectorSnapshot {
+        let rows = try database.prepare("SELECT vectors.chunk_id, chunks.file_id, vectors.vector \(from)")
+            .bind(bindings)
+        let rowBytes = dimension * MemoryLayout<Float>.stride
+        return try VectorSnapshot.build(count: count, dimension: dimension, generation: try generation()) {
+            chunkIDs, fileIDs, matrix in
+            var row = 0
+            while row < count, try rows.step() {
+                let blob = rows.blob(2)
+                guard blob.count == rowBytes, let source = blob.baseAddress, let target = matrix.baseAddress else {
+                    throw SemfindError(
+                        .invalidInput,
+                        "index \(path) has a vector of \(blob.count) bytes, expected \(rowBytes); rebuild it with semfind index --rebuild FOLDER"
+                    )
+                }
+                chunkIDs[row] = rows.int64(0)
+                fileIDs[row] = rows.int64(1)
+                UnsafeMutableRawPointer(target + row * dimension).copyMemory(from: source, byteCount: rowBytes)
+                row += 1
+            }
+            return row
+        }
     }
 }

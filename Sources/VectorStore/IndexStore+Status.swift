@@ -12,7 +12,8 @@ public struct IndexStatus: Sendable {
     public let modelName: String?
     public let modelFingerprint: String?
     public let dimension: Int?
-    public let indexKind: String?
+    /// Flat or IVF, with the IVF lists, probes and measured recall.
+    public let vectorIndex: VectorIndexInfo
 }
 
 extension IndexStore {
@@ -29,6 +30,6 @@ extension IndexStore {
             chunks: Int(try database.integer("SELECT count(*) FROM chunks")),
             vectors: Int(try database.integer("SELECT count(*) FROM vectors")), bytesOnDisk: bytes,
             modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
-            dimension: try meta("dimension").flatMap { Int($0) }, indexKind: try meta("index_kind"))
+            dimension: try meta("dimension").flatMap { Int($0) }, vectorIndex: try vectorIndexInfo())
     }
 }

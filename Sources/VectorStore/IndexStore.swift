@@ -9,6 +9,8 @@ import SemfindCore
 public final class IndexStore {
     public let path: String
     let database: SQLiteDatabase
+    /// The IVF centroids new vectors are filed under, with the training they came from.
+    var cachedCentroids: (training: String, centroids: [Float])?
 
     /// Opens the index at `path`; with `create`, makes it (and its folder) when missing.
     /// Refuses a file that is not a semfind index, and one written by a newer semfind.

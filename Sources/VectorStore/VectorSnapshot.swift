@@ -7,12 +7,18 @@ import SemfindCore
 /// (read from the database) and on disk beside the index (`index.sqlite.vectors`), where a
 /// query maps them instead of reading every row through SQLite.
 ///
+/// A flat index's rows are in chunk id order. An IVF index's rows are ordered by list (chunk id
+/// order within each list), and three parts follow the float rows: where each list starts, the
+/// lists' centroids, and the rows in chunk id order (to find a chunk's row, and a file's rows).
+///
 /// The header carries the index's generation (advanced by every change of the stored vectors),
 /// so a snapshot older than the database is never used.
 ///
 /// `@unchecked Sendable`: the bytes are never written after `init`.
 public final class VectorSnapshot: @unchecked Sendable {
     static let magic: UInt64 = 0x3243_4556_464D_4553  // "SEMFVEC2", little-endian
+    /// The layout's version (3: the list parts of an IVF index); others are ignored and rewritten.
+    static let version: UInt32 = 3
     static let headerSize = 64
 
     public let dimension: Int
@@ -24,38 +30,72 @@ public final class VectorSnapshot: @unchecked Sendable {
     public let scales: UnsafeBufferPointer<Float>
     public let quantized: UnsafeBufferPointer<Int8>
     public let matrix: UnsafeBufferPointer<Float>
+    /// The IVF lists, when the rows are ordered by list.
+    public let lists: Lists?
     /// Keeps the bytes alive: a `MappedFile`, or the buffer built from the database.
     private let storage: AnyObject
     private let bytes: UnsafeRawBufferPointer
 
-    /// Where each part starts, for `count` rows of `dimension`.
+    /// How the rows of an IVF index are grouped.
+    public struct Lists: @unchecked Sendable {
+        /// Rows `starts[list]..<starts[list + 1]` form `list`; `count + 1` entries.
+        public let starts: UnsafeBufferPointer<Int64>
+        /// `count` unit rows of the snapshot's dimension.
+        public let centroids: UnsafeBufferPointer<Float>
+        /// Every row once, in chunk id order.
+        public let rowsInChunkOrder: UnsafeBufferPointer<Int32>
+        public var count: Int { starts.count - 1 }
+
+        public func rows(of list: Int) -> Range<Int> { Int(starts[list])..<Int(starts[list + 1]) }
+    }
+
+    /// Where each part starts, for `count` rows of `dimension` in `lists` lists (0 when flat).
     struct Layout {
         let chunkIDs: Int
         let fileIDs: Int
         let scales: Int
         let quantized: Int
         let matrix: Int
+        let listStarts: Int
+        let centroids: Int
+        let chunkOrder: Int
         let end: Int
 
-        init(count: Int, dimension: Int) {
+        init(count: Int, dimension: Int, lists: Int) {
             func aligned(_ offset: Int) -> Int { (offset + 63) / 64 * 64 }
             chunkIDs = VectorSnapshot.headerSize
             fileIDs = chunkIDs + 8 * count
             scales = fileIDs + 8 * count
             quantized = aligned(scales + 4 * count)
             matrix = aligned(quantized + count * dimension)
-            end = matrix + 4 * count * dimension
+            let floatEnd = matrix + 4 * count * dimension
+            guard lists > 0 else {
+                (listStarts, centroids, chunkOrder, end) = (floatEnd, floatEnd, floatEnd, floatEnd)
+                return
+            }
+            listStarts = aligned(floatEnd)
+            centroids = aligned(listStarts + 8 * (lists + 1))
+            chunkOrder = aligned(centroids + 4 * lists * dimension)
+            end = chunkOrder + 4 * count
         }
     }
 
     /// Reads the snapshot beside the index at `indexPath`, or returns nil when it is missing,
-    /// malformed or not of `generation`. The part a query scans is read in at once; the float
-    /// rows only as candidates need them.
+    /// malformed or not of `generation`. What a query reads of every row is read in at once — a
+    /// flat index's int8 rows; an IVF index's ids, list parts and scales (its int8 rows are read
+    /// as probes touch them) — and the float rows only as candidates need them.
     static func mapped(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
         guard let snapshot = current(indexPath: indexPath, generation: generation, dimension: dimension),
             let file = snapshot.storage as? MappedFile
         else { return nil }
-        file.populate(0..<Layout(count: snapshot.count, dimension: dimension).matrix)
+        let layout = Layout(count: snapshot.count, dimension: dimension, lists: snapshot.lists?.count ?? 0)
+        if snapshot.lists == nil {
+            file.populate(0..<layout.matrix)
+        } else {
+            file.preferSmallPages()
+            file.populate(0..<layout.quantized)
+            file.populate(layout.listStarts..<layout.end)
+        }
         return snapshot
     }
 
@@ -69,22 +109,36 @@ public final class VectorSnapshot: @unchecked Sendable {
         return snapshot
     }
 
+    /// The starts and centroids of the lists of an IVF snapshot being built.
+    public struct ListLayout: Sendable {
+        /// `centroids.count / dimension + 1` row numbers: where each list starts, then the row count.
+        public let starts: [Int]
+        public let centroids: [Float]
+
+        public init(starts: [Int], centroids: [Float]) {
+            self.starts = starts
+            self.centroids = centroids
+        }
+    }
+
     /// Builds a snapshot from rows read one by one: `fill` is given the three destinations to
-    /// write `count` rows into, and returns how many it wrote; the quantized rows follow.
+    /// write `count` rows into, and returns how many it wrote; the quantized rows follow. With
+    /// `lists`, the rows are written in list order (chunk id order within a list).
     public static func build(
-        count: Int, dimension: Int, generation: Int64,
+        count: Int, dimension: Int, generation: Int64, lists: ListLayout? = nil,
         fill: (
             _ chunkIDs: UnsafeMutableBufferPointer<Int64>, _ fileIDs: UnsafeMutableBufferPointer<Int64>,
             _ matrix: UnsafeMutableBufferPointer<Float>
         ) throws -> Int
     ) throws -> VectorSnapshot {
-        let layout = Layout(count: count, dimension: dimension)
+        let listCount = lists.map { $0.starts.count - 1 } ?? 0
+        let layout = Layout(count: count, dimension: dimension, lists: listCount)
         let buffer = OwnedBuffer(byteCount: layout.end)
         let base = buffer.base
         let matrix = (base + layout.matrix).bindMemory(to: Float.self, capacity: count * dimension)
+        let chunkIDs = (base + layout.chunkIDs).bindMemory(to: Int64.self, capacity: count)
         let written = try fill(
-            (base + layout.chunkIDs).bindMemory(to: Int64.self, capacity: count).buffer(count),
-            (base + layout.fileIDs).bindMemory(to: Int64.self, capacity: count).buffer(count),
+            chunkIDs.buffer(count), (base + layout.fileIDs).bindMemory(to: Int64.self, capacity: count).buffer(count),
             matrix.buffer(count * dimension))
         guard written == count else {
             throw SemfindError(.io, "the index changed while its vectors were read (\(written) of \(count) rows)")
@@ -96,7 +150,23 @@ public final class VectorSnapshot: @unchecked Sendable {
                 UnsafeBufferPointer(start: matrix + row * dimension, count: dimension),
                 into: quantized + row * dimension)
         }
-        let header: [UInt64] = [magic, 2 | UInt64(dimension) << 32, UInt64(count), UInt64(bitPattern: generation)]
+        if let lists {
+            guard lists.starts.first == 0, lists.starts.last == count, lists.centroids.count == listCount * dimension
+            else { throw SemfindError(.io, "the IVF lists do not cover the \(count) rows of the vector snapshot") }
+            let starts = (base + layout.listStarts).bindMemory(to: Int64.self, capacity: listCount + 1)
+            for (list, start) in lists.starts.enumerated() { starts[list] = Int64(start) }
+            lists.centroids.withUnsafeBytes {
+                (base + layout.centroids).copyMemory(
+                    from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: $0.count)
+            }
+            let order = (0..<count).sorted { chunkIDs[$0] < chunkIDs[$1] }
+            let chunkOrder = (base + layout.chunkOrder).bindMemory(to: Int32.self, capacity: count)
+            for (position, row) in order.enumerated() { chunkOrder[position] = Int32(row) }
+        }
+        let header: [UInt64] = [
+            magic, UInt64(version) | UInt64(dimension) << 32, UInt64(count), UInt64(bitPattern: generation),
+            UInt64(listCount),
+        ]
         header.withUnsafeBytes { base.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: $0.count) }
         guard
             let snapshot = VectorSnapshot(
@@ -107,26 +177,83 @@ public final class VectorSnapshot: @unchecked Sendable {
 
     private init?(storage: AnyObject, bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count >= Self.headerSize, bytes.load(as: UInt64.self) == Self.magic,
-            bytes.load(fromByteOffset: 8, as: UInt32.self) == 2
+            bytes.load(fromByteOffset: 8, as: UInt32.self) == Self.version
         else { return nil }
         let dimension = Int(bytes.load(fromByteOffset: 12, as: UInt32.self))
         let count = Int(bytes.load(fromByteOffset: 16, as: UInt64.self))
-        guard dimension > 0, count >= 0, count < 1 << 40 else { return nil }
-        let layout = Layout(count: count, dimension: dimension)
+        let listCount = Int(bytes.load(fromByteOffset: 32, as: UInt64.self))
+        guard dimension > 0, count >= 0, count < 1 << 31, listCount >= 0, listCount <= max(count, 1) else { return nil }
+        let layout = Layout(count: count, dimension: dimension, lists: listCount)
         guard bytes.count == layout.end else { return nil }
         self.storage = storage
         self.bytes = bytes
         self.dimension = dimension
         self.count = count
         self.generation = bytes.load(fromByteOffset: 24, as: Int64.self)
-        chunkIDs = UnsafeBufferPointer(
-            start: (base + layout.chunkIDs).assumingMemoryBound(to: Int64.self), count: count)
-        fileIDs = UnsafeBufferPointer(start: (base + layout.fileIDs).assumingMemoryBound(to: Int64.self), count: count)
-        scales = UnsafeBufferPointer(start: (base + layout.scales).assumingMemoryBound(to: Float.self), count: count)
-        quantized = UnsafeBufferPointer(
-            start: (base + layout.quantized).assumingMemoryBound(to: Int8.self), count: count * dimension)
-        matrix = UnsafeBufferPointer(
-            start: (base + layout.matrix).assumingMemoryBound(to: Float.self), count: count * dimension)
+        func part<T>(_ offset: Int, _ type: T.Type, _ count: Int) -> UnsafeBufferPointer<T> {
+            UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: T.self), count: count)
+        }
+        chunkIDs = part(layout.chunkIDs, Int64.self, count)
+        fileIDs = part(layout.fileIDs, Int64.self, count)
+        scales = part(layout.scales, Float.self, count)
+        quantized = part(layout.quantized, Int8.self, count * dimension)
+        matrix = part(layout.matrix, Float.self, count * dimension)
+        if listCount > 0 {
+            let lists = Lists(
+                starts: part(layout.listStarts, Int64.self, listCount + 1),
+                centroids: part(layout.centroids, Float.self, listCount * dimension),
+                rowsInChunkOrder: part(layout.chunkOrder, Int32.self, count))
+            // A list layout that does not cover the rows in order would send a scan out of bounds.
+            guard lists.starts[0] == 0, lists.starts[listCount] == Int64(count),
+                zip(lists.starts.dropFirst(), lists.starts).allSatisfy({ $0 >= $1 }),
+                lists.rowsInChunkOrder.allSatisfy({ $0 >= 0 && Int($0) < count })
+            else { return nil }
+            self.lists = lists
+        } else {
+            lists = nil
+        }
+    }
+
+    /// The row of a chunk, or nil when it has no vector.
+    public func row(of chunkID: Int64) -> Int? {
+        position(of: chunkID).map(row(atPosition:))
+    }
+
+    /// Where a chunk comes in chunk id order, or nil when it has no vector.
+    private func position(of chunkID: Int64) -> Int? {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if chunkIDs[row(atPosition: middle)] < chunkID { low = middle + 1 } else { high = middle }
+        }
+        return low < count && chunkIDs[row(atPosition: low)] == chunkID ? low : nil
+    }
+
+    /// The row that comes `position`-th in chunk id order.
+    private func row(atPosition position: Int) -> Int {
+        lists.map { Int($0.rowsInChunkOrder[position]) } ?? position
+    }
+
+    /// The file of a row, from its neighbours in chunk id order (a file's chunks have
+    /// consecutive ids): the row of its first chunk and how many of its chunks the snapshot holds.
+    public func file(ofRow row: Int) -> (openingRow: Int, chunks: Int) {
+        guard row >= 0, row < count, let position = position(of: chunkIDs[row]) else { return (row, 1) }
+        let file = fileIDs[row]
+        var first = position
+        while first > 0, fileIDs[self.row(atPosition: first - 1)] == file { first -= 1 }
+        var end = position + 1
+        while end < count, fileIDs[self.row(atPosition: end)] == file { end += 1 }
+        return (self.row(atPosition: first), end - first)
+    }
+
+    /// Every row in chunk id order (rows of one file are consecutive in it).
+    public func forEachRowInChunkOrder(_ body: (Int) -> Void) {
+        if let order = lists?.rowsInChunkOrder {
+            for row in order { body(Int(row)) }
+        } else {
+            for row in 0..<count { body(row) }
+        }
     }
 
     /// Writes the snapshot beside the index at `indexPath`, atomically (a reader sees the old

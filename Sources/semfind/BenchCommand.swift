@@ -6,7 +6,8 @@ import TextEncoder
 /// `semfind bench …`: reproducible speed measurements.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure semfind's speed.", subcommands: [Embed.self, Search.self])
+        commandName: "bench", abstract: "Measure semfind's speed.",
+        subcommands: [Embed.self, Search.self, Grow.self, Recall.self])
 
     struct Embed: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -30,6 +30,14 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .long, help: "Delete the index first and build it anew (after a model change).")
     var rebuild = false
 
+    @Flag(
+        name: .long,
+        help: """
+            Train the vector index (IVF lists) anew from the stored vectors, without embedding \
+            anything again; with no FOLDER, no file is read.
+            """)
+    var reindexVectors = false
+
     @Flag(name: .long, help: "If another semfind is writing the index, wait for it instead of failing.")
     var wait = false
 
@@ -45,6 +53,10 @@ struct IndexCommand: ParsableCommand {
         let lock = try WriterLock(indexPath: indexPath, wait: wait) { signals.stop.isRequested }
         defer { withExtendedLifetime(lock) {} }
         var roots = try folders.map(Self.absolutePath)
+        if reindexVectors, roots.isEmpty, !rebuild {
+            try IndexStore(path: indexPath, create: false).refreshVectorIndex(retrain: true)
+            return
+        }
         if rebuild {
             if roots.isEmpty, FileManager.default.fileExists(atPath: indexPath) {
                 roots = try IndexStore(path: indexPath, create: false).status().roots
@@ -57,9 +69,10 @@ struct IndexCommand: ParsableCommand {
             throw SemfindError(.invalidInput, "nothing to index: give a folder, e.g. semfind index ~/notes")
         }
         let encoder = try encoderOptions.loadEncoder()
+        var options = indexing.indexOptions(roots: roots)
+        options.retrainsVectorIndex = reindexVectors
         let pipeline = IndexPipeline(
-            storePath: indexPath, encoder: encoder, registry: Plugins.registry,
-            options: indexing.indexOptions(roots: roots))
+            storePath: indexPath, encoder: encoder, registry: Plugins.registry, options: options)
         var reporter = IndexReporter(json: json, verbose: verbose)
         let summary = try pipeline.run(stop: signals.stop) { reporter.report($0) }
         reporter.finish(summary, indexPath: indexPath)

@@ -42,13 +42,22 @@ enum ResultJSON {
         ]
     }
 
+    /// `semfind status --json`: the IVF figures (`ivf_lists`, `ivf_probes`, `ivf_recall_at_10`,
+    /// `ivf_recall_queries`, `ivf_trained_vectors`) are present only when `index_kind` is "ivf".
     static func status(_ status: IndexStatus) -> [String: Any] {
-        [
+        var fields: [String: Any] = [
             "index": status.path, "roots": status.roots, "files": status.files, "chunks": status.chunks,
             "vectors": status.vectors, "bytes_on_disk": status.bytesOnDisk, "model": status.modelName ?? "",
             "fingerprint": status.modelFingerprint ?? "", "dimension": status.dimension ?? 0,
-            "index_kind": status.indexKind ?? "",
+            "index_kind": status.vectorIndex.kind.rawValue,
         ]
+        let ivf = status.vectorIndex
+        let figures: [(String, Any?)] = [
+            ("ivf_lists", ivf.lists), ("ivf_probes", ivf.probes), ("ivf_recall_at_10", ivf.recall),
+            ("ivf_recall_queries", ivf.recallQueries), ("ivf_trained_vectors", ivf.trainedRows),
+        ]
+        for (key, value) in figures { fields[key] = value }
+        return fields
     }
 
     /// One line of JSON with sorted keys.

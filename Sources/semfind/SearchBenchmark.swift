@@ -33,9 +33,7 @@ struct SearchBenchmark {
         let flatSeconds = flatClock.seconds
         let listCount = IVFIndex.listCount(rows: rows)
         let ivfClock = Clock()
-        let ivf = workload.base.withUnsafeBufferPointer {
-            IVFIndex(vectors: $0, dimension: dimension, listCount: listCount)
-        }
+        let ivf = try IVFIndex(training: snapshot, listCount: listCount, generation: 0)
         let trainSeconds = ivfClock.seconds
         let probeClock = Clock()
         let choice = ivf.chooseProbes(candidates: candidates)
@@ -71,7 +69,8 @@ struct SearchBenchmark {
             "flat-int8", { flat.nearest($0, k: k, candidates: candidates).map(\.row) },
             extra: int8Sizes.merging(["candidates": candidates]) { $1 })
         measure("flat-int8-raw", { flat.best(flat.approximateScores($0), limit: k).map(\.row) }, extra: int8Sizes)
-        let ivfBytes = snapshotBytes + 8 + Double(listCount * dimension * 4) / Double(rows)
+        // The list-ordered snapshot adds each row's place in chunk id order, and per list its start and centroid.
+        let ivfBytes = snapshotBytes + 4 + Double(listCount * (8 + dimension * 4)) / Double(rows)
         measure(
             "ivf", { ivf.nearest($0, k: k, probes: choice.probes, candidates: candidates).map(\.row) },
             extra: [

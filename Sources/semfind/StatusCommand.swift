@@ -42,14 +42,15 @@ struct StatusCommand: ParsableCommand {
         }
         let order = [
             "index", "roots", "files", "chunks", "vectors", "bytes_on_disk", "model", "fingerprint", "dimension",
-            "index_kind",
+            "index_kind", "ivf_lists", "ivf_probes", "ivf_recall_at_10", "ivf_recall_queries",
+            "ivf_trained_vectors",
         ]
         for key in order {
-            let value = fields[key] ?? ""
+            guard let value = fields[key] else { continue }
             let shown =
-                (value as? [String]).map { $0.joined(separator: "\n" + String(repeating: " ", count: 14)) }
+                (value as? [String]).map { $0.joined(separator: "\n" + String(repeating: " ", count: 20)) }
                 ?? "\(value)"
-            print("\(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(shown)")
+            print("\(key.padding(toLength: 19, withPad: " ", startingAt: 0)) \(shown)")
         }
     }
 }

@@ -53,14 +53,14 @@ struct WatchSession {
     mutating func refreshSnapshotIfDue() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         guard snapshot.isDue(at: start), !stop.isRequested else { return }
-        try IndexStore(path: indexPath, create: false).refreshSnapshot()
+        try IndexStore(path: indexPath, create: false).refreshVectorIndex()
         snapshot.rewrote(from: start, to: DispatchTime.now().uptimeNanoseconds)
     }
 
     /// Leaves the index with a current snapshot, and says so.
     mutating func finish() throws {
         if snapshot.isStale {
-            try IndexStore(path: indexPath, create: false).refreshSnapshot()
+            try IndexStore(path: indexPath, create: false).refreshVectorIndex()
         }
         reporter.stopped()
     }

@@ -37,7 +37,7 @@ import VectorStore
             return count
         }
         let flat = FlatIndex(snapshot: snapshot)
-        return (flat, FileRuns(fileIDs: flat.snapshot.fileIDs))
+        return (flat, FileRuns(snapshot: flat.snapshot))
     }
 
     @Test("any number of blocks gives the single pass's candidates, in its order, with or without a filter")
@@ -55,7 +55,9 @@ import VectorStore
                 ties += zip(expected, expected.dropFirst()).filter { $0.score == $1.score }.count
                 for blocks in [1, 2, 3, 4, 7, 64] {
                     let split = SplitScan(flat: flat, runs: runs, blockCount: blocks).candidates(
-                        vector, limit: 200, allowedFiles: allowed, openingWeight: 0.5, lengthPenalty: 0.02)
+                        vector, limit: 200, allow: allowed.map { set in { @Sendable in set.contains($0) } },
+                        openingWeight: 0.5,
+                        lengthPenalty: 0.02)
                     #expect(split.map(\.row) == expected.map(\.row), "\(blocks) blocks")
                     #expect(split.map(\.score) == expected.map(\.score), "\(blocks) blocks")
                     #expect(split.map(\.chunkID) == expected.map(\.chunkID))

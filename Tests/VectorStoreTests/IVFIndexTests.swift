@@ -39,18 +39,18 @@ struct IVFIndexTests {
     }
 
     @Test("the lists hold every row exactly once")
-    func listsCoverRows() {
+    func listsCoverRows() throws {
         let data = Self.random(rows: 300, dimension: 8)
-        let index = data.withUnsafeBufferPointer { IVFIndex(vectors: $0, dimension: 8, listCount: 12) }
+        let index = try data.withUnsafeBufferPointer { try IVFIndex(vectors: $0, dimension: 8, listCount: 12) }
         #expect(index.listCount == 12)
-        #expect(index.lists.flatMap { $0 }.sorted() == Array(0..<300))
+        #expect(index.listMembers.flatMap { $0 }.sorted() == Array(0..<300))
     }
 
     @Test("probing every list finds exactly what exact search finds")
-    func allListsAreExact() {
+    func allListsAreExact() throws {
         let data = Self.random(rows: 400, dimension: 24)
         let queries = Self.clustered(clusters: 1, perCluster: 20, dimension: 24, noise: 3)
-        let index = data.withUnsafeBufferPointer { IVFIndex(vectors: $0, dimension: 24, listCount: 16) }
+        let index = try data.withUnsafeBufferPointer { try IVFIndex(vectors: $0, dimension: 24, listCount: 16) }
         let truth = data.withUnsafeBufferPointer { ExactNeighbors.search(queries, in: $0, dimension: 24, k: 10) }
         let found = (0..<20).map { query in
             index.nearest(
@@ -62,9 +62,9 @@ struct IVFIndexTests {
     }
 
     @Test("the probe count chosen reaches the recall asked for, and no more lists than needed")
-    func choosesProbes() {
+    func choosesProbes() throws {
         let clustered = Self.clustered(clusters: 8, perCluster: 60, dimension: 16, noise: 0.1)
-        let index = clustered.withUnsafeBufferPointer { IVFIndex(vectors: $0, dimension: 16, listCount: 8) }
+        let index = try clustered.withUnsafeBufferPointer { try IVFIndex(vectors: $0, dimension: 16, listCount: 8) }
         let choice = index.chooseProbes(target: 0.95, queries: 50, candidates: 100)
         #expect(choice.recall >= 0.95)
         #expect(choice.queries == 50)
@@ -72,7 +72,7 @@ struct IVFIndexTests {
         #expect(index.chooseProbes(target: 0, queries: 50, candidates: 100).probes == 1)
 
         let spread = Self.random(rows: 400, dimension: 16)
-        let hard = spread.withUnsafeBufferPointer { IVFIndex(vectors: $0, dimension: 16, listCount: 20) }
+        let hard = try spread.withUnsafeBufferPointer { try IVFIndex(vectors: $0, dimension: 16, listCount: 20) }
         let strict = hard.chooseProbes(target: 1, queries: 40, candidates: 400)
         #expect(strict.recall == 1, "probing every list is exact")
         let loose = hard.chooseProbes(target: 0.5, queries: 40, candidates: 400)

@@ -38,7 +38,7 @@ struct VectorSnapshotTests {
         let fromDatabase = try FlatIndex(store: store)
         #expect(fromDatabase.count == 3)
         #expect(!FileManager.default.fileExists(atPath: path + ".vectors"), "a query never writes the snapshot")
-        try store.refreshSnapshot()
+        _ = try store.refreshVectorIndex()
         let generation = try store.generation()
         let mapped = try #require(VectorSnapshot.mapped(indexPath: path, generation: generation, dimension: 2))
         #expect(Array(mapped.chunkIDs) == Array(fromDatabase.snapshot.chunkIDs))
@@ -66,13 +66,13 @@ struct VectorSnapshotTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try store(files: [("a", [[1, 0], [0, 1]], ["alpha", "beta"]), ("b", [[0.6, 0.8]], ["gamma"])])
         #expect(try store.chunkCount() == 3, "no snapshot yet: counted")
-        try store.refreshSnapshot()
+        _ = try store.refreshVectorIndex()
         #expect(try store.chunkCount() == 3, "from the snapshot's header")
         try put(store, "a", [[1, 0]], ["alpha"])
         try put(store, "c", [[0, 1], [1, 0]], ["delta", "epsilon"])
         #expect(try store.chunkCount() == 4, "the snapshot is stale: counted again")
         try store.removeFile(at: "/r/b")
-        try store.refreshSnapshot()
+        _ = try store.refreshVectorIndex()
         #expect(try store.chunkCount() == 3)
     }
 

@@ -1,0 +1,60 @@
+import VectorStore
+
+/// Search of an IVF index's snapshot: the int8 scan of the `probes` lists nearest to the query
+/// picks the candidates by similarity (their files, looked up per candidate, weigh in when they
+/// are rescored). When a filter leaves fewer allowed rows in those lists than the candidates
+/// wanted, every allowed row is scanned instead, so a narrow filter still gets its full list.
+struct IVFSearch: SemanticIndex {
+    let ivf: IVFIndex
+    let probes: Int
+    let flat: FlatIndex
+
+    init(ivf: IVFIndex, probes: Int) {
+        self.ivf = ivf
+        self.probes = probes
+        flat = FlatIndex(snapshot: ivf.snapshot)
+    }
+
+    var generation: Int64 { ivf.snapshot.generation }
+
+    func scan(
+        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
+        blocks: Int
+    ) throws -> ScannedVectors {
+        let found = ivf.candidates(query, probes: probes, limit: limit, allow: allow)
+        let snapshot = ivf.snapshot
+        if allow != nil, found.count < limit {
+            return .scanningEveryRow(
+                flat, runs: FileRuns(snapshot: snapshot), query: query, limit: limit, allow: allow, policy: policy)
+        }
+        return ScannedVectors(
+            flat: flat, runs: SnapshotFiles(snapshot: snapshot),
+            candidates: found.map { ($0.row, snapshot.chunkIDs[$0.row], snapshot.fileIDs[$0.row], $0.score) })
+    }
+}
+
+/// Search of an IVF index whose snapshot is stale (being rewritten after a change): each query
+/// reads from the database only the rows of the lists it probes (and its candidate files'
+/// opening chunks), and scans those as a flat index. A filter that leaves too few of them
+/// allowed reads every row instead.
+struct StaleListSearch: SemanticIndex {
+    let lists: IndexStore.StoredLists
+
+    var generation: Int64 { lists.generation }
+
+    func scan(
+        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
+        blocks: Int
+    ) throws -> ScannedVectors {
+        let read = try store.rows(ofLists: lists.nearestLists(query), dimension: lists.dimension)
+        let flat = FlatIndex(snapshot: read.snapshot)
+        let scanned = ScannedVectors.scanningEveryRow(
+            flat, runs: FileRuns(snapshot: read.snapshot, chunkCounts: read.chunkCounts), query: query, limit: limit,
+            allow: allow, policy: policy)
+        guard allow != nil, scanned.candidates.count < limit else { return scanned }
+        let everyRow = try FlatIndex(store: store)
+        return .scanningEveryRow(
+            everyRow, runs: FileRuns(snapshot: everyRow.snapshot), query: query, limit: limit, allow: allow,
+            policy: policy)
+    }
+}

@@ -1,0 +1,55 @@
+import VectorStore
+
+/// The stored vectors as a semantic search sees them, whichever kind of index holds them
+/// (`FlatSearch`, `IVFSearch`, or `StaleListSearch` while an IVF index's snapshot is being
+/// rewritten): given a query vector, the rows worth rescoring exactly.
+protocol SemanticIndex: Sendable {
+    /// The generation of the index that the vectors are of.
+    var generation: Int64 { get }
+
+    /// Up to `limit` candidate rows for `query` among the rows whose file `allow` accepts (all
+    /// when nil). A filter never shortens the list while allowed rows remain unscanned: an
+    /// approximate index scans every allowed row when its probes find too few. `store` is the
+    /// caller's connection, for an index that reads rows on demand; `blocks`, how many parts a
+    /// scan of every row may be split into across the cores (`SplitScan`).
+    func scan(
+        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
+        blocks: Int
+    ) throws -> ScannedVectors
+}
+
+/// What a scan found: candidate rows, and the rows they are rows of (for exact similarities,
+/// chunk lookups and each row's file).
+struct ScannedVectors {
+    let flat: FlatIndex
+    let runs: any FileWeighing
+    let candidates: [(row: Int, chunkID: Int64, fileID: Int64, score: Float)]
+
+    /// Every row of `flat` scored with the int8 scan, each score adjusted by its file as
+    /// `policy` says, and the `limit` best allowed rows kept: a search of every row.
+    static func scanningEveryRow(
+        _ flat: FlatIndex, runs: FileRuns, query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?,
+        policy: QueryPolicy
+    ) -> ScannedVectors {
+        let rough = runs.adjusted(
+            flat.approximateScores(query), openingWeight: policy.openingWeight, lengthPenalty: policy.lengthPenalty)
+        return ScannedVectors(flat: flat, runs: runs, candidates: flat.best(rough, limit: limit, allow: allow))
+    }
+}
+
+/// Loads the vectors of an index as the kind of index it is.
+enum SemanticIndexLoader {
+    /// The current snapshot when there is one (IVF or flat as it was written); otherwise, for an
+    /// IVF index, its centroids (rows are read per query, only the probed lists'); for a flat
+    /// one, every row from the database.
+    static func load(store: IndexStore) throws -> any SemanticIndex {
+        if let snapshot = try store.currentSnapshot() {
+            if let ivf = IVFIndex(snapshot: snapshot) {
+                return IVFSearch(ivf: ivf, probes: try store.vectorIndexInfo().probes ?? ivf.listCount)
+            }
+            return FlatSearch(flat: FlatIndex(snapshot: snapshot))
+        }
+        if let lists = try store.storedLists() { return StaleListSearch(lists: lists) }
+        return FlatSearch(flat: try FlatIndex(store: store))
+    }
+}

@@ -1,0 +1,145 @@
+import SemfindCore
+
+extension IndexStore {
+    /// The index's kind and, for IVF, its lists, probes and measured recall.
+    public func vectorIndexInfo() throws -> VectorIndexInfo {
+        let keys = VectorIndexInfo.keys
+        let kind = try meta(keys.kind).flatMap(VectorIndexInfo.Kind.init(rawValue:)) ?? .flat
+        guard kind == .ivf else { return VectorIndexInfo(kind: .flat) }
+        return VectorIndexInfo(
+            kind: .ivf, lists: try meta(keys.lists).flatMap { Int($0) },
+            probes: try meta(keys.probes).flatMap { Int($0) },
+            recall: try meta(keys.recall).flatMap { Double($0) },
+            recallQueries: try meta(keys.recallQueries).flatMap { Int($0) },
+            trainedRows: try meta(keys.trainedRows).flatMap { Int($0) })
+    }
+
+    /// Candidates the int8 scan keeps when `chooseProbes` measures recall (as `semfind bench
+    /// search` does; a search keeps more, so it finds at least what was measured).
+    static let probeChoiceCandidates = 100
+
+    /// Brings the vector index in line with the corpus after writing (the end of `semfind index`,
+    /// a watcher's snapshot rewrite): trains IVF lists when the plan says so (`VectorIndexInfo.plan`),
+    /// drops them when the index became small, and rewrites the vector snapshot when it is
+    /// missing or older than the database. Returns what it did. Without `mayTrain` (a run that
+    /// was interrupted), training waits for the next run and only the snapshot is rewritten.
+    ///
+    /// Training is crash-safe: the lists, centroids and metadata are written in one transaction
+    /// (a kill before it commits leaves the index as it was), and the snapshot after it.
+    @discardableResult
+    public func refreshVectorIndex(
+        threshold: Int = VectorIndexInfo.ivfThreshold(), retrain: Bool = false, mayTrain: Bool = true
+    ) throws -> VectorIndexInfo.Plan {
+        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        guard dimension > 0 else { return .keep }
+        let rows = Int(try database.integer("SELECT count(*) FROM vectors"))
+        var plan = try vectorIndexInfo().plan(rows: rows, threshold: threshold, retrain: retrain)
+        if plan == .train && !mayTrain { plan = .keep }
+        switch plan {
+        case .train:
+            try trainLists(dimension: dimension)
+        case .becomeFlat:
+            try dropLists()
+            try readSnapshot(dimension: dimension).write(indexPath: path)
+        case .keep:
+            guard VectorSnapshot.mapped(indexPath: path, generation: try generation(), dimension: dimension) == nil
+            else { break }
+            try readSnapshot(dimension: dimension).write(indexPath: path)
+        }
+        return plan
+    }
+
+    /// Trains about 4·√N lists on every stored vector, measures the probes that reach recall@10
+    /// 0.95, files every row, and writes the list-ordered snapshot.
+    private func trainLists(dimension: Int) throws {
+        let source = try readFlatSnapshot(dimension: dimension)
+        let index = try IVFIndex(
+            training: source, listCount: IVFIndex.listCount(rows: source.count), generation: source.generation + 1)
+        let choice = index.chooseProbes(candidates: Self.probeChoiceCandidates)
+        let snapshot = index.snapshot
+        try database.transaction {
+            guard try generation() == source.generation else {
+                throw SemfindError(
+                    .io, "index \(path) changed while its IVF lists were trained; run semfind index again")
+            }
+            try database.execute("DELETE FROM vector_lists; DELETE FROM centroids")
+            let insertCentroid = try database.prepare("INSERT INTO centroids(list, vector) VALUES (?, ?)")
+            let insertMember = try database.prepare("INSERT INTO vector_lists(chunk_id, list) VALUES (?, ?)")
+            guard let lists = snapshot.lists else { return }
+            for list in 0..<lists.count {
+                let centroid = Array(lists.centroids[(list * dimension)..<((list + 1) * dimension)])
+                try insertCentroid.bind(.int(list), .blob(Self.data(centroid))).run()
+                for row in lists.rows(of: list) {
+                    try insertMember.bind(.integer(snapshot.chunkIDs[row]), .int(list)).run()
+                }
+            }
+            let keys = VectorIndexInfo.keys
+            try setMeta(keys.kind, VectorIndexInfo.Kind.ivf.rawValue)
+            try setMeta(keys.lists, String(lists.count))
+            try setMeta(keys.probes, String(choice.probes))
+            try setMeta(keys.recall, String(format: "%.4f", choice.recall))
+            try setMeta(keys.recallQueries, String(choice.queries))
+            try setMeta(keys.trainedRows, String(snapshot.count))
+            try advanceGeneration()
+            try setMeta(Self.trainedGenerationKey, String(snapshot.generation))
+        }
+        try snapshot.write(indexPath: path)
+    }
+
+    /// Makes the index flat again: no lists, no centroids, no IVF figures.
+    private func dropLists() throws {
+        try database.transaction {
+            try database.execute(
+                """
+                DELETE FROM vector_lists; DELETE FROM centroids;
+                DELETE FROM meta WHERE key LIKE 'ivf\\_%' ESCAPE '\\';
+                UPDATE meta SET value = 'flat' WHERE key = 'index_kind'
+                """)
+            try advanceGeneration()
+        }
+    }
+
+    /// Marks the training a writer's cached centroids came from (the generation it produced).
+    static let trainedGenerationKey = "ivf_trained_generation"
+
+    /// The centroids new vectors are filed under, or nil when the index is flat; read once per
+    /// training (a writer keeps them while the training they came from stands). Centroids that
+    /// are not one vector of the index's dimension per list are refused.
+    func listCentroids() throws -> [Float]? {
+        guard let trained = try meta(Self.trainedGenerationKey), try meta(VectorIndexInfo.keys.kind) == "ivf" else {
+            cachedCentroids = nil
+            return nil
+        }
+        if let cached = cachedCentroids, cached.training == trained { return cached.centroids }
+        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        let lists = Int(try meta(VectorIndexInfo.keys.lists) ?? "") ?? 0
+        let statement = try database.prepare("SELECT list, vector FROM centroids ORDER BY list")
+        var centroids: [Float] = []
+        var next = 0
+        while try statement.step() {
+            guard statement.int(0) == next, statement.blob(1).count == 4 * dimension else { break }
+            centroids += Self.floats(statement.blob(1))
+            next += 1
+        }
+        guard dimension > 0, lists > 0, next == lists, centroids.count == lists * dimension else {
+            throw SemfindError(
+                .invalidInput,
+                "index \(path) has malformed IVF centroids; rebuild its lists with semfind index --reindex-vectors")
+        }
+        cachedCentroids = (trained, centroids)
+        return centroids
+    }
+
+    /// Files freshly written vectors (with their chunk ids) under their nearest lists, when the
+    /// index is IVF. Runs inside the caller's transaction.
+    func fileUnderLists(chunkIDs: [Int64], vectors: [[Float]]) throws {
+        guard !chunkIDs.isEmpty, let centroids = try listCentroids(), let dimension = vectors.first?.count,
+            dimension > 0
+        else { return }
+        let labels = IVFIndex.nearestCentroids(of: vectors.flatMap { $0 }, centroids: centroids, dimension: dimension)
+        let insert = try database.prepare("INSERT INTO vector_lists(chunk_id, list) VALUES (?, ?)")
+        for (chunkID, label) in zip(chunkIDs, labels) {
+            try insert.bind(.integer(chunkID), .integer(Int64(label))).run()
+        }
+    }
+}

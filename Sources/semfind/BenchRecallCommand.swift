@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import QueryEngine
+import SemfindCore
+import VectorStore
+
+extension BenchCommand {
+    /// `semfind bench recall` (hidden): the recall@10 of an index's own IVF lists, with the probes
+    /// it recorded, against exact search over the same vectors, for real queries embedded with
+    /// the model.
+    struct Recall: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure the recall@10 of a stored IVF index against exact search, for real queries.",
+            shouldDisplay: false)
+
+        @OptionGroup var location: IndexLocation
+        @OptionGroup var encoderOptions: EncoderOptions
+
+        @Argument(help: "Query files (JSON Lines with a \"query\" field, as the evaluation sets have).")
+        var queryFiles: [String]
+
+        @Option(name: .long, help: "Queries to use, at most.")
+        var count = 200
+
+        @Option(name: .long, help: "Candidates the int8 scan keeps for exact rescoring.")
+        var candidates = [100, 600]
+
+        func run() throws {
+            let store = try IndexStore(path: location.path, create: false)
+            guard let snapshot = try store.currentSnapshot(), let ivf = IVFIndex(snapshot: snapshot) else {
+                throw SemfindError(
+                    .invalidInput, "\(location.path) has no current IVF snapshot; run semfind index on it first")
+            }
+            let probes = try store.vectorIndexInfo().probes ?? ivf.listCount
+            let texts = try queryFiles.flatMap { try LabeledQuery.load(path: $0).map(\.query) }.prefix(count)
+            let encoder = try encoderOptions.loadEncoder()
+            let queries = encoder.encode(Array(texts))
+            let truth = ExactNeighbors.search(
+                queries.flatMap { $0 }, in: snapshot.matrix, dimension: snapshot.dimension, k: 10
+            ).map { $0.map { Int(snapshot.chunkIDs[$0]) } }
+            for kept in candidates {
+                let found = queries.map { ivf.nearest($0, k: 10, probes: probes, candidates: kept).map(\.row) }
+                let fields: [String: Any] = [
+                    "vectors": snapshot.count, "lists": ivf.listCount, "probes": probes, "candidates": kept,
+                    "queries": queries.count, "recall_at_10": ExactNeighbors.recall(found, truth: truth, k: 10),
+                ]
+                let data = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
+                print(String(decoding: data, as: UTF8.self))
+            }
+        }
+    }
+}
