@@ -11,6 +11,9 @@ public struct QueryPolicy: Sendable {
     public var sessionBlend = ContextBlend.vector
     /// How many candidates each ranking contributes before fusion.
     public var candidates = 300
+    /// Rescore every row exactly instead of the int8 scan's best: ranks by float32 alone, to
+    /// measure what the int8 scan costs (`semfind eval --exact-scan`).
+    public var exactScan = false
     /// Weight of the keyword ranking in hybrid fusion, and for a short query without context.
     public var keywordWeight = 0.35
     public var shortQueryKeywordWeight = 1.0

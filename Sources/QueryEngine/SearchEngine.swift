@@ -106,8 +106,9 @@ public final class SearchEngine {
             // Candidates from the int8 scan (of every row, or of the probed lists), then the
             // exact similarities of those (and of their files' opening chunks) decide.
             let allow = allowed.map { set in { @Sendable (fileID: Int64) in set.contains(fileID) } }
+            let scanLimit = policy.exactScan ? max(2 * pool, try store.chunkCount()) : 2 * pool
             let scanned = try index.scan(
-                vector, limit: 2 * pool, allow: allow, policy: policy, store: store, blocks: scanBlocks)
+                vector, limit: scanLimit, allow: allow, policy: policy, store: store, blocks: scanBlocks)
             let candidates = scanned.candidates
             response.lap("scan", since: &clock)
             let exact = ExactSimilarities(flat: scanned.flat, query: vector)

@@ -55,6 +55,9 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Most chunks the rarer query words may match before the commoner count only together.")
     var keywordBudget: Int?
 
+    @Flag(name: .long, help: "Rank by exact float32 similarity over every chunk (what the int8 scan costs).")
+    var exactScan = false
+
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
@@ -90,6 +93,7 @@ struct EvalCommand: ParsableCommand {
         if let fusionK { policy.fusionK = fusionK }
         if let keywordLengthPenalty { policy.keywordLengthPenalty = keywordLengthPenalty }
         if let keywordBudget { policy.keywordMatchBudget = keywordBudget }
+        policy.exactScan = exactScan
         if let blend {
             guard let chosen = ContextBlend(rawValue: blend) else {
                 throw SemfindError(.invalidInput, "unknown blend \(blend); use text or vector")
