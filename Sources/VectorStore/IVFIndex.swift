@@ -124,7 +124,7 @@ public struct IVFIndex: Sendable {
                 target.baseAddress.map { Quantizer.quantize(values, into: $0) } ?? 0
             }
         }
-        var best = CandidateHeap(capacity: limit)
+        var best = RankedRows(capacity: limit)
         var dots = [Int32](repeating: 0, count: longestList)
         let scales = snapshot.scales
         let fileIDs = snapshot.fileIDs
@@ -134,12 +134,12 @@ public struct IVFIndex: Sendable {
             for offset in 0..<rows.count {
                 let row = rows.lowerBound + offset
                 let score = Float(dots[offset]) * scales[row] * queryScale
-                guard score > best.threshold else { continue }
+                guard best.admits(score) else { continue }
                 if let allow, !allow(fileIDs[row]) { continue }
                 best.insert(row, score)
             }
         }
-        return zip(best.rows, best.scores).sorted { $0.1 > $1.1 }.map { ($0.0, $0.1) }
+        return best.ranked
     }
 
     /// The `k` rows most similar to `query` by exact cosine, best first, among the rows of the

@@ -1,24 +1,25 @@
 /// The `capacity` best rows seen, "best" meaning the higher score and, between equal scores,
-/// the earlier row: the order `FlatIndex.best` ranks by. A min-heap with the worst kept row on
-/// top, so admitting a row costs O(log capacity) (hundreds of candidates stay cheap). Rows
-/// must be offered in increasing order.
-struct RankedRows {
-    let capacity: Int
+/// the earlier row: the order `FlatIndex.best` ranks by (exactly so when rows are offered in
+/// increasing order, as a scan of consecutive rows offers them; otherwise a row that only ties
+/// the worst kept one is not admitted). A min-heap with the worst kept row on top, so admitting
+/// a row costs O(log capacity) (hundreds of candidates stay cheap).
+public struct RankedRows: Sendable {
+    public let capacity: Int
     private var rows: [Int] = []
     private var scores: [Float] = []
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = capacity
         rows.reserveCapacity(capacity)
         scores.reserveCapacity(capacity)
     }
 
     /// Whether a row with `score`, later than every row offered so far, would be kept.
-    func admits(_ score: Float) -> Bool {
+    public func admits(_ score: Float) -> Bool {
         rows.count < capacity || score > scores[0]
     }
 
-    mutating func insert(_ row: Int, _ score: Float) {
+    public mutating func insert(_ row: Int, _ score: Float) {
         guard capacity > 0 else { return }
         if rows.count < capacity {
             rows.append(row)
@@ -32,12 +33,12 @@ struct RankedRows {
     }
 
     /// The kept rows, best first.
-    var ranked: [(row: Int, score: Float)] {
+    public var ranked: [(row: Int, score: Float)] {
         zip(rows, scores).map { (row: $0, score: $1) }.sorted(by: Self.isBetter)
     }
 
     /// Higher score first; between equal scores, the earlier row.
-    static func isBetter(_ first: (row: Int, score: Float), _ second: (row: Int, score: Float)) -> Bool {
+    public static func isBetter(_ first: (row: Int, score: Float), _ second: (row: Int, score: Float)) -> Bool {
         first.score > second.score || (first.score == second.score && first.row < second.row)
     }
 
