@@ -29,6 +29,21 @@ SEMFIND_AVX2 static void int8_scores_avx2(const int8_t *matrix, const int8_t *qu
         out[row] = total;
     }
 }
+
+SEMFIND_AVX2 static float dot_f32_i8_avx2(const float *query, const int8_t *row, size_t dim) {
+    __m256 sum = _mm256_setzero_ps();
+    size_t blocks = dim / 8;
+    for (size_t block = 0; block < blocks; block++) {
+        __m256i widened = _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(row + block * 8)));
+        sum = _mm256_fmadd_ps(_mm256_loadu_ps(query + block * 8), _mm256_cvtepi32_ps(widened), sum);
+    }
+    __m128 half = _mm_add_ps(_mm256_castps256_ps128(sum), _mm256_extractf128_ps(sum, 1));
+    half = _mm_add_ps(half, _mm_movehl_ps(half, half));
+    half = _mm_add_ss(half, _mm_shuffle_ps(half, half, 1));
+    float total = _mm_cvtss_f32(half);
+    for (size_t index = blocks * 8; index < dim; index++) total += query[index] * (float)row[index];
+    return total;
+}
 #endif
 
 static void int8_scores_portable(const int8_t *matrix, const int8_t *query, size_t rows, size_t dim,
@@ -49,4 +64,13 @@ void semfind_int8_scores(const int8_t *matrix, const int8_t *query, size_t rows,
     }
 #endif
     int8_scores_portable(matrix, query, rows, dim, out);
+}
+
+float semfind_dot_f32_i8(const float *query, const int8_t *row, size_t dim) {
+#if SEMFIND_X86
+    if (semfind_cpu_has_avx2) return dot_f32_i8_avx2(query, row, dim);
+#endif
+    float total = 0;
+    for (size_t index = 0; index < dim; index++) total += query[index] * (float)row[index];
+    return total;
 }

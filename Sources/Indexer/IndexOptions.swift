@@ -1,3 +1,5 @@
+import VectorStore
+
 /// What `semfind index` indexes and how.
 public struct IndexOptions: Sendable {
     /// Folders (or single files), as absolute paths.
@@ -13,6 +15,8 @@ public struct IndexOptions: Sendable {
     /// Train the IVF lists anew at the end of the run even if the row count does not call for it
     /// (`semfind index --reindex-vectors`).
     public var retrainsVectorIndex = false
+    /// The form to store vectors in; nil keeps the index's (a new index takes the standard one).
+    public var precision: VectorPrecision?
 
     public init(
         roots: [String], walk: WalkOptions = WalkOptions(), chunker: ChunkerOptions = ChunkerOptions(),

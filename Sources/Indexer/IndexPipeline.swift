@@ -34,6 +34,7 @@ public struct IndexPipeline {
         try store.bindModel(
             fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
             dimension: encoder.dimension)
+        try store.settlePrecision(options.precision)
         let walker = try Walker(roots: options.roots, options: options.walk)
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(

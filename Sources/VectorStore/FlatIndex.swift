@@ -3,7 +3,7 @@ import CKernels
 import SemfindCore
 
 /// Search over every stored vector: an int8 scan of all rows picks candidates, which are
-/// rescored with the float vectors.
+/// rescored with the stored vectors.
 ///
 /// The vectors come from the snapshot beside the database when it is of the database's
 /// generation (a memory map: opening costs almost nothing); otherwise — while `semfind index`
@@ -50,12 +50,10 @@ public struct FlatIndex: Sendable {
         return scores
     }
 
-    /// The exact cosine similarity of `query` with one row.
+    /// The cosine similarity of `query` with one row as the index stores it (exact for float32).
     public func exactScore(_ query: [Float], row: Int) -> Float {
-        guard row >= 0, row < count, query.count == dimension, let matrix = snapshot.matrix.baseAddress else {
-            return 0
-        }
-        return cblas_sdot(Int32(dimension), matrix + row * dimension, 1, query, 1)
+        guard query.count == dimension else { return 0 }
+        return snapshot.similarity(query, row: row)
     }
 
     /// The `limit` best rows of `scores`, best first, among the rows whose file `allow` accepts

@@ -22,15 +22,11 @@ extension IVFIndex {
         var generator = SeededGenerator(seed: seed)
         let positions = Array((0..<count).shuffled(using: &generator).prefix(queries))
         guard !positions.isEmpty else { return ProbeChoice(probes: 1, recall: 1, queries: 0) }
-        var matrix = [Float]()
-        matrix.reserveCapacity(positions.count * dimension)
-        for position in positions {
-            matrix.append(contentsOf: snapshot.matrix[(position * dimension)..<((position + 1) * dimension)])
-        }
+        let matrix = positions.flatMap { snapshot.vector(ofRow: $0) }
         let chunkIDs = snapshot.chunkIDs
-        let truth = ExactNeighbors.search(
-            matrix, in: snapshot.matrix, dimension: dimension, k: k, excluded: positions
-        ).map { $0.map { Int(chunkIDs[$0]) } }
+        let truth = snapshot.withFloatRows { rows in
+            ExactNeighbors.search(matrix, in: rows, dimension: dimension, k: k, excluded: positions)
+        }.map { $0.map { Int(chunkIDs[$0]) } }
         var probes = 1
         while true {
             let found = positions.enumerated().map { index, position in

@@ -6,8 +6,8 @@ import SemfindCore
 /// the `probes` lists whose centroids are most similar to it.
 ///
 /// The rows live in a `VectorSnapshot` ordered by list, so each list is one contiguous block of
-/// int8 rows with their scales (scanned with the same kernel as `FlatIndex`) and of float rows
-/// (for rescoring the best candidates exactly): a probe is one sequential scan. The same
+/// int8 rows with their scales (scanned with the same kernel as `FlatIndex`) and of rescoring
+/// rows (the stored precision, for rescoring the best candidates): a probe is one sequential scan. The same
 /// snapshot is what `semfind index` writes beside an IVF index and what a query maps.
 public struct IVFIndex: Sendable {
     public let snapshot: VectorSnapshot
@@ -44,12 +44,14 @@ public struct IVFIndex: Sendable {
     /// new snapshot of `generation`, ordered by list and by `source` order within a list.
     public init(training source: VectorSnapshot, listCount: Int, generation: Int64, seed: UInt64 = 1) throws {
         var generator = SeededGenerator(seed: seed)
-        let quantizer = SphericalKMeans.train(
-            source.matrix, dimension: source.dimension, k: listCount,
-            sampleLimit: Self.trainingRows(listCount: listCount), iterations: Self.trainingIterations,
-            generator: &generator)
-        let snapshot = try Self.listOrdered(
-            source, labels: quantizer.assign(source.matrix), centroids: quantizer.centroids, generation: generation)
+        let (labels, centroids) = source.withFloatRows { rows in
+            let quantizer = SphericalKMeans.train(
+                rows, dimension: source.dimension, k: listCount,
+                sampleLimit: Self.trainingRows(listCount: listCount), iterations: Self.trainingIterations,
+                generator: &generator)
+            return (quantizer.assign(rows), quantizer.centroids)
+        }
+        let snapshot = try Self.listOrdered(source, labels: labels, centroids: centroids, generation: generation)
         guard let index = IVFIndex(snapshot: snapshot) else {
             throw SemfindError(.io, "the trained IVF snapshot has no lists")
         }
@@ -73,25 +75,23 @@ public struct IVFIndex: Sendable {
             order[next[Int(label)]] = row
             next[Int(label)] += 1
         }
-        return try VectorSnapshot.build(
-            count: source.count, dimension: dimension, generation: generation,
+        return try VectorSnapshot.assemble(
+            count: source.count, dimension: dimension, generation: generation, precision: source.precision,
             lists: VectorSnapshot.ListLayout(starts: starts, centroids: centroids)
-        ) { chunkIDs, fileIDs, matrix in
-            for (position, row) in order.enumerated() {
-                chunkIDs[position] = source.chunkIDs[row]
-                fileIDs[position] = source.fileIDs[row]
-                UnsafeMutableBufferPointer(rebasing: matrix[(position * dimension)..<((position + 1) * dimension)])
-                    .update(fromContentsOf: source.matrix[(row * dimension)..<((row + 1) * dimension)])
-            }
+        ) { writer in
+            for (position, row) in order.enumerated() { writer.copy(position, from: source, row: row) }
             return order.count
         }
     }
 
     /// Trains an index over `vectors` (unit rows of `dimension`) for benchmarks and tests: each
     /// row's number is its chunk id and its file id, so `nearest` answers with row numbers.
-    public init(vectors: UnsafeBufferPointer<Float>, dimension: Int, listCount: Int, seed: UInt64 = 1) throws {
+    public init(
+        vectors: UnsafeBufferPointer<Float>, dimension: Int, listCount: Int, precision: VectorPrecision = .f32,
+        seed: UInt64 = 1
+    ) throws {
         let rows = vectors.count / dimension
-        let source = try VectorSnapshot.build(count: rows, dimension: dimension, generation: 0) {
+        let source = try VectorSnapshot.build(count: rows, dimension: dimension, generation: 0, precision: precision) {
             chunkIDs, fileIDs, matrix in
             for row in 0..<rows {
                 chunkIDs[row] = Int64(row)
@@ -144,13 +144,13 @@ public struct IVFIndex: Sendable {
 
     /// The `k` rows most similar to `query` by exact cosine, best first, among the rows of the
     /// `probes` lists nearest to it: the int8 scan of those lists keeps `candidates` rows, which
-    /// are rescored with the float rows. Rows are named by their chunk ids (row numbers for an
+    /// are rescored with the stored rows. Rows are named by their chunk ids (row numbers for an
     /// index built from `vectors`).
     public func nearest(_ query: [Float], k: Int, probes: Int, candidates: Int) -> [(row: Int, score: Float)] {
-        guard k > 0, let matrix = snapshot.matrix.baseAddress else { return [] }
+        guard k > 0, query.count == dimension else { return [] }
         var exact = TopScores(capacity: k)
         for candidate in self.candidates(query, probes: probes, limit: max(k, candidates)) {
-            let score = cblas_sdot(Int32(dimension), matrix + candidate.row * dimension, 1, query, 1)
+            let score = snapshot.similarity(query, row: candidate.row)
             if exact.admits(score) { exact.insert(candidate.row, score) }
         }
         return exact.ranked.map { (Int(snapshot.chunkIDs[$0.row]), $0.score) }

@@ -91,10 +91,11 @@ extension IndexStore {
         let statement = try database.prepare(
             "SELECT vectors.vector FROM chunks JOIN vectors ON vectors.chunk_id = chunks.id WHERE chunks.chunk_hash = ? LIMIT 1"
         )
+        let dimension = Int(try meta("dimension") ?? "") ?? 0
         var found: [String: [Float]] = [:]
         for hash in Set(hashes) {
             try statement.bind(.text(hash))
-            if try statement.step() { found[hash] = Self.floats(statement.blob(0)) }
+            if try statement.step() { found[hash] = VectorCodec.decode(statement.blob(0), dimension: dimension) }
         }
         return found
     }
@@ -127,6 +128,7 @@ extension IndexStore {
                     chunk_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertVector = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
+            let precision = try vectorPrecision()
             var chunkIDs: [Int64] = []
             for (ordinal, chunk) in chunks.enumerated() {
                 try insertChunk.bind(
@@ -136,7 +138,9 @@ extension IndexStore {
                     .text(chunk.hash)
                 ).run()
                 chunkIDs.append(database.lastInsertedRowID)
-                try insertVector.bind(.integer(database.lastInsertedRowID), .blob(Self.data(chunk.vector))).run()
+                try insertVector.bind(
+                    .integer(database.lastInsertedRowID), .blob(VectorCodec.encode(chunk.vector, as: precision))
+                ).run()
             }
             try fileUnderLists(chunkIDs: chunkIDs, vectors: chunks.map(\.vector))
             try advanceGeneration()
@@ -168,13 +172,5 @@ extension IndexStore {
     /// Marks the stored vectors as changed, so that a vector snapshot of the old ones is not used.
     func advanceGeneration() throws {
         try database.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-    }
-
-    static func data(_ vector: [Float]) -> Data {
-        vector.withUnsafeBytes { Data($0) }
-    }
-
-    static func floats(_ bytes: UnsafeRawBufferPointer) -> [Float] {
-        (0..<(bytes.count / 4)).map { bytes.loadUnaligned(fromByteOffset: $0 * 4, as: Float.self) }
     }
 }

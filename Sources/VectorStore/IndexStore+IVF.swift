@@ -68,7 +68,7 @@ extension IndexStore {
             guard let lists = snapshot.lists else { return }
             for list in 0..<lists.count {
                 let centroid = Array(lists.centroids[(list * dimension)..<((list + 1) * dimension)])
-                try insertCentroid.bind(.int(list), .blob(Self.data(centroid))).run()
+                try insertCentroid.bind(.int(list), .blob(VectorCodec.encode(centroid, as: .f32))).run()
                 for row in lists.rows(of: list) {
                     try insertMember.bind(.integer(snapshot.chunkIDs[row]), .int(list)).run()
                 }
@@ -118,7 +118,7 @@ extension IndexStore {
         var next = 0
         while try statement.step() {
             guard statement.int(0) == next, statement.blob(1).count == 4 * dimension else { break }
-            centroids += Self.floats(statement.blob(1))
+            centroids += VectorCodec.decode(statement.blob(1), dimension: dimension) ?? []
             next += 1
         }
         guard dimension > 0, lists > 0, next == lists, centroids.count == lists * dimension else {

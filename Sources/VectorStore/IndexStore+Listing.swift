@@ -40,6 +40,7 @@ extension IndexStore {
                 chunks.end_byte, chunks.chunk_hash, vectors.vector
             FROM chunks JOIN vectors ON vectors.chunk_id = chunks.id ORDER BY chunks.id
             """)
+        let dimension = Int(try meta("dimension") ?? "") ?? 0
         var chunks: [StoredChunk] = []
         while try statement.step() {
             let heading = statement.text(1)
@@ -50,7 +51,7 @@ extension IndexStore {
                     span: SourceSpan(
                         firstLine: statement.int(2), lastLine: statement.int(3),
                         bytes: statement.int(4)..<max(statement.int(4), statement.int(5))),
-                    hash: statement.text(6), vector: Self.floats(statement.blob(7))))
+                    hash: statement.text(6), vector: VectorCodec.decode(statement.blob(7), dimension: dimension) ?? []))
         }
         return chunks
     }

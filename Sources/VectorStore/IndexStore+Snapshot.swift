@@ -41,7 +41,7 @@ extension IndexStore {
             }
             let unlisted = labels.indices.filter { labels[$0] < 0 }
             if !unlisted.isEmpty {
-                let vectors = unlisted.flatMap { Array(flat.matrix[($0 * dimension)..<(($0 + 1) * dimension)]) }
+                let vectors = unlisted.flatMap { flat.vector(ofRow: $0) }
                 let nearest = IVFIndex.nearestCentroids(of: vectors, centroids: centroids, dimension: dimension)
                 for (row, list) in zip(unlisted, nearest) { labels[row] = list }
             }
@@ -68,21 +68,17 @@ extension IndexStore {
     ) throws -> VectorSnapshot {
         let rows = try database.prepare("SELECT vectors.chunk_id, chunks.file_id, vectors.vector \(from)")
             .bind(bindings)
-        let rowBytes = dimension * MemoryLayout<Float>.stride
-        return try VectorSnapshot.build(count: count, dimension: dimension, generation: try generation()) {
-            chunkIDs, fileIDs, matrix in
+        return try VectorSnapshot.assemble(
+            count: count, dimension: dimension, generation: try generation(), precision: try vectorPrecision()
+        ) { writer in
             var row = 0
             while row < count, try rows.step() {
-                let blob = rows.blob(2)
-                guard blob.count == rowBytes, let source = blob.baseAddress, let target = matrix.baseAddress else {
+                guard writer.set(row, chunkID: rows.int64(0), fileID: rows.int64(1), stored: rows.blob(2)) else {
                     throw SemfindError(
                         .invalidInput,
-                        "index \(path) has a vector of \(blob.count) bytes, expected \(rowBytes); rebuild it with semfind index --rebuild FOLDER"
+                        "index \(path) has a vector of \(rows.blob(2).count) bytes, not one of \(dimension) values; rebuild it with semfind index --rebuild FOLDER"
                     )
                 }
-                chunkIDs[row] = rows.int64(0)
-                fileIDs[row] = rows.int64(1)
-                UnsafeMutableRawPointer(target + row * dimension).copyMemory(from: source, byteCount: rowBytes)
                 row += 1
             }
             return row

@@ -12,6 +12,8 @@ public struct IndexStatus: Sendable {
     public let modelName: String?
     public let modelFingerprint: String?
     public let dimension: Int?
+    /// The form the vectors are stored in.
+    public let precision: VectorPrecision
     /// Flat or IVF, with the IVF lists, probes and measured recall.
     public let vectorIndex: VectorIndexInfo
 }
@@ -30,6 +32,7 @@ extension IndexStore {
             chunks: Int(try database.integer("SELECT count(*) FROM chunks")),
             vectors: Int(try database.integer("SELECT count(*) FROM vectors")), bytesOnDisk: bytes,
             modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
-            dimension: try meta("dimension").flatMap { Int($0) }, vectorIndex: try vectorIndexInfo())
+            dimension: try meta("dimension").flatMap { Int($0) }, precision: try vectorPrecision(),
+            vectorIndex: try vectorIndexInfo())
     }
 }

@@ -3,39 +3,41 @@ import SemfindCore
 
 /// Every stored vector as one block of memory: a 64-byte header; the chunk id, file id and
 /// quantization scale of each row; the rows quantized to int8 (what a query scans); and the
-/// rows as float32 (what the best candidates are rescored with). The same bytes live in memory
-/// (read from the database) and on disk beside the index (`index.sqlite.vectors`), where a
-/// query maps them instead of reading every row through SQLite.
+/// rows in the index's stored precision (what the best candidates are rescored with: float32 or
+/// float16 rows, none for int8, whose scanned rows are its stored ones). The same bytes live in
+/// memory (read from the database) and on disk beside the index (`index.sqlite.vectors`), where
+/// a query maps them instead of reading every row through SQLite.
 ///
 /// A flat index's rows are in chunk id order. An IVF index's rows are ordered by list (chunk id
-/// order within each list), and three parts follow the float rows: where each list starts, the
-/// lists' centroids, and the rows in chunk id order (to find a chunk's row, and a file's rows).
+/// order within each list), and three parts follow the rescoring rows: where each list starts,
+/// the lists' centroids, and the rows in chunk id order (to find a chunk's row, and a file's rows).
 ///
 /// The header carries the index's generation (advanced by every change of the stored vectors),
 /// so a snapshot older than the database is never used.
 ///
-/// `@unchecked Sendable`: the bytes are never written after `init`.
+/// `@unchecked Sendable`: the bytes are never written after they are built.
 public final class VectorSnapshot: @unchecked Sendable {
     static let magic: UInt64 = 0x3243_4556_464D_4553  // "SEMFVEC2", little-endian
-    /// The layout's version (3: the list parts of an IVF index); others are ignored and rewritten.
-    static let version: UInt32 = 3
+    /// The layout's version (4: the stored precision); others are ignored and rewritten.
+    static let version: UInt32 = 4
     static let headerSize = 64
 
     public let dimension: Int
     public let count: Int
     public let generation: Int64
+    public let precision: VectorPrecision
     public let chunkIDs: UnsafeBufferPointer<Int64>
     public let fileIDs: UnsafeBufferPointer<Int64>
     /// Per row: the float that one int8 step stands for (the row's largest magnitude / 127).
     public let scales: UnsafeBufferPointer<Float>
     public let quantized: UnsafeBufferPointer<Int8>
-    public let matrix: UnsafeBufferPointer<Float>
+    /// The rescoring rows: `count × dimension` values of `precision` (empty for int8).
+    let rescoring: UnsafeRawBufferPointer
     /// The IVF lists, when the rows are ordered by list.
     public let lists: Lists?
     /// Keeps the bytes alive: a `MappedFile`, or the buffer built from the database.
     private let storage: AnyObject
     private let bytes: UnsafeRawBufferPointer
-
     /// How the rows of an IVF index are grouped.
     public struct Lists: @unchecked Sendable {
         /// Rows `starts[list]..<starts[list + 1]` form `list`; `count + 1` entries.
@@ -55,25 +57,25 @@ public final class VectorSnapshot: @unchecked Sendable {
         let fileIDs: Int
         let scales: Int
         let quantized: Int
-        let matrix: Int
+        let rescoring: Int
         let listStarts: Int
         let centroids: Int
         let chunkOrder: Int
         let end: Int
 
-        init(count: Int, dimension: Int, lists: Int) {
+        init(count: Int, dimension: Int, lists: Int, precision: VectorPrecision) {
             func aligned(_ offset: Int) -> Int { (offset + 63) / 64 * 64 }
             chunkIDs = VectorSnapshot.headerSize
             fileIDs = chunkIDs + 8 * count
             scales = fileIDs + 8 * count
             quantized = aligned(scales + 4 * count)
-            matrix = aligned(quantized + count * dimension)
-            let floatEnd = matrix + 4 * count * dimension
+            rescoring = aligned(quantized + count * dimension)
+            let rowsEnd = rescoring + precision.rescoringBytesPerValue * count * dimension
             guard lists > 0 else {
-                (listStarts, centroids, chunkOrder, end) = (floatEnd, floatEnd, floatEnd, floatEnd)
+                (listStarts, centroids, chunkOrder, end) = (rowsEnd, rowsEnd, rowsEnd, rowsEnd)
                 return
             }
-            listStarts = aligned(floatEnd)
+            listStarts = aligned(rowsEnd)
             centroids = aligned(listStarts + 8 * (lists + 1))
             chunkOrder = aligned(centroids + 4 * lists * dimension)
             end = chunkOrder + 4 * count
@@ -83,14 +85,16 @@ public final class VectorSnapshot: @unchecked Sendable {
     /// Reads the snapshot beside the index at `indexPath`, or returns nil when it is missing,
     /// malformed or not of `generation`. What a query reads of every row is read in at once — a
     /// flat index's int8 rows; an IVF index's ids, list parts and scales (its int8 rows are read
-    /// as probes touch them) — and the float rows only as candidates need them.
+    /// as probes touch them) — and the rescoring rows only as candidates need them.
     static func mapped(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
         guard let snapshot = current(indexPath: indexPath, generation: generation, dimension: dimension),
             let file = snapshot.storage as? MappedFile
         else { return nil }
-        let layout = Layout(count: snapshot.count, dimension: dimension, lists: snapshot.lists?.count ?? 0)
+        let layout = Layout(
+            count: snapshot.count, dimension: dimension, lists: snapshot.lists?.count ?? 0,
+            precision: snapshot.precision)
         if snapshot.lists == nil {
-            file.populate(0..<layout.matrix)
+            file.populate(0..<layout.rescoring)
         } else {
             file.preferSmallPages()
             file.populate(0..<layout.quantized)
@@ -121,34 +125,21 @@ public final class VectorSnapshot: @unchecked Sendable {
         }
     }
 
-    /// Builds a snapshot from rows read one by one: `fill` is given the three destinations to
-    /// write `count` rows into, and returns how many it wrote; the quantized rows follow. With
-    /// `lists`, the rows are written in list order (chunk id order within a list).
-    public static func build(
-        count: Int, dimension: Int, generation: Int64, lists: ListLayout? = nil,
-        fill: (
-            _ chunkIDs: UnsafeMutableBufferPointer<Int64>, _ fileIDs: UnsafeMutableBufferPointer<Int64>,
-            _ matrix: UnsafeMutableBufferPointer<Float>
-        ) throws -> Int
+    /// Builds a snapshot of `count` rows, which `fill` writes through the `RowWriter` it is
+    /// given (in any order) and returns how many it wrote. With `lists`, row numbers are
+    /// positions in list order, and the lists' parts are written too.
+    public static func assemble(
+        count: Int, dimension: Int, generation: Int64, precision: VectorPrecision, lists: ListLayout? = nil,
+        fill: (RowWriter) throws -> Int
     ) throws -> VectorSnapshot {
         let listCount = lists.map { $0.starts.count - 1 } ?? 0
-        let layout = Layout(count: count, dimension: dimension, lists: listCount)
+        let layout = Layout(count: count, dimension: dimension, lists: listCount, precision: precision)
         let buffer = OwnedBuffer(byteCount: layout.end)
         let base = buffer.base
-        let matrix = (base + layout.matrix).bindMemory(to: Float.self, capacity: count * dimension)
-        let chunkIDs = (base + layout.chunkIDs).bindMemory(to: Int64.self, capacity: count)
-        let written = try fill(
-            chunkIDs.buffer(count), (base + layout.fileIDs).bindMemory(to: Int64.self, capacity: count).buffer(count),
-            matrix.buffer(count * dimension))
+        let writer = RowWriter(base: base, layout: layout, dimension: dimension, precision: precision)
+        let written = try fill(writer)
         guard written == count else {
             throw SemfindError(.io, "the index changed while its vectors were read (\(written) of \(count) rows)")
-        }
-        let scales = (base + layout.scales).bindMemory(to: Float.self, capacity: count)
-        let quantized = (base + layout.quantized).bindMemory(to: Int8.self, capacity: count * dimension)
-        for row in 0..<count {
-            scales[row] = Quantizer.quantize(
-                UnsafeBufferPointer(start: matrix + row * dimension, count: dimension),
-                into: quantized + row * dimension)
         }
         if let lists {
             guard lists.starts.first == 0, lists.starts.last == count, lists.centroids.count == listCount * dimension
@@ -159,13 +150,14 @@ public final class VectorSnapshot: @unchecked Sendable {
                 (base + layout.centroids).copyMemory(
                     from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: $0.count)
             }
+            let chunkIDs = writer.chunkIDs
             let order = (0..<count).sorted { chunkIDs[$0] < chunkIDs[$1] }
             let chunkOrder = (base + layout.chunkOrder).bindMemory(to: Int32.self, capacity: count)
             for (position, row) in order.enumerated() { chunkOrder[position] = Int32(row) }
         }
         let header: [UInt64] = [
             magic, UInt64(version) | UInt64(dimension) << 32, UInt64(count), UInt64(bitPattern: generation),
-            UInt64(listCount),
+            UInt64(listCount), precision.headerCode,
         ]
         header.withUnsafeBytes { base.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: $0.count) }
         guard
@@ -175,6 +167,37 @@ public final class VectorSnapshot: @unchecked Sendable {
         return snapshot
     }
 
+    /// Builds a snapshot from float rows: `fill` is given the ids' destinations and a
+    /// `count × dimension` matrix to write, and returns how many rows it wrote (for benchmarks
+    /// and tests, which make their vectors as floats).
+    public static func build(
+        count: Int, dimension: Int, generation: Int64, precision: VectorPrecision = .f32, lists: ListLayout? = nil,
+        fill: (
+            _ chunkIDs: UnsafeMutableBufferPointer<Int64>, _ fileIDs: UnsafeMutableBufferPointer<Int64>,
+            _ matrix: UnsafeMutableBufferPointer<Float>
+        ) throws -> Int
+    ) throws -> VectorSnapshot {
+        let chunkIDs = UnsafeMutableBufferPointer<Int64>.allocate(capacity: count)
+        let fileIDs = UnsafeMutableBufferPointer<Int64>.allocate(capacity: count)
+        let matrix = UnsafeMutableBufferPointer<Float>.allocate(capacity: count * dimension)
+        defer { [chunkIDs.baseAddress, fileIDs.baseAddress].forEach { $0?.deallocate() } }
+        defer { matrix.deallocate() }
+        chunkIDs.initialize(repeating: 0)
+        fileIDs.initialize(repeating: 0)
+        matrix.initialize(repeating: 0)
+        let written = try fill(chunkIDs, fileIDs, matrix)
+        return try assemble(
+            count: count, dimension: dimension, generation: generation, precision: precision, lists: lists
+        ) {
+            writer in
+            guard let rows = matrix.baseAddress else { return written }
+            for row in 0..<min(written, count) {
+                writer.set(row, chunkID: chunkIDs[row], fileID: fileIDs[row], vector: rows + row * dimension)
+            }
+            return written
+        }
+    }
+
     private init?(storage: AnyObject, bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, bytes.count >= Self.headerSize, bytes.load(as: UInt64.self) == Self.magic,
             bytes.load(fromByteOffset: 8, as: UInt32.self) == Self.version
@@ -182,13 +205,16 @@ public final class VectorSnapshot: @unchecked Sendable {
         let dimension = Int(bytes.load(fromByteOffset: 12, as: UInt32.self))
         let count = Int(bytes.load(fromByteOffset: 16, as: UInt64.self))
         let listCount = Int(bytes.load(fromByteOffset: 32, as: UInt64.self))
-        guard dimension > 0, count >= 0, count < 1 << 31, listCount >= 0, listCount <= max(count, 1) else { return nil }
-        let layout = Layout(count: count, dimension: dimension, lists: listCount)
+        guard dimension > 0, count >= 0, count < 1 << 31, listCount >= 0, listCount <= max(count, 1),
+            let precision = VectorPrecision(headerCode: bytes.load(fromByteOffset: 40, as: UInt64.self))
+        else { return nil }
+        let layout = Layout(count: count, dimension: dimension, lists: listCount, precision: precision)
         guard bytes.count == layout.end else { return nil }
         self.storage = storage
         self.bytes = bytes
         self.dimension = dimension
         self.count = count
+        self.precision = precision
         self.generation = bytes.load(fromByteOffset: 24, as: Int64.self)
         func part<T>(_ offset: Int, _ type: T.Type, _ count: Int) -> UnsafeBufferPointer<T> {
             UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: T.self), count: count)
@@ -197,7 +223,8 @@ public final class VectorSnapshot: @unchecked Sendable {
         fileIDs = part(layout.fileIDs, Int64.self, count)
         scales = part(layout.scales, Float.self, count)
         quantized = part(layout.quantized, Int8.self, count * dimension)
-        matrix = part(layout.matrix, Float.self, count * dimension)
+        rescoring = UnsafeRawBufferPointer(
+            start: base + layout.rescoring, count: precision.rescoringBytesPerValue * count * dimension)
         if listCount > 0 {
             let lists = Lists(
                 starts: part(layout.listStarts, Int64.self, listCount + 1),
@@ -262,13 +289,27 @@ public final class VectorSnapshot: @unchecked Sendable {
         let target = Self.snapshotPath(indexPath: indexPath)
         let temporary = target + ".tmp-\(getpid())"
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            try Self.writeAll(bytes, to: temporary)
             guard rename(temporary, target) == 0 else {
                 throw SemfindError(.io, "cannot rename \(temporary): \(String(cString: strerror(errno)))")
             }
         } catch {
             unlink(temporary)
             throw SemfindError(.io, "cannot write the vector snapshot \(target): \(error)")
+        }
+    }
+
+    /// Writes `bytes` to a new file at `path` straight from memory (no copy of a large snapshot).
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SemfindError(.io, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw SemfindError(.io, String(cString: strerror(errno))) }
+            offset += written
         }
     }
 

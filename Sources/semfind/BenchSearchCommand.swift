@@ -40,6 +40,9 @@ extension BenchCommand {
         )
         var candidates = 100
 
+        @Option(name: .long, help: "Stored form the flat and IVF indexes rescore with (f32, f16 or int8).")
+        var precision = VectorPrecision.standard
+
         @Option(name: .long, help: "Threads for building (queries always run on one).")
         var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -63,7 +66,9 @@ extension BenchCommand {
                 ?? BenchWorkload(
                     synthetic: vectors, dimension: dimension, centres: clusters ?? max(16, min(4096, vectors / 1000)),
                     queries: queries)
-            let results = try SearchBenchmark(workload: workload, candidates: candidates, threads: threads).run()
+            let results = try SearchBenchmark(
+                workload: workload, precision: precision, candidates: candidates, threads: threads
+            ).run()
             if let export { try workload.export(to: export, results: results) }
             if json {
                 for result in results {

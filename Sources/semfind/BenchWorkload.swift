@@ -40,7 +40,7 @@ struct BenchWorkload {
         var heldOut = [Float]()
         base.reserveCapacity((flat.count - queries) * dimension)
         for row in 0..<flat.count {
-            let values = flat.snapshot.matrix[(row * dimension)..<((row + 1) * dimension)]
+            let values = flat.snapshot.vector(ofRow: row)
             if held.contains(row) { heldOut.append(contentsOf: values) } else { base.append(contentsOf: values) }
         }
         self.dimension = dimension

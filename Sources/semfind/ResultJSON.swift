@@ -49,6 +49,7 @@ enum ResultJSON {
             "index": status.path, "roots": status.roots, "files": status.files, "chunks": status.chunks,
             "vectors": status.vectors, "bytes_on_disk": status.bytesOnDisk, "model": status.modelName ?? "",
             "fingerprint": status.modelFingerprint ?? "", "dimension": status.dimension ?? 0,
+            "precision": status.precision.rawValue,
             "index_kind": status.vectorIndex.kind.rawValue,
         ]
         let ivf = status.vectorIndex

@@ -6,12 +6,15 @@ import VectorStore
 /// thread, and measures recall@10 against exact float32 search.
 struct SearchBenchmark {
     let workload: BenchWorkload
+    /// The stored form the flat and IVF indexes rescore with.
+    let precision: VectorPrecision
     let candidates: Int
     let threads: Int
     let k = 10
 
     /// One JSON-ready object per index kind: `flat-f32` (exact float scan), `flat-int8` (int8
-    /// scan and rescoring: semfind's search), `flat-int8-raw` (the int8 scan alone) and `ivf`.
+    /// scan and rescoring with the stored rows: semfind's search), `flat-int8-raw` (the int8 scan
+    /// alone) and `ivf`.
     func run() throws -> [[String: Any]] {
         let dimension = workload.dimension
         let rows = workload.baseCount
@@ -20,7 +23,9 @@ struct SearchBenchmark {
             ExactNeighbors.search(workload.queries, in: $0, dimension: dimension, k: k)
         }
         let flatClock = Clock()
-        let snapshot = try VectorSnapshot.build(count: rows, dimension: dimension, generation: 0) {
+        let snapshot = try VectorSnapshot.build(
+            count: rows, dimension: dimension, generation: 0, precision: precision
+        ) {
             chunkIDs, fileIDs, matrix in
             for row in 0..<rows {
                 chunkIDs[row] = Int64(row)
@@ -42,10 +47,11 @@ struct SearchBenchmark {
         openblas_set_num_threads(1)
         let common: [String: Any] = [
             "vectors": rows, "dimension": dimension, "queries": workload.queryCount, "k": k, "query_threads": 1,
-            "build_threads": threads, "data": workload.source,
+            "build_threads": threads, "data": workload.source, "precision": precision.rawValue,
         ]
         let float32Bytes = 4 * dimension
-        let snapshotBytes = Double(64 + rows * (16 + 4 + dimension + float32Bytes)) / Double(rows)
+        let rescoringBytes = precision.storedBytes(dimension: dimension) - (precision == .int8 ? 4 + dimension : 0)
+        let snapshotBytes = Double(64 + rows * (16 + 4 + dimension + rescoringBytes)) / Double(rows)
         var results: [[String: Any]] = []
         func measure(_ kind: String, _ search: ([Float]) -> [Int], extra: [String: Any]) {
             let measured = timed(search, truth: truth)

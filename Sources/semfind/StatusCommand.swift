@@ -42,6 +42,7 @@ struct StatusCommand: ParsableCommand {
         }
         let order = [
             "index", "roots", "files", "chunks", "vectors", "bytes_on_disk", "model", "fingerprint", "dimension",
+            "precision",
             "index_kind", "ivf_lists", "ivf_probes", "ivf_recall_at_10", "ivf_recall_queries",
             "ivf_trained_vectors",
         ]

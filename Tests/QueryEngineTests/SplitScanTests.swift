@@ -46,7 +46,7 @@ import VectorStore
         var generator = SeededGenerator(seed: 7)
         var ties = 0
         for query in 0..<5 {
-            let vector = flat.snapshot.matrix[(query * 211 * flat.dimension)...].prefix(flat.dimension).map {
+            let vector = flat.snapshot.vector(ofRow: query * 211).map {
                 $0 + Float.random(in: -0.05...0.05, using: &generator)
             }
             for allowed in [nil, Set(flat.snapshot.fileIDs.filter { $0 % 3 != 0 })] {

@@ -74,7 +74,8 @@ struct IVFStoreTests {
         let newest = try store.database.prepare("SELECT vector FROM vectors ORDER BY chunk_id DESC LIMIT 1")
         #expect(try newest.step())
         let expected = IVFIndex.nearestCentroids(
-            of: IndexStore.floats(newest.blob(0)), centroids: centroids, dimension: Self.dimension)
+            of: VectorCodec.decode(newest.blob(0), dimension: Self.dimension) ?? [], centroids: centroids,
+            dimension: Self.dimension)
         #expect(joined.int(0) == Int(expected[0]), "filed under its nearest centroid")
         #expect(try store.refreshVectorIndex(threshold: 100) == .keep, "150 rows is not twice the 100 trained")
         #expect(try store.listCentroids() == centroids)

@@ -47,6 +47,7 @@ struct IndexStoreTests {
     @Test("a file's chunks, vectors and keyword rows are replaced together and removed together")
     func replaceAndRemove() throws {
         let store = try IndexStore(path: path, create: true)
+        try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 2)
         try store.replaceFile(
             record("/notes/a.txt"), root: "/notes",
             chunks: [

@@ -43,7 +43,8 @@ struct VectorSnapshotTests {
         let mapped = try #require(VectorSnapshot.mapped(indexPath: path, generation: generation, dimension: 2))
         #expect(Array(mapped.chunkIDs) == Array(fromDatabase.snapshot.chunkIDs))
         #expect(Array(mapped.fileIDs) == Array(fromDatabase.snapshot.fileIDs))
-        #expect(Array(mapped.matrix) == [1, 0, 0, 1, 0.6, 0.8])
+        #expect(mapped.precision == .f32, "an index that never settled its precision stores float32")
+        #expect(mapped.withFloatRows(Array.init) == [1, 0, 0, 1, 0.6, 0.8])
         let query: [Float] = [0.6, 0.8]
         let rough = fromDatabase.approximateScores(query)
         for row in 0..<3 {
