@@ -11,24 +11,29 @@ public enum ExactNeighbors {
         _ queries: [Float], in vectors: UnsafeBufferPointer<Float>, dimension: Int, k: Int,
         excluded: [Int]? = nil
     ) -> [[Int]] {
-        let queryCount = queries.count / dimension
-        let rows = vectors.count / dimension
+        search(queries, in: FloatMatrix(vectors, dimension: dimension), k: k, excluded: excluded)
+    }
+
+    /// The same over rows in any form, read a block at a time.
+    public static func search(_ queries: [Float], in rows: some FloatRows, k: Int, excluded: [Int]? = nil) -> [[Int]] {
+        let dimension = rows.dimension
+        let queryCount = queries.count / max(1, dimension)
         var best = (0..<queryCount).map { _ in TopScores(capacity: k) }
-        guard queryCount > 0, rows > 0, let base = vectors.baseAddress else { return best.map { _ in [] } }
+        guard queryCount > 0, rows.rowCount > 0 else { return best.map { _ in [] } }
         let block = 8192
         var scores = [Float](repeating: 0, count: queryCount * block)
-        var first = 0
-        while first < rows {
-            let width = min(block, rows - first)
+        rows.forEachBlock(rows: block) { first, values in
+            guard let base = values.baseAddress else { return }
+            let width = values.count / dimension
             if queryCount == 1 {
                 // A product with one row would pack the whole block first: a matrix-vector product does not.
                 cblas_sgemv(
-                    CblasRowMajor, CblasNoTrans, Int32(width), Int32(dimension), 1, base + first * dimension,
+                    CblasRowMajor, CblasNoTrans, Int32(width), Int32(dimension), 1, base,
                     Int32(dimension), queries, 1, 0, &scores, 1)
             } else {
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasTrans, Int32(queryCount), Int32(width), Int32(dimension), 1,
-                    queries, Int32(dimension), base + first * dimension, Int32(dimension), 0, &scores, Int32(block))
+                    queries, Int32(dimension), base, Int32(dimension), 0, &scores, Int32(block))
             }
             for query in 0..<queryCount {
                 let skipped = excluded?[query] ?? -1
@@ -36,7 +41,6 @@ public enum ExactNeighbors {
                     if first + offset != skipped { best[query].insert(first + offset, scores[query * block + offset]) }
                 }
             }
-            first += width
         }
         return best.map { $0.ranked.map(\.row) }
     }

@@ -31,9 +31,8 @@ extension IVFIndex {
         guard !positions.isEmpty else { return ProbeChoice(probes: 1, recall: 1, queries: 0) }
         let matrix = positions.flatMap { snapshot.vector(ofRow: $0) }
         let chunkIDs = snapshot.chunkIDs
-        let truth = snapshot.withFloatRows { rows in
-            ExactNeighbors.search(matrix, in: rows, dimension: dimension, k: k, excluded: positions)
-        }.map { $0.map { Int(chunkIDs[$0]) } }
+        let truth = ExactNeighbors.search(matrix, in: snapshot, k: k, excluded: positions)
+            .map { $0.map { Int(chunkIDs[$0]) } }
         var probes = 1
         while true {
             let found = positions.enumerated().map { index, position in

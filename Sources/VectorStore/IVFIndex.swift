@@ -44,14 +44,11 @@ public struct IVFIndex: Sendable {
     /// new snapshot of `generation`, ordered by list and by `source` order within a list.
     public init(training source: VectorSnapshot, listCount: Int, generation: Int64, seed: UInt64 = 1) throws {
         var generator = SeededGenerator(seed: seed)
-        let (labels, centroids) = source.withFloatRows { rows in
-            let quantizer = SphericalKMeans.train(
-                rows, dimension: source.dimension, k: listCount,
-                sampleLimit: Self.trainingRows(listCount: listCount), iterations: Self.trainingIterations,
-                generator: &generator)
-            return (quantizer.assign(rows), quantizer.centroids)
-        }
-        let snapshot = try Self.listOrdered(source, labels: labels, centroids: centroids, generation: generation)
+        let quantizer = SphericalKMeans.train(
+            source, k: listCount, sampleLimit: Self.trainingRows(listCount: listCount),
+            iterations: Self.trainingIterations, generator: &generator)
+        let snapshot = try Self.listOrdered(
+            source, labels: quantizer.assign(source), centroids: quantizer.centroids, generation: generation)
         guard let index = IVFIndex(snapshot: snapshot) else {
             throw SemfindError(.io, "the trained IVF snapshot has no lists")
         }
@@ -107,7 +104,7 @@ public struct IVFIndex: Sendable {
     /// chunks are filed without training again.
     public static func nearestCentroids(of vectors: [Float], centroids: [Float], dimension: Int) -> [Int32] {
         let model = SphericalKMeans(dimension: dimension, centroids: centroids)
-        return vectors.withUnsafeBufferPointer { model.assign($0) }
+        return vectors.withUnsafeBufferPointer { model.assign(FloatMatrix($0, dimension: dimension)) }
     }
 
     /// The rows of the `probes` lists nearest to `query` (a unit vector) whose file `allow`

@@ -25,19 +25,18 @@ struct SphericalKMeans: Sendable {
     /// `vectors`, with at most `iterations` Lloyd rounds; stops early once fewer than 0.1% of
     /// the sampled rows change centroid in a round.
     static func train(
-        _ vectors: UnsafeBufferPointer<Float>, dimension: Int, k: Int, sampleLimit: Int, iterations: Int,
-        generator: inout SeededGenerator
+        _ vectors: some FloatRows, k: Int, sampleLimit: Int, iterations: Int, generator: inout SeededGenerator
     ) -> SphericalKMeans {
-        let rows = vectors.count / dimension
-        let k = max(1, min(k, rows))
-        let sample = randomRows(vectors, dimension: dimension, limit: max(k, sampleLimit), generator: &generator)
+        let dimension = vectors.dimension
+        let k = max(1, min(k, vectors.rowCount))
+        let sample = randomRows(vectors, limit: max(k, sampleLimit), generator: &generator)
         let sampleCount = sample.count / dimension
         var model = SphericalKMeans(
             dimension: dimension,
             centroids: seeds(sample, dimension: dimension, k: k, pool: max(4 * k, 1000), generator: &generator))
         var labels = [Int32](repeating: -1, count: sampleCount)
         for _ in 0..<iterations {
-            let next = sample.withUnsafeBufferPointer { model.assign($0) }
+            let next = sample.withUnsafeBufferPointer { model.assign(FloatMatrix($0, dimension: dimension)) }
             let changed = zip(labels, next).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
             labels = next
             model = model.updated(sample, labels: labels, generator: &generator)
@@ -47,17 +46,16 @@ struct SphericalKMeans: Sendable {
     }
 
     /// The nearest centroid of each row of `vectors`.
-    func assign(_ vectors: UnsafeBufferPointer<Float>) -> [Int32] {
-        let rows = vectors.count / dimension
-        var labels = [Int32](repeating: 0, count: rows)
-        guard rows > 0, count > 0, let base = vectors.baseAddress else { return labels }
+    func assign(_ vectors: some FloatRows) -> [Int32] {
+        var labels = [Int32](repeating: 0, count: vectors.rowCount)
+        guard vectors.rowCount > 0, count > 0 else { return labels }
         var scores = [Float](repeating: 0, count: Self.block * count)
-        var first = 0
-        while first < rows {
-            let height = min(Self.block, rows - first)
+        vectors.forEachBlock(rows: Self.block) { first, values in
+            guard let base = values.baseAddress else { return }
+            let height = values.count / dimension
             cblas_sgemm(
                 CblasRowMajor, CblasNoTrans, CblasTrans, Int32(height), Int32(count), Int32(dimension), 1,
-                base + first * dimension, Int32(dimension), centroids, Int32(dimension), 0, &scores, Int32(count))
+                base, Int32(dimension), centroids, Int32(dimension), 0, &scores, Int32(count))
             for row in 0..<height {
                 var best = 0
                 var bestScore = -Float.infinity
@@ -67,7 +65,6 @@ struct SphericalKMeans: Sendable {
                 }
                 labels[first + row] = Int32(best)
             }
-            first += height
         }
         return labels
     }
@@ -97,20 +94,23 @@ struct SphericalKMeans: Sendable {
 
     /// Up to `limit` distinct rows of `vectors` in random order, copied into one matrix.
     private static func randomRows(
-        _ vectors: UnsafeBufferPointer<Float>, dimension: Int, limit: Int, generator: inout SeededGenerator
+        _ vectors: some FloatRows, limit: Int, generator: inout SeededGenerator
     ) -> [Float] {
-        let rows = vectors.count / dimension
+        let rows = vectors.rowCount
+        let dimension = vectors.dimension
         var order = Array(0..<rows)
         let taken = min(rows, limit)
         for position in 0..<taken {
             order.swapAt(position, Int.random(in: position..<rows, using: &generator))
         }
-        var sample = [Float]()
-        sample.reserveCapacity(taken * dimension)
-        for row in order.prefix(taken) {
-            sample.append(contentsOf: vectors[(row * dimension)..<((row + 1) * dimension)])
+        return [Float](unsafeUninitializedCapacity: taken * dimension) { sample, initialized in
+            if let base = sample.baseAddress {
+                for (position, row) in order.prefix(taken).enumerated() {
+                    vectors.decode(row: row, into: base + position * dimension)
+                }
+            }
+            initialized = taken * dimension
         }
-        return sample
     }
 
     /// k-means++ seeds: each next seed is drawn with probability proportional to its squared

@@ -124,24 +124,6 @@ extension VectorSnapshot {
             }
         }
     }
-
-    /// Calls `body` with every row's float values, `count × dimension` in row order: the
-    /// snapshot's own rows for float32, a decoded copy otherwise (for training and measuring,
-    /// which need every row as floats).
-    public func withFloatRows<Result>(_ body: (UnsafeBufferPointer<Float>) throws -> Result) rethrows -> Result {
-        if precision == .f32 {
-            return try body(
-                UnsafeBufferPointer(
-                    start: rescoring.baseAddress?.assumingMemoryBound(to: Float.self), count: count * dimension))
-        }
-        let decoded = [Float](unsafeUninitializedCapacity: count * dimension) { values, initialized in
-            if let base = values.baseAddress {
-                for row in 0..<count { decode(row: row, into: base + row * dimension) }
-            }
-            initialized = count * dimension
-        }
-        return try decoded.withUnsafeBufferPointer(body)
-    }
 }
 
 extension VectorPrecision {

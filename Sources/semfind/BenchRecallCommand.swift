@@ -35,9 +35,8 @@ extension BenchCommand {
             let texts = try queryFiles.flatMap { try LabeledQuery.load(path: $0).map(\.query) }.prefix(count)
             let encoder = try encoderOptions.loadEncoder()
             let queries = encoder.encode(Array(texts))
-            let truth = snapshot.withFloatRows { rows in
-                ExactNeighbors.search(queries.flatMap { $0 }, in: rows, dimension: snapshot.dimension, k: 10)
-            }.map { $0.map { Int(snapshot.chunkIDs[$0]) } }
+            let truth = ExactNeighbors.search(queries.flatMap { $0 }, in: snapshot, k: 10)
+                .map { $0.map { Int(snapshot.chunkIDs[$0]) } }
             for kept in candidates {
                 let found = queries.map { ivf.nearest($0, k: 10, probes: probes, candidates: kept).map(\.row) }
                 let fields: [String: Any] = [

@@ -30,9 +30,10 @@ struct IVFIndexTests {
         let data = Self.clustered(clusters: 5, perCluster: 40, dimension: 16, noise: 0.05)
         var generator = SeededGenerator(seed: 1)
         let model = data.withUnsafeBufferPointer {
-            SphericalKMeans.train($0, dimension: 16, k: 5, sampleLimit: 1000, iterations: 10, generator: &generator)
+            SphericalKMeans.train(
+                FloatMatrix($0, dimension: 16), k: 5, sampleLimit: 1000, iterations: 10, generator: &generator)
         }
-        let labels = data.withUnsafeBufferPointer { model.assign($0) }
+        let labels = data.withUnsafeBufferPointer { model.assign(FloatMatrix($0, dimension: 16)) }
         let perCluster = (0..<5).map { Set(labels[($0 * 40)..<(($0 + 1) * 40)]) }
         #expect(perCluster.allSatisfy { $0.count == 1 }, "each cluster's rows share one centroid")
         #expect(Set(perCluster.flatMap { $0 }).count == 5, "no two clusters share a centroid")

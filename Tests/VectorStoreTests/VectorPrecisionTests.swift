@@ -153,4 +153,38 @@ struct VectorPrecisionTests {
         try store.settlePrecision(.int8)
         #expect(try storedBlobSizes(store) == [dimension + 4])
     }
+
+    @Test("a snapshot read a block at a time gives every row once, and exact search over it equals search over floats")
+    func blocksOfRows() throws {
+        let rows = vectors(50)
+        let queries = vectors(3, seed: 11)
+        for precision in VectorPrecision.allCases {
+            let snapshot = try VectorSnapshot.build(
+                count: 50, dimension: dimension, generation: 0, precision: precision
+            ) {
+                chunkIDs, fileIDs, matrix in
+                for (row, vector) in rows.enumerated() {
+                    chunkIDs[row] = Int64(row)
+                    fileIDs[row] = Int64(row)
+                    for (index, value) in vector.enumerated() { matrix[row * dimension + index] = value }
+                }
+                return 50
+            }
+            let decoded = (0..<50).flatMap { snapshot.vector(ofRow: $0) }
+            for blockRows in [1, 7, 50, 64] {
+                var seen: [Float] = []
+                var starts: [Int] = []
+                snapshot.forEachBlock(rows: blockRows) { first, values in
+                    starts.append(first)
+                    seen += values
+                }
+                #expect(seen == decoded, "\(precision), blocks of \(blockRows)")
+                #expect(starts == Array(stride(from: 0, to: 50, by: blockRows)))
+            }
+            let overFloats = decoded.withUnsafeBufferPointer {
+                ExactNeighbors.search(queries.flatMap { $0 }, in: $0, dimension: dimension, k: 5)
+            }
+            #expect(ExactNeighbors.search(queries.flatMap { $0 }, in: snapshot, k: 5) == overFloats)
+        }
+    }
 }

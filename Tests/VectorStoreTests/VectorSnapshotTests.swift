@@ -44,7 +44,7 @@ struct VectorSnapshotTests {
         #expect(Array(mapped.chunkIDs) == Array(fromDatabase.snapshot.chunkIDs))
         #expect(Array(mapped.fileIDs) == Array(fromDatabase.snapshot.fileIDs))
         #expect(mapped.precision == .f32, "an index that never settled its precision stores float32")
-        #expect(mapped.withFloatRows(Array.init) == [1, 0, 0, 1, 0.6, 0.8])
+        #expect((0..<3).flatMap { mapped.vector(ofRow: $0) } == [1, 0, 0, 1, 0.6, 0.8])
         let query: [Float] = [0.6, 0.8]
         let rough = fromDatabase.approximateScores(query)
         for row in 0..<3 {
