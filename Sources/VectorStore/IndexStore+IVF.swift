@@ -40,11 +40,11 @@ extension IndexStore {
             try trainLists(dimension: dimension)
         case .becomeFlat:
             try dropLists()
-            try readSnapshot(dimension: dimension).write(indexPath: path)
+            try writeSnapshotFile(dimension: dimension)
         case .keep:
-            guard VectorSnapshot.mapped(indexPath: path, generation: try generation(), dimension: dimension) == nil
+            guard VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: dimension) == nil
             else { break }
-            try readSnapshot(dimension: dimension).write(indexPath: path)
+            try writeSnapshotFile(dimension: dimension)
         }
         return plan
     }

@@ -155,11 +155,8 @@ public final class VectorSnapshot: @unchecked Sendable {
             let chunkOrder = (base + layout.chunkOrder).bindMemory(to: Int32.self, capacity: count)
             for (position, row) in order.enumerated() { chunkOrder[position] = Int32(row) }
         }
-        let header: [UInt64] = [
-            magic, UInt64(version) | UInt64(dimension) << 32, UInt64(count), UInt64(bitPattern: generation),
-            UInt64(listCount), precision.headerCode,
-        ]
-        header.withUnsafeBytes { base.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: $0.count) }
+        header(count: count, dimension: dimension, generation: generation, lists: listCount, precision: precision)
+            .withUnsafeBytes { base.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: $0.count) }
         guard
             let snapshot = VectorSnapshot(
                 storage: buffer, bytes: UnsafeRawBufferPointer(start: base, count: buffer.count))
@@ -196,6 +193,16 @@ public final class VectorSnapshot: @unchecked Sendable {
             }
             return written
         }
+    }
+
+    /// The header's words: magic, version and dimension, rows, generation, lists, precision.
+    static func header(
+        count: Int, dimension: Int, generation: Int64, lists: Int, precision: VectorPrecision
+    ) -> [UInt64] {
+        [
+            magic, UInt64(version) | UInt64(dimension) << 32, UInt64(count), UInt64(bitPattern: generation),
+            UInt64(lists), precision.headerCode,
+        ]
     }
 
     private init?(storage: AnyObject, bytes: UnsafeRawBufferPointer) {
@@ -318,13 +325,15 @@ public final class VectorSnapshot: @unchecked Sendable {
 }
 
 /// Heap memory owned by a snapshot built in memory.
-private final class OwnedBuffer {
+final class OwnedBuffer {
     let base: UnsafeMutableRawPointer
     let count: Int
 
     init(byteCount: Int) {
         count = byteCount
         base = .allocate(byteCount: max(byteCount, 1), alignment: 64)
+        // Zeroed, so that the padding between parts is the same in every snapshot of the same rows.
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: max(byteCount, 1))
     }
 
     deinit { base.deallocate() }

@@ -151,4 +151,33 @@ struct IVFStoreTests {
         try write(store, files: 60..<61)
         #expect(try count(store, "SELECT count(*) FROM vector_lists") == 61)
     }
+
+    @Test("the snapshot streamed from the database equals the one built in memory, flat and IVF, in every precision")
+    func streamedSnapshot() throws {
+        for precision in VectorPrecision.allCases {
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try newStore()
+            try store.settlePrecision(precision)
+            try write(store, files: 0..<3000)
+            for threshold in [100_000, 2000] {
+                try store.refreshVectorIndex(threshold: threshold)
+                if threshold == 2000 {
+                    #expect(try store.vectorIndexInfo().kind == .ivf)
+                    try write(store, files: 3000..<3050)
+                    try store.database.execute("DELETE FROM vector_lists WHERE chunk_id % 97 = 0")
+                }
+                try store.writeSnapshotFile(dimension: Self.dimension)
+                let streamed = try Data(contentsOf: URL(fileURLWithPath: path + ".vectors"))
+                #expect(
+                    try count(
+                        store,
+                        "SELECT count(*) FROM vectors LEFT JOIN vector_lists USING (chunk_id) WHERE list IS NULL AND (SELECT value FROM meta WHERE key = 'index_kind') = 'ivf'"
+                    ) == 0, "unlisted rows are filed first")
+                try store.readSnapshot(dimension: Self.dimension).write(indexPath: path)
+                let built = try Data(contentsOf: URL(fileURLWithPath: path + ".vectors"))
+                #expect(streamed == built, "\(precision), threshold \(threshold)")
+                #expect(try store.currentSnapshot()?.precision == precision)
+            }
+        }
+    }
 }

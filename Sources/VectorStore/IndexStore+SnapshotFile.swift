@@ -1,0 +1,84 @@
+import SemfindCore
+
+extension IndexStore {
+    /// Writes the vector snapshot beside the index straight from the database, row by row in one
+    /// read transaction: in chunk id order for a flat index, in list order for an IVF one (each
+    /// list's rows found through its index). Memory stays at one block of rows (and 8 bytes a
+    /// row for an IVF index's chunk order) whatever the index's size.
+    func writeSnapshotFile(dimension: Int) throws {
+        try fileUnlistedVectors(dimension: dimension)
+        try database.readTransaction {
+            let generation = try generation()
+            let precision = try vectorPrecision()
+            let centroids = try vectorIndexInfo().kind == .ivf ? try listCentroids() : nil
+            let rows: SQLiteStatement
+            let lists: VectorSnapshot.ListLayout?
+            let count: Int
+            if let centroids {
+                let listCount = centroids.count / dimension
+                var starts = [Int](repeating: 0, count: listCount + 1)
+                let sizes = try database.prepare("SELECT list, count(*) FROM vector_lists GROUP BY list")
+                while try sizes.step() {
+                    let list = sizes.int(0)
+                    guard list >= 0, list < listCount else {
+                        throw SemfindError(
+                            .invalidInput,
+                            "index \(path) files a vector under list \(list) of \(listCount); rebuild its lists with semfind index --reindex-vectors"
+                        )
+                    }
+                    starts[list + 1] = sizes.int(1)
+                }
+                for list in 0..<listCount { starts[list + 1] += starts[list] }
+                lists = VectorSnapshot.ListLayout(starts: starts, centroids: centroids)
+                count = starts[listCount]
+                rows = try database.prepare(
+                    """
+                    SELECT vectors.chunk_id, chunks.file_id, vectors.vector FROM vector_lists
+                    JOIN vectors ON vectors.chunk_id = vector_lists.chunk_id JOIN chunks ON chunks.id = vectors.chunk_id
+                    ORDER BY vector_lists.list, vector_lists.chunk_id
+                    """)
+            } else {
+                let join = "FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id"
+                lists = nil
+                count = Int(try database.integer("SELECT count(*) \(join)"))
+                rows = try database.prepare(
+                    "SELECT vectors.chunk_id, chunks.file_id, vectors.vector \(join) ORDER BY vectors.chunk_id")
+            }
+            let writer = try SnapshotFileWriter(
+                indexPath: path, count: count, dimension: dimension, generation: generation, precision: precision,
+                lists: lists)
+            while try rows.step() {
+                guard try writer.append(chunkID: rows.int64(0), fileID: rows.int64(1), stored: rows.blob(2)) else {
+                    throw SemfindError(
+                        .invalidInput,
+                        "index \(path) has a vector of \(rows.blob(2).count) bytes, not one of \(dimension) values; rebuild it with semfind index --rebuild FOLDER"
+                    )
+                }
+            }
+            try writer.finish()
+        }
+    }
+
+    /// Files under their nearest lists the vectors of an IVF index that have none (the writers
+    /// never leave one; an index changed by hand might), in one transaction.
+    private func fileUnlistedVectors(dimension: Int) throws {
+        guard try vectorIndexInfo().kind == .ivf, try listCentroids() != nil else { return }
+        let unlisted = try database.prepare(
+            """
+            SELECT vectors.chunk_id, vectors.vector FROM vectors
+            LEFT JOIN vector_lists ON vector_lists.chunk_id = vectors.chunk_id WHERE vector_lists.chunk_id IS NULL
+            """)
+        var chunkIDs: [Int64] = []
+        var vectors: [[Float]] = []
+        while try unlisted.step() {
+            guard let vector = VectorCodec.decode(unlisted.blob(1), dimension: dimension) else { continue }
+            chunkIDs.append(unlisted.int64(0))
+            vectors.append(vector)
+        }
+        guard !chunkIDs.isEmpty else { return }
+        try database.transaction {
+            try fileUnderLists(chunkIDs: chunkIDs, vectors: vectors)
+            try advanceGeneration()
+        }
+    }
+}
