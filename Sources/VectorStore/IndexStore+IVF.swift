@@ -49,43 +49,6 @@ extension IndexStore {
         return plan
     }
 
-    /// Trains about 4·√N lists on every stored vector, measures the probes that reach recall@10
-    /// 0.95, files every row, and writes the list-ordered snapshot.
-    private func trainLists(dimension: Int) throws {
-        let source = try readFlatSnapshot(dimension: dimension)
-        let index = try IVFIndex(
-            training: source, listCount: IVFIndex.listCount(rows: source.count), generation: source.generation + 1)
-        let choice = index.chooseProbes(candidates: Self.probeChoiceCandidates)
-        let snapshot = index.snapshot
-        try database.transaction {
-            guard try generation() == source.generation else {
-                throw SemfindError(
-                    .io, "index \(path) changed while its IVF lists were trained; run semfind index again")
-            }
-            try database.execute("DELETE FROM vector_lists; DELETE FROM centroids")
-            let insertCentroid = try database.prepare("INSERT INTO centroids(list, vector) VALUES (?, ?)")
-            let insertMember = try database.prepare("INSERT INTO vector_lists(chunk_id, list) VALUES (?, ?)")
-            guard let lists = snapshot.lists else { return }
-            for list in 0..<lists.count {
-                let centroid = Array(lists.centroids[(list * dimension)..<((list + 1) * dimension)])
-                try insertCentroid.bind(.int(list), .blob(VectorCodec.encode(centroid, as: .f32))).run()
-                for row in lists.rows(of: list) {
-                    try insertMember.bind(.integer(snapshot.chunkIDs[row]), .int(list)).run()
-                }
-            }
-            let keys = VectorIndexInfo.keys
-            try setMeta(keys.kind, VectorIndexInfo.Kind.ivf.rawValue)
-            try setMeta(keys.lists, String(lists.count))
-            try setMeta(keys.probes, String(choice.probes))
-            try setMeta(keys.recall, String(format: "%.4f", choice.recall))
-            try setMeta(keys.recallQueries, String(choice.queries))
-            try setMeta(keys.trainedRows, String(snapshot.count))
-            try advanceGeneration()
-            try setMeta(Self.trainedGenerationKey, String(snapshot.generation))
-        }
-        try snapshot.write(indexPath: path)
-    }
-
     /// Makes the index flat again: no lists, no centroids, no IVF figures.
     private func dropLists() throws {
         try database.transaction {

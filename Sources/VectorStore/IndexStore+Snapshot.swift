@@ -49,11 +49,6 @@ extension IndexStore {
         }
     }
 
-    /// Every vector with its chunk and file id, in chunk id order, read in one transaction.
-    func readFlatSnapshot(dimension: Int) throws -> VectorSnapshot {
-        try database.readTransaction { try readRowsInChunkOrder(dimension: dimension) }
-    }
-
     private func readRowsInChunkOrder(dimension: Int) throws -> VectorSnapshot {
         let join = "FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id"
         return try readRows(

@@ -27,16 +27,27 @@ struct SphericalKMeans: Sendable {
     static func train(
         _ vectors: some FloatRows, k: Int, sampleLimit: Int, iterations: Int, generator: inout SeededGenerator
     ) -> SphericalKMeans {
-        let dimension = vectors.dimension
-        let k = max(1, min(k, vectors.rowCount))
         let sample = randomRows(vectors, limit: max(k, sampleLimit), generator: &generator)
-        let sampleCount = sample.count / dimension
+        return sample.withUnsafeBufferPointer {
+            train(
+                sample: FloatMatrix($0, dimension: vectors.dimension), k: k, iterations: iterations,
+                generator: &generator)
+        }
+    }
+
+    /// Trains `k` centroids on `sample`, rows already in random order (its first rows seed the
+    /// centroids), read a block at a time.
+    static func train(
+        sample: some FloatRows, k: Int, iterations: Int, generator: inout SeededGenerator
+    ) -> SphericalKMeans {
+        let dimension = sample.dimension
+        let sampleCount = sample.rowCount
+        let k = max(1, min(k, sampleCount))
         var model = SphericalKMeans(
-            dimension: dimension,
-            centroids: seeds(sample, dimension: dimension, k: k, pool: max(4 * k, 1000), generator: &generator))
+            dimension: dimension, centroids: seeds(sample, k: k, pool: max(4 * k, 1000), generator: &generator))
         var labels = [Int32](repeating: -1, count: sampleCount)
         for _ in 0..<iterations {
-            let next = sample.withUnsafeBufferPointer { model.assign(FloatMatrix($0, dimension: dimension)) }
+            let next = model.assign(sample)
             let changed = zip(labels, next).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
             labels = next
             model = model.updated(sample, labels: labels, generator: &generator)
@@ -71,21 +82,28 @@ struct SphericalKMeans: Sendable {
 
     /// The normalized means of each centroid's rows. A centroid left without rows restarts at a
     /// random row of the largest cluster, which the next round splits.
-    private func updated(_ sample: [Float], labels: [Int32], generator: inout SeededGenerator) -> SphericalKMeans {
+    private func updated(
+        _ sample: some FloatRows, labels: [Int32], generator: inout SeededGenerator
+    ) -> SphericalKMeans {
         var sums = [Float](repeating: 0, count: centroids.count)
         var sizes = [Int](repeating: 0, count: count)
-        for (row, label) in labels.enumerated() {
-            let target = Int(label) * dimension
-            let source = row * dimension
-            for index in 0..<dimension { sums[target + index] += sample[source + index] }
-            sizes[Int(label)] += 1
+        sample.forEachBlock(rows: Self.block) { first, values in
+            for offset in 0..<(values.count / dimension) {
+                let label = Int(labels[first + offset])
+                let target = label * dimension
+                let source = offset * dimension
+                for index in 0..<dimension { sums[target + index] += values[source + index] }
+                sizes[label] += 1
+            }
         }
         let largest = sizes.indices.max { sizes[$0] < sizes[$1] } ?? 0
         let members = labels.indices.filter { labels[$0] == Int32(largest) }
         for centroid in 0..<count {
             let target = centroid * dimension
             if sizes[centroid] == 0, let row = members.randomElement(using: &generator) {
-                for index in 0..<dimension { sums[target + index] = sample[row * dimension + index] }
+                sums.withUnsafeMutableBufferPointer { values in
+                    if let base = values.baseAddress { sample.decode(row: row, into: base + target) }
+                }
             }
             Self.normalize(&sums, from: target, dimension: dimension)
         }
@@ -117,9 +135,16 @@ struct SphericalKMeans: Sendable {
     /// distance from the nearest seed so far (1 − cosine for unit vectors, half the squared
     /// Euclidean distance), among the first `pool` rows of the (randomly ordered) sample.
     private static func seeds(
-        _ sample: [Float], dimension: Int, k: Int, pool: Int, generator: inout SeededGenerator
+        _ rows: some FloatRows, k: Int, pool: Int, generator: inout SeededGenerator
     ) -> [Float] {
-        let candidates = min(sample.count / dimension, max(pool, k))
+        let dimension = rows.dimension
+        let candidates = min(rows.rowCount, max(pool, k))
+        let sample = [Float](unsafeUninitializedCapacity: candidates * dimension) { values, initialized in
+            if let base = values.baseAddress {
+                for row in 0..<candidates { rows.decode(row: row, into: base + row * dimension) }
+            }
+            initialized = candidates * dimension
+        }
         var seeds = [Float]()
         seeds.reserveCapacity(k * dimension)
         var distances = [Float](repeating: .infinity, count: candidates)

@@ -180,4 +180,25 @@ struct IVFStoreTests {
             }
         }
     }
+
+    @Test("training stopped after the lists were committed leaves every list probed, and the next run trains again")
+    func interruptedTraining() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try newStore()
+        try write(store, files: 0..<120)
+        #expect(try store.refreshVectorIndex(threshold: 100) == .train)
+        let trained = try store.vectorIndexInfo()
+        #expect((trained.probes ?? 0) < (trained.lists ?? 0) && trained.recallQueries == 120)
+        // What a kill between the lists' commit and the probes' commit leaves:
+        try store.database.execute(
+            """
+            DELETE FROM meta WHERE key = 'ivf_trained_rows';
+            UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'ivf_lists') WHERE key = 'ivf_probes';
+            UPDATE meta SET value = '0' WHERE key = 'ivf_recall_queries'
+            """)
+        let interrupted = try store.vectorIndexInfo()
+        #expect(interrupted.probes == interrupted.lists, "every list is probed: exact")
+        #expect(try store.refreshVectorIndex(threshold: 100) == .train, "the next run trains again")
+        #expect(try store.vectorIndexInfo() == trained, "and ends as an uninterrupted run")
+    }
 }
