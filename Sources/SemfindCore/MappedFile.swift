@@ -60,6 +60,18 @@ public final class MappedFile: @unchecked Sendable {
         #endif
     }
 
+    /// Gives back the pages wholly inside `range`: they stop counting as this process's memory
+    /// (the page cache keeps them; touching them again maps them again). For a reader that walks
+    /// a file larger than the memory it may hold.
+    public func release(_ range: Range<Int>) {
+        guard let base = bytes.baseAddress, range.upperBound <= bytes.count else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound == bytes.count ? range.upperBound : range.upperBound / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
+    }
+
     deinit {
         if let base = bytes.baseAddress {
             munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)

@@ -42,10 +42,14 @@ extension VectorSnapshot: FloatRows {
     public var rowCount: Int { count }
 
     /// Float32 rows are handed over in place; other forms are decoded into one block's buffer.
+    /// The rows of a mapped snapshot are given back after each block (`releasePages`).
     public func forEachBlock(rows: Int, _ body: (Int, UnsafeBufferPointer<Float>) -> Void) {
         if precision == .f32, let base = rescoring.baseAddress?.assumingMemoryBound(to: Float.self) {
             FloatMatrix(UnsafeBufferPointer(start: base, count: count * dimension), dimension: dimension)
-                .forEachBlock(rows: rows, body)
+                .forEachBlock(rows: rows) { first, values in
+                    body(first, values)
+                    releasePages(ofRows: first..<(first + values.count / dimension))
+                }
             return
         }
         let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: min(rows, count) * dimension)
@@ -55,6 +59,7 @@ extension VectorSnapshot: FloatRows {
         while first < count {
             let height = min(rows, count - first)
             for row in 0..<height { decode(row: first + row, into: base + row * dimension) }
+            releasePages(ofRows: first..<(first + height))
             body(first, UnsafeBufferPointer(start: base, count: height * dimension))
             first += height
         }

@@ -1,3 +1,5 @@
+import CBLAS
+import CKernels
 import SemfindCore
 
 extension IVFIndex {
@@ -22,6 +24,11 @@ extension IVFIndex {
     /// The margin keeps a choice that only just reaches the target on this sample from falling
     /// short on other queries. Probes grow by about a quarter at each step; when even every
     /// list falls short, all lists are probed.
+    ///
+    /// Each query's answer is what `nearest` gives with `candidates`, but computed list by list:
+    /// at each step every list is scanned once for all the queries that newly probe it, and a
+    /// mapped snapshot's rows are given back after each list, so that memory stays small however
+    /// large the index.
     public func chooseProbes(
         target: Double = probeTarget, queries: Int = 500, candidates: Int, seed: UInt64 = 2
     ) -> ProbeChoice {
@@ -29,18 +36,14 @@ extension IVFIndex {
         var generator = SeededGenerator(seed: seed)
         let positions = Array((0..<count).shuffled(using: &generator).prefix(queries))
         guard !positions.isEmpty else { return ProbeChoice(probes: 1, recall: 1, queries: 0) }
-        let matrix = positions.flatMap { snapshot.vector(ofRow: $0) }
-        let chunkIDs = snapshot.chunkIDs
-        let truth = ExactNeighbors.search(matrix, in: snapshot, k: k, excluded: positions)
-            .map { $0.map { Int(chunkIDs[$0]) } }
+        let vectors = positions.map { snapshot.vector(ofRow: $0) }
+        let truth = ExactNeighbors.search(vectors.flatMap { $0 }, in: snapshot, k: k, excluded: positions)
+            .map { $0.map { Int(snapshot.chunkIDs[$0]) } }
+        var probing = ProbeSweep(index: self, queries: vectors, excluded: positions, candidates: max(k, candidates))
         var probes = 1
         while true {
-            let found = positions.enumerated().map { index, position in
-                let query = Array(matrix[(index * dimension)..<((index + 1) * dimension)])
-                return nearest(query, k: k + 1, probes: probes, candidates: candidates).map(\.row).filter {
-                    $0 != Int(chunkIDs[position])
-                }
-            }
+            probing.scan(upTo: probes)
+            let found = probing.nearest(k: k)
             let shares = zip(found, truth).map { ExactNeighbors.recall([$0], truth: [$1], k: k) }
             let recall = shares.reduce(0, +) / Double(shares.count)
             let variance = shares.reduce(0) { $0 + ($1 - recall) * ($1 - recall) } / Double(max(1, shares.count - 1))
@@ -50,5 +53,98 @@ extension IVFIndex {
             }
             probes = min(listCount, max(probes + 1, probes * 5 / 4))
         }
+    }
+}
+
+/// The candidates of many queries as the probes grow: each query's lists ranked nearest first,
+/// and its best rows by int8 similarity among the lists scanned so far.
+private struct ProbeSweep {
+    let index: IVFIndex
+    let queries: [[Float]]
+    let excluded: [Int]
+    let quantized: [[Int8]]
+    let scales: [Float]
+    /// Every list of each query, nearest first.
+    let ranking: [[Int32]]
+    var best: [RankedRows]
+    var scanned = 0
+
+    init(index: IVFIndex, queries: [[Float]], excluded: [Int], candidates: Int) {
+        self.index = index
+        self.queries = queries
+        self.excluded = excluded
+        var quantized: [[Int8]] = []
+        var scales: [Float] = []
+        for query in queries {
+            var values = [Int8](repeating: 0, count: index.dimension)
+            let scale = query.withUnsafeBufferPointer { source in
+                values.withUnsafeMutableBufferPointer { target in
+                    target.baseAddress.map { Quantizer.quantize(source, into: $0) } ?? 0
+                }
+            }
+            quantized.append(values)
+            scales.append(scale)
+        }
+        self.quantized = quantized
+        self.scales = scales
+        ranking = queries.map { Self.rankedLists($0, index: index) }
+        best = queries.map { _ in RankedRows(capacity: candidates) }
+    }
+
+    /// Every list by similarity of its centroid to `query`, most similar first.
+    static func rankedLists(_ query: [Float], index: IVFIndex) -> [Int32] {
+        let centroids = index.lists.centroids
+        var scores = [Float](repeating: 0, count: index.listCount)
+        guard let base = centroids.baseAddress else { return [] }
+        cblas_sgemv(
+            CblasRowMajor, CblasNoTrans, Int32(index.listCount), Int32(index.dimension), 1, base,
+            Int32(index.dimension), query, 1, 0, &scores, 1)
+        return (0..<Int32(index.listCount)).sorted {
+            scores[Int($0)] > scores[Int($1)] || (scores[Int($0)] == scores[Int($1)] && $0 < $1)
+        }
+    }
+
+    /// Scans, for every query, its lists ranked `scanned..<probes`: list by list, each list once
+    /// for all the queries that want it.
+    mutating func scan(upTo probes: Int) {
+        guard probes > scanned else { return }
+        var wanting = [[Int]](repeating: [], count: index.listCount)
+        for query in queries.indices {
+            for rank in scanned..<min(probes, ranking[query].count) { wanting[Int(ranking[query][rank])].append(query) }
+        }
+        let snapshot = index.snapshot
+        guard let rowsBase = snapshot.quantized.baseAddress else { return }
+        var dots = [Int32](repeating: 0, count: index.longestList)
+        for list in 0..<index.listCount where !wanting[list].isEmpty {
+            let rows = index.lists.rows(of: list)
+            for query in wanting[list] {
+                semfind_int8_scores(
+                    rowsBase + rows.lowerBound * index.dimension, quantized[query], rows.count, index.dimension, &dots)
+                for offset in 0..<rows.count {
+                    let row = rows.lowerBound + offset
+                    let score = Float(dots[offset]) * snapshot.scales[row] * scales[query]
+                    if row != excluded[query], best[query].admits(score) { best[query].insert(row, score) }
+                }
+            }
+            snapshot.releasePages(ofRows: rows)
+        }
+        scanned = probes
+    }
+
+    /// Each query's `k` best candidates by the stored rows, as chunk ids (what `nearest` answers).
+    func nearest(k: Int) -> [[Int]] {
+        let snapshot = index.snapshot
+        var answers: [[Int]] = []
+        for query in queries.indices {
+            var exact = TopScores(capacity: k)
+            for candidate in best[query].ranked {
+                let score = snapshot.similarity(queries[query], row: candidate.row)
+                if exact.admits(score) { exact.insert(candidate.row, score) }
+            }
+            answers.append(exact.ranked.map { Int(snapshot.chunkIDs[$0.row]) })
+            if query % 50 == 49 { snapshot.releasePages(ofRows: 0..<snapshot.count) }
+        }
+        snapshot.releasePages(ofRows: 0..<snapshot.count)
+        return answers
     }
 }

@@ -77,6 +77,22 @@ extension VectorSnapshot {
         }
     }
 
+    /// Gives back the memory of rows `rows` (their int8 and rescoring rows) when the snapshot
+    /// is a mapped file; nothing for one built in memory. Walking every row of a large mapped
+    /// snapshot (training, measuring recall) would otherwise count the whole file as resident.
+    public func releasePages(ofRows rows: Range<Int>) {
+        guard let file = storage as? MappedFile, let fileBase = file.bytes.baseAddress, !rows.isEmpty else { return }
+        let rowParts: [(UnsafeRawPointer?, Int)] = [
+            (quantized.baseAddress.map(UnsafeRawPointer.init), dimension),
+            (rescoring.baseAddress, precision.rescoringBytesPerValue * dimension),
+        ]
+        for (base, width) in rowParts where width > 0 {
+            guard let base else { continue }
+            let start = base - fileBase + rows.lowerBound * width
+            file.release(start..<(start + rows.count * width))
+        }
+    }
+
     /// The similarity of `query` (`dimension` floats, a unit vector) with a row as the index
     /// stores it: the exact cosine for float32, the float16 or int8 row's value times the query
     /// for the others (the int8 row dequantized by its scale).

@@ -36,7 +36,7 @@ public final class VectorSnapshot: @unchecked Sendable {
     /// The IVF lists, when the rows are ordered by list.
     public let lists: Lists?
     /// Keeps the bytes alive: a `MappedFile`, or the buffer built from the database.
-    private let storage: AnyObject
+    let storage: AnyObject
     private let bytes: UnsafeRawBufferPointer
     /// How the rows of an IVF index are grouped.
     public struct Lists: @unchecked Sendable {
