@@ -37,6 +37,7 @@ extension IVFIndex {
         let positions = Array((0..<count).shuffled(using: &generator).prefix(queries))
         guard !positions.isEmpty else { return ProbeChoice(probes: 1, recall: 1, queries: 0) }
         let vectors = positions.map { snapshot.vector(ofRow: $0) }
+        snapshot.releasePages(ofRows: 0..<count)
         let truth = ExactNeighbors.search(vectors.flatMap { $0 }, in: snapshot, k: k, excluded: positions)
             .map { $0.map { Int(snapshot.chunkIDs[$0]) } }
         var probing = ProbeSweep(index: self, queries: vectors, excluded: positions, candidates: max(k, candidates))
@@ -57,7 +58,9 @@ extension IVFIndex {
 }
 
 /// The candidates of many queries as the probes grow: each query's lists ranked nearest first,
-/// and its best rows by int8 similarity among the lists scanned so far.
+/// and its best rows by int8 similarity among the lists scanned so far, each with its similarity
+/// by the stored row, computed while the row's list is being scanned (touching scattered rows
+/// afterwards would map much of a large snapshot).
 private struct ProbeSweep {
     let index: IVFIndex
     let queries: [[Float]]
@@ -67,6 +70,8 @@ private struct ProbeSweep {
     /// Every list of each query, nearest first.
     let ranking: [[Int32]]
     var best: [RankedRows]
+    /// The stored-row similarity of each row admitted to `best`, by query.
+    var exact: [[Int: Float]]
     var scanned = 0
 
     init(index: IVFIndex, queries: [[Float]], excluded: [Int], candidates: Int) {
@@ -89,6 +94,7 @@ private struct ProbeSweep {
         self.scales = scales
         ranking = queries.map { Self.rankedLists($0, index: index) }
         best = queries.map { _ in RankedRows(capacity: candidates) }
+        exact = queries.map { _ in [:] }
     }
 
     /// Every list by similarity of its centroid to `query`, most similar first.
@@ -123,7 +129,9 @@ private struct ProbeSweep {
                 for offset in 0..<rows.count {
                     let row = rows.lowerBound + offset
                     let score = Float(dots[offset]) * snapshot.scales[row] * scales[query]
-                    if row != excluded[query], best[query].admits(score) { best[query].insert(row, score) }
+                    guard row != excluded[query], best[query].admits(score) else { continue }
+                    best[query].insert(row, score)
+                    exact[query][row] = snapshot.similarity(queries[query], row: row)
                 }
             }
             snapshot.releasePages(ofRows: rows)
@@ -131,20 +139,21 @@ private struct ProbeSweep {
         scanned = probes
     }
 
-    /// Each query's `k` best candidates by the stored rows, as chunk ids (what `nearest` answers).
-    func nearest(k: Int) -> [[Int]] {
-        let snapshot = index.snapshot
+    /// Each query's `k` best candidates by the stored rows, as chunk ids (what `nearest` answers);
+    /// forgets the similarities of rows no longer among the candidates.
+    mutating func nearest(k: Int) -> [[Int]] {
         var answers: [[Int]] = []
         for query in queries.indices {
-            var exact = TopScores(capacity: k)
+            var top = TopScores(capacity: k)
+            var kept: [Int: Float] = [:]
             for candidate in best[query].ranked {
-                let score = snapshot.similarity(queries[query], row: candidate.row)
-                if exact.admits(score) { exact.insert(candidate.row, score) }
+                let score = exact[query][candidate.row] ?? 0
+                kept[candidate.row] = score
+                if top.admits(score) { top.insert(candidate.row, score) }
             }
-            answers.append(exact.ranked.map { Int(snapshot.chunkIDs[$0.row]) })
-            if query % 50 == 49 { snapshot.releasePages(ofRows: 0..<snapshot.count) }
+            exact[query] = kept
+            answers.append(top.ranked.map { Int(index.snapshot.chunkIDs[$0.row]) })
         }
-        snapshot.releasePages(ofRows: 0..<snapshot.count)
         return answers
     }
 }

@@ -30,6 +30,7 @@ extension IndexStore {
         guard let snapshot = try currentSnapshot(), let index = IVFIndex(snapshot: snapshot) else {
             throw SemfindError(.io, "index \(path): the IVF snapshot just written cannot be read")
         }
+        snapshot.expectRandomReads()
         let choice = index.chooseProbes(candidates: Self.probeChoiceCandidates)
         try database.transaction {
             let keys = VectorIndexInfo.keys

@@ -77,6 +77,12 @@ extension VectorSnapshot {
         }
     }
 
+    /// For a reader of scattered rows that gives them back as it goes (`releasePages`): only the
+    /// pages touched are mapped. Nothing for a snapshot built in memory.
+    public func expectRandomReads() {
+        (storage as? MappedFile)?.expectRandomAccess()
+    }
+
     /// Gives back the memory of rows `rows` (their int8 and rescoring rows) when the snapshot
     /// is a mapped file; nothing for one built in memory. Walking every row of a large mapped
     /// snapshot (training, measuring recall) would otherwise count the whole file as resident.
