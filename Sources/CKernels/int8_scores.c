@@ -30,6 +30,28 @@ SEMFIND_AVX2 static void int8_scores_avx2(const int8_t *matrix, const int8_t *qu
     }
 }
 
+SEMFIND_AVX2 static void f32_scores_avx2(const float *matrix, const float *query, size_t rows, size_t dim,
+                                         float *out) {
+    size_t blocks = dim / 32;
+    for (size_t row = 0; row < rows; row++) {
+        const float *vector = matrix + row * dim;
+        __m256 sums[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+        for (size_t block = 0; block < blocks; block++) {
+            for (int lane = 0; lane < 4; lane++) {
+                size_t at = block * 32 + lane * 8;
+                sums[lane] = _mm256_fmadd_ps(_mm256_loadu_ps(query + at), _mm256_loadu_ps(vector + at), sums[lane]);
+            }
+        }
+        __m256 sum = _mm256_add_ps(_mm256_add_ps(sums[0], sums[1]), _mm256_add_ps(sums[2], sums[3]));
+        __m128 half = _mm_add_ps(_mm256_castps256_ps128(sum), _mm256_extractf128_ps(sum, 1));
+        half = _mm_add_ps(half, _mm_movehl_ps(half, half));
+        half = _mm_add_ss(half, _mm_shuffle_ps(half, half, 1));
+        float total = _mm_cvtss_f32(half);
+        for (size_t index = blocks * 32; index < dim; index++) total += query[index] * vector[index];
+        out[row] = total;
+    }
+}
+
 SEMFIND_AVX2 static float dot_f32_i8_avx2(const float *query, const int8_t *row, size_t dim) {
     __m256 sum = _mm256_setzero_ps();
     size_t blocks = dim / 8;
@@ -73,4 +95,18 @@ float semfind_dot_f32_i8(const float *query, const int8_t *row, size_t dim) {
     float total = 0;
     for (size_t index = 0; index < dim; index++) total += query[index] * (float)row[index];
     return total;
+}
+
+void semfind_f32_scores(const float *matrix, const float *query, size_t rows, size_t dim, float *out) {
+#if SEMFIND_X86
+    if (semfind_cpu_has_avx2) {
+        f32_scores_avx2(matrix, query, rows, dim, out);
+        return;
+    }
+#endif
+    for (size_t row = 0; row < rows; row++) {
+        float total = 0;
+        for (size_t index = 0; index < dim; index++) total += query[index] * matrix[row * dim + index];
+        out[row] = total;
+    }
 }

@@ -1,4 +1,3 @@
-import CBLAS
 import CKernels
 import SemfindCore
 
@@ -102,9 +101,7 @@ private struct ProbeSweep {
         let centroids = index.lists.centroids
         var scores = [Float](repeating: 0, count: index.listCount)
         guard let base = centroids.baseAddress else { return [] }
-        cblas_sgemv(
-            CblasRowMajor, CblasNoTrans, Int32(index.listCount), Int32(index.dimension), 1, base,
-            Int32(index.dimension), query, 1, 0, &scores, 1)
+        semfind_f32_scores(base, query, index.listCount, index.dimension, &scores)
         return (0..<Int32(index.listCount)).sorted {
             scores[Int($0)] > scores[Int($1)] || (scores[Int($0)] == scores[Int($1)] && $0 < $1)
         }

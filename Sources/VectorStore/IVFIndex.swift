@@ -1,4 +1,3 @@
-import CBLAS
 import CKernels
 import SemfindCore
 
@@ -165,9 +164,7 @@ public struct IVFIndex: Sendable {
         let listCount = centroids.count / dimension
         guard listCount > 0, query.count == dimension, let base = centroids.baseAddress else { return [] }
         var scores = [Float](repeating: 0, count: listCount)
-        cblas_sgemv(
-            CblasRowMajor, CblasNoTrans, Int32(listCount), Int32(dimension), 1, base, Int32(dimension), query, 1, 0,
-            &scores, 1)
+        semfind_f32_scores(base, query, listCount, dimension, &scores)
         var best = TopScores(capacity: max(1, min(probes, listCount)))
         for list in 0..<listCount where best.admits(scores[list]) { best.insert(list, scores[list]) }
         return best.ranked.map(\.row)

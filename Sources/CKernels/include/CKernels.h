@@ -33,6 +33,10 @@ void semfind_attention_small(const float *qkv, size_t length, size_t hidden, siz
 /// (exact: no saturation for values in [-127, 127]). The scan of quantized vectors.
 void semfind_int8_scores(const int8_t *matrix, const int8_t *query, size_t rows, size_t dim, int32_t *out);
 
+/// out[r] = sum_j query[j] * matrix[r * dim + j] for each of `rows` float rows: a scan at memory
+/// speed for one query (OpenBLAS's sgemv took 2.7 times FAISS's time over the same rows).
+void semfind_f32_scores(const float *matrix, const float *query, size_t rows, size_t dim, float *out);
+
 /// sum_j query[j] * row[j] for a float query and one int8 row: a stored int8 vector's similarity
 /// before its scale (rescoring an index that stores int8).
 float semfind_dot_f32_i8(const float *query, const int8_t *row, size_t dim);
