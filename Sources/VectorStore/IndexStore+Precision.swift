@@ -51,10 +51,7 @@ extension IndexStore {
                 var batch: [(Int64, [Float])] = []
                 while try read.step() {
                     guard let vector = VectorCodec.decode(read.blob(1), dimension: dimension) else {
-                        throw SemfindError(
-                            .invalidInput,
-                            "index \(path) has a vector of \(read.blob(1).count) bytes, not one of \(dimension) values; rebuild it with semfind index --rebuild FOLDER"
-                        )
+                        throw malformedVector(bytes: read.blob(1).count, dimension: dimension)
                     }
                     batch.append((read.int64(0), vector))
                 }

@@ -32,10 +32,7 @@ extension IndexStore {
                 guard row < flat.count, flat.chunkIDs[row] == chunkID else { continue }
                 let list = members.int(1)
                 guard list >= 0, list < listCount else {
-                    throw SemfindError(
-                        .invalidInput,
-                        "index \(path) files a vector under list \(list) of \(listCount); rebuild its lists with semfind index --reindex-vectors"
-                    )
+                    throw unknownList(list, of: listCount)
                 }
                 labels[row] = Int32(list)
             }
@@ -69,14 +66,27 @@ extension IndexStore {
             var row = 0
             while row < count, try rows.step() {
                 guard writer.set(row, chunkID: rows.int64(0), fileID: rows.int64(1), stored: rows.blob(2)) else {
-                    throw SemfindError(
-                        .invalidInput,
-                        "index \(path) has a vector of \(rows.blob(2).count) bytes, not one of \(dimension) values; rebuild it with semfind index --rebuild FOLDER"
-                    )
+                    throw malformedVector(bytes: rows.blob(2).count, dimension: dimension)
                 }
                 row += 1
             }
             return row
         }
+    }
+
+    /// The error for a stored vector whose length is no form of `dimension` values.
+    func malformedVector(bytes: Int, dimension: Int) -> SemfindError {
+        SemfindError(
+            .invalidInput,
+            "index \(path) has a vector of \(bytes) bytes, not one of \(dimension) values; rebuild it with semfind index --rebuild FOLDER"
+        )
+    }
+
+    /// The error for a vector filed under a list the index does not have.
+    func unknownList(_ list: Int, of listCount: Int) -> SemfindError {
+        SemfindError(
+            .invalidInput,
+            "index \(path) files a vector under list \(list) of \(listCount); rebuild its lists with semfind index --reindex-vectors"
+        )
     }
 }

@@ -21,10 +21,7 @@ extension IndexStore {
                 while try sizes.step() {
                     let list = sizes.int(0)
                     guard list >= 0, list < listCount else {
-                        throw SemfindError(
-                            .invalidInput,
-                            "index \(path) files a vector under list \(list) of \(listCount); rebuild its lists with semfind index --reindex-vectors"
-                        )
+                        throw unknownList(list, of: listCount)
                     }
                     starts[list + 1] = sizes.int(1)
                 }
@@ -49,10 +46,7 @@ extension IndexStore {
                 lists: lists)
             while try rows.step() {
                 guard try writer.append(chunkID: rows.int64(0), fileID: rows.int64(1), stored: rows.blob(2)) else {
-                    throw SemfindError(
-                        .invalidInput,
-                        "index \(path) has a vector of \(rows.blob(2).count) bytes, not one of \(dimension) values; rebuild it with semfind index --rebuild FOLDER"
-                    )
+                    throw malformedVector(bytes: rows.blob(2).count, dimension: dimension)
                 }
             }
             try writer.finish()

@@ -85,10 +85,7 @@ extension IndexStore {
             while try rows.step() {
                 let blob = rows.blob(0)
                 guard let form = VectorPrecision.of(byteCount: blob.count, dimension: dimension) else {
-                    throw SemfindError(
-                        .invalidInput,
-                        "index \(path) has a vector of \(blob.count) bytes, not one of \(dimension) values; rebuild it with semfind index --rebuild FOLDER"
-                    )
+                    throw malformedVector(bytes: blob.count, dimension: dimension)
                 }
                 block.withUnsafeMutableBufferPointer { values in
                     if let base = values.baseAddress {
