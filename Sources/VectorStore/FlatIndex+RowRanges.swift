@@ -11,12 +11,7 @@ extension FlatIndex {
     /// the index's (`approximateScores` then scores every row 0).
     public func quantized(_ query: [Float]) -> QuantizedQuery? {
         guard query.count == dimension else { return nil }
-        var values = [Int8](repeating: 0, count: dimension)
-        let scale = query.withUnsafeBufferPointer { source in
-            values.withUnsafeMutableBufferPointer { target in
-                target.baseAddress.map { Quantizer.quantize(source, into: $0) } ?? 0
-            }
-        }
+        let (values, scale) = Quantizer.quantized(query)
         return QuantizedQuery(values: values, scale: scale)
     }
 

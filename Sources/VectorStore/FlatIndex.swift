@@ -37,12 +37,7 @@ public struct FlatIndex: Sendable {
     public func approximateScores(_ query: [Float]) -> [Float] {
         var scores = [Float](repeating: 0, count: count)
         guard count > 0, query.count == dimension, let rows = snapshot.quantized.baseAddress else { return scores }
-        var quantizedQuery = [Int8](repeating: 0, count: dimension)
-        let queryScale = query.withUnsafeBufferPointer { values in
-            quantizedQuery.withUnsafeMutableBufferPointer { target in
-                target.baseAddress.map { Quantizer.quantize(values, into: $0) } ?? 0
-            }
-        }
+        let (quantizedQuery, queryScale) = Quantizer.quantized(query)
         var dots = [Int32](repeating: 0, count: count)
         semfind_int8_scores(rows, quantizedQuery, count, dimension, &dots)
         let scales = snapshot.scales

@@ -77,20 +77,9 @@ private struct ProbeSweep {
         self.index = index
         self.queries = queries
         self.excluded = excluded
-        var quantized: [[Int8]] = []
-        var scales: [Float] = []
-        for query in queries {
-            var values = [Int8](repeating: 0, count: index.dimension)
-            let scale = query.withUnsafeBufferPointer { source in
-                values.withUnsafeMutableBufferPointer { target in
-                    target.baseAddress.map { Quantizer.quantize(source, into: $0) } ?? 0
-                }
-            }
-            quantized.append(values)
-            scales.append(scale)
-        }
-        self.quantized = quantized
-        self.scales = scales
+        let quantized = queries.map(Quantizer.quantized)
+        self.quantized = quantized.map(\.values)
+        scales = quantized.map(\.scale)
         ranking = queries.map { Self.rankedLists($0, index: index) }
         best = queries.map { _ in RankedRows(capacity: candidates) }
         exact = queries.map { _ in [:] }
@@ -98,10 +87,7 @@ private struct ProbeSweep {
 
     /// Every list by similarity of its centroid to `query`, most similar first.
     static func rankedLists(_ query: [Float], index: IVFIndex) -> [Int32] {
-        let centroids = index.lists.centroids
-        var scores = [Float](repeating: 0, count: index.listCount)
-        guard let base = centroids.baseAddress else { return [] }
-        semfind_f32_scores(base, query, index.listCount, index.dimension, &scores)
+        let scores = IVFIndex.centroidScores(query, centroids: index.lists.centroids, dimension: index.dimension)
         return (0..<Int32(index.listCount)).sorted {
             scores[Int($0)] > scores[Int($1)] || (scores[Int($0)] == scores[Int($1)] && $0 < $1)
         }

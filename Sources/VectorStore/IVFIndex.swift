@@ -114,12 +114,7 @@ public struct IVFIndex: Sendable {
         guard count > 0, query.count == dimension, limit > 0, let base = snapshot.quantized.baseAddress else {
             return []
         }
-        var quantizedQuery = [Int8](repeating: 0, count: dimension)
-        let queryScale = query.withUnsafeBufferPointer { values in
-            quantizedQuery.withUnsafeMutableBufferPointer { target in
-                target.baseAddress.map { Quantizer.quantize(values, into: $0) } ?? 0
-            }
-        }
+        let (quantizedQuery, queryScale) = Quantizer.quantized(query)
         var best = RankedRows(capacity: limit)
         var dots = [Int32](repeating: 0, count: longestList)
         let scales = snapshot.scales
@@ -162,12 +157,19 @@ public struct IVFIndex: Sendable {
         _ query: [Float], centroids: UnsafeBufferPointer<Float>, dimension: Int, probes: Int
     ) -> [Int] {
         let listCount = centroids.count / dimension
-        guard listCount > 0, query.count == dimension, let base = centroids.baseAddress else { return [] }
-        var scores = [Float](repeating: 0, count: listCount)
-        semfind_f32_scores(base, query, listCount, dimension, &scores)
+        guard listCount > 0, query.count == dimension else { return [] }
+        let scores = centroidScores(query, centroids: centroids, dimension: dimension)
         var best = TopScores(capacity: max(1, min(probes, listCount)))
         for list in 0..<listCount where best.admits(scores[list]) { best.insert(list, scores[list]) }
         return best.ranked.map(\.row)
+    }
+
+    /// The similarity of `query` with each of `centroids` (rows of `dimension`).
+    static func centroidScores(_ query: [Float], centroids: UnsafeBufferPointer<Float>, dimension: Int) -> [Float] {
+        let listCount = centroids.count / dimension
+        var scores = [Float](repeating: 0, count: listCount)
+        if let base = centroids.baseAddress { semfind_f32_scores(base, query, listCount, dimension, &scores) }
+        return scores
     }
 
     /// The chunk ids of each list's rows (for checks: together they hold every row once).

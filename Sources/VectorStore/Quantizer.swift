@@ -16,4 +16,15 @@ enum Quantizer {
         }
         return scale
     }
+
+    /// A query's values quantized, with their scale: what the int8 scans multiply rows by.
+    static func quantized(_ values: [Float]) -> (values: [Int8], scale: Float) {
+        var quantized = [Int8](repeating: 0, count: values.count)
+        let scale = values.withUnsafeBufferPointer { source in
+            quantized.withUnsafeMutableBufferPointer { target in
+                target.baseAddress.map { quantize(source, into: $0) } ?? 0
+            }
+        }
+        return (quantized, scale)
+    }
 }
