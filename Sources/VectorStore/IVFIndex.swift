@@ -72,8 +72,8 @@ public struct IVFIndex: Sendable {
             next[Int(label)] += 1
         }
         return try VectorSnapshot.assemble(
-            count: source.count, dimension: dimension, generation: generation, precision: source.precision,
-            lists: VectorSnapshot.ListLayout(starts: starts, centroids: centroids)
+            count: source.count, dimension: dimension, generation: generation, nextChunkID: source.nextChunkID,
+            precision: source.precision, lists: VectorSnapshot.ListLayout(starts: starts, centroids: centroids)
         ) { writer in
             for (position, row) in order.enumerated() { writer.copy(position, from: source, row: row) }
             return order.count

@@ -124,24 +124,25 @@ extension IndexStore {
             try upsert.run()
             let insertChunk = try database.prepare(
                 """
-                INSERT INTO chunks(file_id, ordinal, text, heading_path, first_line, last_line, first_byte, end_byte,
-                    chunk_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO chunks(id, file_id, ordinal, text, heading_path, first_line, last_line, first_byte,
+                    end_byte, chunk_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertVector = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
             let precision = try vectorPrecision()
             var chunkIDs: [Int64] = []
+            let firstID = try nextChunkID()
             for (ordinal, chunk) in chunks.enumerated() {
+                let chunkID = firstID + Int64(ordinal)
                 try insertChunk.bind(
-                    .integer(fileID), .int(ordinal), .text(chunk.text),
+                    .integer(chunkID), .integer(fileID), .int(ordinal), .text(chunk.text),
                     .text(chunk.headingPath.joined(separator: Self.headingSeparator)), .int(chunk.span.firstLine),
                     .int(chunk.span.lastLine), .int(chunk.span.bytes.lowerBound), .int(chunk.span.bytes.upperBound),
                     .text(chunk.hash)
                 ).run()
-                chunkIDs.append(database.lastInsertedRowID)
-                try insertVector.bind(
-                    .integer(database.lastInsertedRowID), .blob(VectorCodec.encode(chunk.vector, as: precision))
-                ).run()
+                chunkIDs.append(chunkID)
+                try insertVector.bind(.integer(chunkID), .blob(VectorCodec.encode(chunk.vector, as: precision))).run()
             }
+            try recordChunkIDs(below: firstID + Int64(chunks.count))
             try fileUnderLists(chunkIDs: chunkIDs, vectors: chunks.map(\.vector))
             try advanceGeneration()
         }

@@ -61,7 +61,8 @@ extension IndexStore {
         let rows = try database.prepare("SELECT vectors.chunk_id, chunks.file_id, vectors.vector \(from)")
             .bind(bindings)
         return try VectorSnapshot.assemble(
-            count: count, dimension: dimension, generation: try generation(), precision: try vectorPrecision()
+            count: count, dimension: dimension, generation: try generation(), nextChunkID: try nextChunkID(),
+            precision: try vectorPrecision()
         ) { writer in
             var row = 0
             while row < count, try rows.step() {

@@ -1,16 +1,26 @@
 import SemfindCore
 
 extension IndexStore {
-    /// Writes the vector snapshot beside the index straight from the database, row by row in one
-    /// read transaction: in chunk id order for a flat index, in list order for an IVF one (each
-    /// list's rows found through its index). Memory stays at one block of rows (and 8 bytes a
-    /// row for an IVF index's chunk order) whatever the index's size.
-    func writeSnapshotFile(dimension: Int) throws {
+    /// Writes the vector snapshot beside the index in one read transaction: patched from the
+    /// previous snapshot when it can serve (`patchSnapshotFile`), otherwise straight from the
+    /// database, row by row: in chunk id order for a flat index, in list order for an IVF one
+    /// (each list's rows found through its index). Memory stays at one block of rows (and 8
+    /// bytes a row for an IVF index's chunk order) whatever the index's size.
+    @discardableResult
+    func writeSnapshotFile(dimension: Int) throws -> SnapshotWrite {
         try fileUnlistedVectors(dimension: dimension)
-        try database.readTransaction {
+        try settleNextChunkID()
+        return try database.readTransaction {
             let generation = try generation()
+            let nextChunkID = try nextChunkID()
             let precision = try vectorPrecision()
             let centroids = try vectorIndexInfo().kind == .ivf ? try listCentroids() : nil
+            if let patched = try patchSnapshotFile(
+                dimension: dimension, generation: generation, nextChunkID: nextChunkID, precision: precision,
+                centroids: centroids)
+            {
+                return patched
+            }
             let rows: SQLiteStatement
             let lists: VectorSnapshot.ListLayout?
             let count: Int
@@ -42,14 +52,15 @@ extension IndexStore {
                     "SELECT vectors.chunk_id, chunks.file_id, vectors.vector \(join) ORDER BY vectors.chunk_id")
             }
             let writer = try SnapshotFileWriter(
-                indexPath: path, count: count, dimension: dimension, generation: generation, precision: precision,
-                lists: lists)
+                indexPath: path, count: count, dimension: dimension, generation: generation,
+                nextChunkID: nextChunkID, precision: precision, lists: lists)
             while try rows.step() {
                 guard try writer.append(chunkID: rows.int64(0), fileID: rows.int64(1), stored: rows.blob(2)) else {
                     throw malformedVector(bytes: rows.blob(2).count, dimension: dimension)
                 }
             }
             try writer.finish()
+            return .rewritten(rows: count)
         }
     }
 

@@ -16,6 +16,7 @@ final class SnapshotFileWriter {
     private let dimension: Int
     private let precision: VectorPrecision
     private let generation: Int64
+    private let nextChunkID: Int64
     private let lists: VectorSnapshot.ListLayout?
     /// One block of rows, laid out as the parts of a snapshot of `blockRows` rows.
     private let staging: OwnedBuffer
@@ -28,8 +29,8 @@ final class SnapshotFileWriter {
     private var finished = false
 
     init(
-        indexPath: String, count: Int, dimension: Int, generation: Int64, precision: VectorPrecision,
-        lists: VectorSnapshot.ListLayout?
+        indexPath: String, count: Int, dimension: Int, generation: Int64, nextChunkID: Int64,
+        precision: VectorPrecision, lists: VectorSnapshot.ListLayout?
     ) throws {
         let listCount = lists.map { $0.starts.count - 1 } ?? 0
         if let lists {
@@ -40,8 +41,8 @@ final class SnapshotFileWriter {
         target = VectorSnapshot.snapshotPath(indexPath: indexPath)
         temporary = target + ".tmp-\(getpid())"
         layout = VectorSnapshot.Layout(count: count, dimension: dimension, lists: listCount, precision: precision)
-        (self.count, self.dimension, self.precision, self.generation, self.lists) =
-            (count, dimension, precision, generation, lists)
+        (self.count, self.dimension, self.precision, self.generation, self.nextChunkID, self.lists) =
+            (count, dimension, precision, generation, nextChunkID, lists)
         stagingLayout = VectorSnapshot.Layout(count: blockRows, dimension: dimension, lists: 0, precision: precision)
         staging = OwnedBuffer(byteCount: stagingLayout.end)
         stagingRows = VectorSnapshot.RowWriter(
@@ -68,14 +69,31 @@ final class SnapshotFileWriter {
     /// Adds the next row from a vector as the database stores it; false when the blob has no
     /// stored form's length.
     func append(chunkID: Int64, fileID: Int64, stored blob: UnsafeRawBufferPointer) throws -> Bool {
+        try expectRow()
+        guard stagingRows.set(staged, chunkID: chunkID, fileID: fileID, stored: blob) else { return false }
+        try advance(past: chunkID)
+        return true
+    }
+
+    /// Adds the next row as a copy of row `row` of `source` (a snapshot of this writer's
+    /// dimension and precision), recorded under `fileID`.
+    func append(copyOf row: Int, in source: VectorSnapshot, fileID: Int64) throws {
+        try expectRow()
+        stagingRows.copy(staged, from: source, row: row)
+        stagingRows.fileIDs[staged] = fileID
+        try advance(past: source.chunkIDs[row])
+    }
+
+    private func expectRow() throws {
         guard written + staged < count else {
             throw SemfindError(.io, "the index changed while its vectors were read (more than \(count) rows)")
         }
-        guard stagingRows.set(staged, chunkID: chunkID, fileID: fileID, stored: blob) else { return false }
+    }
+
+    private func advance(past chunkID: Int64) throws {
         if lists != nil { chunkIDs.append(chunkID) }
         staged += 1
         if staged == blockRows { try flushBlock() }
-        return true
     }
 
     /// Writes the rest, the lists' parts and the header, and puts the file in place.
@@ -92,7 +110,7 @@ final class SnapshotFileWriter {
         }
         try write(
             VectorSnapshot.header(
-                count: count, dimension: dimension, generation: generation,
+                count: count, dimension: dimension, generation: generation, nextChunkID: nextChunkID,
                 lists: lists.map { $0.starts.count - 1 } ?? 0, precision: precision), at: 0)
         close(descriptor)
         finished = true

@@ -13,7 +13,9 @@ import SemfindCore
 /// the lists' centroids, and the rows in chunk id order (to find a chunk's row, and a file's rows).
 ///
 /// The header carries the index's generation (advanced by every change of the stored vectors),
-/// so a snapshot older than the database is never used.
+/// so a snapshot older than the database is never used, and the lowest chunk id not yet given
+/// out when it was written (0 when unknown), so that the next snapshot can tell the rows added
+/// since by their ids and copy the others from it (`IndexStore.patchSnapshotFile`).
 ///
 /// `@unchecked Sendable`: the bytes are never written after they are built.
 public final class VectorSnapshot: @unchecked Sendable {
@@ -25,6 +27,8 @@ public final class VectorSnapshot: @unchecked Sendable {
     public let dimension: Int
     public let count: Int
     public let generation: Int64
+    /// Every chunk id given out before the snapshot was written is below it; 0 when unknown.
+    let nextChunkID: Int64
     public let precision: VectorPrecision
     public let chunkIDs: UnsafeBufferPointer<Int64>
     public let fileIDs: UnsafeBufferPointer<Int64>
@@ -106,9 +110,16 @@ public final class VectorSnapshot: @unchecked Sendable {
     /// The snapshot beside the index at `indexPath` when it is of `generation`, mapped but not
     /// read in (its header alone costs nothing); nil otherwise.
     static func current(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
+        guard let snapshot = existing(indexPath: indexPath, dimension: dimension), snapshot.generation == generation
+        else { return nil }
+        return snapshot
+    }
+
+    /// The well-formed snapshot of `dimension` beside the index at `indexPath`, of whatever
+    /// generation, mapped but not read in; nil when there is none.
+    static func existing(indexPath: String, dimension: Int) -> VectorSnapshot? {
         guard let file = try? MappedFile(path: snapshotPath(indexPath: indexPath)),
-            let snapshot = VectorSnapshot(storage: file, bytes: file.bytes),
-            snapshot.generation == generation, snapshot.dimension == dimension
+            let snapshot = VectorSnapshot(storage: file, bytes: file.bytes), snapshot.dimension == dimension
         else { return nil }
         return snapshot
     }
@@ -129,8 +140,8 @@ public final class VectorSnapshot: @unchecked Sendable {
     /// given (in any order) and returns how many it wrote. With `lists`, row numbers are
     /// positions in list order, and the lists' parts are written too.
     public static func assemble(
-        count: Int, dimension: Int, generation: Int64, precision: VectorPrecision, lists: ListLayout? = nil,
-        fill: (RowWriter) throws -> Int
+        count: Int, dimension: Int, generation: Int64, nextChunkID: Int64 = 0, precision: VectorPrecision,
+        lists: ListLayout? = nil, fill: (RowWriter) throws -> Int
     ) throws -> VectorSnapshot {
         let listCount = lists.map { $0.starts.count - 1 } ?? 0
         let layout = Layout(count: count, dimension: dimension, lists: listCount, precision: precision)
@@ -155,8 +166,11 @@ public final class VectorSnapshot: @unchecked Sendable {
             let chunkOrder = (base + layout.chunkOrder).bindMemory(to: Int32.self, capacity: count)
             for (position, row) in order.enumerated() { chunkOrder[position] = Int32(row) }
         }
-        header(count: count, dimension: dimension, generation: generation, lists: listCount, precision: precision)
-            .withUnsafeBytes { base.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: $0.count) }
+        header(
+            count: count, dimension: dimension, generation: generation, nextChunkID: nextChunkID, lists: listCount,
+            precision: precision
+        )
+        .withUnsafeBytes { base.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(base), byteCount: $0.count) }
         guard
             let snapshot = VectorSnapshot(
                 storage: buffer, bytes: UnsafeRawBufferPointer(start: base, count: buffer.count))
@@ -195,13 +209,14 @@ public final class VectorSnapshot: @unchecked Sendable {
         }
     }
 
-    /// The header's words: magic, version and dimension, rows, generation, lists, precision.
+    /// The header's words: magic, version and dimension, rows, generation, lists, precision,
+    /// next chunk id.
     static func header(
-        count: Int, dimension: Int, generation: Int64, lists: Int, precision: VectorPrecision
+        count: Int, dimension: Int, generation: Int64, nextChunkID: Int64, lists: Int, precision: VectorPrecision
     ) -> [UInt64] {
         [
             magic, UInt64(version) | UInt64(dimension) << 32, UInt64(count), UInt64(bitPattern: generation),
-            UInt64(lists), precision.headerCode,
+            UInt64(lists), precision.headerCode, UInt64(bitPattern: nextChunkID),
         ]
     }
 
@@ -223,6 +238,7 @@ public final class VectorSnapshot: @unchecked Sendable {
         self.count = count
         self.precision = precision
         self.generation = bytes.load(fromByteOffset: 24, as: Int64.self)
+        self.nextChunkID = bytes.load(fromByteOffset: 48, as: Int64.self)
         func part<T>(_ offset: Int, _ type: T.Type, _ count: Int) -> UnsafeBufferPointer<T> {
             UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: T.self), count: count)
         }
@@ -265,7 +281,7 @@ public final class VectorSnapshot: @unchecked Sendable {
     }
 
     /// The row that comes `position`-th in chunk id order.
-    private func row(atPosition position: Int) -> Int {
+    func row(atPosition position: Int) -> Int {
         lists.map { Int($0.rowsInChunkOrder[position]) } ?? position
     }
 
