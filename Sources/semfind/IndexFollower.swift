@@ -63,7 +63,7 @@ private struct NamedSource {
     let name: String
     var folders: Int?
 
-    /// Inotify on Linux; polling with `poll` (seconds) or elsewhere.
+    /// Inotify on Linux, FSEvents on macOS; polling with `poll` (seconds) or elsewhere.
     static func make(roots: [String], poll: Double?, walk: WalkOptions, stop: StopRequest) throws -> NamedSource {
         if let poll {
             return NamedSource(source: PollingWatcher(interval: poll, stop: stop), name: "polling every \(poll) s")
@@ -77,6 +77,8 @@ private struct NamedSource {
                 FileHandle.standardError.write(Data("semfind: warning: \(message)\n".utf8))
             }
             return NamedSource(source: watcher, name: "inotify", folders: watcher.watchCount)
+        #elseif canImport(CoreServices)
+            return NamedSource(source: try FSEventsWatcher(roots: roots, stop: stop), name: "FSEvents")
         #else
             return NamedSource(source: PollingWatcher(interval: 2, stop: stop), name: "polling every 2 s")
         #endif

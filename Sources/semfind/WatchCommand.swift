@@ -9,7 +9,7 @@ struct WatchCommand: ParsableCommand {
         discussion: """
             Starts with a catch-up scan (like semfind index), then follows file events: inotify on \
             Linux (new folders are watched as they appear; a lost event queue causes a rescan), \
-            polling elsewhere or with --poll. Events are debounced (a batch 200 ms after the last \
+            FSEvents on macOS, polling elsewhere or with --poll. Events are debounced (a batch 200 ms after the last \
             event, at most 2 s after the first) and only the named paths are walked again; only \
             changed chunks are embedded. One writer at a time: another index or watch on the same \
             index makes this fail with exit 2, unless --wait. Queries keep working meanwhile. \
