@@ -27,9 +27,10 @@ struct IVFSearch: SemanticIndex {
             return .scanningEveryRow(
                 flat, runs: FileRuns(snapshot: snapshot), query: query, limit: limit, allow: allow, policy: policy)
         }
+        let widened = widened(found, query: query, limit: limit, allow: allow, policy: policy)
         return ScannedVectors(
             flat: flat, runs: SnapshotFiles(snapshot: snapshot),
-            candidates: found.map { ($0.row, snapshot.chunkIDs[$0.row], snapshot.fileIDs[$0.row], $0.score) })
+            candidates: widened.map { ($0.row, snapshot.chunkIDs[$0.row], snapshot.fileIDs[$0.row], $0.score) })
     }
 }
 

@@ -297,6 +297,22 @@ public final class VectorSnapshot: @unchecked Sendable {
         return (self.row(atPosition: first), end - first)
     }
 
+    /// The rows of the file that holds `row` (the file's chunks that the snapshot holds), in
+    /// chunk id order.
+    public func rowsOfFile(holding row: Int) -> [Int] {
+        guard row >= 0, row < count, let position = position(of: chunkIDs[row]) else { return [] }
+        let file = fileIDs[row]
+        var first = position
+        while first > 0, fileIDs[self.row(atPosition: first - 1)] == file { first -= 1 }
+        var rows: [Int] = []
+        var next = first
+        while next < count, fileIDs[self.row(atPosition: next)] == file {
+            rows.append(self.row(atPosition: next))
+            next += 1
+        }
+        return rows
+    }
+
     /// Every row in chunk id order (rows of one file are consecutive in it).
     public func forEachRowInChunkOrder(_ body: (Int) -> Void) {
         if let order = lists?.rowsInChunkOrder {

@@ -66,17 +66,20 @@ struct IVFIndexTests {
     func choosesProbes() throws {
         let clustered = Self.clustered(clusters: 8, perCluster: 60, dimension: 16, noise: 0.1)
         let index = try clustered.withUnsafeBufferPointer { try IVFIndex(vectors: $0, dimension: 16, listCount: 8) }
-        let choice = index.chooseProbes(target: 0.95, queries: 50, candidates: 100)
+        let choice = index.chooseProbes(target: 0.95, depth: 10, queries: 50, candidates: 100)
         #expect(choice.recall >= 0.95)
         #expect(choice.queries == 50)
         #expect(choice.probes < 8, "separated clusters need few lists")
         #expect(index.chooseProbes(target: 0, queries: 50, candidates: 100).probes == 1)
+        let deep = index.chooseProbes(target: 0.95, depth: 100, queries: 50, candidates: 100)
+        #expect(deep.probes > choice.probes, "the 100 nearest of a row of 60 reach into other clusters")
+        #expect(deep.recall >= choice.recall)
 
         let spread = Self.random(rows: 400, dimension: 16)
         let hard = try spread.withUnsafeBufferPointer { try IVFIndex(vectors: $0, dimension: 16, listCount: 20) }
         let strict = hard.chooseProbes(target: 1, queries: 40, candidates: 400)
         #expect(strict.recall == 1, "probing every list is exact")
-        let loose = hard.chooseProbes(target: 0.5, queries: 40, candidates: 400)
+        let loose = hard.chooseProbes(target: 0.5, depth: 10, queries: 40, candidates: 400)
         #expect(loose.probes < strict.probes)
         #expect(loose.recall >= 0.5)
     }
