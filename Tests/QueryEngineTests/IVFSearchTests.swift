@@ -30,7 +30,7 @@ import VectorStore
         return try IVFIndex(training: snapshot, listCount: 16, generation: 1)
     }
 
-    @Test("probing every list, the candidates are those of a search of every row, rows lifted by their file's opening included")
+    @Test("probing every list, the candidates are a search of every row's, rows lifted by their file included")
     func sameAsEveryRow() throws {
         let ivf = try index()
         let snapshot = ivf.snapshot
