@@ -22,7 +22,9 @@ extension IndexStore {
     /// Runs in the caller's read transaction. Returns nil, having written nothing, when the
     /// previous snapshot cannot serve: there is none, it is of another precision or another
     /// training, it predates recorded chunk ids, it lacks a row it should hold or files a row
-    /// under another list, or the new rows' vectors would pass `patchBudget`. Chunk ids are never
+    /// under another list, a sample of the rows it would keep do not hold the vectors the
+    /// database stores (a snapshot left beside a database put in this one's place), or the new
+    /// rows' vectors would pass `patchBudget`. Chunk ids are never
     /// given out twice (`nextChunkID`), so a row of the previous snapshot whose id is still in
     /// the index holds that chunk's vector as stored.
     func patchSnapshotFile(
@@ -34,7 +36,9 @@ extension IndexStore {
         else { return nil }
         let listCount = centroids.map { $0.count / dimension } ?? 0
         var rows = try plannedRows(listCount: listCount)
-        guard let kept = Self.matchPrevious(previous, to: &rows) else { return nil }
+        guard let kept = Self.matchPrevious(previous, to: &rows),
+            try keptRowsMatch(previous, rows: rows, dimension: dimension)
+        else { return nil }
         let added = rows.indices.filter { rows[$0].previousRow < 0 }
         guard added.count * precision.storedBytes(dimension: dimension) <= Self.patchBudget else { return nil }
         var vectors: [Int64: [UInt8]] = [:]
@@ -67,6 +71,23 @@ extension IndexStore {
         }
         try writer.finish()
         return .patched(kept: kept, added: vectors.count, removed: previous.count - kept)
+    }
+
+    /// How many of the kept rows `keptRowsMatch` compares with the database.
+    static let patchChecks = 64
+
+    /// Whether up to `patchChecks` kept rows, spread over the index, hold what the database
+    /// stores for their chunks.
+    private func keptRowsMatch(_ previous: VectorSnapshot, rows: [PlannedRow], dimension: Int) throws -> Bool {
+        let select = try database.prepare("SELECT vector FROM vectors WHERE chunk_id = ?")
+        for index in stride(from: 0, to: rows.count, by: max(1, rows.count / Self.patchChecks))
+        where rows[index].previousRow >= 0 {
+            try select.bind(.integer(rows[index].chunkID))
+            guard try select.step(), let stored = VectorCodec.decode(select.blob(0), dimension: dimension),
+                stored == previous.vector(ofRow: Int(rows[index].previousRow))
+            else { return false }
+        }
+        return true
     }
 
     /// Whether a snapshot's lists are `centroids`' (both absent for a flat index).

@@ -76,6 +76,23 @@ extension IVFStoreTests {
         #expect(snapshot.vector(ofRow: row) == VectorCodec.decode(stored.blob(0), dimension: Self.dimension))
     }
 
+    @Test("a snapshot left by another index, whose chunk ids are the same, is not patched from")
+    func foreignSnapshot() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let other = folder.appendingPathComponent("other.sqlite").path
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let otherStore = try IndexStore(path: other, create: true)
+        try otherStore.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: Self.dimension)
+        try write(otherStore, files: 1000..<1050)
+        try otherStore.writeSnapshotFile(dimension: Self.dimension)
+        let store = try newStore()
+        try write(store, files: 0..<50)
+        try FileManager.default.copyItem(atPath: other + ".vectors", toPath: path + ".vectors")
+        let written = try writtenSnapshot(store)
+        #expect(written.write == .rewritten(rows: 50))
+        #expect(written.bytes == (try rewrittenSnapshot(store)))
+    }
+
     @Test("a retrained index is written again, not patched")
     func retrainedNotPatched() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
