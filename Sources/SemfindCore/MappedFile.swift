@@ -68,15 +68,25 @@ public final class MappedFile: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, Int32(MADV_RANDOM))
     }
 
-    /// Gives back the pages that hold `range`: they stop counting as this process's memory (the
+    /// The largest folio the page cache maps at once
+    /// (a PMD: 2 MB on x86-64 and arm64 with 4 KB pages).
+    static let releaseGranule = 2 << 20
+
+    /// Gives back the pages around `range`: they stop counting as this process's memory (the
     /// page cache keeps them; touching them again maps them again, so giving back a page that
     /// also holds bytes outside `range` loses nothing). For a reader that walks a file larger
     /// than the memory it may hold.
+    ///
+    /// The range is widened to whole `releaseGranule` blocks of the file: the page cache holds a
+    /// file in folios of up to 2 MB, and one touch maps the pages of its folio around it, before
+    /// the touched bytes as well as after, even with `MADV_RANDOM`. Giving back only the pages
+    /// read left about a third of a sweep's pages mapped (IVF training at 1,000,000 rows peaked
+    /// at 480 MB, 320 MB of it snapshot pages).
     public func release(_ range: Range<Int>) {
         guard let base = bytes.baseAddress, !range.isEmpty, range.upperBound <= bytes.count else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = range.lowerBound / page * page
-        let end = min(bytes.count, (range.upperBound + page - 1) / page * page)
+        let granule = Self.releaseGranule
+        let start = range.lowerBound / granule * granule
+        let end = min(bytes.count, (range.upperBound + granule - 1) / granule * granule)
         _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
     }
 
