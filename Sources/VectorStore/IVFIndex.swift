@@ -54,14 +54,10 @@ public struct IVFIndex: Sendable {
         self = index
     }
 
-    /// The rows of `source` (ids and all) copied into a new snapshot of `generation` ordered by
-    /// list — `labels` gives each row's list, `centroids` the lists — and by `source` order
-    /// within a list.
-    static func listOrdered(
-        _ source: VectorSnapshot, labels: [Int32], centroids: [Float], generation: Int64
-    ) throws -> VectorSnapshot {
-        let dimension = source.dimension
-        let listCount = centroids.count / dimension
+    /// Rows ordered by list (`labels` gives each row's list), keeping their order within a list:
+    /// where each of the `listCount` lists starts (and the row count last), and the rows in
+    /// that order.
+    static func listOrder(labels: [Int32], listCount: Int) -> (starts: [Int], order: [Int]) {
         var starts = [Int](repeating: 0, count: listCount + 1)
         for label in labels { starts[Int(label) + 1] += 1 }
         for list in 0..<listCount { starts[list + 1] += starts[list] }
@@ -71,6 +67,17 @@ public struct IVFIndex: Sendable {
             order[next[Int(label)]] = row
             next[Int(label)] += 1
         }
+        return (starts, order)
+    }
+
+    /// The rows of `source` (ids and all) copied into a new snapshot of `generation` ordered by
+    /// list — `labels` gives each row's list, `centroids` the lists — and by `source` order
+    /// within a list.
+    static func listOrdered(
+        _ source: VectorSnapshot, labels: [Int32], centroids: [Float], generation: Int64
+    ) throws -> VectorSnapshot {
+        let dimension = source.dimension
+        let (starts, order) = listOrder(labels: labels, listCount: centroids.count / dimension)
         return try VectorSnapshot.assemble(
             count: source.count, dimension: dimension, generation: generation, nextChunkID: source.nextChunkID,
             precision: source.precision, lists: VectorSnapshot.ListLayout(starts: starts, centroids: centroids)

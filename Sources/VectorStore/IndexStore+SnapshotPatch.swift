@@ -135,7 +135,7 @@ extension IndexStore {
             guard position < previous.count else { return nil }
             let row = previous.row(atPosition: position)
             guard previous.chunkIDs[row] == chunkID,
-                previous.lists.map({ list(of: row, in: $0) }) ?? 0 == Int(rows[index].list)
+                previous.lists.map({ $0.list(ofRow: row) }) ?? 0 == Int(rows[index].list)
             else { return nil }
             rows[index].previousRow = Int32(row)
             kept += 1
@@ -143,32 +143,13 @@ extension IndexStore {
         return kept
     }
 
-    /// The list that holds `row` (rows are ordered by list).
-    private static func list(of row: Int, in lists: VectorSnapshot.Lists) -> Int {
-        var low = 0
-        var high = lists.count
-        while low + 1 < high {
-            let middle = (low + high) / 2
-            if Int(lists.starts[middle]) <= row { low = middle } else { high = middle }
-        }
-        return low
-    }
-
     /// Orders `rows` (in chunk id order) by list, keeping chunk id order within each list, and
     /// returns the lists' layout.
     private static func listOrder(
         _ rows: inout [PlannedRow], centroids: [Float], listCount: Int
     ) -> VectorSnapshot.ListLayout {
-        var starts = [Int](repeating: 0, count: listCount + 1)
-        for row in rows { starts[Int(row.list) + 1] += 1 }
-        for list in 0..<listCount { starts[list + 1] += starts[list] }
-        var next = starts
-        var ordered = rows
-        for row in rows {
-            ordered[next[Int(row.list)]] = row
-            next[Int(row.list)] += 1
-        }
-        rows = ordered
+        let (starts, order) = IVFIndex.listOrder(labels: rows.map(\.list), listCount: listCount)
+        rows = order.map { rows[$0] }
         return VectorSnapshot.ListLayout(starts: starts, centroids: centroids)
     }
 }

@@ -53,6 +53,17 @@ public final class VectorSnapshot: @unchecked Sendable {
         public var count: Int { starts.count - 1 }
 
         public func rows(of list: Int) -> Range<Int> { Int(starts[list])..<Int(starts[list + 1]) }
+
+        /// The list that holds `row`.
+        func list(ofRow row: Int) -> Int {
+            var low = 0
+            var high = count
+            while low + 1 < high {
+                let middle = (low + high) / 2
+                if Int(starts[middle]) <= row { low = middle } else { high = middle }
+            }
+            return low
+        }
     }
 
     /// Where each part starts, for `count` rows of `dimension` in `lists` lists (0 when flat).
@@ -288,29 +299,26 @@ public final class VectorSnapshot: @unchecked Sendable {
     /// The file of a row, from its neighbours in chunk id order (a file's chunks have
     /// consecutive ids): the row of its first chunk and how many of its chunks the snapshot holds.
     public func file(ofRow row: Int) -> (openingRow: Int, chunks: Int) {
-        guard row >= 0, row < count, let position = position(of: chunkIDs[row]) else { return (row, 1) }
-        let file = fileIDs[row]
-        var first = position
-        while first > 0, fileIDs[self.row(atPosition: first - 1)] == file { first -= 1 }
-        var end = position + 1
-        while end < count, fileIDs[self.row(atPosition: end)] == file { end += 1 }
-        return (self.row(atPosition: first), end - first)
+        guard let positions = positionsOfFile(holding: row) else { return (row, 1) }
+        return (self.row(atPosition: positions.lowerBound), positions.count)
     }
 
     /// The rows of the file that holds `row` (the file's chunks that the snapshot holds), in
     /// chunk id order.
     public func rowsOfFile(holding row: Int) -> [Int] {
-        guard row >= 0, row < count, let position = position(of: chunkIDs[row]) else { return [] }
+        positionsOfFile(holding: row)?.map(self.row(atPosition:)) ?? []
+    }
+
+    /// Where the rows of the file that holds `row` come in chunk id order (they are consecutive
+    /// there), or nil when `row` is no row.
+    private func positionsOfFile(holding row: Int) -> Range<Int>? {
+        guard row >= 0, row < count, let position = position(of: chunkIDs[row]) else { return nil }
         let file = fileIDs[row]
         var first = position
         while first > 0, fileIDs[self.row(atPosition: first - 1)] == file { first -= 1 }
-        var rows: [Int] = []
-        var next = first
-        while next < count, fileIDs[self.row(atPosition: next)] == file {
-            rows.append(self.row(atPosition: next))
-            next += 1
-        }
-        return rows
+        var end = position + 1
+        while end < count, fileIDs[self.row(atPosition: end)] == file { end += 1 }
+        return first..<end
     }
 
     /// Every row in chunk id order (rows of one file are consecutive in it).
