@@ -14,22 +14,14 @@ extension IVFSearch {
     /// like the query), so the files of `raw` whose openings are most like the query lend all
     /// their rows, and every row is ranked as the search of every row ranks it.
     func widened(
-        _ raw: [(row: Int, score: Float)], query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?,
-        policy: QueryPolicy
+        _ raw: [(row: Int, score: Float)], files: SnapshotFiles, exact: ExactSimilarities, limit: Int,
+        allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy
     ) -> [(row: Int, score: Float)] {
         let snapshot = ivf.snapshot
-        let files = SnapshotFiles(snapshot: snapshot)
-        var similarities: [Int: Float] = [:]
-        func similarity(_ row: Int) -> Float {
-            if let known = similarities[row] { return known }
-            let value = snapshot.similarity(query, row: row)
-            similarities[row] = value
-            return value
-        }
         var openings: [Int: Float] = [:]
         for candidate in raw {
             let opening = files.file(ofRow: candidate.row).openingRow
-            if openings[opening] == nil { openings[opening] = similarity(opening) }
+            if openings[opening] == nil { openings[opening] = exact.of(opening) }
         }
         var rows = Set(raw.map(\.row))
         var budget = Self.widenedRowsPerCandidate * limit
@@ -43,7 +35,7 @@ extension IVFSearch {
         var best = RankedRows(capacity: limit)
         for row in rows.sorted() {
             let score = files.adjusted(
-                row: row, similarity: similarity, openingWeight: policy.openingWeight,
+                row: row, similarity: exact.of, openingWeight: policy.openingWeight,
                 lengthPenalty: policy.lengthPenalty)
             best.insert(row, score)
         }

@@ -27,10 +27,13 @@ struct IVFSearch: SemanticIndex {
             return .scanningEveryRow(
                 flat, runs: FileRuns(snapshot: snapshot), query: query, limit: limit, allow: allow, policy: policy)
         }
-        let widened = widened(found, query: query, limit: limit, allow: allow, policy: policy)
+        let files = SnapshotFiles(snapshot: snapshot)
+        let exact = ExactSimilarities(flat: flat, query: query)
+        let widened = widened(found, files: files, exact: exact, limit: limit, allow: allow, policy: policy)
         return ScannedVectors(
-            flat: flat, runs: SnapshotFiles(snapshot: snapshot),
-            candidates: widened.map { ($0.row, snapshot.chunkIDs[$0.row], snapshot.fileIDs[$0.row], $0.score) })
+            flat: flat, runs: files,
+            candidates: widened.map { ($0.row, snapshot.chunkIDs[$0.row], snapshot.fileIDs[$0.row], $0.score) },
+            exact: exact)
     }
 }
 

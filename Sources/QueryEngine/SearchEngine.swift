@@ -111,7 +111,7 @@ public final class SearchEngine {
                 vector, limit: scanLimit, allow: allow, policy: policy, store: store, blocks: scanBlocks)
             let candidates = scanned.candidates
             response.lap("scan", since: &clock)
-            let exact = ExactSimilarities(flat: scanned.flat, query: vector)
+            let exact = scanned.exact ?? ExactSimilarities(flat: scanned.flat, query: vector)
             exactSimilarities = exact
             semantic = candidates.map { candidate in
                 let score = scanned.runs.adjusted(

@@ -24,6 +24,9 @@ struct ScannedVectors {
     let flat: FlatIndex
     let runs: any FileWeighing
     let candidates: [(row: Int, chunkID: Int64, fileID: Int64, score: Float)]
+    /// The exact similarities the scan already computed (an IVF search ranks its candidates by
+    /// them), for the rescoring to reuse; nil when it computed none.
+    var exact: ExactSimilarities? = nil
 
     /// Every row of `flat` scored with the int8 scan, each score adjusted by its file as
     /// `policy` says, and the `limit` best allowed rows kept: a search of every row.

@@ -47,8 +47,8 @@ import VectorStore
             let raw = ivf.candidates(query, probes: ivf.listCount, limit: 20).map(\.row)
             lifted += expected.filter { !raw.contains($0) }.count
             let found = search.widened(
-                ivf.candidates(query, probes: ivf.listCount, limit: 20), query: query, limit: 20, allow: nil,
-                policy: policy)
+                ivf.candidates(query, probes: ivf.listCount, limit: 20), files: SnapshotFiles(snapshot: snapshot),
+                exact: ExactSimilarities(flat: search.flat, query: query), limit: 20, allow: nil, policy: policy)
             #expect(Array(found.prefix(10).map(\.row)) == Array(expected))
         }
         #expect(lifted > 0, "some of the best rows are not among the most similar ones")
