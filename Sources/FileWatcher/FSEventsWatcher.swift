@@ -48,7 +48,7 @@
             underRoots = WalkFocus(paths: roots)
             var folders: [String] = []
             for root in roots {
-                let folder = FSEventsWatcher.isFolder(root) ? root : FSEventsWatcher.folder(of: root)
+                let folder = FSEventsWatcher.isFolder(root) ? root : EventWait.folder(of: root)
                 if !folders.contains(folder) { folders.append(folder) }
             }
             let spellings = folders.map { (resolved: FSEventsWatcher.resolved($0), given: $0) }
@@ -72,27 +72,17 @@
         }
 
         public func next(wakingBy deadline: UInt64?) throws -> ChangeBatch? {
-            while !stop.isRequested {
-                let now = Self.now()
-                if debouncer.isDue(at: now) {
-                    let batch = pending
-                    pending = ChangeBatch()
-                    debouncer.reset()
-                    if !batch.isEmpty { return batch }
-                    continue
-                }
-                if let deadline, now >= deadline { return ChangeBatch() }
-                let wake = [debouncer.deadline, deadline].compactMap { $0 }.min()
-                let timeout = wake.map { PollingWatcher.milliseconds(until: $0, from: now) } ?? -1
-                var fds = [
-                    pollfd(fd: inbox.readDescriptor, events: Int16(POLLIN), revents: 0),
-                    pollfd(fd: stop.wakeDescriptor, events: Int16(POLLIN), revents: 0),
-                ]
-                let ready = poll(&fds, 2, timeout)
-                if ready < 0 && errno != EINTR { throw WatchError.system("poll", errno) }
-                if ready > 0 && fds[0].revents != 0 { collect() }
-            }
-            return nil
+            try EventWait.next(
+                descriptor: inbox.readDescriptor, stop: stop, deadline: deadline, settledAt: { debouncer.deadline },
+                takeBatch: takeBatch, readEvents: collect)
+        }
+
+        /// Hands out what is pending.
+        private func takeBatch() -> ChangeBatch {
+            let batch = pending
+            pending = ChangeBatch()
+            debouncer.reset()
+            return batch
         }
 
         /// Moves what the callback delivered into the pending batch: paths under the roots, in
@@ -105,7 +95,7 @@
                 for given in givenSpellings(of: path) where underRoots.covers(given) {
                     pending.paths.insert(given)
                     // A changed ignore file changes what its whole folder holds.
-                    let folder = Self.folder(of: given)
+                    let folder = EventWait.folder(of: given)
                     if let name = given.split(separator: "/").last, Walker.ignoreFileNames.contains(String(name)),
                         underRoots.covers(folder)
                     {
@@ -113,7 +103,7 @@
                     }
                 }
             }
-            if pending != before { debouncer.note(at: Self.now()) }
+            if pending != before { debouncer.note(at: EventWait.now()) }
         }
 
         /// `path`, as FSEvents spells it, under each watched folder it lies in, spelled as given.
@@ -180,8 +170,6 @@
             return array
         }
 
-        static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
-
         static func isFolder(_ path: String) -> Bool {
             guard case .success(let status) = FileStatus.ofTarget(path) else { return false }
             return status.kind == .directory
@@ -194,11 +182,6 @@
             return String(cString: resolved)
         }
 
-        /// The folder that holds the file at `path` (an absolute path).
-        static func folder(of path: String) -> String {
-            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
-            return String(path[..<slash])
-        }
     }
 
     /// Where the FSEvents callback, on the stream's queue, leaves events for `next`, on the

@@ -1,5 +1,4 @@
 #if os(Linux)
-    import Dispatch
     import Glibc
     import Indexer
 
@@ -48,25 +47,9 @@
         public private(set) var unwatched: (count: Int, reason: String) = (0, "")
 
         public func next(wakingBy deadline: UInt64?) throws -> ChangeBatch? {
-            while !stop.isRequested {
-                let now = Self.now()
-                if debouncer.isDue(at: now) {
-                    let batch = takeBatch()
-                    if !batch.isEmpty { return batch }
-                    continue
-                }
-                if let deadline, now >= deadline { return ChangeBatch() }
-                let wake = [debouncer.deadline, deadline].compactMap { $0 }.min()
-                let timeout = wake.map { PollingWatcher.milliseconds(until: $0, from: now) } ?? -1
-                var fds = [
-                    pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
-                    pollfd(fd: stop.wakeDescriptor, events: Int16(POLLIN), revents: 0),
-                ]
-                let ready = poll(&fds, 2, timeout)
-                if ready < 0 && errno != EINTR { throw WatchError.system("poll", errno) }
-                if ready > 0 && fds[0].revents != 0 { try readEvents() }
-            }
-            return nil
+            try EventWait.next(
+                descriptor: descriptor, stop: stop, deadline: deadline, settledAt: { debouncer.deadline },
+                takeBatch: takeBatch, readEvents: readEvents)
         }
 
         /// Hands out what is pending: paths under the roots; folders moved out of the tree
@@ -97,7 +80,7 @@
                 }
                 for event in events { handle(event, newFolders: &newFolders) }
             }
-            debouncer.note(at: Self.now())
+            debouncer.note(at: EventWait.now())
             if pending.rescan {
                 try watchFolders(focus: nil)
             } else if !newFolders.isEmpty {
@@ -146,7 +129,7 @@
                 if status.st_mode & S_IFMT == S_IFDIR {
                     existing.append(root)
                 } else if focus == nil {
-                    add(watchOn: Self.folder(of: root))
+                    add(watchOn: EventWait.folder(of: root))
                 }
             }
             guard !existing.isEmpty else { return }
@@ -171,12 +154,5 @@
             }
         }
 
-        static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
-
-        /// The folder that holds the file at `path` (an absolute path).
-        static func folder(of path: String) -> String {
-            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
-            return String(path[..<slash])
-        }
     }
 #endif

@@ -1,4 +1,3 @@
-import Dispatch
 import Indexer
 
 #if canImport(Glibc)
@@ -19,9 +18,9 @@ public struct PollingWatcher: ChangeSource {
     }
 
     public mutating func next(wakingBy deadline: UInt64?) throws -> ChangeBatch? {
-        let due = DispatchTime.now().uptimeNanoseconds + UInt64(interval * 1e9)
+        let due = EventWait.now() + UInt64(interval * 1e9)
         while !stop.isRequested {
-            let now = DispatchTime.now().uptimeNanoseconds
+            let now = EventWait.now()
             if now >= due { return ChangeBatch(rescan: true) }
             if let deadline, now >= deadline { return ChangeBatch() }
             var wake = pollfd(fd: stop.wakeDescriptor, events: Int16(POLLIN), revents: 0)
