@@ -3,7 +3,8 @@ import SemfindCore
 import VectorStore
 
 /// The producer's work on one walked file: skip what is unchanged without reading it (same
-/// size and time), then without parsing it (same content hash), else read, parse and chunk.
+/// size and time), then without parsing it (same content hash), else parse and chunk the
+/// bytes the walker read.
 struct FilePreparer: Sendable {
     let registry: FormatRegistry
     let chunker: Chunker
@@ -19,11 +20,8 @@ struct FilePreparer: Sendable {
         if let previous, samePlugin, previous.size == file.size, previous.modified == file.modified {
             return .unchanged(path: file.path, stat: nil)
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try Self.read(file.path)
-        } catch {
-            return .failed(path: file.path, message: "\(error)")
+        guard let bytes = file.content else {
+            preconditionFailure("the walk yields a changed file with its content: \(file.path)")
         }
         let hash = XXHash64.hex(XXHash64.hash(bytes))
         if let previous, samePlugin, previous.contentHash == hash {
@@ -52,17 +50,5 @@ struct FilePreparer: Sendable {
     func isUnchanged(_ previous: FileRecord, size: Int, modified: Int64) -> Bool {
         !rechunkAll && previous.size == size && previous.modified == modified
             && registry.plugins.contains { $0.name == previous.plugin && $0.version == previous.pluginVersion }
-    }
-
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SemfindError(.io, "cannot open \(path) for reading")
-        }
-        defer { try? handle.close() }
-        do {
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch {
-            throw SemfindError(.io, "cannot read \(path): \(error.localizedDescription)")
-        }
     }
 }

@@ -6,45 +6,90 @@ import SemfindCore
     import Darwin
 #endif
 
-/// Reads the start of a file safely: never blocks on a FIFO, never reads more than asked.
-enum FileReader {
+/// One open file, read from the descriptor that was checked: what is read is what was examined.
+///
+/// Opening never blocks (a FIFO put in a file's place opens at once and is refused as not
+/// regular), a path that was no symbolic link when walked is opened without following one, and
+/// the descriptor's own status decides: a regular file, not in /proc, /sys or /dev, and (when the walk
+/// saw it) the same file the walk saw. Reads stop at a byte limit, so a file that grows while it
+/// is read costs no more than the limit.
+final class FileReader {
     /// Why a file's bytes could not be read.
     enum Failure: Error, Equatable {
         /// A system call failed; the error says which and why.
         case system(SystemCallError)
         /// The path turned out not to be a regular file when opened.
         case notRegular(FileStatus.Kind)
+        /// The path leads to another file than the one the walk examined: it was replaced.
+        case replaced
+        /// The file is in /proc, /sys or /dev, which semfind never reads.
+        case systemFile
     }
 
-    /// The first bytes of a file and its status at the time of reading.
-    struct Prefix {
-        let bytes: [UInt8]
-        let status: FileStatus
+    /// The descriptor's status when it was opened.
+    let status: FileStatus
+    private let descriptor: Int32
+
+    private init(descriptor: Int32, status: FileStatus) {
+        self.descriptor = descriptor
+        self.status = status
     }
 
-    /// Opens `path` without blocking, checks that it is a regular file, and reads at most `limit` bytes.
-    static func prefix(of path: [CChar], limit: Int) -> Result<Prefix, Failure> {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.system(.current)) }
-        defer { close(descriptor) }
+    deinit { close(descriptor) }
+
+    /// Opens `path` for reading and checks the descriptor.
+    ///
+    /// - Parameters:
+    ///   - followingLink: whether the last component may be a symbolic link (the walk followed it).
+    ///   - expected: the identity the walk found at `path`; another file there is `.replaced`.
+    static func opening(
+        _ path: [CChar], followingLink: Bool = true, expected: FileStatus.Identity? = nil
+    ) -> Result<FileReader, Failure> {
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLink ? 0 : O_NOFOLLOW)
+        let descriptor = open(path, flags)
+        guard descriptor >= 0 else {
+            // O_NOFOLLOW on a path that has become a symbolic link fails with ELOOP.
+            return .failure(!followingLink && errno == ELOOP ? .replaced : .system(.current))
+        }
         let status: FileStatus
         switch FileStatus.ofDescriptor(descriptor) {
         case .success(let found): status = found
-        case .failure(let error): return .failure(.system(error))
+        case .failure(let error):
+            close(descriptor)
+            return .failure(.system(error))
         }
+        let file = FileReader(descriptor: descriptor, status: status)
         guard status.kind == .regular else { return .failure(.notRegular(status.kind)) }
-        var bytes = [UInt8](repeating: 0, count: max(0, min(limit, status.size)))
-        var filled = 0
-        while filled < bytes.count {
+        if let expected, status.identity != expected { return .failure(.replaced) }
+        guard !SystemPaths.holds(descriptor) else { return .failure(.systemFile) }
+        return .success(file)
+    }
+
+    /// Appends to `bytes` until it holds `limit` bytes or the file ends.
+    func readBytes(into bytes: inout [UInt8], upTo limit: Int) -> Result<Void, Failure> {
+        let chunkSize = 64 << 10
+        while bytes.count < limit {
+            let wanted = min(chunkSize, limit - bytes.count)
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: wanted))
             let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+                read(descriptor, buffer.baseAddress.map { $0 + start }, wanted)
             }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return .failure(.system(.current)) }
+            let interrupted = count < 0 && errno == EINTR
+            let failure = count < 0 ? SystemCallError.current : nil
+            bytes.removeSubrange((start + max(0, count))...)
+            if interrupted { continue }
+            if let failure { return .failure(.system(failure)) }
             if count == 0 { break }
-            filled += count
         }
-        bytes.removeSubrange(filled...)
-        return .success(Prefix(bytes: bytes, status: status))
+        return .success(())
+    }
+
+    /// The first `limit` bytes of the file at `path` (following links) and its status.
+    static func prefix(of path: [CChar], limit: Int) -> Result<(bytes: [UInt8], status: FileStatus), Failure> {
+        opening(path).flatMap { file in
+            var bytes: [UInt8] = []
+            return file.readBytes(into: &bytes, upTo: limit).map { (bytes, file.status) }
+        }
     }
 }

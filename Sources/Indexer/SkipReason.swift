@@ -12,6 +12,9 @@ public enum SkipReason: String, Sendable {
     case invalidName = "name is not valid UTF-8"
     /// A socket, FIFO or device: never opened.
     case notRegular = "not a regular file"
-    /// The entry was listed but disappeared before it could be examined.
+    /// The entry was listed but disappeared (or was replaced) before it could be read.
     case vanished
+    /// A symbolic link whose target is outside its root (not followed without `--follow`) or in
+    /// /proc, /sys or /dev (never followed).
+    case linkLeavesRoot = "link leaves the folder"
 }

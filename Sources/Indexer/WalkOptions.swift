@@ -5,6 +5,10 @@ public struct WalkOptions: Sendable {
     public var maxFileSize: Int = 10 << 20
     /// Walk files and folders whose name starts with "." (VCS folders stay skipped either way).
     public var includeHidden = false
+    /// Follow symbolic links whose target is outside the root they were found under (the
+    /// `--follow` flag). Off: such links are reported and not followed. Links into /proc, /sys
+    /// and /dev are never followed.
+    public var followsLinksOutside = false
     /// Read each file's first bytes and type it with libmagic (binary files are then skipped).
     /// Off for a quick count of the files a walk will yield: `mimeType` and `charset` are empty.
     public var detectTypes = true
@@ -14,10 +18,12 @@ public struct WalkOptions: Sendable {
 
     /// Options with the given limit (10 MiB unless told) and hidden entries left out unless told.
     public init(
-        maxFileSize: Int = 10 << 20, includeHidden: Bool = false, detectTypes: Bool = true, focus: WalkFocus? = nil
+        maxFileSize: Int = 10 << 20, includeHidden: Bool = false, followsLinksOutside: Bool = false,
+        detectTypes: Bool = true, focus: WalkFocus? = nil
     ) {
         self.maxFileSize = maxFileSize
         self.includeHidden = includeHidden
+        self.followsLinksOutside = followsLinksOutside
         self.detectTypes = detectTypes
         self.focus = focus
     }

@@ -20,11 +20,14 @@ public struct WalkedFile: Sendable, Equatable {
     /// Set when the walker's caller knew the file as indexed at this size and time: the file
     /// was neither read nor typed (`mimeType` and `charset` are empty).
     public let knownUnchanged: Bool
+    /// The file's bytes, read from the descriptor that was typed and checked (at most the size
+    /// limit); `nil` when the walk did not read the file (`knownUnchanged`, or typing is off).
+    public let content: [UInt8]?
 
     /// A walked file from its parts; the walker makes these, tests and callers may too.
     public init(
         root: String, path: String, relativePath: String, size: Int, modified: Int64, mimeType: String,
-        charset: String, knownUnchanged: Bool = false
+        charset: String, knownUnchanged: Bool = false, content: [UInt8]? = nil
     ) {
         self.root = root
         self.path = path
@@ -34,5 +37,6 @@ public struct WalkedFile: Sendable, Equatable {
         self.mimeType = mimeType
         self.charset = charset
         self.knownUnchanged = knownUnchanged
+        self.content = content
     }
 }

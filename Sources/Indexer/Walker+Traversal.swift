@@ -33,28 +33,51 @@ extension Walker {
                 path: root, cPath: PathText.cPath(root), relativePath: "", identity: status.identity,
                 rules: .defaults, enter: enter, visit)
             if let rootFolder { stack.append(rootFolder) }
+            let resolvedRoot = SystemPaths.resolved(PathText.cPath(root)) ?? root
             while var folder = stack.popLast() {
                 guard folder.next < folder.names.count else { continue }
                 let name = folder.names[folder.next]
                 folder.next += 1
                 stack.append(folder)
-                try visitEntry(name, in: folder, root: root, stack: &stack, visited: &visited, enter: enter, visit)
+                let entry = Entry(root: root, resolvedRoot: resolvedRoot, folder: folder, name: name)
+                try visitEntry(entry, stack: &stack, visited: &visited, enter: enter, visit)
             }
         case .regular:
             guard enter == nil else { return }
-            try visitFile(
-                root: root, path: root, cPath: PathText.cPath(root), relativePath: PathText.lastComponent(root),
-                visit)
+            let file = FileToRead(
+                path: root, cPath: PathText.cPath(root), relativePath: PathText.lastComponent(root),
+                followsLink: true, identity: status.identity)
+            try visitFile(root: root, file, visit)
         default:
             try visit(.skipped(SkippedFile(path: root, reason: .notRegular, detail: "a \(status.kind.rawValue)")))
         }
     }
 
-    /// Looks at one entry of `folder`: leaves it out, reports it, yields it, or pushes it.
+    /// One name listed in a folder, with the root the folder is under.
+    private struct Entry {
+        let root: String
+        /// The root with every symbolic link on its way resolved: where links may lead.
+        let resolvedRoot: String
+        let folder: PendingFolder
+        let name: [UInt8]
+    }
+
+    /// A regular file the walk decided to read: how to open it and what it must turn out to be.
+    private struct FileToRead {
+        let path: String
+        let cPath: [CChar]
+        let relativePath: String
+        /// The path is a symbolic link the walk chose to follow.
+        let followsLink: Bool
+        /// The file the walk examined; another file found at the path is not read.
+        let identity: FileStatus.Identity
+    }
+
+    /// Looks at one entry of its folder: leaves it out, reports it, yields it, or pushes it.
     private func visitEntry(
-        _ name: [UInt8], in folder: PendingFolder, root: String, stack: inout [PendingFolder],
-        visited: inout Visited, enter: Enter?, _ visit: Visit
+        _ entry: Entry, stack: inout [PendingFolder], visited: inout Visited, enter: Enter?, _ visit: Visit
     ) throws {
+        let (folder, name, root) = (entry.folder, entry.name, entry.root)
         if name.first == UInt8(ascii: ".") && !options.includeHidden { return }
         let text = PathText.decoded(name)
         if let text, Self.versionControlFolders.contains(text) { return }
@@ -66,7 +89,8 @@ extension Walker {
 
         let link = FileStatus.ofLink(cPath)
         var target = link
-        if case .success(let status) = link, status.kind == .symbolicLink { target = FileStatus.ofTarget(cPath) }
+        let isLink = (try? link.get())?.kind == .symbolicLink
+        if isLink { target = FileStatus.ofTarget(cPath) }
         let isDirectory = (try? target.get())?.kind == .directory
         // A name that is not UTF-8 is matched with its bad bytes as U+FFFD, so "*.bin" still covers it.
         let matchedPath =
@@ -90,6 +114,11 @@ extension Walker {
         case (_, .success(let found)):
             status = found
         }
+        if isLink, let refusal = linkRefusal(cPath, resolvedRoot: entry.resolvedRoot) {
+            guard enter == nil else { return }
+            try visit(.skipped(SkippedFile(path: path, reason: .linkLeavesRoot, detail: refusal)))
+            return
+        }
 
         switch status.kind {
         case .directory:
@@ -109,7 +138,9 @@ extension Walker {
             if let child { stack.append(child) }
         case .regular:
             guard enter == nil else { return }
-            try visitFile(root: root, path: path, cPath: cPath, relativePath: relativePath, visit)
+            let file = FileToRead(
+                path: path, cPath: cPath, relativePath: relativePath, followsLink: isLink, identity: status.identity)
+            try visitFile(root: root, file, visit)
         default:
             try visit(.skipped(SkippedFile(path: path, reason: .notRegular, detail: "a \(status.kind.rawValue)")))
         }
@@ -134,11 +165,9 @@ extension Walker {
             switch FileReader.prefix(of: PathText.cPath(filePath), limit: 1 << 20) {
             case .success(let prefix):
                 rules = rules.adding(contentsOf: String(decoding: prefix.bytes, as: UTF8.self), base: relativePath)
-            case .failure(.system(let error)):
-                let detail = "\(error.message); the ignore rules in it are not applied"
-                try visit(.skipped(SkippedFile(path: filePath, reason: .unreadable, detail: detail)))
-            case .failure(.notRegular(let kind)):
-                let detail = "a \(kind.rawValue), not a file of ignore rules; not applied"
+            case .failure(let failure):
+                let reason = Self.skipped(filePath, failure).detail
+                let detail = "\(reason); the ignore rules in it are not applied"
                 try visit(.skipped(SkippedFile(path: filePath, reason: .unreadable, detail: detail)))
             }
         }
@@ -146,48 +175,90 @@ extension Walker {
             path: path, relativePath: relativePath, identity: identity, rules: rules, names: names)
     }
 
-    /// Reads, sizes and types one regular file, then yields it or reports why not.
-    private func visitFile(root: String, path: String, cPath: [CChar], relativePath: String, _ visit: Visit) throws {
-        if options.detectTypes, let isKnown, case .success(let status) = FileStatus.ofTarget(cPath),
+    /// Why the symbolic link at `cPath` is not followed, or `nil` when it may be: its target
+    /// must stay inside the root (unless `followsLinksOutside`) and never be in /proc, /sys, /dev.
+    private func linkRefusal(_ cPath: [CChar], resolvedRoot: String) -> String? {
+        guard let target = SystemPaths.resolved(cPath) else { return nil }
+        if SystemPaths.contains(target) { return "leads to \(target), which semfind never reads" }
+        let inside = target == resolvedRoot || target.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/")
+        guard !inside && !options.followsLinksOutside else { return nil }
+        return "leads to \(target), outside \(resolvedRoot); not followed (--follow follows it)"
+    }
+
+    /// Opens, checks, sizes, types and reads one regular file from one descriptor, then yields
+    /// it or reports why not.
+    private func visitFile(root: String, _ entry: FileToRead, _ visit: Visit) throws {
+        let path = entry.path
+        if options.detectTypes, let isKnown, case .success(let status) = FileStatus.ofTarget(entry.cPath),
             status.kind == .regular, status.size <= options.maxFileSize, isKnown(path, status)
         {
             let file = WalkedFile(
-                root: root, path: path, relativePath: relativePath, size: status.size, modified: status.modified,
-                mimeType: "", charset: "", knownUnchanged: true)
+                root: root, path: path, relativePath: entry.relativePath, size: status.size,
+                modified: status.modified, mimeType: "", charset: "", knownUnchanged: true)
             return try visit(.file(file))
         }
-        let prefix: FileReader.Prefix
-        switch FileReader.prefix(of: cPath, limit: options.detectTypes ? FileTypeDetector.sampleSize : 0) {
-        case .success(let found): prefix = found
-        case .failure(.system(let error)):
-            try visit(.skipped(Self.skipped(path, error)))
-            return
-        case .failure(.notRegular(let kind)):
-            try visit(.skipped(SkippedFile(path: path, reason: .notRegular, detail: "a \(kind.rawValue)")))
-            return
+        readStepObserver?(path, .opening)
+        let reader: FileReader
+        switch FileReader.opening(entry.cPath, followingLink: entry.followsLink, expected: entry.identity) {
+        case .success(let opened): reader = opened
+        case .failure(let failure):
+            return try visit(.skipped(Self.skipped(path, failure)))
         }
-        let size = prefix.status.size
+        let size = reader.status.size
         guard size <= options.maxFileSize else {
-            let detail = "\(size) bytes, over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)"
-            try visit(.skipped(SkippedFile(path: path, reason: .tooLarge, detail: detail)))
-            return
+            return try visit(.skipped(tooLarge(path, size)))
         }
         guard options.detectTypes else {
             let file = WalkedFile(
-                root: root, path: path, relativePath: relativePath, size: size, modified: prefix.status.modified,
-                mimeType: "", charset: "")
+                root: root, path: path, relativePath: entry.relativePath, size: size,
+                modified: reader.status.modified, mimeType: "", charset: "")
             return try visit(.file(file))
         }
-        switch detector.type(ofSample: prefix.bytes, isTruncated: size > prefix.bytes.count) {
+        var bytes: [UInt8] = []
+        if case .failure(let failure) = reader.readBytes(into: &bytes, upTo: FileTypeDetector.sampleSize) {
+            return try visit(.skipped(Self.skipped(path, failure)))
+        }
+        let type: FileTypeDetector.FileType
+        switch detector.type(ofSample: bytes, isTruncated: size > bytes.count) {
         case .failure(let error):
-            try visit(.skipped(SkippedFile(path: path, reason: .unreadable, detail: error.message)))
-        case .success(let type) where type.isBinary:
-            try visit(.skipped(SkippedFile(path: path, reason: .binary, detail: type.mimeType)))
-        case .success(let type):
-            let file = WalkedFile(
-                root: root, path: path, relativePath: relativePath, size: size, modified: prefix.status.modified,
-                mimeType: type.mimeType, charset: type.charset)
-            try visit(.file(file))
+            return try visit(.skipped(SkippedFile(path: path, reason: .unreadable, detail: error.message)))
+        case .success(let found) where found.isBinary:
+            return try visit(.skipped(SkippedFile(path: path, reason: .binary, detail: found.mimeType)))
+        case .success(let found): type = found
+        }
+        readStepObserver?(path, .typed)
+        // One byte past the limit tells a file that grew over it since it was sized.
+        if case .failure(let failure) = reader.readBytes(into: &bytes, upTo: options.maxFileSize + 1) {
+            return try visit(.skipped(Self.skipped(path, failure)))
+        }
+        guard bytes.count <= options.maxFileSize else {
+            return try visit(.skipped(tooLarge(path, bytes.count, grew: true)))
+        }
+        let file = WalkedFile(
+            root: root, path: path, relativePath: entry.relativePath, size: bytes.count,
+            modified: reader.status.modified, mimeType: type.mimeType, charset: type.charset, content: bytes)
+        try visit(.file(file))
+    }
+
+    /// The report for a file over the size limit (`grew`: it was under it when it was sized).
+    private func tooLarge(_ path: String, _ size: Int, grew: Bool = false) -> SkippedFile {
+        let amount = grew ? "grew past \(options.maxFileSize) bytes while it was read" : "\(size) bytes"
+        let detail = "\(amount), over the limit of \(options.maxFileSize) bytes (raise it with --max-file-size)"
+        return SkippedFile(path: path, reason: .tooLarge, detail: detail)
+    }
+
+    /// The report for a file that could not be opened or read.
+    static func skipped(_ path: String, _ failure: FileReader.Failure) -> SkippedFile {
+        switch failure {
+        case .system(let error):
+            return skipped(path, error)
+        case .notRegular(let kind):
+            return SkippedFile(path: path, reason: .notRegular, detail: "a \(kind.rawValue)")
+        case .replaced:
+            return SkippedFile(path: path, reason: .vanished, detail: "replaced during the walk; not read")
+        case .systemFile:
+            return SkippedFile(
+                path: path, reason: .linkLeavesRoot, detail: "in /proc, /sys or /dev, which semfind never reads")
         }
     }
 

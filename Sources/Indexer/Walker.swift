@@ -14,8 +14,13 @@ import SemfindCore
 /// - Always left out silently: VCS folders (`.git`, `.hg`, `.svn`, `.bzr`, `_darcs`, `CVS`),
 ///   hidden entries unless `includeHidden`, and `node_modules` and `__pycache__` folders
 ///   unless an ignore file re-includes them.
-/// - Symbolic links are followed; a folder is walked at most once, so a link back to a folder
-///   already walked is reported as `.symlinkLoop` and not followed.
+/// - Symbolic links are followed while their target stays inside the root they were found under
+///   (anywhere with `followsLinksOutside`), never into /proc, /sys or /dev (`.linkLeavesRoot`);
+///   a folder is walked at most once, so a link back to a folder already walked is reported as
+///   `.symlinkLoop` and not followed.
+/// - A file is read from the descriptor that was checked: opened without blocking and without
+///   following a link the walk did not follow, it must be the regular file the walk saw
+///   (else `.vanished`), and reading stops one byte past the size limit.
 /// - One bad entry is reported as `.skipped` and the walk goes on; only `visit` can stop it.
 ///
 /// A walker owns one libmagic handle and is not `Sendable`: use it on one thread at a time.
@@ -29,6 +34,15 @@ public struct Walker {
     /// after a `stat` alone, `knownUnchanged`, without reading its first bytes or asking
     /// libmagic its type (about 1 ms a file: most of an unchanged run's time).
     public var isKnown: ((String, FileStatus) -> Bool)?
+    /// Called with a file's path just before it is opened to be read (`.opening`) and once its
+    /// first bytes are typed (`.typed`): lets a test change the file between the walk's look
+    /// at it and the read.
+    var readStepObserver: ((String, ReadStep) -> Void)?
+
+    /// Where the reading of one file has got to, for `readStepObserver`.
+    enum ReadStep {
+        case opening, typed
+    }
 
     /// Folder names that hold version-control metadata, never user content.
     static let versionControlFolders: Set<String> = [".git", ".hg", ".svn", ".bzr", "_darcs", "CVS"]
@@ -79,6 +93,9 @@ public struct Walker {
                 throw SemfindError(.invalidInput, "\(given): no such file or folder")
             }
             throw SemfindError(.io, "\(given): \(error.message)", cause: error)
+        }
+        if let resolved = SystemPaths.resolved(PathText.cPath(path)), SystemPaths.contains(resolved) {
+            throw SemfindError(.invalidInput, "\(given): semfind never reads /proc, /sys or /dev")
         }
         return path
     }

@@ -6,6 +6,11 @@ struct IndexingOptions: ParsableArguments {
     @Flag(name: .long, help: "Also index hidden files and folders (names starting with a dot).")
     var hidden = false
 
+    @Flag(
+        name: .long,
+        help: "Follow symbolic links that lead outside the folder being indexed (never into /proc, /sys, /dev).")
+    var follow = false
+
     @Option(name: .long, help: "Skip files larger than this many bytes.")
     var maxFileSize = 10 << 20
 
@@ -28,7 +33,7 @@ struct IndexingOptions: ParsableArguments {
         }
     }
 
-    var walk: WalkOptions { WalkOptions(maxFileSize: maxFileSize, includeHidden: hidden) }
+    var walk: WalkOptions { WalkOptions(maxFileSize: maxFileSize, includeHidden: hidden, followsLinksOutside: follow) }
 
     func indexOptions(roots: [String]) -> IndexOptions {
         IndexOptions(

@@ -78,7 +78,11 @@ struct WalkRecord {
 
     /// Walks `roots` and records each event; paths are shown relative to `base`.
     init(_ roots: [String], base: String, options: WalkOptions = .init()) throws {
-        let walker = try Walker(roots: roots, options: options)
+        try self.init(walker: Walker(roots: roots, options: options), base: base)
+    }
+
+    /// Walks with `walker` and records each event; paths are shown relative to `base`.
+    init(walker: Walker, base: String) throws {
         var record = self
         try walker.walk { event in
             switch event {
