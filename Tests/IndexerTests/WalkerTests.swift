@@ -33,7 +33,8 @@ struct WalkerTests {
             file
                 == WalkedFile(
                     root: tree.root, path: tree.path("notes/today.txt"), relativePath: "notes/today.txt", size: 13,
-                    modified: mtime, mimeType: "text/plain", charset: "us-ascii", content: Array("hello, world\n".utf8)))
+                    modified: mtime, mimeType: "text/plain", charset: "us-ascii", content: Array("hello, world\n".utf8))
+        )
     }
 
     @Test("a file the caller knows at its size and time is yielded untyped and unread; others are typed")
