@@ -50,7 +50,10 @@ public final class SearchEngine {
     /// are an IVF index read list by list while its snapshot was missing (a long-lived engine, as
     /// `semfind serve` keeps, calls this before each search).
     public func reloadIfChanged() throws {
-        if let loadedIndex, try loadedIndex is StaleListSearch || store.generation() != loadedIndex.generation {
+        if let loadedIndex,
+            try loadedIndex is StaleListSearch || loadedIndex is DistrustedSnapshotSearch
+                || store.generation() != loadedIndex.generation
+        {
             self.loadedIndex = nil
         }
     }
@@ -102,6 +105,7 @@ public final class SearchEngine {
             response.lap("encode", since: &clock)
             if let fetched = try prefetch.waitForIndex() { loadedIndex = fetched }
             let index = try index()
+            if let distrusted = index as? DistrustedSnapshotSearch { response.warnings.append(distrusted.notice) }
             response.lap("vectors", since: &clock)
             // Candidates from the int8 scan (of every row, or of the probed lists), then the
             // exact similarities of those (and of their files' opening chunks) decide.

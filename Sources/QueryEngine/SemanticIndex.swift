@@ -45,6 +45,9 @@ enum SemanticIndexLoader {
     /// The current snapshot when there is one (IVF or flat as it was written); otherwise, for an
     /// IVF index, its centroids (rows are read per query, only the probed lists'); for a flat
     /// one, every row from the database.
+    ///
+    /// A snapshot that changed since it was written is not used: the vectors are read from the
+    /// database as if it were missing, and the index says so (`DistrustedSnapshotSearch`).
     static func load(store: IndexStore) throws -> any SemanticIndex {
         if let snapshot = try store.currentSnapshot() {
             if let ivf = IVFIndex(snapshot: snapshot) {
@@ -52,7 +55,29 @@ enum SemanticIndexLoader {
             }
             return FlatSearch(flat: FlatIndex(snapshot: snapshot))
         }
-        if let lists = try store.storedLists() { return StaleListSearch(lists: lists) }
-        return FlatSearch(flat: try FlatIndex(store: store))
+        let fromDatabase: any SemanticIndex =
+            if let lists = try store.storedLists() {
+                StaleListSearch(lists: lists)
+            } else {
+                FlatSearch(flat: try FlatIndex(store: store))
+            }
+        guard let notice = try store.distrustedSnapshotNotice() else { return fromDatabase }
+        return DistrustedSnapshotSearch(fromDatabase: fromDatabase, notice: notice)
+    }
+}
+
+/// The stored vectors read from the database because the snapshot beside them changed since it
+/// was written, with the warning a search shows for it.
+struct DistrustedSnapshotSearch: SemanticIndex {
+    let fromDatabase: any SemanticIndex
+    let notice: String
+
+    var generation: Int64 { fromDatabase.generation }
+
+    func scan(
+        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
+        blocks: Int
+    ) throws -> ScannedVectors {
+        try fromDatabase.scan(query, limit: limit, allow: allow, policy: policy, store: store, blocks: blocks)
     }
 }

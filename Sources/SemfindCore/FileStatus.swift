@@ -30,6 +30,8 @@ public struct FileStatus: Sendable, Equatable {
     /// Modification time in nanoseconds since 1970.
     public let modified: Int64
     public let identity: Identity
+    /// The owner's user id (`st_uid`).
+    public let owner: uid_t
 
     /// Reads the status from a filled-in `stat` record.
     public init(_ record: stat) {
@@ -52,6 +54,7 @@ public struct FileStatus: Sendable, Equatable {
         modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
         identity = Identity(
             device: UInt64(truncatingIfNeeded: record.st_dev), inode: UInt64(truncatingIfNeeded: record.st_ino))
+        owner = record.st_uid
     }
 
     /// The status of `path` itself (`lstat`): a symbolic link is reported as one.

@@ -11,6 +11,8 @@
 public final class MappedFile: @unchecked Sendable {
     public let path: String
     public let bytes: UnsafeRawBufferPointer
+    /// The file's status when it was mapped.
+    public let status: FileStatus
 
     /// Maps `path`; a file that cannot be opened is reported with `missing` as the error code.
     public init(path: String, missing: SemfindError.Code = .io) throws {
@@ -25,6 +27,7 @@ public final class MappedFile: @unchecked Sendable {
         guard fstat(fd, &info) == 0 else {
             throw SemfindError(.io, "cannot stat \(path): \(String(cString: strerror(errno)))")
         }
+        status = FileStatus(info)
         let size = Int(info.st_size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)

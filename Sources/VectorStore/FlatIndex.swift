@@ -17,13 +17,11 @@ public struct FlatIndex: Sendable {
     public var dimension: Int { snapshot.dimension }
 
     public init(store: IndexStore) throws {
-        let dimension = Int(try store.meta("dimension") ?? "") ?? 0
-        let generation = try store.generation()
-        if let mapped = VectorSnapshot.mapped(indexPath: store.path, generation: generation, dimension: dimension) {
+        if let mapped = try store.currentSnapshot() {
             snapshot = mapped
             return
         }
-        snapshot = try store.readSnapshot(dimension: dimension)
+        snapshot = try store.readSnapshot(dimension: Int(try store.meta("dimension") ?? "") ?? 0)
     }
 
     /// Search over the rows of `snapshot` (vectors held in memory, as benchmarks build them).

@@ -42,8 +42,8 @@ extension IndexStore {
             try dropLists()
             try writeSnapshotFile(dimension: dimension)
         case .keep:
-            guard VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: dimension) == nil
-            else { break }
+            // Also rewritten: a snapshot changed since it was written, and one with no stamp.
+            guard try writtenSnapshot() == nil || meta(Self.snapshotStampKey) == nil else { break }
             try writeSnapshotFile(dimension: dimension)
         }
         return plan

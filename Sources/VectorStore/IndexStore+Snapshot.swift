@@ -6,10 +6,53 @@ extension IndexStore {
         Int64(try meta("generation") ?? "") ?? 0
     }
 
-    /// The vector snapshot beside the index, mapped, when it is of the database's generation.
+    /// The vector snapshot beside the index, mapped and read in, when it is of the database's
+    /// generation and is the file the last writer wrote (`writtenSnapshot`).
     public func currentSnapshot() throws -> VectorSnapshot? {
+        try writtenSnapshot()?.readIn()
+    }
+
+    /// The snapshot of the database's generation, mapped but not read in, when its size and
+    /// time are the ones recorded when it was written: a snapshot changed since (a corrupted
+    /// body under a valid header, a file put in its place) is not believed. One written by a
+    /// semfind that recorded no stamp is believed; `semfind index` rewrites it.
+    func writtenSnapshot() throws -> VectorSnapshot? {
         let dimension = Int(try meta("dimension") ?? "") ?? 0
-        return VectorSnapshot.mapped(indexPath: path, generation: try generation(), dimension: dimension)
+        guard
+            let snapshot = VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: dimension),
+            try isAsWritten(snapshot)
+        else { return nil }
+        return snapshot
+    }
+
+    /// Whether `snapshot`'s file has the size and time recorded when it was written (true when
+    /// none was recorded).
+    func isAsWritten(_ snapshot: VectorSnapshot) throws -> Bool {
+        guard let stamp = try meta(Self.snapshotStampKey) else { return true }
+        return snapshot.fileStamp == stamp
+    }
+
+    /// Where the size and time of the last snapshot written are kept.
+    static let snapshotStampKey = "snapshot_stamp"
+
+    /// Records the size and time of the snapshot file just written (the writer lock is held,
+    /// so it is the file this writer wrote).
+    func recordSnapshotStamp() throws {
+        guard let file = try? MappedFile(path: VectorSnapshot.snapshotPath(indexPath: path)) else { return }
+        try setMeta(Self.snapshotStampKey, "\(file.status.size):\(file.status.modified)")
+    }
+
+    /// What a search says when the snapshot of the current generation is not the file that was
+    /// written and no writer is at work (a writer's rewrite is a moment when they differ).
+    public func distrustedSnapshotNotice() throws -> String? {
+        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        guard
+            let snapshot = VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: dimension),
+            !(try isAsWritten(snapshot)), !WriterLock.isHeld(indexPath: path)
+        else { return nil }
+        let file = VectorSnapshot.snapshotPath(indexPath: path)
+        return "\(file) changed since semfind wrote it; searched the stored vectors instead (slower): "
+            + "semfind index writes it again"
     }
 
     /// Every vector with its chunk and file id, read in one transaction: in list order with the

@@ -10,7 +10,14 @@ extension IndexStore {
     func writeSnapshotFile(dimension: Int) throws -> SnapshotWrite {
         try fileUnlistedVectors(dimension: dimension)
         try settleNextChunkID()
-        return try database.readTransaction {
+        let written = try writeSnapshotInTransaction(dimension: dimension)
+        try recordSnapshotStamp()
+        return written
+    }
+
+    /// `writeSnapshotFile`'s work inside one read transaction.
+    private func writeSnapshotInTransaction(dimension: Int) throws -> SnapshotWrite {
+        try database.readTransaction {
             let generation = try generation()
             let nextChunkID = try nextChunkID()
             let precision = try vectorPrecision()

@@ -20,7 +20,7 @@ extension IndexStore {
     /// (a covering index) and a copy of the file, instead of reading every vector through SQLite.
     ///
     /// Runs in the caller's read transaction. Returns nil, having written nothing, when the
-    /// previous snapshot cannot serve: there is none, it is of another precision or another
+    /// previous snapshot cannot serve: there is none, it changed since it was written, it is of another precision or another
     /// training, it predates recorded chunk ids, it lacks a row it should hold or files a row
     /// under another list, a sample of the rows it would keep do not hold the vectors the
     /// database stores (a snapshot left beside a database put in this one's place), or the new
@@ -31,7 +31,8 @@ extension IndexStore {
         dimension: Int, generation: Int64, nextChunkID: Int64, precision: VectorPrecision, centroids: [Float]?
     ) throws -> SnapshotWrite? {
         guard let previous = VectorSnapshot.existing(indexPath: path, dimension: dimension),
-            previous.precision == precision, previous.nextChunkID > 0, previous.nextChunkID <= nextChunkID,
+            try isAsWritten(previous), previous.precision == precision, previous.nextChunkID > 0,
+            previous.nextChunkID <= nextChunkID,
             Self.sameLists(previous.lists, centroids)
         else { return nil }
         let listCount = centroids.map { $0.count / dimension } ?? 0

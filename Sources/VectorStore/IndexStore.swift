@@ -11,6 +11,8 @@ public final class IndexStore {
     let database: SQLiteDatabase
     /// The IVF centroids new vectors are filed under, with the training they came from.
     var cachedCentroids: (training: String, centroids: [Float])?
+    /// The database file's identity when it was opened (`isStillAtPath`).
+    private let openedIdentity: FileStatus.Identity?
 
     /// Opens the index at `path`; with `create`, makes it (and its folder) when missing.
     /// Refuses a file that is not a semfind index, and one written by a newer semfind.
@@ -20,15 +22,22 @@ public final class IndexStore {
             guard create else {
                 throw SemfindError(.invalidInput, "no index at \(path); create one with semfind index FOLDER")
             }
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw SemfindError(.io, "cannot create the index folder \(folder.path): \(error.localizedDescription)")
-            }
+            try PrivateFiles.makeFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+            // SQLite gives its write-ahead log and shared memory the database's mode.
+            try PrivateFiles.createFile(path)
         }
         database = try SQLiteDatabase(path: path, create: create)
-        try prepareSchema()
+        openedIdentity = try? FileStatus.ofTarget(path).get().identity
+        do {
+            try prepareSchema()
+        } catch let error as SemfindError where !Self.isIndexOrEmpty(path) {
+            throw Self.notAnIndex(path, cause: error)
+        }
+    }
+
+    /// The refusal of a file that is not a semfind index (a text file, another program's database).
+    static func notAnIndex(_ path: String, cause: SemfindError? = nil) -> SemfindError {
+        SemfindError(.invalidInput, "\(path) is not a semfind index; choose another --index path", cause: cause)
     }
 
     private func prepareSchema() throws {
@@ -36,8 +45,7 @@ public final class IndexStore {
         let version = Int(try database.integer("PRAGMA user_version"))
         let tables = try database.integer("SELECT count(*) FROM sqlite_master")
         if applicationID != Int64(IndexSchema.applicationID) && (tables > 0 || applicationID != 0) {
-            throw SemfindError(
-                .invalidInput, "\(path) is a SQLite database but not a semfind index; choose another --index path")
+            throw Self.notAnIndex(path)
         }
         guard version <= IndexSchema.migrations.count else {
             throw SemfindError(
@@ -66,8 +74,13 @@ public final class IndexStore {
     /// vector snapshot.
     static let fileSuffixes = ["", "-wal", "-shm", ".vectors"]
 
-    /// Deletes the index files at `path`, if present.
+    /// Deletes the index files at `path`, if present. Refuses a file there that is not a
+    /// semfind index (a text file, another program's database): nothing is deleted then.
+    ///
+    /// - Throws: `SemfindError` `.invalidInput` for a file that is not an index, `.io` when a
+    ///   file cannot be removed.
     public static func remove(path: String) throws {
+        if FileManager.default.fileExists(atPath: path), !isIndexOrEmpty(path) { throw notAnIndex(path) }
         for suffix in fileSuffixes where FileManager.default.fileExists(atPath: path + suffix) {
             do {
                 try FileManager.default.removeItem(atPath: path + suffix)
@@ -75,6 +88,24 @@ public final class IndexStore {
                 throw SemfindError(.io, "cannot remove \(path + suffix): \(error.localizedDescription)")
             }
         }
+    }
+
+    /// Whether the file at `path` is a semfind index, or empty (as one is for an instant when
+    /// it is created): read through SQLite, so a header still in the write-ahead log counts.
+    static func isIndexOrEmpty(_ path: String) -> Bool {
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 { return true }
+        guard let database = try? SQLiteDatabase(path: path, readOnly: true, create: false),
+            let applicationID = try? database.integer("PRAGMA application_id"),
+            let tables = try? database.integer("SELECT count(*) FROM sqlite_master")
+        else { return false }
+        return applicationID == Int64(IndexSchema.applicationID) || (applicationID == 0 && tables == 0)
+    }
+
+    /// Whether `path` still names the database file this store opened: false once the index
+    /// was rebuilt (a new file in its place) or deleted, which a long-lived server must notice.
+    public var isStillAtPath: Bool {
+        guard case .success(let now) = FileStatus.ofTarget(path) else { return false }
+        return now.identity == openedIdentity
     }
 
     // MARK: Metadata

@@ -47,7 +47,7 @@ final class SnapshotFileWriter {
         staging = OwnedBuffer(byteCount: stagingLayout.end)
         stagingRows = VectorSnapshot.RowWriter(
             base: staging.base, layout: stagingLayout, dimension: dimension, precision: precision)
-        descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, PrivateFiles.fileMode)
         guard descriptor >= 0 else {
             throw SemfindError(
                 .io, "cannot write the vector snapshot \(temporary): \(String(cString: strerror(errno)))")

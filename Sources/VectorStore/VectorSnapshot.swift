@@ -98,24 +98,31 @@ public final class VectorSnapshot: @unchecked Sendable {
     }
 
     /// Reads the snapshot beside the index at `indexPath`, or returns nil when it is missing,
-    /// malformed or not of `generation`. What a query reads of every row is read in at once — a
-    /// flat index's int8 rows; an IVF index's ids, list parts and scales (its int8 rows are read
-    /// as probes touch them) — and the rescoring rows only as candidates need them.
+    /// malformed or not of `generation` (`current`, then `readIn`).
     static func mapped(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
-        guard let snapshot = current(indexPath: indexPath, generation: generation, dimension: dimension),
-            let file = snapshot.storage as? MappedFile
-        else { return nil }
-        let layout = Layout(
-            count: snapshot.count, dimension: dimension, lists: snapshot.lists?.count ?? 0,
-            precision: snapshot.precision)
-        if snapshot.lists == nil {
+        current(indexPath: indexPath, generation: generation, dimension: dimension)?.readIn()
+    }
+
+    /// This snapshot, with what a query reads of every row read in at once — a flat index's
+    /// int8 rows; an IVF index's ids, list parts and scales (its int8 rows are read as probes
+    /// touch them) — and the rescoring rows left to be read as candidates need them.
+    func readIn() -> VectorSnapshot {
+        guard let file = storage as? MappedFile else { return self }
+        let layout = Layout(count: count, dimension: dimension, lists: lists?.count ?? 0, precision: precision)
+        if lists == nil {
             file.populate(0..<layout.rescoring)
         } else {
             file.preferSmallPages()
             file.populate(0..<layout.quantized)
             file.populate(layout.listStarts..<layout.end)
         }
-        return snapshot
+        return self
+    }
+
+    /// The size and modification time of the file this snapshot was mapped from, as
+    /// `IndexStore` records them after writing it; nil for a snapshot held in memory.
+    var fileStamp: String? {
+        (storage as? MappedFile).map { "\($0.status.size):\($0.status.modified)" }
     }
 
     /// The snapshot beside the index at `indexPath` when it is of `generation`, mapped but not
@@ -348,7 +355,7 @@ public final class VectorSnapshot: @unchecked Sendable {
 
     /// Writes `bytes` to a new file at `path` straight from memory (no copy of a large snapshot).
     private static func writeAll(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, PrivateFiles.fileMode)
         guard descriptor >= 0 else { throw SemfindError(.io, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var offset = 0

@@ -23,8 +23,8 @@ public final class WriterLock {
     public init(indexPath: String, wait: Bool, cancelled: () -> Bool = { false }) throws {
         path = indexPath + ".lock"
         let folder = (indexPath as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try? PrivateFiles.makeFolders(folder)
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             throw SemfindError(.io, "cannot open the lock file \(path): \(reason)")
@@ -55,6 +55,17 @@ public final class WriterLock {
 
     deinit {
         close(descriptor)
+    }
+
+    /// Whether a writer holds the lock of the index at `indexPath` now (this process too, when
+    /// it is the writer). Creates nothing: no lock file means no writer.
+    public static func isHeld(indexPath: String) -> Bool {
+        let descriptor = open(indexPath + ".lock", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        _ = flock(descriptor, LOCK_UN)
+        return false
     }
 
     /// The pid the holder wrote into the lock file, if it has yet.

@@ -15,8 +15,16 @@ enum QueryClient {
     static func answerThroughServer(_ arguments: [String]) -> Int32? {
         guard let search = searchArguments(arguments), !search.contains("--no-server") else { return nil }
         let index = IndexLocation.resolve(indexOption(search) ?? nil)
-        guard let socket = UnixSocket.connect(to: QueryServer.socketPath(forIndex: index), timeoutSeconds: 30)
-        else { return nil }
+        let path = QueryServer.socketPath(forIndex: index)
+        let socket: UnixSocket
+        switch UnixSocket.connect(to: path, timeoutSeconds: 30) {
+        case .none: return nil
+        case .foreign(let owner):
+            Console.standard.err(
+                "semfind: warning: \(path) belongs to another user (uid \(owner)); not asked, searching alone\n")
+            return nil
+        case .connected(let connected): socket = connected
+        }
         defer { socket.close() }
         var request: [String: Any] = [
             "arguments": search + ["--index", index], "directory": FileManager.default.currentDirectoryPath,

@@ -15,11 +15,21 @@ import VectorStore
 /// sends its arguments, folder, session and whether its output is a terminal (`QueryClient`);
 /// the server runs the very search the process would have run and sends back its output and
 /// exit status.
-/// One connection at a time; a search that finds the server busy waits for it.
-final class QueryServer {
+///
+/// Only this user's processes are answered (the socket is 0600, and each peer's user id is
+/// checked). Each connection is read on a thread of its own, with a short deadline, so a client
+/// that stalls holds up nobody; the searches themselves run one at a time. When the index is
+/// rebuilt (a new file at its path), the next search opens the new one.
+///
+/// `@unchecked Sendable`: `service` is used only while `answering` is held.
+final class QueryServer: @unchecked Sendable {
     let indexPath: String
     private let socket: UnixSocket
-    private let engine: SearchEngine
+    private var service: SearchService
+    /// How long a client has to send its request once connected.
+    static let requestDeadlineSeconds = 2.0
+    /// Connections read at once; more wait to be accepted.
+    static let concurrentClients = 16
 
     static func socketPath(forIndex index: String) -> String { index + ".sock" }
 
@@ -28,12 +38,18 @@ final class QueryServer {
     init(indexPath: String, encoder: SharedEncoder) throws {
         self.indexPath = indexPath
         let path = Self.socketPath(forIndex: indexPath)
-        if let running = UnixSocket.connect(to: path, timeoutSeconds: 1) {
+        switch UnixSocket.connect(to: path, timeoutSeconds: 1) {
+        case .connected(let running):
             running.close()
             throw SemfindError(.invalidInput, "a server already answers for \(indexPath) (its socket is \(path))")
+        case .foreign(let owner):
+            throw SemfindError(
+                .invalidInput, "\(path) belongs to another user (uid \(owner)); remove it or use another --index path")
+        case .none: break
         }
         unlink(path)
-        engine = try SearchService.warmEngine(indexPath: indexPath, encoder: encoder)
+        service = SearchService(indexPath: indexPath, encoder: encoder)
+        _ = try service.currentEngine()
         let previous = umask(0o077)  // the socket is the user's alone
         defer { umask(previous) }
         socket = try UnixSocket.listen(at: path)
@@ -45,13 +61,24 @@ final class QueryServer {
     /// `ServeLifetime` takes to end the server between two answers).
     func run(answering: NSLock) {
         signal(SIGPIPE, SIG_IGN)  // a search that gave up must not end the server
+        let slots = DispatchSemaphore(value: Self.concurrentClients)
         while let connection = socket.accept() {
-            defer { connection.close() }
-            guard let line = connection.readLine(limit: 1 << 20),
-                let request = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-            else { continue }
-            answering.withLock {
-                _ = connection.write(Array(ResultJSON.line(answer(request)).utf8))
+            guard connection.peerUserID() == geteuid() else {
+                connection.close()
+                continue
+            }
+            slots.wait()
+            Thread.detachNewThread { [self] in
+                defer {
+                    connection.close()
+                    slots.signal()
+                }
+                guard let line = connection.readLine(limit: 1 << 20, deadlineSeconds: Self.requestDeadlineSeconds),
+                    let request = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+                else { return }
+                answering.withLock {
+                    _ = connection.write(Array(ResultJSON.line(answer(request)).utf8))
+                }
             }
         }
     }
@@ -67,7 +94,7 @@ final class QueryServer {
         let captured = CapturedConsole()
         let status: Int32
         do {
-            try engine.reloadIfChanged()
+            let engine = try service.currentEngine()
             let terminal = request["terminal"] as? Bool ?? false
             status = try command.perform(
                 engine: engine, console: captured.console, colour: terminal && !command.json,

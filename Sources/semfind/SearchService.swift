@@ -55,7 +55,6 @@ struct SearchService {
                 plugins: try params.strings("type") ?? []),
             context: context)
         let engine = try currentEngine()
-        try engine.reloadIfChanged()
         let response = try engine.search(request)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Answer(request: request, response: response, seconds: seconds, index: indexPath)
@@ -65,8 +64,15 @@ struct SearchService {
         try IndexStore(path: indexPath, create: false).status()
     }
 
-    private mutating func currentEngine() throws -> SearchEngine {
-        if let engine { return engine }
+    /// The warm engine, ready for a search: its vectors reloaded when the index changed, and
+    /// the whole engine opened again when the file at `indexPath` is no longer the one it has
+    /// open (the index was rebuilt or deleted).
+    mutating func currentEngine() throws -> SearchEngine {
+        if let engine, engine.store.isStillAtPath {
+            try engine.reloadIfChanged()
+            return engine
+        }
+        engine = nil
         let made = try Self.warmEngine(indexPath: indexPath, encoder: encoder)
         engine = made
         return made

@@ -1,3 +1,4 @@
+import Dispatch
 import SemfindCore
 
 #if canImport(Glibc)
@@ -9,15 +10,19 @@ import SemfindCore
 /// A Unix-domain stream socket, for the warm query server beside an index and the searches
 /// that ask it. Every call reports failure by returning nil or false: a search that cannot
 /// reach a server answers by itself.
-struct UnixSocket {
+struct UnixSocket: Sendable {
     let descriptor: Int32
 
     /// The longest path a socket address holds.
     static let maximumPathBytes = MemoryLayout.size(ofValue: sockaddr_un().sun_path) - 1
 
     /// Connects to the socket at `path`, with replies awaited at most `timeoutSeconds`.
-    static func connect(to path: String, timeoutSeconds: Int) -> UnixSocket? {
-        guard var address = address(path), let socket = make() else { return nil }
+    /// Only to a socket of this user's, answered by a process of this user's: anything else at
+    /// `path` is `.foreign` and not written to (in a shared folder, another user could listen there).
+    static func connect(to path: String, timeoutSeconds: Int) -> Connection {
+        guard case .success(let status) = FileStatus.ofLink(Array(path.utf8CString)) else { return .none }
+        guard status.kind == .socket, status.owner == geteuid() else { return .foreign(owner: status.owner) }
+        guard var address = address(path), let socket = make() else { return .none }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         _ = setsockopt(
             socket.descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -28,9 +33,28 @@ struct UnixSocket {
         }
         guard connected == 0 else {
             socket.close()
+            return .none
+        }
+        guard let peer = socket.peerUserID(), peer == geteuid() else {
+            socket.close()
+            return .foreign(owner: socket.peerUserID() ?? status.owner)
+        }
+        return .connected(socket)
+    }
+
+    /// What `connect` found at a socket's path.
+    enum Connection {
+        /// Nothing listening (no socket, or a dead one).
+        case none
+        /// A socket of another user's (or served by one): not used.
+        case foreign(owner: uid_t)
+        case connected(UnixSocket)
+
+        /// The connected socket, if any.
+        var socket: UnixSocket? {
+            if case .connected(let socket) = self { return socket }
             return nil
         }
-        return socket
     }
 
     /// A socket listening at `path` (which must not exist).
@@ -66,11 +90,35 @@ struct UnixSocket {
         }
     }
 
-    /// Bytes up to the first newline (not included) or the end, at most `limit`; nil on failure.
-    func readLine(limit: Int) -> [UInt8]? {
+    /// The user id of the process at the other end (`SO_PEERCRED`; `getpeereid` on BSDs),
+    /// nil when the system does not say.
+    func peerUserID() -> uid_t? {
+        #if os(Linux)
+            // struct ucred: pid, uid, gid (Swift's Glibc module does not export the struct).
+            var credentials = [UInt32](repeating: 0, count: 3)
+            var length = socklen_t(MemoryLayout<UInt32>.size * 3)
+            let status = credentials.withUnsafeMutableBytes {
+                getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, $0.baseAddress, &length)
+            }
+            return status == 0 ? credentials[1] : nil
+        #else
+            var user = uid_t()
+            var group = gid_t()
+            return getpeereid(descriptor, &user, &group) == 0 ? user : nil
+        #endif
+    }
+
+    /// Bytes up to the first newline (not included) or the end, at most `limit`; nil on failure
+    /// or when `deadlineSeconds` (when given) pass before the line is complete.
+    func readLine(limit: Int, deadlineSeconds: Double? = nil) -> [UInt8]? {
         var line: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let deadline = deadlineSeconds.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) }
         while line.count <= limit {
+            if let deadline {
+                let now = DispatchTime.now().uptimeNanoseconds
+                guard now < deadline, setReceiveTimeout(nanoseconds: deadline - now) else { return nil }
+            }
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { return nil }
@@ -97,6 +145,13 @@ struct UnixSocket {
     }
 
     func close() { _ = systemClose(descriptor) }
+
+    /// Makes each read wait at most `nanoseconds`.
+    private func setReceiveTimeout(nanoseconds: UInt64) -> Bool {
+        var timeout = timeval(
+            tv_sec: Int(nanoseconds / 1_000_000_000), tv_usec: max(1, Int(nanoseconds % 1_000_000_000 / 1000)))
+        return setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size)) == 0
+    }
 
     private static func make() -> UnixSocket? {
         #if os(Linux)

@@ -174,6 +174,7 @@ struct IVFStoreTests {
                         "SELECT count(*) FROM vectors LEFT JOIN vector_lists USING (chunk_id) WHERE list IS NULL AND (SELECT value FROM meta WHERE key = 'index_kind') = 'ivf'"
                     ) == 0, "unlisted rows are filed first")
                 try store.readSnapshot(dimension: Self.dimension).write(indexPath: path)
+                try store.recordSnapshotStamp()
                 let built = try Data(contentsOf: URL(fileURLWithPath: path + ".vectors"))
                 #expect(streamed == built, "\(precision), threshold \(threshold)")
                 #expect(try store.currentSnapshot()?.precision == precision)

@@ -10,12 +10,14 @@ struct QueryServerTests {
     /// A temporary folder with two notes indexed, and a runner pointed at its index.
     struct Corpus {
         let folder: String
+        /// The index, at `relativeIndex` in `folder`.
+        let index: String
         var runner = CommandRunner()
-        var index: String { folder + "/index.sqlite" }
         var socket: String { index + ".sock" }
 
-        init() throws {
+        init(index relativeIndex: String = "index.sqlite") throws {
             folder = TestScratch.root.path + "/sf-socket-\(UUID().uuidString.prefix(8))"
+            index = folder + "/" + relativeIndex
             try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
             try Data("# Garden\n\nWater the tomatoes in the morning, before the sun is high.\n".utf8)
                 .write(to: URL(fileURLWithPath: folder + "/notes/garden.md"))
