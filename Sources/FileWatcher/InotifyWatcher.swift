@@ -5,7 +5,9 @@
     /// Linux's change source: one inotify watch per folder the walk would enter (so ignore
     /// rules apply and ignored trees cost no watches), new folders watched as they appear,
     /// moved folders followed (`IN_MOVED_FROM`/`IN_MOVED_TO` paired by cookie), and a lost
-    /// event queue (`IN_Q_OVERFLOW`) answered by a rescan. Events are debounced into batches.
+    /// event queue (`IN_Q_OVERFLOW`) answered by a rescan. A root folder that is deleted is
+    /// looked for once a second, and when it is back it is watched again and named in a batch,
+    /// so that the update walks it whole. Events are debounced into batches.
     public final class InotifyWatcher: ChangeSource {
         let roots: [String]
         let walk: WalkOptions
@@ -17,6 +19,11 @@
         /// Folders moved away, by cookie, until their `IN_MOVED_TO` arrives (or the batch ends).
         private var movedFolders: [UInt32: String] = [:]
         private let underRoots: WalkFocus
+        /// Root folders deleted while watched, looked for again at `nextRootCheck`.
+        private var missingRoots: Set<String> = []
+        private var nextRootCheck: UInt64 = 0
+        /// How often a missing root is looked for.
+        static let rootCheckInterval: UInt64 = 1_000_000_000
 
         /// What a folder's watch reports: entries created, changed, moved in or out, deleted.
         /// (A watch's own end, `IN_IGNORED`, always comes.)
@@ -48,8 +55,28 @@
 
         public func next(wakingBy deadline: UInt64?) throws -> ChangeBatch? {
             try EventWait.next(
-                descriptor: descriptor, stop: stop, deadline: deadline, settledAt: { debouncer.deadline },
-                takeBatch: takeBatch, readEvents: readEvents)
+                descriptor: descriptor, stop: stop, deadline: deadline,
+                settledAt: {
+                    [debouncer.deadline, missingRoots.isEmpty ? nil : nextRootCheck].compactMap { $0 }.min()
+                },
+                takeBatch: {
+                    watchReturnedRoots()
+                    return takeBatch()
+                }, readEvents: readEvents)
+        }
+
+        /// Watches again the missing roots that exist again, and names each in the pending batch;
+        /// one that cannot be walked yet is looked for again later.
+        private func watchReturnedRoots() {
+            guard !missingRoots.isEmpty, EventWait.now() >= nextRootCheck else { return }
+            nextRootCheck = EventWait.now() + Self.rootCheckInterval
+            let returned = missingRoots.filter { root in
+                var status = stat()
+                return stat(root, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+            }
+            guard !returned.isEmpty, (try? watchFolders(focus: Array(returned))) != nil else { return }
+            missingRoots.subtract(returned)
+            pending.paths.formUnion(returned)
         }
 
         /// Hands out what is pending: paths under the roots; folders moved out of the tree
@@ -95,6 +122,10 @@
                 return
             }
             if mask & UInt32(IN_IGNORED) != 0 {
+                if let folder = table[event.descriptor], roots.contains(folder) {
+                    missingRoots.insert(folder)
+                    nextRootCheck = EventWait.now()
+                }
                 table.remove(event.descriptor)
                 return
             }

@@ -213,6 +213,24 @@ final class WatchCommandTests {
         }
     #endif
 
+    @Test("a watched folder deleted and made again is noticed: the watcher catches up and follows it again")
+    func rootDeletedAndRestored() throws {
+        try write("old/a.md", "The cat sat on the mat.")
+        try write("old/b.md", "Rust has a borrow checker.")
+        let watch = try startWatch()
+        #expect(try eventually { try listing(index).count == 2 })
+
+        try FileManager.default.removeItem(at: tree)
+        Thread.sleep(forTimeInterval: 0.5)
+        try write("new.md", "Penguins live in Antarctica.")
+        #expect(try eventually { try listing(index) == ["new.md": ["Penguins live in Antarctica."]] }, "caught up")
+        try write("later.md", "Zebras have stripes.")
+        #expect(try eventually { try listing(index)["later.md"] != nil }, "watched again")
+        #expect(try freshListing() == listing(index))
+        watch.send(SIGTERM)
+        #expect(watch.wait() == 0, "\(watch.stderr)")
+    }
+
     @Test("--poll follows the tree too")
     func polling() throws {
         try write("a.md", "The cat sat on the mat.")
