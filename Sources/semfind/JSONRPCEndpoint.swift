@@ -39,10 +39,17 @@ struct JSONRPCEndpoint<Methods: JSONRPCMethods> {
     }
 
     mutating func handle(_ line: String) -> [String: Any]? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)),
-            let request = object as? [String: Any]
-        else { return reply(id: NSNull(), error: .parseError("parse error: not a JSON object")) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: .fragmentsAllowed) else {
+            return reply(id: NSNull(), error: .parseError("parse error: not JSON"))
+        }
+        guard let request = object as? [String: Any] else {
+            let what = object is [Any] ? "a batch (array) is not supported; send one object per line" : "not an object"
+            return reply(id: NSNull(), error: .invalidRequest("invalid request: \(what)"))
+        }
         let id = request["id"].map(plainRequestID)
+        if let id, !(id is String || id is Int || id is Double || id is NSNull) {
+            return reply(id: id, error: .invalidRequest("invalid request: id must be a string, a number or null"))
+        }
         guard request["jsonrpc"] as? String == "2.0", let method = request["method"] as? String else {
             return reply(id: id ?? NSNull(), error: .invalidRequest("invalid request: need jsonrpc 2.0 and a method"))
         }
@@ -72,12 +79,13 @@ struct JSONRPCEndpoint<Methods: JSONRPCMethods> {
 }
 
 /// A request id as a Swift value (JSON numbers arrive as NSNumber, which a writer could
-/// mistake for a boolean).
+/// mistake for a boolean); an id of another kind (an object, an array) as it came, to be
+/// echoed in the refusal.
 private func plainRequestID(_ id: Any) -> Any {
     if let text = id as? String { return text }
     if let number = id as? NSNumber {
         let value = number.doubleValue
         return value.rounded() == value && abs(value) < 1e15 ? Int(value) : value
     }
-    return NSNull()
+    return id
 }

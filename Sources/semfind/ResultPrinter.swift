@@ -21,13 +21,14 @@ struct ResultPrinter {
         case .vimgrep:
             warn(response)
             for result in response.results {
-                out.write("\(shown(result.hit.path)):\(result.hit.span.firstLine):1:\(result.snippet.text)\n")
+                let text = TerminalText.escaped(result.snippet.text)
+                out.write("\(printed(result.hit.path)):\(result.hit.span.firstLine):1:\(text)\n")
             }
         case .files:
             warn(response)
-            var printed = Set<String>()
-            for result in response.results where printed.insert(result.hit.path).inserted {
-                out.write(shown(result.hit.path) + "\n")
+            var listed = Set<String>()
+            for result in response.results where listed.insert(result.hit.path).inserted {
+                out.write(printed(result.hit.path) + "\n")
             }
         }
         out.flush()
@@ -44,8 +45,10 @@ struct ResultPrinter {
             let lines =
                 hit.span.lastLine > hit.span.firstLine
                 ? "\(hit.span.firstLine)-\(hit.span.lastLine)" : "\(hit.span.firstLine)"
-            var line = paint(shown(hit.path), "35") + ":" + paint(lines, "32")
-            if !hit.headingPath.isEmpty { line += "  " + paint(hit.headingPath.joined(separator: " › "), "36") }
+            var line = paint(printed(hit.path), "35") + ":" + paint(lines, "32")
+            if !hit.headingPath.isEmpty {
+                line += "  " + paint(TerminalText.escaped(hit.headingPath.joined(separator: " › ")), "36")
+            }
             line +=
                 "  "
                 + paint(
@@ -77,6 +80,9 @@ struct ResultPrinter {
         }
     }
 
+    /// `shown(path)` safe to print as (part of) a line.
+    private func printed(_ path: String) -> String { TerminalText.escaped(shown(path)) }
+
     private func shown(_ path: String) -> String {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
@@ -87,15 +93,16 @@ struct ResultPrinter {
     }
 
     private func highlighted(_ snippet: Snippet) -> String {
-        guard colour, !snippet.highlights.isEmpty else { return snippet.text }
+        guard colour, !snippet.highlights.isEmpty else { return TerminalText.escaped(snippet.text) }
         let bytes = Array(snippet.text.utf8)
         var result = ""
         var position = 0
+        func text(_ part: ArraySlice<UInt8>) -> String { TerminalText.escaped(String(decoding: part, as: UTF8.self)) }
         for range in snippet.highlights where range.lowerBound >= position && range.upperBound <= bytes.count {
-            result += String(decoding: bytes[position..<range.lowerBound], as: UTF8.self)
-            result += paint(String(decoding: bytes[range], as: UTF8.self), "1;31")
+            result += text(bytes[position..<range.lowerBound])
+            result += paint(text(bytes[range]), "1;31")
             position = range.upperBound
         }
-        return result + String(decoding: bytes[position...], as: UTF8.self)
+        return result + text(bytes[position...])
     }
 }

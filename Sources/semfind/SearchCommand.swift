@@ -65,6 +65,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        if let minScore, !minScore.isFinite { throw ValidationError("--min-score must be a finite number") }
         guard SearchMode(rawValue: mode) != nil else {
             throw ValidationError("--mode must be semantic, keyword or hybrid, not \(mode)")
         }

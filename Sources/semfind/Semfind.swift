@@ -35,7 +35,8 @@ struct Semfind: ParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error)
+            var message = fullMessage(for: error)
+            if let hint = DashQueryHint.hint(for: CommandLine.arguments) { message += "\nsemfind: " + hint }
             FileHandle.standardError.write(Data((message.isEmpty ? "" : message + "\n").utf8))
             Foundation.exit(code == .validationFailure || code == .failure ? 2 : code.rawValue)
         }

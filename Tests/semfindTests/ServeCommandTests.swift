@@ -54,4 +54,26 @@ struct ServeCommandTests {
         let codes = replies[4...].map { ($0["error"] as? [String: Any])?["code"] as? Int }
         #expect(codes == [-32700, -32601, -32000, -32602])
     }
+
+    @Test("a batch or a non-object request is an invalid request (-32600), not a parse error; an object id is echoed")
+    func invalidRequests() throws {
+        var runner = CommandRunner()
+        runner.environment["SEMFIND_INDEX"] = TestScratch.root.path + "/no-index-\(UUID().uuidString).sqlite"
+        let requests = [
+            #"[{"jsonrpc": "2.0", "id": 1, "method": "status"}]"#,
+            #"42"#,
+            #""status""#,
+            #"{"jsonrpc": "2.0", "id": {"n": 1}, "method": "status"}"#,
+            #"{"jsonrpc": "2.0", "id": [1, 2], "method": "status"}"#,
+            "{not json",
+        ]
+        let result = try runner.run(["serve", "--stdio"], text: requests.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let replies = responses(result.stdout)
+        let codes = replies.map { ($0["error"] as? [String: Any])?["code"] as? Int }
+        #expect(codes == [-32600, -32600, -32600, -32600, -32600, -32700])
+        #expect(replies[3]["id"] as? [String: Int] == ["n": 1])
+        #expect(replies[4]["id"] as? [Int] == [1, 2])
+        #expect(replies[0]["id"] is NSNull)
+    }
 }
