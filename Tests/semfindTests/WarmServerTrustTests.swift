@@ -87,11 +87,11 @@ struct WarmServerTrustTests {
             client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             client.connect(sys.argv[1])
             request = {"arguments": ["tomatoes", "--index", sys.argv[3]], "directory": "/"}
-            client.sendall((json.dumps(request) + "\\n").encode())
             client.settimeout(10)
             try:
+                client.sendall((json.dumps(request) + "\\n").encode())
                 data = client.recv(65536)
-            except ConnectionResetError:
+            except (BrokenPipeError, ConnectionResetError):
                 data = b""
             open(sys.argv[2], "ab").write(data)
             """
