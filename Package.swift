@@ -40,7 +40,7 @@ let package = Package(
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexerTests",
-            dependencies: ["Indexer", "TestSupport", "TextFormat", "MarkdownFormat", "SemfindCore"]),
+            dependencies: ["Indexer", "TestSupport", "TextFormat", "MarkdownFormat", "HTMLFormat", "SemfindCore"]),
         .target(name: "FileWatcher", dependencies: ["Indexer", "SemfindCore"], exclude: ["README.md"]),
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "Indexer"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),

@@ -29,8 +29,8 @@ public protocol FormatPlugin: Sendable {
     var version: Int { get }
     /// MIME types (as libmagic reports them) this plugin reads, e.g. "text/markdown".
     var mimeTypes: Set<String> { get }
-    /// Lowercase file extensions without the dot, e.g. "md"; the tie-break when the MIME type
-    /// is generic (text/plain).
+    /// Lowercase file extensions without the dot, e.g. "md". A file with one of them is this
+    /// plugin's whatever libmagic says of its contents (as long as they are not binary).
     var extensions: Set<String> { get }
 
     /// Parses a whole file. `bytes` are the file's bytes as stored on disk; spans refer to them.
