@@ -34,6 +34,7 @@ let package = Package(
         ),
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
+        .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
         .target(
             name: "Indexer", dependencies: ["SemfindCore", "CMagic", "TextEncoder", "VectorStore"],

@@ -22,7 +22,7 @@ import SemfindCore
 /// - Sections with no text left (an HTML comment, an empty fence) are dropped.
 public struct MarkdownFormat: FormatPlugin {
     public var name: String { "markdown" }
-    public var version: Int { 1 }
+    public var version: Int { 2 }
     public var mimeTypes: Set<String> { ["text/markdown", "text/x-markdown"] }
     /// MDX is included: its JSX tags are stripped like HTML; its `import`/`export` lines stay as
     /// prose, a small cost for getting its headings and code right.

@@ -5,7 +5,7 @@ public struct ParsedDocument: Sendable, Equatable {
     /// The blocks of the document, in file order.
     public var sections: [Section]
     /// Problems worth telling the user that did not stop parsing, one line each
-    /// (e.g. "not valid UTF-8: decoded as Latin-1"); the caller adds the file's path.
+    /// (e.g. "not valid UTF-8: decoded as windows-1252"); the caller adds the file's path.
     public var warnings: [String]
 
     public init(title: String? = nil, sections: [Section], warnings: [String] = []) {
