@@ -16,6 +16,10 @@ struct InlineStripper {
     private var linkOpeners: Set<Int> = []
     /// For the `]` that closes a link's text: where the text resumes after its destination.
     private var linkResumes: [Int: Int] = [:]
+    /// Terminators (`-->`, `?>`, `]]>`) found missing from some point on, so never looked for again.
+    var missingTerminators: Set<[UInt8]> = []
+    /// Whether the text has two or more runs of `*`, so that one inside a word may be emphasis.
+    private var hasAsteriskPairs = false
 
     /// The text `markdown` shows a reader, leading and trailing whitespace trimmed.
     static func strip<Bytes: Collection<UInt8>>(_ markdown: Bytes) -> String {
@@ -45,8 +49,12 @@ struct InlineStripper {
         var bracketPairs: [(open: Int, close: Int)] = []
         var closingBracket: [Int: Int] = [:]
         var closingParen: [Int: Int] = [:]
+        var asteriskRuns = 0
         var index = 0
         while index < bytes.count {
+            if bytes[index] == ASCII.asterisk && (index == 0 || bytes[index - 1] != ASCII.asterisk) {
+                asteriskRuns += 1
+            }
             if isEscape(at: index) {
                 index += 2
                 continue
@@ -77,6 +85,7 @@ struct InlineStripper {
             }
             index += 1
         }
+        hasAsteriskPairs = asteriskRuns >= 2
         for pair in bracketPairs where pair.close + 1 < bytes.count {
             let next = pair.close + 1
             let destinationEnd = bytes[next] == ASCII.leftParen ? closingParen[next] : closingBracket[next]
@@ -96,7 +105,7 @@ struct InlineStripper {
         return (range.lowerBound + 1)..<(range.upperBound - 1)
     }
 
-    private func text() -> String {
+    private mutating func text() -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
@@ -145,8 +154,10 @@ struct InlineStripper {
         return String(decoding: output[start..<end], as: UTF8.self)
     }
 
-    /// Drops a run of emphasis markers unless it is surrounded by whitespace, sits inside a word,
-    /// or is a single `~` (which is text far more often than strikethrough).
+    /// Drops a run of emphasis markers unless it is surrounded by whitespace, is a single `~`
+    /// (which is text far more often than strikethrough), or sits inside a word: `_` there is
+    /// always text (`snake_case`), `*` only when no other `*` run could pair with it (`foo*bar*`
+    /// is emphasis, `a*b` is not).
     private func emphasisRun(at start: Int, into output: inout [UInt8]) -> Int {
         let end = runEnd(from: start)
         let before = start > 0 ? bytes[start - 1] : nil
@@ -154,7 +165,9 @@ struct InlineStripper {
         let touchesText =
             after.map { !ASCII.isWhitespace($0) } == true || before.map { !ASCII.isWhitespace($0) } == true
         let insideWord = before.map(ASCII.isWordByte) == true && after.map(ASCII.isWordByte) == true
-        let isMarkup = touchesText && !insideWord && (bytes[start] != ASCII.tilde || end - start >= 2)
+        let mayPairInsideWord = bytes[start] == ASCII.asterisk && hasAsteriskPairs
+        let isMarkup =
+            touchesText && (!insideWord || mayPairInsideWord) && (bytes[start] != ASCII.tilde || end - start >= 2)
         if !isMarkup { output.append(contentsOf: bytes[start..<end]) }
         return end
     }

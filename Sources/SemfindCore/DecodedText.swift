@@ -12,6 +12,14 @@ public struct DecodedText: Sendable {
         public let bytes: Range<Int>
 
         public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+
+        /// A line as a container sees it: a plugin that strips a block quote's `>` keeps the
+        /// line's number and original bytes.
+        public init(number: Int, text: String, bytes: Range<Int>) {
+            self.number = number
+            self.text = text
+            self.bytes = bytes
+        }
     }
 
     public let lines: [Line]

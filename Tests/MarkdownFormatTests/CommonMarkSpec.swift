@@ -32,19 +32,25 @@ enum CommonMarkSpec {
 }
 
 /// The words (runs of letters and digits) a reader sees in a piece of HTML, as a browser shows
-/// it: tags, comments, processing instructions, declarations and CDATA are not shown; an image
-/// shows its `alt` text; character references are resolved.
+/// it: tags, comments, processing instructions, declarations, CDATA and the content of scripts
+/// and style sheets are not shown; an image shows its `alt` text; character references are
+/// resolved.
 enum RenderedWords {
     static func of(_ html: String) -> [String] {
         var text = html
         for pattern in [
-            "<!--[\\s\\S]*?-->", "<\\?[\\s\\S]*?\\?>", "<!\\[CDATA\\[[\\s\\S]*?\\]\\]>", "<![A-Za-z][^>]*>",
+            "<(script|style)[\\s\\S]*?(</(script|style)>|$(?![\\s\\S]))", "<!--[\\s\\S]*?-->", "<\\?[\\s\\S]*?\\?>",
+            "<!\\[CDATA\\[[\\s\\S]*?\\]\\]>", "<![A-Za-z][^>]*>",
         ] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         text = text.replacingOccurrences(
             of: "<img[^>]*?alt=\"([^\"]*)\"[^>]*>", with: " $1 ", options: .regularExpression)
-        text = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+        // Block elements and line breaks separate words; inline ones (`foo<em>bar</em>`) do not.
+        let blocks = "p|h[1-6]|li|ul|ol|pre|blockquote|hr|br|div|table|thead|tbody|tr|td|th"
+        text = text.replacingOccurrences(
+            of: "</?(\(blocks))(\\s[^>]*)?/?>", with: " ", options: [.regularExpression, .caseInsensitive])
+        text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
         return words(resolvingReferences(text))
     }
 
