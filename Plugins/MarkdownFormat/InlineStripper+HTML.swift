@@ -26,7 +26,7 @@ extension InlineStripper {
             output.append(contentsOf: inner)
             return end + 1
         }
-        if Self.isTag(inner) { return end + 1 }
+        if HTMLTag.isTag(inner) { return end + 1 }
         output.append(ASCII.lessThan)
         return start + 1
     }
@@ -61,18 +61,6 @@ extension InlineStripper {
             && scheme.allSatisfy {
                 ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == ASCII.plus || $0 == ASCII.period || $0 == ASCII.dash
             }
-    }
-
-    /// An opening or closing tag (`b`, `/b`, `a href=…`, `br/`), a comment, a declaration or a
-    /// processing instruction.
-    private static func isTag(_ inner: ArraySlice<UInt8>) -> Bool {
-        guard let first = inner.first else { return false }
-        if first == ASCII.exclamation || first == ASCII.question { return true }
-        let name = first == ASCII.slash ? inner.dropFirst() : inner
-        guard let nameStart = name.first, ASCII.isLetter(nameStart) else { return false }
-        let afterName = name.firstIndex { !(ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == ASCII.dash) }
-        guard let afterName else { return true }
-        return ASCII.isWhitespace(name[afterName]) || name[afterName] == ASCII.slash
     }
 
     /// Resolves named references (`HTMLEntities`) and numeric ones (a code point that is not a

@@ -1,12 +1,12 @@
 /// Turns Markdown inline markup into the text a reader sees: `[text](url)`, `[text][ref]` and
-/// `![alt](src)` become their text; `*`, `_` and `~~` emphasis markers, code-span backticks and
-/// HTML tags go; `<https://…>` autolinks keep their address; backslash escapes and a few common
-/// entities are resolved.
+/// `![alt](src)` become their text; `*`, `_` and `~~` emphasis markers, code-span backticks,
+/// HTML tags and comments go; `<https://…>` autolinks keep their address; backslash escapes and
+/// character references are resolved.
 ///
 /// Two passes over the bytes, each linear: the first finds code spans and matches brackets and
 /// parentheses with stacks (so finding a link's end never rescans), the second writes the text.
-/// Emphasis is judged per run of markers (stripped unless it is surrounded by spaces or sits inside
-/// a word, so `2 * 3` and `snake_case` survive) rather than by CommonMark's full delimiter
+/// Emphasis is judged per run of markers (stripped unless it is surrounded by spaces, or is a `_`
+/// inside a word, so `2 * 3` and `snake_case` survive) rather than by CommonMark's full delimiter
 /// algorithm: close enough for search, and never quadratic.
 struct InlineStripper {
     let bytes: [UInt8]
@@ -49,6 +49,8 @@ struct InlineStripper {
         var bracketPairs: [(open: Int, close: Int)] = []
         var closingBracket: [Int: Int] = [:]
         var closingParen: [Int: Int] = [:]
+        /// The `[` enclosing each matched `[`, if any.
+        var enclosingBracket: [Int: Int] = [:]
         var asteriskRuns = 0
         var index = 0
         while index < bytes.count {
@@ -73,6 +75,7 @@ struct InlineStripper {
                 openBrackets.append(index)
             case ASCII.rightBracket:
                 if let open = openBrackets.popLast() {
+                    enclosingBracket[open] = openBrackets.last
                     bracketPairs.append((open, index))
                     closingBracket[open] = index
                 }
@@ -86,14 +89,22 @@ struct InlineStripper {
             index += 1
         }
         hasAsteriskPairs = asteriskRuns >= 2
+        // Inner pairs come first (they close first); a link's text may not hold a link, so
+        // accepting one marks the brackets around it (an image's text may).
+        var holdsLink: Set<Int> = []
         for pair in bracketPairs where pair.close + 1 < bytes.count {
+            let isImage = pair.open > 0 && bytes[pair.open - 1] == ASCII.exclamation
+            if !isImage && holdsLink.contains(pair.open) { continue }
             let next = pair.close + 1
             let destinationEnd = bytes[next] == ASCII.leftParen ? closingParen[next] : closingBracket[next]
             guard let destinationEnd, bytes[next] == ASCII.leftParen || bytes[next] == ASCII.leftBracket else {
                 continue
             }
+            if bytes[next] == ASCII.leftParen && !LinkTail.isValid(bytes[(next + 1)..<destinationEnd]) { continue }
             linkOpeners.insert(pair.open)
             linkResumes[pair.close] = destinationEnd + 1
+            var enclosing = isImage ? nil : enclosingBracket[pair.open]
+            while let open = enclosing, holdsLink.insert(open).inserted { enclosing = enclosingBracket[open] }
         }
     }
 

@@ -13,8 +13,9 @@ enum LinkReferenceDefinition {
     /// The index of the line after the one definition starting at line `start`, if one does.
     private static func definitionEnd(in lines: [MarkdownLine], from start: Int) -> Int? {
         let line = lines[start]
-        guard line.indent <= 3, line.contentStart + 1 < line.bytes.count,
-            line.bytes[line.contentStart] == ASCII.leftBracket, line.bytes[line.contentStart + 1] != ASCII.caret
+        guard line.indent <= 3, line.contentStart < line.bytes.count,
+            line.bytes[line.contentStart] == ASCII.leftBracket,
+            line.contentStart + 1 == line.bytes.count || line.bytes[line.contentStart + 1] != ASCII.caret
         else { return nil }
         var cursor = Cursor(lines: lines, line: start, offset: line.contentStart + 1)
         guard cursor.skipLabel(), cursor.take(ASCII.colon) else { return nil }

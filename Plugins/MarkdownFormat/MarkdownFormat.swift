@@ -18,8 +18,10 @@ import SemfindCore
 ///   text verbatim without the fences, span including them. An unclosed fence runs to the end.
 /// - A GFM table is one `.table` section, a row per line, cells joined by " | ".
 /// - Consecutive list items with their continuation lines are one `.list` section.
-/// - Everything else is `.prose` with inline markup removed (see `InlineStripper`). Block quotes
-///   and HTML blocks are prose too.
+/// - Block quotes are read like a document of their own (their headings are headings); `<h1>`–
+///   `<h6>` blocks and headings in list items are headings; comments, processing instructions,
+///   CDATA, scripts and styles are not text, even when they span blank lines.
+/// - Everything else is `.prose` with inline markup removed (see `InlineStripper`).
 /// - Sections with no text left (an HTML comment, an empty fence) are dropped.
 public struct MarkdownFormat: FormatPlugin {
     public var name: String { "markdown" }

@@ -11,8 +11,9 @@ import Testing
 /// SEMFIND_COMMONMARK_REPORT to a file path to have them written there.
 @Suite("CommonMark conformance")
 struct CommonMarkConformanceTests {
-    /// The share of examples that match exactly; a change that lowers it fails.
-    static let floor = 0.944
+    /// The share of examples that match exactly (637 of 652 at CommonMark 0.31.2); a change that
+    /// lowers it fails.
+    static let floor = 0.9769
 
     /// The words of a document as stored: each heading's words where it starts (from the heading
     /// paths), then each section's text.
@@ -30,10 +31,12 @@ struct CommonMarkConformanceTests {
         return words
     }
 
-    /// A list section's text without the item markers semfind keeps ("- ", "1. ").
+    /// A list section's text without the item markers semfind keeps ("- ", "1. ", "1. - " for an
+    /// item that opens a nested list).
     static func withoutListMarkers(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.replacingOccurrences(of: "^\\s*([-+*]|[0-9]{1,9}[.)])(\\s|$)", with: "", options: .regularExpression)
+            line.replacingOccurrences(
+                of: "^\\s*(([-+*]|[0-9]{1,9}[.)])(\\s+|$))+", with: "", options: .regularExpression)
         }.joined(separator: "\n")
     }
 

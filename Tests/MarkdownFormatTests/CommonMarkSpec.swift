@@ -39,7 +39,8 @@ enum RenderedWords {
     static func of(_ html: String) -> [String] {
         var text = html
         for pattern in [
-            "<(script|style)[\\s\\S]*?(</(script|style)>|$(?![\\s\\S]))", "<!--[\\s\\S]*?-->", "<\\?[\\s\\S]*?\\?>",
+            "<(script|style)[\\s\\S]*?(</(script|style)>|$(?![\\s\\S]))", "<!--(>|->|[\\s\\S]*?-->)",
+            "<\\?[\\s\\S]*?\\?>",
             "<!\\[CDATA\\[[\\s\\S]*?\\]\\]>", "<![A-Za-z][^>]*>",
         ] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)

@@ -64,4 +64,15 @@ struct FidelityTests {
         #expect(document.sections.map(\.text) == ["Intro.", "Steps."])
         #expect(document.sections.map(\.headingPath) == [["My Project"], ["My Project", "Setup"]])
     }
+
+    @Test("brackets and angle brackets that are not links or tags are text a reader sees")
+    func notMarkup() {
+        #expect(parse("[link](/my uri)\n").sections.map(\.text) == ["[link](/my uri)"])
+        #expect(parse("[outer [inner](/a)](/b)\n").sections.map(\.text) == ["[outer inner](/b)"])
+        #expect(
+            parse("x <a h#ref=\"hi\"> y </a href=\"z\">\n").sections.map(\.text) == [
+                "x <a h#ref=\"hi\"> y </a href=\"z\">"
+            ])
+        #expect(parse("x <a href=\"hi\" title='t'> y\n").sections.map(\.text) == ["x  y"])
+    }
 }
