@@ -26,5 +26,4 @@ enum ByteScan {
         }
         return count
     }
-
 }
