@@ -24,17 +24,6 @@ public enum TextEncoding: Sendable, Equatable {
         }
     }
 
-    /// The encoding's name, for messages.
-    public var name: String {
-        switch self {
-        case .utf8: "UTF-8"
-        case .utf16LittleEndian: "UTF-16LE"
-        case .utf16BigEndian: "UTF-16BE"
-        case .windows1252: "windows-1252"
-        case .legacy(let label): label
-        }
-    }
-
     private static let utf8Labels: Set<String> = [
         "utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8",
     ]
