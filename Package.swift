@@ -34,13 +34,14 @@ let package = Package(
         ),
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
+        .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
         .target(
             name: "Indexer", dependencies: ["SemfindCore", "CMagic", "TextEncoder", "VectorStore"],
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexerTests",
-            dependencies: ["Indexer", "TestSupport", "TextFormat", "MarkdownFormat", "SemfindCore"]),
+            dependencies: ["Indexer", "TestSupport", "TextFormat", "MarkdownFormat", "HTMLFormat", "SemfindCore"]),
         .target(name: "FileWatcher", dependencies: ["Indexer", "SemfindCore"], exclude: ["README.md"]),
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "Indexer"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),

@@ -26,16 +26,4 @@ enum ByteScan {
         }
         return count
     }
-
-    /// Whether `bytes` are valid UTF-8: decoding them with repair gives back the same bytes.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var decoded = String(decoding: bytes, as: UTF8.self)
-        return decoded.withUTF8 { utf8 in
-            bytes.withUnsafeBufferPointer { original in
-                guard utf8.count == original.count else { return false }
-                guard let left = utf8.baseAddress, let right = original.baseAddress else { return true }
-                return memcmp(left, right, utf8.count) == 0
-            }
-        }
-    }
 }

@@ -14,7 +14,7 @@ import SemfindCore
 /// first line to the end of its last, found by indexing the file's line starts.
 public struct HTMLFormat: FormatPlugin {
     public let name = "html"
-    public let version = 1
+    public let version = 2
     public let mimeTypes: Set<String> = ["text/html", "application/xhtml+xml"]
     public let extensions: Set<String> = ["html", "htm", "xhtml"]
 
@@ -22,31 +22,29 @@ public struct HTMLFormat: FormatPlugin {
 
     /// Parses a page; never fails on malformed markup, which yields what text libxml2 recovers.
     ///
-    /// Throws `SemfindError` (`.invalidInput`) only for a file over libxml2's 2 GiB limit.
+    /// The bytes are decoded first, by `CharsetChoice` (a byte order mark, then the declared
+    /// charset if the bytes are valid in it, then UTF-8, then windows-1252), and libxml2 reads
+    /// the result as UTF-8: its own decoding stops at the first byte the declared charset cannot
+    /// map and drops the rest of the page.
+    ///
+    /// Throws `SemfindError` (`.invalidInput`) only for a page over libxml2's 2 GiB limit.
     public func parse(_ bytes: [UInt8]) throws -> ParsedDocument {
         guard bytes.contains(where: { !$0.isASCIIWhitespace }) else { return ParsedDocument(sections: []) }
-        guard bytes.count <= Int(Int32.max) else {
+        let charset = CharsetChoice(bytes, declared: DeclaredCharset.label(in: bytes))
+        let text = Array(charset.decode(bytes).utf8)
+        guard text.count <= Int(Int32.max) else {
             throw SemfindError(
-                .invalidInput, "HTML file of \(bytes.count) bytes is over libxml2's 2 GiB limit: exclude it")
+                .invalidInput, "HTML file of \(text.count) bytes of UTF-8 is over libxml2's 2 GiB limit: exclude it")
         }
-        let charset = CharsetChoice(sniffing: bytes)
         let lineIndex = LineIndex(bytes)
-        let outcome = HTMLTreeReader.read(bytes, encoding: charset.encoding) { document in
+        let outcome = HTMLTreeReader.read(text) { document in
             var collector = SectionCollector(lineIndex: lineIndex)
             TreeWalker.walk(document, with: &collector)
             return collector.finish()
         }
         var warnings = charset.warning.map { [$0] } ?? []
-        let encoding = outcome.encoding ?? "the declared charset"
-        for issue in HTMLTreeReader.Issue.allCases where outcome.issues.contains(issue) {
-            switch issue {
-            case .undecodable:
-                warnings.append("bytes not valid in \(encoding): some text may be missing or garbled")
-            case .unknownCharset:
-                warnings.append("charset \(encoding) unknown to libxml2: text may be garbled")
-            case .stoppedEarly:
-                warnings.append("libxml2 stopped before the end of the page: the rest of its text is missing")
-            }
+        if outcome.stoppedEarly {
+            warnings.append("libxml2 stopped before the end of the page: the rest of its text is missing")
         }
         guard var document = outcome.result else {
             warnings.append("libxml2 returned no document: no text extracted")

@@ -1,7 +1,7 @@
 import CLibXML2
 
-/// Runs libxml2's HTML parser over a file's bytes: recover mode, network off, and every
-/// diagnostic kept off stderr.
+/// Runs libxml2's HTML parser over a page already decoded to UTF-8: recover mode, network off,
+/// the page's own charset declarations ignored, and every diagnostic kept off stderr.
 ///
 /// Silencing takes two hooks, because libxml2 reports parser errors through the parser context
 /// but (in 2.9–2.11) encoding errors through a global handler. The context's structured handler
@@ -11,32 +11,19 @@ import CLibXML2
 /// default (none) afterwards, which is all there is to restore since nothing else in semfind
 /// uses libxml2.
 enum HTMLTreeReader {
-    /// A problem libxml2 reported that loses or garbles text; malformed markup is not one.
-    enum Issue: Hashable, CaseIterable {
-        /// Bytes not valid in the document's encoding.
-        case undecodable
-        /// The document declares a charset libxml2 does not know.
-        case unknownCharset
-        /// Parsing stopped before the end (a resource limit, or memory).
-        case stoppedEarly
-    }
-
     /// What came of a parse.
     struct Outcome<Result> {
         /// What `body` made of the document, or nil when libxml2 returned none.
         var result: Result?
-        /// The encoding libxml2 read the document in, when it names one.
-        var encoding: String?
-        var issues: Set<Issue>
+        /// Parsing stopped before the end (a resource limit, or memory): text is missing.
+        var stoppedEarly: Bool
     }
 
-    /// Parses `bytes` (at most `Int32.max` of them) and hands the document to `body`; the
-    /// document and the parser context are freed before this returns.
-    static func read<Result>(
-        _ bytes: [UInt8], encoding: String?, _ body: (xmlDocPtr) -> Result
-    ) -> Outcome<Result> {
+    /// Parses `utf8` (at most `Int32.max` bytes) and hands the document to `body`; the document
+    /// and the parser context are freed before this returns.
+    static func read<Result>(_ utf8: [UInt8], _ body: (xmlDocPtr) -> Result) -> Outcome<Result> {
         _ = libxml2Initialized
-        guard let context = htmlNewParserCtxt() else { return Outcome(result: nil, issues: [.stoppedEarly]) }
+        guard let context = htmlNewParserCtxt() else { return Outcome(result: nil, stoppedEarly: true) }
         defer { htmlFreeParserCtxt(context) }
         let sink = DiagnosticSink()
         return withExtendedLifetime(sink) {
@@ -51,31 +38,28 @@ enum HTMLTreeReader {
                 DiagnosticSink.record(sinkPointer, error?.pointee)
             }
             defer { xmlSetStructuredErrorFunc(nil, nil) }
-            guard let document = parse(bytes, encoding: encoding, context: context) else {
-                return Outcome(result: nil, issues: sink.issues)
+            guard let document = parse(utf8, context: context) else {
+                return Outcome(result: nil, stoppedEarly: sink.stoppedEarly)
             }
             defer { xmlFreeDoc(document) }
             let result = body(document)
-            let name = document.pointee.encoding.map { String(cString: $0) }
-            return Outcome(result: result, encoding: name ?? encoding, issues: sink.issues)
+            return Outcome(result: result, stoppedEarly: sink.stoppedEarly)
         }
     }
 
-    private static func parse(_ bytes: [UInt8], encoding: String?, context: htmlParserCtxtPtr) -> xmlDocPtr? {
-        bytes.withUnsafeBufferPointer { buffer in
+    private static func parse(_ utf8: [UInt8], context: htmlParserCtxtPtr) -> xmlDocPtr? {
+        utf8.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
                 guard let base = characters.baseAddress, let size = Int32(exactly: characters.count) else {
                     return nil
                 }
-                guard let encoding else {
-                    return htmlCtxtReadMemory(context, base, size, nil, nil, options)
-                }
-                return encoding.withCString { htmlCtxtReadMemory(context, base, size, nil, $0, options) }
+                return htmlCtxtReadMemory(context, base, size, nil, "UTF-8", options)
             }
         }
     }
 
-    /// Recover from any markup, never touch the network, report nothing, keep short strings in
+    /// Recover from any markup, never touch the network, ignore `<meta charset>` (the text is
+    /// UTF-8 already), report nothing, keep short strings in
     /// the nodes, ask for unclipped line numbers (honoured by the versions that support them),
     /// and lift the hard limits: without `XML_PARSE_HUGE`, libxml2 stops at nesting depth 256
     /// (a few hundred unclosed `<div>`s in a broken page) or at a 10 MB text, and silently
@@ -85,7 +69,7 @@ enum HTMLTreeReader {
         let flags = [
             Int(HTML_PARSE_RECOVER.rawValue), Int(HTML_PARSE_NONET.rawValue), Int(HTML_PARSE_NOERROR.rawValue),
             Int(HTML_PARSE_NOWARNING.rawValue), Int(HTML_PARSE_COMPACT.rawValue), Int(XML_PARSE_BIG_LINES.rawValue),
-            Int(XML_PARSE_HUGE.rawValue),
+            Int(XML_PARSE_HUGE.rawValue), Int(HTML_PARSE_IGNORE_ENC.rawValue),
         ]
         return Int32(truncatingIfNeeded: flags.reduce(0, |))
     }()
@@ -98,32 +82,17 @@ private let libxml2Initialized: Bool = {
     return true
 }()
 
-/// Collects what libxml2 reported during one parse. Reached from libxml2's C callbacks through
+/// Notes whether libxml2 gave up during one parse. Reached from libxml2's C callbacks through
 /// an unretained pointer, only on the parsing thread and only while the parse runs.
 private final class DiagnosticSink {
-    var issues: Set<HTMLTreeReader.Issue> = []
+    var stoppedEarly = false
 
-    /// Notes an error from libxml2 that loses or garbles text.
+    /// Notes an error from libxml2 that ends the parse early (malformed markup is no such error).
     static func record(_ sink: UnsafeMutableRawPointer?, _ error: xmlError?) {
-        guard let sink, let error, let issue = issue(error) else { return }
-        Unmanaged<DiagnosticSink>.fromOpaque(sink).takeUnretainedValue().issues.insert(issue)
-    }
-
-    private static func issue(_ error: xmlError) -> HTMLTreeReader.Issue? {
-        let (domain, code) = (Int(error.domain), Int(error.code))
-        if domain == Int(XML_FROM_I18N.rawValue) || code == Int(XML_ERR_INVALID_ENCODING.rawValue)
-            || code == Int(XML_IO_ENCODER.rawValue)
-        {
-            return .undecodable
-        }
-        if code == Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue) {
-            return .unknownCharset
-        }
-        if code == Int(XML_ERR_NO_MEMORY.rawValue)
-            || (domain == Int(XML_FROM_PARSER.rawValue) && error.level == XML_ERR_FATAL)
-        {
-            return .stoppedEarly
-        }
-        return nil
+        guard let sink, let error else { return }
+        let isFatal =
+            Int(error.code) == Int(XML_ERR_NO_MEMORY.rawValue)
+            || (Int(error.domain) == Int(XML_FROM_PARSER.rawValue) && error.level == XML_ERR_FATAL)
+        if isFatal { Unmanaged<DiagnosticSink>.fromOpaque(sink).takeUnretainedValue().stoppedEarly = true }
     }
 }

@@ -51,6 +51,12 @@ enum ASCII {
             || (0x7B...0x7E).contains(byte)
     }
 
+    /// Whether `bytes` spell `lowercase` with ASCII letters in any case.
+    static func equalIgnoringCase<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ lowercase: [UInt8]) -> Bool {
+        bytes.count == lowercase.count
+            && zip(bytes, lowercase).allSatisfy { (0x41...0x5A).contains($0) ? $0 | 0x20 == $1 : $0 == $1 }
+    }
+
     /// Part of a word: an ASCII letter or digit, or any byte of a non-ASCII character.
     static func isWordByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte >= 0x80 }
 }

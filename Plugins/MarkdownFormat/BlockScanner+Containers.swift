@@ -1,3 +1,5 @@
+import SemfindCore
+
 /// Tables and lists: blocks kept whole as one section each.
 extension BlockScanner {
     /// Whether a GFM table starts at `position`: a line with a pipe, then a delimiter row with as
@@ -37,7 +39,8 @@ extension BlockScanner {
     /// item (kept verbatim, never ending the list). A fence inside an item closes with its closing
     /// fence or, unclosed, where a line is indented less than the fence (where the item ends).
     mutating func scanList() {
-        let first = index
+        let listStart = index
+        var first = index
         var last = index
         var text: [String] = []
         var fence: CodeFence?
@@ -66,10 +69,18 @@ extension BlockScanner {
                 afterBlank = true
                 index += 1
                 continue
-            } else if index > first, !continuesList(line, at: index, afterBlank: afterBlank) {
+            } else if index > listStart, !continuesList(line, at: index, afterBlank: afterBlank) {
                 break
             } else if let open = fenceInList(line) {
                 fence = open
+            } else if let heading = itemHeading(line) {
+                // A heading in an item heads what follows, as one outside the list would.
+                if !text.isEmpty {
+                    blocks.append(.content(kind: .list, text: text.joined(separator: "\n"), lines: first...last))
+                }
+                blocks.append(.heading(level: heading.level, text: heading.text, lines: index...index))
+                text = []
+                first = index + 1
             } else {
                 text.append(listLineText(line))
             }
@@ -78,7 +89,19 @@ extension BlockScanner {
             index += 1
         }
         index = last + 1
-        blocks.append(.content(kind: .list, text: text.joined(separator: "\n"), lines: first...last))
+        if !text.isEmpty && first <= last {
+            blocks.append(.content(kind: .list, text: text.joined(separator: "\n"), lines: first...last))
+        }
+    }
+
+    /// The ATX heading an item's text is (`- # Title`), if it is one.
+    private func itemHeading(_ line: MarkdownLine) -> (level: Int, text: String)? {
+        guard let marker = line.listMarker, marker.textStart < line.bytes.count,
+            line.bytes[marker.textStart] == ASCII.hash
+        else { return nil }
+        let text = String(decoding: line.bytes[marker.textStart...], as: UTF8.self)
+        let item = MarkdownLine(DecodedText.Line(number: line.source.number, text: text, bytes: line.source.bytes))
+        return item.atxHeading.map { ($0.level, InlineStripper.strip($0.text)) }
     }
 
     private func continuesList(_ line: MarkdownLine, at position: Int, afterBlank: Bool) -> Bool {

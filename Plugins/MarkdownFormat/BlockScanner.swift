@@ -1,5 +1,6 @@
 /// Walks a Markdown file's lines once and cuts them into blocks: headings, fenced and indented
-/// code, tables, lists and paragraphs (block quotes and HTML are paragraphs).
+/// code, tables, lists, block quotes (scanned again without their markers), HTML blocks and
+/// paragraphs; link reference definitions are skipped.
 ///
 /// Each line is looked at a bounded number of times (at most one line of lookahead, for setext
 /// underlines and table delimiter rows), so the scan is linear in the size of the file. Tables
@@ -9,6 +10,8 @@ struct BlockScanner {
     /// The next line to look at.
     var index: Int
     var blocks: [MarkdownBlock] = []
+    /// How many block quotes enclose these lines.
+    var quoteDepth = 0
 
     /// A scanner over `lines` that starts at line index `start` (after any front matter).
     init(lines: [MarkdownLine], startingAt start: Int) {
@@ -20,14 +23,21 @@ struct BlockScanner {
     mutating func scan() -> [MarkdownBlock] {
         while index < lines.count {
             let line = lines[index]
-            if line.isBlank || line.isThematicBreak || line.isLinkReferenceDefinition {
+            if line.isBlank || line.isThematicBreak {
                 index += 1
+            } else if let definitionLines = LinkReferenceDefinition.lineCount(in: lines, from: index) {
+                index += definitionLines
             } else if let fence = CodeFence(opening: line) {
                 scanFencedCode(fence)
             } else if line.indent >= 4 {
                 scanIndentedCode()
+            } else if line.isBlockQuote {
+                scanBlockQuote()
+            } else if let block = HTMLBlock(opening: line) {
+                scanHTMLBlock(block)
             } else if let heading = line.atxHeading {
-                blocks.append(.heading(level: heading.level, text: InlineStripper.strip(heading.text)))
+                blocks.append(
+                    .heading(level: heading.level, text: InlineStripper.strip(heading.text), lines: index...index))
                 index += 1
             } else if startsTable(at: index) {
                 scanTable()
@@ -75,47 +85,42 @@ struct BlockScanner {
 
     /// A run of lines up to a blank line or a line that opens another block; a setext underline
     /// turns the run into a heading instead.
-    private mutating func scanParagraph() {
+    mutating func scanParagraph() {
         let first = index
-        let isQuote = lines[first].isBlockQuote
         index += 1
         while index < lines.count {
             let line = lines[index]
             if line.isBlank { break }
-            if !isQuote, let level = line.setextLevel {
-                let text = InlineStripper.strip(joinedText(first..<index, separator: ASCII.space, isQuote: false))
-                blocks.append(.heading(level: level, text: text))
+            if let level = line.setextLevel {
+                let text = InlineStripper.strip(joinedText(first..<index, separator: ASCII.space))
+                blocks.append(.heading(level: level, text: text, lines: first...index))
                 index += 1
                 return
             }
-            if interruptsParagraph(line, at: index, isQuote: isQuote) { break }
+            if interruptsParagraph(line, at: index) { break }
             index += 1
         }
-        let text = InlineStripper.strip(joinedText(first..<index, separator: ASCII.newline, isQuote: isQuote))
+        let text = InlineStripper.strip(joinedText(first..<index, separator: ASCII.newline))
         blocks.append(.content(kind: .prose, text: text, lines: first...(index - 1)))
     }
 
     /// Whether `line` starts a new block instead of continuing a paragraph (CommonMark: headings,
     /// fences, thematic breaks, block quotes, list items that may interrupt, and GFM tables).
-    private func interruptsParagraph(_ line: MarkdownLine, at position: Int, isQuote: Bool) -> Bool {
+    func interruptsParagraph(_ line: MarkdownLine, at position: Int) -> Bool {
         guard line.indent <= 3 else { return false }
         if line.isThematicBreak || line.atxHeading != nil || CodeFence(opening: line) != nil { return true }
-        if !isQuote && line.isBlockQuote { return true }
+        if line.isBlockQuote || HTMLBlock(opening: line) != nil { return true }
         if let marker = line.listMarker, marker.canInterruptParagraph(lineLength: line.bytes.count) { return true }
         return startsTable(at: position)
     }
 
-    /// The paragraph's lines, each trimmed (and rid of `>` markers in a quote), joined for the
-    /// inline stripper, which then sees links and code spans that cross lines.
-    private func joinedText(_ range: Range<Int>, separator: UInt8, isQuote: Bool) -> [UInt8] {
+    /// The paragraph's lines, each trimmed, joined for the inline stripper, which then sees links
+    /// and code spans that cross lines.
+    private func joinedText(_ range: Range<Int>, separator: UInt8) -> [UInt8] {
         var text: [UInt8] = []
         for position in range {
             if position > range.lowerBound { text.append(separator) }
-            var content = lines[position].trimmedContent
-            while isQuote, content.first == ASCII.greaterThan {
-                content = content.dropFirst().drop(while: ASCII.isSpaceOrTab)
-            }
-            text.append(contentsOf: content)
+            text.append(contentsOf: lines[position].trimmedContent)
         }
         return text
     }

@@ -1,9 +1,16 @@
 /// Angle brackets (HTML tags, autolinks) and character entities.
 extension InlineStripper {
-    /// Handles a `<`: an autolink keeps its address, an HTML tag or comment is dropped, anything
-    /// else (`a < b`) stays. The search for `>` stops at the next `<`, so no byte is scanned by
-    /// more than two searches.
-    func angleBrackets(at start: Int, into output: inout [UInt8]) -> Int {
+    /// Handles a `<`: an autolink keeps its address, an HTML tag, comment, processing instruction,
+    /// declaration or CDATA section is dropped, anything else (`a < b`) stays. The search for `>`
+    /// stops at the next `<`, so no byte is scanned by more than two searches; a comment's `-->`
+    /// (or `?>`, `]]>`) is looked for past it, but once one is missing none is looked for again.
+    mutating func angleBrackets(at start: Int, into output: inout [UInt8]) -> Int {
+        for (opener, terminator) in Self.hiddenSpans where bytes[start...].starts(with: opener) {
+            guard !missingTerminators.contains(terminator) else { break }
+            if let end = find(terminator, from: start + 2) { return end }
+            missingTerminators.insert(terminator)
+            break
+        }
         var end = start + 1
         var hasWhitespace = false
         while end < bytes.count, bytes[end] != ASCII.greaterThan, bytes[end] != ASCII.lessThan {
@@ -19,9 +26,27 @@ extension InlineStripper {
             output.append(contentsOf: inner)
             return end + 1
         }
-        if Self.isTag(inner) { return end + 1 }
+        if HTMLTag.isTag(inner) { return end + 1 }
         output.append(ASCII.lessThan)
         return start + 1
+    }
+
+    /// Markup a reader never sees, by its opener and terminator (`<!-->` is a whole comment).
+    private static let hiddenSpans: [(opener: [UInt8], terminator: [UInt8])] = [
+        (Array("<!--".utf8), Array("-->".utf8)), (Array("<?".utf8), Array("?>".utf8)),
+        (Array("<![CDATA[".utf8), Array("]]>".utf8)),
+    ]
+
+    /// The offset just past the first `needle` at or after `start`.
+    private func find(_ needle: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                return index + needle.count
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// `scheme:rest` (a scheme of 2 to 32 letters, digits, `+`, `.`, `-`, starting with a letter)
@@ -38,48 +63,28 @@ extension InlineStripper {
             }
     }
 
-    /// An opening or closing tag (`b`, `/b`, `a href=…`, `br/`), a comment, a declaration or a
-    /// processing instruction.
-    private static func isTag(_ inner: ArraySlice<UInt8>) -> Bool {
-        guard let first = inner.first else { return false }
-        if first == ASCII.exclamation || first == ASCII.question { return true }
-        let name = first == ASCII.slash ? inner.dropFirst() : inner
-        guard let nameStart = name.first, ASCII.isLetter(nameStart) else { return false }
-        let afterName = name.firstIndex { !(ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == ASCII.dash) }
-        guard let afterName else { return true }
-        return ASCII.isWhitespace(name[afterName]) || name[afterName] == ASCII.slash
-    }
-
-    /// Resolves `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references;
-    /// any other `&` stays as written.
+    /// Resolves named references (`HTMLEntities`) and numeric ones (a code point that is not a
+    /// character, such as `&#0;`, becomes U+FFFD, as in HTML); any other `&` stays as written.
     func entity(at start: Int, into output: inout [UInt8]) -> Int {
         var end = start + 1
-        while end < bytes.count, end - start <= 10,
+        while end < bytes.count, end - start <= 32,
             ASCII.isLetter(bytes[end]) || ASCII.isDigit(bytes[end]) || bytes[end] == ASCII.hash
         {
             end += 1
         }
         guard end < bytes.count, bytes[end] == ASCII.semicolon,
-            let scalar = Self.scalar(named: bytes[(start + 1)..<end])
+            let scalar = Self.character(named: bytes[(start + 1)..<end])
         else {
             output.append(ASCII.ampersand)
             return start + 1
         }
-        output.append(contentsOf: Array(String(Character(scalar)).utf8))
+        output.append(contentsOf: Array(scalar.utf8))
         return end + 1
     }
 
-    private static func scalar(named name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+    private static func character(named name: ArraySlice<UInt8>) -> String? {
         guard name.first == ASCII.hash else {
-            switch String(decoding: name, as: UTF8.self) {
-            case "amp": return "&"
-            case "lt": return "<"
-            case "gt": return ">"
-            case "quot": return "\""
-            case "apos": return "'"
-            case "nbsp": return " "
-            default: return nil
-            }
+            return HTMLEntities.character(named: String(decoding: name, as: UTF8.self))
         }
         var digits = name.dropFirst()
         var radix: UInt32 = 10
@@ -93,8 +98,7 @@ extension InlineStripper {
             guard let digitValue = hexValue(digit), digitValue < radix else { return nil }
             value = value * radix + digitValue
         }
-        guard value != 0 else { return nil }
-        return Unicode.Scalar(value)
+        return String(Character(value == 0 ? "\u{FFFD}" : Unicode.Scalar(value) ?? "\u{FFFD}"))
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt32? {

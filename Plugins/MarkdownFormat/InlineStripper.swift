@@ -1,12 +1,12 @@
 /// Turns Markdown inline markup into the text a reader sees: `[text](url)`, `[text][ref]` and
-/// `![alt](src)` become their text; `*`, `_` and `~~` emphasis markers, code-span backticks and
-/// HTML tags go; `<https://…>` autolinks keep their address; backslash escapes and a few common
-/// entities are resolved.
+/// `![alt](src)` become their text; `*`, `_` and `~~` emphasis markers, code-span backticks,
+/// HTML tags and comments go; `<https://…>` autolinks keep their address; backslash escapes and
+/// character references are resolved.
 ///
 /// Two passes over the bytes, each linear: the first finds code spans and matches brackets and
 /// parentheses with stacks (so finding a link's end never rescans), the second writes the text.
-/// Emphasis is judged per run of markers (stripped unless it is surrounded by spaces or sits inside
-/// a word, so `2 * 3` and `snake_case` survive) rather than by CommonMark's full delimiter
+/// Emphasis is judged per run of markers (stripped unless it is surrounded by spaces, or is a `_`
+/// inside a word, so `2 * 3` and `snake_case` survive) rather than by CommonMark's full delimiter
 /// algorithm: close enough for search, and never quadratic.
 struct InlineStripper {
     let bytes: [UInt8]
@@ -16,6 +16,10 @@ struct InlineStripper {
     private var linkOpeners: Set<Int> = []
     /// For the `]` that closes a link's text: where the text resumes after its destination.
     private var linkResumes: [Int: Int] = [:]
+    /// Terminators (`-->`, `?>`, `]]>`) found missing from some point on, so never looked for again.
+    var missingTerminators: Set<[UInt8]> = []
+    /// Whether the text has two or more runs of `*`, so that one inside a word may be emphasis.
+    private var hasAsteriskPairs = false
 
     /// The text `markdown` shows a reader, leading and trailing whitespace trimmed.
     static func strip<Bytes: Collection<UInt8>>(_ markdown: Bytes) -> String {
@@ -45,8 +49,14 @@ struct InlineStripper {
         var bracketPairs: [(open: Int, close: Int)] = []
         var closingBracket: [Int: Int] = [:]
         var closingParen: [Int: Int] = [:]
+        /// The `[` enclosing each matched `[`, if any.
+        var enclosingBracket: [Int: Int] = [:]
+        var asteriskRuns = 0
         var index = 0
         while index < bytes.count {
+            if bytes[index] == ASCII.asterisk && (index == 0 || bytes[index - 1] != ASCII.asterisk) {
+                asteriskRuns += 1
+            }
             if isEscape(at: index) {
                 index += 2
                 continue
@@ -65,6 +75,7 @@ struct InlineStripper {
                 openBrackets.append(index)
             case ASCII.rightBracket:
                 if let open = openBrackets.popLast() {
+                    enclosingBracket[open] = openBrackets.last
                     bracketPairs.append((open, index))
                     closingBracket[open] = index
                 }
@@ -77,14 +88,23 @@ struct InlineStripper {
             }
             index += 1
         }
+        hasAsteriskPairs = asteriskRuns >= 2
+        // Inner pairs come first (they close first); a link's text may not hold a link, so
+        // accepting one marks the brackets around it (an image's text may).
+        var holdsLink: Set<Int> = []
         for pair in bracketPairs where pair.close + 1 < bytes.count {
+            let isImage = pair.open > 0 && bytes[pair.open - 1] == ASCII.exclamation
+            if !isImage && holdsLink.contains(pair.open) { continue }
             let next = pair.close + 1
             let destinationEnd = bytes[next] == ASCII.leftParen ? closingParen[next] : closingBracket[next]
             guard let destinationEnd, bytes[next] == ASCII.leftParen || bytes[next] == ASCII.leftBracket else {
                 continue
             }
+            if bytes[next] == ASCII.leftParen && !LinkTail.isValid(bytes[(next + 1)..<destinationEnd]) { continue }
             linkOpeners.insert(pair.open)
             linkResumes[pair.close] = destinationEnd + 1
+            var enclosing = isImage ? nil : enclosingBracket[pair.open]
+            while let open = enclosing, holdsLink.insert(open).inserted { enclosing = enclosingBracket[open] }
         }
     }
 
@@ -96,7 +116,7 @@ struct InlineStripper {
         return (range.lowerBound + 1)..<(range.upperBound - 1)
     }
 
-    private func text() -> String {
+    private mutating func text() -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
@@ -145,8 +165,10 @@ struct InlineStripper {
         return String(decoding: output[start..<end], as: UTF8.self)
     }
 
-    /// Drops a run of emphasis markers unless it is surrounded by whitespace, sits inside a word,
-    /// or is a single `~` (which is text far more often than strikethrough).
+    /// Drops a run of emphasis markers unless it is surrounded by whitespace, is a single `~`
+    /// (which is text far more often than strikethrough), or sits inside a word: `_` there is
+    /// always text (`snake_case`), `*` only when no other `*` run could pair with it (`foo*bar*`
+    /// is emphasis, `a*b` is not).
     private func emphasisRun(at start: Int, into output: inout [UInt8]) -> Int {
         let end = runEnd(from: start)
         let before = start > 0 ? bytes[start - 1] : nil
@@ -154,7 +176,9 @@ struct InlineStripper {
         let touchesText =
             after.map { !ASCII.isWhitespace($0) } == true || before.map { !ASCII.isWhitespace($0) } == true
         let insideWord = before.map(ASCII.isWordByte) == true && after.map(ASCII.isWordByte) == true
-        let isMarkup = touchesText && !insideWord && (bytes[start] != ASCII.tilde || end - start >= 2)
+        let mayPairInsideWord = bytes[start] == ASCII.asterisk && hasAsteriskPairs
+        let isMarkup =
+            touchesText && (!insideWord || mayPairInsideWord) && (bytes[start] != ASCII.tilde || end - start >= 2)
         if !isMarkup { output.append(contentsOf: bytes[start..<end]) }
         return end
     }

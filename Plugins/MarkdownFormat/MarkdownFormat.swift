@@ -12,17 +12,20 @@ import SemfindCore
 /// - Front matter (`---` … `---` at the very start) is not a section; its `title:` is the
 ///   document's title and the first element of every heading path.
 /// - ATX (`## Title ##`) and setext (underlined `===`, `---`) headings nest by level; a heading is
-///   not a section of its own but the path of what follows it.
+///   not a section of its own but the path of what follows it, unless nothing follows it before
+///   the next heading of its level or above: then it is a prose section, so its words are indexed.
 /// - Fenced code (`` ``` `` or `~~~`) and indented code (4 columns) are one `.code` section each,
 ///   text verbatim without the fences, span including them. An unclosed fence runs to the end.
 /// - A GFM table is one `.table` section, a row per line, cells joined by " | ".
 /// - Consecutive list items with their continuation lines are one `.list` section.
-/// - Everything else is `.prose` with inline markup removed (see `InlineStripper`). Block quotes
-///   and HTML blocks are prose too.
+/// - Block quotes are read like a document of their own (their headings are headings); `<h1>`–
+///   `<h6>` blocks and headings in list items are headings; comments, processing instructions,
+///   CDATA, scripts and styles are not text, even when they span blank lines.
+/// - Everything else is `.prose` with inline markup removed (see `InlineStripper`).
 /// - Sections with no text left (an HTML comment, an empty fence) are dropped.
 public struct MarkdownFormat: FormatPlugin {
     public var name: String { "markdown" }
-    public var version: Int { 1 }
+    public var version: Int { 2 }
     public var mimeTypes: Set<String> { ["text/markdown", "text/x-markdown"] }
     /// MDX is included: its JSX tags are stripped like HTML; its `import`/`export` lines stay as
     /// prose, a small cost for getting its headings and code right.
@@ -39,20 +42,27 @@ public struct MarkdownFormat: FormatPlugin {
         var scanner = BlockScanner(lines: lines, startingAt: frontMatter?.lineCount ?? 0)
         var headings = HeadingStack()
         var sections: [Section] = []
+        func append(_ kind: Section.Kind, _ text: String, path: [String], lines range: ClosedRange<Int>) {
+            let first = lines[range.lowerBound].source
+            let last = lines[range.upperBound].source
+            let span = SourceSpan(
+                firstLine: first.number, lastLine: last.number, bytes: first.bytes.lowerBound..<last.bytes.upperBound)
+            sections.append(Section(text: text, headingPath: titlePath + path, span: span, kind: kind))
+        }
+        func appendUnstored(_ unstored: [(heading: HeadingStack.Heading, path: [String])]) {
+            for (heading, path) in unstored { append(.prose, heading.text, path: path, lines: heading.lines) }
+        }
         for block in scanner.scan() {
             switch block {
-            case .heading(let level, let text):
-                headings.enter(level: level, text: text)
+            case .heading(let level, let text, let range):
+                appendUnstored(headings.enter(level: level, text: text, lines: range))
             case .content(let kind, let text, let range):
                 guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { continue }
-                let first = lines[range.lowerBound].source
-                let last = lines[range.upperBound].source
-                let span = SourceSpan(
-                    firstLine: first.number, lastLine: last.number,
-                    bytes: first.bytes.lowerBound..<last.bytes.upperBound)
-                sections.append(Section(text: text, headingPath: titlePath + headings.path, span: span, kind: kind))
+                append(kind, text, path: headings.path, lines: range)
+                headings.markStored()
             }
         }
+        appendUnstored(headings.closeAll())
         return ParsedDocument(
             title: frontMatter?.title, sections: sections, warnings: decoded.warning.map { [$0] } ?? [])
     }

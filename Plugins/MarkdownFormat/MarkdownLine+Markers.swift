@@ -74,25 +74,6 @@ extension MarkdownLine {
     /// A line that starts with `>`.
     var isBlockQuote: Bool { indent <= 3 && contentStart < bytes.count && bytes[contentStart] == ASCII.greaterThan }
 
-    /// `[label]: destination` on one line: markup for links elsewhere, not text. Footnotes
-    /// (`[^1]: …`) are text and do not count.
-    var isLinkReferenceDefinition: Bool {
-        guard indent <= 3, contentStart + 1 < bytes.count, bytes[contentStart] == ASCII.leftBracket,
-            bytes[contentStart + 1] != ASCII.caret
-        else { return false }
-        // CommonMark caps a label at 999 characters, which also keeps this check short.
-        let limit = min(bytes.count, contentStart + 1_001)
-        var offset = contentStart + 1
-        while offset < limit, bytes[offset] != ASCII.rightBracket {
-            if bytes[offset] == ASCII.leftBracket { return false }
-            offset += bytes[offset] == ASCII.backslash ? 2 : 1
-        }
-        guard offset > contentStart + 1, offset + 1 < bytes.count, bytes[offset] == ASCII.rightBracket,
-            bytes[offset + 1] == ASCII.colon
-        else { return false }
-        return !isBlank(from: offset + 2)
-    }
-
     /// Whether the line holds a `|` anywhere.
     var hasPipe: Bool { bytes.contains(ASCII.pipe) }
 }

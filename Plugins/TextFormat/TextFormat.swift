@@ -3,11 +3,11 @@ import SemfindCore
 /// Reads plain text: every paragraph (a run of non-blank lines) becomes one prose section.
 ///
 /// Plain text has no headings, so every section's heading path is empty and the document has no
-/// title. Decoding (UTF-8, UTF-16 with a BOM, Latin-1 fallback) is `DecodedText`'s; its warning,
+/// title. Decoding (UTF-8, UTF-16 with a BOM, windows-1252 fallback) is `DecodedText`'s; its warning,
 /// if any, is passed on. Work is linear in the size of the file, however long its lines.
 public struct TextFormat: FormatPlugin {
     public var name: String { "text" }
-    public var version: Int { 1 }
+    public var version: Int { 2 }
     /// `text/plain` is what libmagic reports for any text it cannot name more precisely, so the
     /// extension decides when another plugin claims the file too.
     public var mimeTypes: Set<String> { ["text/plain", "text/x-log"] }

@@ -45,9 +45,14 @@ public struct Chunker: Sendable {
         }
     }
 
-    /// Splits an over-budget range between words; a word that alone is over budget is cut
-    /// every `budget` characters (a character is never more than one word piece).
+    /// Splits an over-budget range between words into short runs, so that packing can carry
+    /// the last runs of a full chunk into the next as overlap; a word that alone is over budget
+    /// is cut every `budget` characters (a character is never more than one word piece).
+    ///
+    /// A run holds at most a quarter of the overlap: packing carries runs while they fit in the
+    /// overlap, so a cut between words shares at least three quarters of it.
     private func wordRuns(_ text: [UInt8], _ range: Range<Int>, section: Int) -> [ChunkUnit] {
+        let runLimit = options.overlap > 0 ? max(1, options.overlap / 4) : options.budget
         var runs: [ChunkUnit] = []
         var runStart = range.lowerBound
         var runTokens = 0
@@ -64,7 +69,7 @@ public struct Chunker: Sendable {
                 }
                 runStart = word.upperBound
                 runTokens = 0
-            } else if runTokens + tokens > options.budget {
+            } else if runTokens > 0 && runTokens + tokens > runLimit {
                 runs.append(ChunkUnit(section: section, bytes: runStart..<word.lowerBound, tokens: runTokens))
                 runStart = word.lowerBound
                 runTokens = tokens

@@ -1,8 +1,13 @@
 import SemfindCore
 
 /// The format plugins semfind uses, listed explicitly by the executable, and the rule that
-/// picks one for a file: the MIME type libmagic reports, with the extension as tie-break when
-/// that type is generic, and the fallback plugin for other text.
+/// picks one for a file: a known extension first, then the MIME type libmagic reports, and the
+/// fallback plugin for other text.
+///
+/// The name decides among text formats because libmagic cannot: a markdown file that quotes
+/// `<table>` or a doctype in its first lines looks like HTML to it. libmagic's verdict matters
+/// only for files whose extension no plugin claims (or that have none), and the walker has
+/// already used it to leave binary files out.
 public struct FormatRegistry: Sendable {
     public let plugins: [any FormatPlugin]
     /// The plugin for text types no plugin claims (source code, CSV, …); nil to skip them.
@@ -13,18 +18,19 @@ public struct FormatRegistry: Sendable {
         fallbackName = fallback
     }
 
-    /// MIME types that say little about the format: the extension decides for them.
+    /// MIME types that say little about the format: text for the fallback plugin's purposes.
     static let genericTypes: Set<String> = [
         "text/plain", "application/octet-stream", "inode/x-empty", "application/x-empty",
     ]
 
-    /// The plugin for a file of `mimeType` at `path`, or nil when no plugin reads it.
+    /// The plugin for a (non-binary) file of `mimeType` at `path`, or nil when no plugin reads it.
     public func plugin(mimeType: String, path: String) -> (any FormatPlugin)? {
-        let fileExtension = Self.fileExtension(of: path)
-        let byExtension = fileExtension.flatMap { name in plugins.first { $0.extensions.contains(name) } }
-        if Self.genericTypes.contains(mimeType), let byExtension { return byExtension }
+        if let fileExtension = Self.fileExtension(of: path),
+            let byExtension = plugins.first(where: { $0.extensions.contains(fileExtension) })
+        {
+            return byExtension
+        }
         if let byType = plugins.first(where: { $0.mimeTypes.contains(mimeType) }) { return byType }
-        if let byExtension { return byExtension }
         let isText = mimeType.hasPrefix("text/") || Self.genericTypes.contains(mimeType)
         return isText ? plugins.first { $0.name == fallbackName } : nil
     }

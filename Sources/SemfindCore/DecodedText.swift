@@ -1,7 +1,7 @@
 /// A text file's bytes decoded to lines, each line remembering its byte range in the
-/// original file, whatever the encoding: UTF-8 (with or without BOM), UTF-16 with BOM, and
-/// Latin-1 as the fallback for bytes that are not valid UTF-8 (with a warning, never silent
-/// replacement characters).
+/// original file, whatever the encoding: the one `CharsetChoice` makes (a byte order mark, a
+/// declared charset, UTF-8, else windows-1252, with a warning, never silent replacement
+/// characters or dropped bytes).
 public struct DecodedText: Sendable {
     /// One line without its terminator ("\n", "\r\n" or "\r").
     public struct Line: Sendable, Equatable {
@@ -12,44 +12,38 @@ public struct DecodedText: Sendable {
         public let bytes: Range<Int>
 
         public var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+
+        /// A line as a container sees it: a plugin that strips a block quote's `>` keeps the
+        /// line's number and original bytes.
+        public init(number: Int, text: String, bytes: Range<Int>) {
+            self.number = number
+            self.text = text
+            self.bytes = bytes
+        }
     }
 
     public let lines: [Line]
+    /// The encoding the bytes were read in, and why.
+    public let charset: CharsetChoice
     /// Set when the bytes were not what they claimed to be (e.g. invalid UTF-8).
     public let warning: String?
 
-    public init(_ bytes: [UInt8]) {
-        if bytes.starts(with: [0xFF, 0xFE]) {
-            (lines, warning) = Self.decodeUTF16(bytes, bigEndian: false)
-        } else if bytes.starts(with: [0xFE, 0xFF]) {
-            (lines, warning) = Self.decodeUTF16(bytes, bigEndian: true)
-        } else {
-            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            if Self.isValidUTF8(bytes[start...]) {
-                lines = Self.splitLines(bytes, from: start) { String(decoding: bytes[$0], as: UTF8.self) }
-                warning = nil
-            } else {
-                lines = Self.splitLines(bytes, from: 0) { range in
-                    String(String.UnicodeScalarView(bytes[range].map { Unicode.Scalar($0) }))
-                }
-                warning = "not valid UTF-8: decoded as Latin-1"
-            }
+    /// Decodes `bytes`, honouring `declared` (a charset label the document names) when it fits.
+    public init(_ bytes: [UInt8], declared: String? = nil) {
+        charset = CharsetChoice(bytes, declared: declared)
+        switch charset.encoding {
+        case .utf16LittleEndian, .utf16BigEndian:
+            let decoded = Self.decodeUTF16(bytes, bigEndian: charset.encoding == .utf16BigEndian)
+            lines = decoded.lines
+            warning = charset.warning ?? decoded.warning
+        case .utf8, .windows1252, .legacy:
+            let charset = charset
+            lines = Self.splitLines(bytes, from: charset.textStart) { charset.decode(bytes[$0]) }
+            warning = charset.warning
         }
     }
 
-    private static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
-    }
-
-    /// Splits byte-oriented text (UTF-8 or Latin-1) at "\n", "\r\n" and lone "\r".
+    /// Splits byte-oriented text (UTF-8 or windows-1252) at "\n", "\r\n" and lone "\r".
     private static func splitLines(_ bytes: [UInt8], from start: Int, decode: (Range<Int>) -> String) -> [Line] {
         var lines: [Line] = []
         var lineStart = start
@@ -71,15 +65,8 @@ public struct DecodedText: Sendable {
         return lines
     }
 
-    private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> ([Line], String?) {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var offset = 2
-        while offset + 1 < bytes.count {
-            let pair = bigEndian ? (bytes[offset], bytes[offset + 1]) : (bytes[offset + 1], bytes[offset])
-            units.append(UInt16(pair.0) << 8 | UInt16(pair.1))
-            offset += 2
-        }
+    private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> (lines: [Line], warning: String?) {
+        let units = CharsetChoice.units(bytes[min(2, bytes.count)...], bigEndian: bigEndian)
         var lines: [Line] = []
         var lineStart = 0
         var index = 0

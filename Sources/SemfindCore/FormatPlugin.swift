@@ -5,7 +5,7 @@ public struct ParsedDocument: Sendable, Equatable {
     /// The blocks of the document, in file order.
     public var sections: [Section]
     /// Problems worth telling the user that did not stop parsing, one line each
-    /// (e.g. "not valid UTF-8: decoded as Latin-1"); the caller adds the file's path.
+    /// (e.g. "not valid UTF-8: decoded as windows-1252"); the caller adds the file's path.
     public var warnings: [String]
 
     public init(title: String? = nil, sections: [Section], warnings: [String] = []) {
@@ -29,8 +29,8 @@ public protocol FormatPlugin: Sendable {
     var version: Int { get }
     /// MIME types (as libmagic reports them) this plugin reads, e.g. "text/markdown".
     var mimeTypes: Set<String> { get }
-    /// Lowercase file extensions without the dot, e.g. "md"; the tie-break when the MIME type
-    /// is generic (text/plain).
+    /// Lowercase file extensions without the dot, e.g. "md". A file with one of them is this
+    /// plugin's whatever libmagic says of its contents (as long as they are not binary).
     var extensions: Set<String> { get }
 
     /// Parses a whole file. `bytes` are the file's bytes as stored on disk; spans refer to them.

@@ -67,17 +67,59 @@ func utf16() throws {
         ])
 }
 
-@Test("bytes the declared charset cannot decode give a warning")
-func undecodableBytes() throws {
-    let bytes = latin1(
-        "<html><head><meta charset=\"shift_jis\"></head><body><p>\u{81}\u{FF}\u{FE}\u{82} x</p></body></html>")
+@Test("a declared legacy charset decodes when the bytes are valid in it")
+func shiftJIS() throws {
+    let bytes = latin1("<meta charset=\"Shift_JIS\"><p>") + [0x93, 0xFA, 0x96, 0x7B, 0x8C, 0xEA] + latin1("</p>")
     let document = try HTMLFormat().parse(bytes)
-    #expect(document.warnings.contains { $0.contains("not valid in") })
+    #expect(document.sections.map(\.text) == ["日本語"])
+    #expect(document.warnings.isEmpty)
 }
 
-@Test("a charset libxml2 does not know gives a warning naming it")
+@Test("bytes the declared charset cannot decode fall back to windows-1252: nothing after them is lost")
+func undecodableBytes() throws {
+    let bytes = latin1(
+        "<html><head><meta charset=\"shift_jis\"></head><body><p>\u{FF}\u{FE} x</p><p>after</p></body></html>")
+    let document = try HTMLFormat().parse(bytes)
+    #expect(document.sections.map(\.text) == ["ÿþ x", "after"])
+    #expect(document.warnings == ["not valid shift_jis (as declared) nor UTF-8: decoded as windows-1252"])
+}
+
+@Test("an unknown charset: ASCII reads silently, other bytes as windows-1252 with a warning naming it")
 func unknownCharset() throws {
-    let document = try parse("<html><head><meta charset=\"no-such-charset\"></head><body><p>text</p></body></html>")
-    #expect(document.sections.map(\.text) == ["text"])
-    #expect(document.warnings.contains { $0.contains("no-such-charset") })
+    let ascii = try parse("<html><head><meta charset=\"no-such-charset\"></head><body><p>text</p></body></html>")
+    #expect(ascii.sections.map(\.text) == ["text"])
+    #expect(ascii.warnings.isEmpty)
+    let legacy = try HTMLFormat().parse(latin1("<meta charset=\"no-such-charset\"><p>caf\u{E9} \u{80}</p>"))
+    #expect(legacy.sections.map(\.text) == ["café €"])
+    #expect(legacy.warnings.contains { $0.contains("no-such-charset") })
+}
+
+@Test("a UTF-8 page that declares windows-1252 keeps all its text, read as UTF-8")
+func misdeclaredWindows1252() throws {
+    // "Ё", "ō" and "ŝ" hold the bytes 0x81, 0x8D and 0x9D, which windows-1252 leaves undefined.
+    let page = """
+        <html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+        <title>Café</title></head><body><p>“Ёлка” — ōmu ŝi</p><p>the rest of the page</p></body></html>
+        """
+    let document = try parse(page)
+    #expect(document.title == "Café")
+    #expect(document.sections.map(\.text) == ["“Ёлка” — ōmu ŝi", "the rest of the page"])
+    #expect(document.warnings == ["declared windows-1252 but the bytes are UTF-8: read as UTF-8"])
+}
+
+@Test("a UTF-8 byte order mark wins over <meta charset>, as the HTML standard orders them")
+func byteOrderMarkBeatsMeta() throws {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<meta charset=\"iso-8859-1\"><p>café ’</p>\n<p>two</p>".utf8)
+    let document = try HTMLFormat().parse(bytes)
+    #expect(document.sections.map(\.text) == ["café ’", "two"])
+    #expect(document.sections.last?.span == SourceSpan(firstLine: 2, lastLine: 2, bytes: 47..<57))
+    #expect(document.warnings.isEmpty)
+}
+
+@Test("windows-1252 as declared: undefined bytes 0x81 and 0x9D become C1 characters, nothing after them is lost")
+func windows1252UndefinedBytes() throws {
+    let bytes = latin1("<meta charset=\"windows-1252\"><p>a\u{81}b\u{9D}c \u{93}q\u{94}</p><p>after</p>")
+    let document = try HTMLFormat().parse(bytes)
+    #expect(document.sections.map(\.text) == ["a\u{81}b\u{9D}c “q”", "after"])
+    #expect(document.warnings.isEmpty)
 }

@@ -24,10 +24,12 @@ struct IndexPipelineTests {
         indexPath = try TestScratch.file("pipeline", named: "index.sqlite")
     }
 
-    func run(encoder: SentenceEncoder? = nil) throws -> (IndexSummary, [IndexEvent]) {
+    func run(
+        encoder: SentenceEncoder? = nil, plugins: [any FormatPlugin] = [MarkdownFormat(), TextFormat()]
+    ) throws -> (IndexSummary, [IndexEvent]) {
         let pipeline = IndexPipeline(
             storePath: indexPath, encoder: encoder ?? self.encoder,
-            registry: FormatRegistry([MarkdownFormat(), TextFormat()]),
+            registry: FormatRegistry(plugins),
             options: IndexOptions(roots: [tree.root], chunker: ChunkerOptions(budget: 20, overlap: 4)))
         var events: [IndexEvent] = []
         let summary = try pipeline.run { events.append($0) }
@@ -94,6 +96,17 @@ struct IndexPipelineTests {
         #expect(touched.indexed == 0 && touched.unchanged == 3 && touched.embedded == 0)
     }
 
+    @Test("a plugin's new version re-reads its files, and only its files")
+    func pluginVersion() throws {
+        try writeCorpus()
+        _ = try run()
+        let (summary, _) = try run(plugins: [MarkdownFormat(), Rereleased(TextFormat())])
+        #expect(summary.indexed == 2, "todo.txt and empty.txt, read by the text plugin")
+        #expect(summary.unchanged == 1, "guide.md: the markdown plugin did not change")
+        let (again, _) = try run(plugins: [MarkdownFormat(), Rereleased(TextFormat())])
+        #expect(again.indexed == 0 && again.unchanged == 3)
+    }
+
     @Test("a deleted file's chunks go; a moved file reuses its vectors")
     func deletesAndMoves() throws {
         try writeCorpus()
@@ -123,4 +136,17 @@ struct IndexPipelineTests {
         }
         #expect(try IndexStore(path: indexPath, create: false).status().chunks == 4)
     }
+}
+
+/// A plugin that parses as another does under the next version number, as its next release would.
+struct Rereleased: FormatPlugin {
+    let base: any FormatPlugin
+
+    init(_ base: any FormatPlugin) { self.base = base }
+
+    var name: String { base.name }
+    var version: Int { base.version + 1 }
+    var mimeTypes: Set<String> { base.mimeTypes }
+    var extensions: Set<String> { base.extensions }
+    func parse(_ bytes: [UInt8]) throws -> ParsedDocument { try base.parse(bytes) }
 }

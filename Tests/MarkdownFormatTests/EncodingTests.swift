@@ -47,15 +47,16 @@ struct EncodingTests {
         #expect(section.span.bytes == 10..<14)
     }
 
-    @Test("invalid UTF-8 is read as Latin-1, with a warning")
-    func latin1Fallback() throws {
-        let bytes: [UInt8] = Array("# Caf".utf8) + [0xE9] + Array("\n\nna".utf8) + [0xEF] + Array("ve text\n".utf8)
+    @Test("invalid UTF-8 is read as windows-1252, curly quotes and € included, with a warning")
+    func windows1252Fallback() throws {
+        let bytes: [UInt8] =
+            Array("# Caf".utf8) + [0xE9] + Array("\n\nna".utf8) + [0xEF] + Array("ve ".utf8)
+            + [0x93, 0x74, 0x65, 0x78, 0x74, 0x94, 0x20, 0x80, 0x35, 0x20, 0x81, 0x9D, 0x0A]
         let document = MarkdownFormat().parse(bytes)
-        #expect(document.sections.map(\.text) == ["naïve text"])
+        #expect(document.sections.map(\.text) == ["naïve “text” €5 \u{81}\u{9D}"])
         #expect(document.sections.map(\.headingPath) == [["Café"]])
-        #expect(document.sections.first?.span.bytes == 8..<18)
-        #expect(document.warnings.count == 1)
-        #expect(document.warnings.first?.contains("Latin-1") == true)
+        #expect(document.sections.first?.span.bytes == 8..<26)
+        #expect(document.warnings == ["not valid UTF-8: decoded as windows-1252"])
         #expect(parse("valid ü").warnings.isEmpty)
     }
 
@@ -73,7 +74,7 @@ struct EncodingTests {
     func claims() {
         let format = MarkdownFormat()
         #expect(format.name == "markdown")
-        #expect(format.version == 1)
+        #expect(format.version == 2)
         #expect(format.mimeTypes == ["text/markdown", "text/x-markdown"])
         #expect(format.extensions.isSuperset(of: ["md", "markdown"]))
         #expect(!format.extensions.contains("txt"))

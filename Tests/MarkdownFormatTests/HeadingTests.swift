@@ -116,7 +116,8 @@ struct HeadingTests {
         #expect(unclosed.sections.map(\.text) == ["title: Nope", "Some text."])
         let thematicBreak = parse("---\n\ntitle: Nope\n---\n")
         #expect(thematicBreak.title == nil)
-        // "title: Nope" underlined by --- is a setext heading, so no section carries text.
-        #expect(thematicBreak.sections.isEmpty)
+        // "title: Nope" underlined by --- is a setext heading with no body: a section of its own.
+        #expect(thematicBreak.sections.map(\.text) == ["title: Nope"])
+        #expect(thematicBreak.sections.map(\.headingPath) == [[]])
     }
 }

@@ -36,4 +36,13 @@ struct LargeInputTests {
         // Every backtick closes the code span its predecessor opened; the final space is trimmed.
         #expect(document.sections.map(\.text.utf8.count) == [markdown.utf8.count - 120_000 - 1])
     }
+
+    @Test("a million nested quote markers, unclosed comments and links that are not links stay linear")
+    func deepAndUnterminated() {
+        #expect(parse(String(repeating: ">", count: 1_000_000) + " deep\n").sections.map(\.text) == ["deep"])
+        let comments = "text " + String(repeating: "<!-- x ", count: 150_000)
+        #expect(parse(comments).sections.map(\.text.utf8.count) == [comments.utf8.count - 1])
+        let brackets = String(repeating: "[a](b c) ", count: 120_000)
+        #expect(parse(brackets).sections.map(\.text.utf8.count) == [brackets.utf8.count - 1])
+    }
 }

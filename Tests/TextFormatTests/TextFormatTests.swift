@@ -59,14 +59,15 @@ struct TextFormatTests {
         #expect(document.sections.first?.span.bytes == 3..<8)
     }
 
-    @Test("invalid UTF-8 is read as Latin-1, with a warning")
-    func latin1Fallback() {
-        let bytes: [UInt8] = Array("caf".utf8) + [0xE9, 0x0A, 0x0A, 0xFF]
+    @Test("windows-1252 text keeps its curly quotes, dashes and euro sign, and every other byte, with a warning")
+    func windows1252Fallback() {
+        let bytes: [UInt8] =
+            [0x93] + Array("Caf".utf8) + [0xE9, 0x94, 0x20, 0x96, 0x20, 0x35, 0x80, 0x0A, 0x0A]
+            + [0x81, 0x61, 0x9D, 0x20, 0x85, 0xFF]
         let document = TextFormat().parse(bytes)
-        #expect(document.sections.map(\.text) == ["café", "ÿ"])
-        #expect(document.sections.map(\.span.bytes) == [0..<4, 6..<7])
-        #expect(document.warnings.count == 1)
-        #expect(document.warnings.first?.contains("Latin-1") == true)
+        #expect(document.sections.map(\.text) == ["“Café” – 5€", "\u{81}a\u{9D} …ÿ"])
+        #expect(document.sections.map(\.span.bytes) == [0..<11, 13..<19])
+        #expect(document.warnings == ["not valid UTF-8: decoded as windows-1252"])
     }
 
     @Test("empty and blank input give no sections")
@@ -92,7 +93,7 @@ struct TextFormatTests {
     func claims() {
         let format = TextFormat()
         #expect(format.name == "text")
-        #expect(format.version == 1)
+        #expect(format.version == 2)
         #expect(format.mimeTypes.contains("text/plain"))
         #expect(format.extensions.isSuperset(of: ["txt", "log"]))
         #expect(format.extensions.isDisjoint(with: ["md", "markdown", "html"]))

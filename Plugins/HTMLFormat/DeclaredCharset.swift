@@ -1,41 +1,21 @@
-/// Which encoding to hand libxml2 for a file, decided before parsing.
-///
-/// libxml2's HTML parser honours a byte order mark, `<meta charset>` and `<meta http-equiv>`,
-/// so a file that has one of those is passed with no encoding. It ignores an XML declaration's
-/// `encoding`, so that one is passed explicitly. A file that declares nothing is read as UTF-8
-/// when its bytes are valid UTF-8 (old libxml2 would read it as Latin-1), else as windows-1252,
-/// what browsers do, with a warning.
-struct CharsetChoice {
-    /// The encoding name for libxml2, or nil to let it follow the document's declaration.
-    let encoding: String?
-    /// Set when the choice was a guess worth telling the user about.
-    let warning: String?
-
-    init(sniffing bytes: [UInt8]) {
-        if Self.hasByteOrderMark(bytes) || Self.hasMetaCharset(bytes) {
-            (encoding, warning) = (nil, nil)
-        } else if let declared = Self.xmlDeclarationEncoding(bytes) {
-            (encoding, warning) = (declared, nil)
-        } else if ByteScan.isValidUTF8(bytes) {
-            (encoding, warning) = ("UTF-8", nil)
-        } else {
-            (encoding, warning) = ("windows-1252", "no charset declared and not valid UTF-8: decoded as windows-1252")
-        }
+/// The charset a page declares, found in its bytes before parsing: the first `<meta>` whose
+/// `charset` attribute or `http-equiv` content ("text/html; charset=…") names one, else an XML
+/// declaration's `encoding`. What to make of it (a byte order mark wins, a declaration the bytes
+/// do not fit loses) is `CharsetChoice`'s, in SemfindCore.
+enum DeclaredCharset {
+    /// The declared label as written, or nil.
+    static func label(in bytes: [UInt8]) -> String? {
+        metaCharset(bytes) ?? xmlDeclarationEncoding(bytes)
     }
 
-    private static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-    }
-
-    /// Whether some `<meta …>` tag has "charset=" in it: the `charset` attribute, or the
-    /// `content` of an `http-equiv` declaration ("text/html; charset=…").
-    private static func hasMetaCharset(_ bytes: [UInt8]) -> Bool {
+    /// The value after "charset=" in the first `<meta …>` tag that has one.
+    private static func metaCharset(_ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBufferPointer { buffer in
             var next = 0
             while let open = ByteScan.index(of: UInt8(ascii: "<"), in: buffer, from: next) {
                 next = open + 1
                 let after = open + 5
-                guard after < buffer.count else { return false }
+                guard after < buffer.count else { return nil }
                 guard lowercased(buffer[open + 1]) == UInt8(ascii: "m"),
                     lowercased(buffer[open + 2]) == UInt8(ascii: "e"),
                     lowercased(buffer[open + 3]) == UInt8(ascii: "t"),
@@ -46,13 +26,18 @@ struct CharsetChoice {
                 var from = after
                 while let key = find(Array("charset".utf8), in: bytes, from: from, to: end) {
                     from = key + 7
-                    let value = bytes[from..<end].firstIndex { !$0.isASCIIWhitespace } ?? end
-                    if value < end && bytes[value] == UInt8(ascii: "=") {
-                        return true
-                    }
+                    var index = bytes[from..<end].firstIndex { !$0.isASCIIWhitespace } ?? end
+                    guard index < end && bytes[index] == UInt8(ascii: "=") else { continue }
+                    index += 1
+                    while index < end, bytes[index].isASCIIWhitespace || isQuote(bytes[index]) { index += 1 }
+                    let valueEnd =
+                        bytes[index..<end].firstIndex {
+                            $0.isASCIIWhitespace || isQuote($0) || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "/")
+                        } ?? end
+                    if valueEnd > index { return String(decoding: bytes[index..<valueEnd], as: UTF8.self) }
                 }
             }
-            return false
+            return nil
         }
     }
 
@@ -67,15 +52,17 @@ struct CharsetChoice {
         while index < close, bytes[index].isASCIIWhitespace || bytes[index] == UInt8(ascii: "=") {
             index += 1
         }
-        guard index < close, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
-            return nil
-        }
+        guard index < close, isQuote(bytes[index]) else { return nil }
         let quote = bytes[index]
         let valueStart = index + 1
         guard let valueEnd = bytes[valueStart..<close].firstIndex(of: quote), valueEnd > valueStart else {
             return nil
         }
         return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+    }
+
+    private static func isQuote(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     /// The first offset in `from..<to` where `needle` starts, matching ASCII letters in any case.
