@@ -8,13 +8,16 @@ import SemfindCore
 /// section (items on their own lines, marked "- " or "1. ", nested items indented); a data table
 /// is one table section (a line per row, cells joined by " | "), while a table that holds
 /// headings or other tables lays out a page and is read as ordinary blocks. Scripts, styles,
-/// templates, navigation, embedded frames and graphics, and hidden elements are never read.
+/// templates, navigation, embedded frames and graphics, and hidden elements are never read, nor
+/// is page furniture (`PageFurniture`): landmarks of navigation, search, banners and page
+/// footers, permalink signs, everything outside the main content when the page marks it, and
+/// blocks of links when it does not.
 ///
 /// Lines come from libxml2 (see `LineEstimator`); byte spans run from the start of a section's
 /// first line to the end of its last, found by indexing the file's line starts.
 public struct HTMLFormat: FormatPlugin {
     public let name = "html"
-    public let version = 1
+    public let version = 2
     public let mimeTypes: Set<String> = ["text/html", "application/xhtml+xml"]
     public let extensions: Set<String> = ["html", "htm", "xhtml"]
 
@@ -32,7 +35,7 @@ public struct HTMLFormat: FormatPlugin {
         let charset = CharsetChoice(sniffing: bytes)
         let lineIndex = LineIndex(bytes)
         let outcome = HTMLTreeReader.read(bytes, encoding: charset.encoding) { document in
-            var collector = SectionCollector(lineIndex: lineIndex)
+            var collector = SectionCollector(lineIndex: lineIndex, readsOnlyMain: PageFurniture.pageMarksMain(document))
             TreeWalker.walk(document, with: &collector)
             return collector.finish()
         }

@@ -12,7 +12,7 @@ func parse(_ html: String) throws -> ParsedDocument {
 func claimsHTML() {
     let format = HTMLFormat()
     #expect(format.name == "html")
-    #expect(format.version == 1)
+    #expect(format.version == 2)
     #expect(format.mimeTypes == ["text/html", "application/xhtml+xml"])
     #expect(format.extensions == ["html", "htm", "xhtml"])
 }
