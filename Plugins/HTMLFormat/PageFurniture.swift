@@ -55,7 +55,7 @@ enum PageFurniture {
     }
 
     /// Whether the page marks its main content: a `<main>` or `role="main"` element with text,
-    /// neither hidden nor inside dropped or hidden elements.
+    /// neither hidden nor inside dropped, hidden or furniture elements.
     static func pageMarksMain(_ document: xmlDocPtr) -> Bool {
         ElementAttributes.contains(from: document.pointee.children, descendsInto: isShown) { node in
             guard node.pointee.type == XML_ELEMENT_NODE, isShown(node),
@@ -67,7 +67,11 @@ enum PageFurniture {
         }
     }
 
+    /// Whether the element's text may be read: neither dropped by its name, nor hidden, nor a
+    /// furniture landmark.
     private static func isShown(_ element: xmlNodePtr) -> Bool {
-        ElementRole(name: ElementAttributes.name(of: element)) != .dropped && !ElementAttributes.isHidden(element)
+        let name = ElementAttributes.name(of: element)
+        return ElementRole(name: name) != .dropped && !ElementAttributes.isHidden(element)
+            && !isFurniture(element, named: name, insideSectioning: true)
     }
 }
