@@ -22,8 +22,8 @@ enum PageFurniture {
         if (name == "header" || name == "footer") && !insideSectioning {
             return true
         }
-        if name == "a" {
-            return isPermalink(element)
+        if name == "a" && isPermalink(element) {
+            return true
         }
         return ElementAttributes.roles(of: element).contains(where: furnitureRoles.contains)
     }
