@@ -72,13 +72,14 @@ func sidebarHeadingsSeparate() throws {
     let document = try parse(
         """
         <title>Blog</title><body>
-        <article><h1>Post</h1><h2>Baking</h2><p>Bake it.</p></article>
+        <h1>Post</h1><h2>Baking</h2><p>Bake it.</p>
         <aside><h3>About me</h3><p>I bake.</p></aside>
         <div role="complementary"><h4>Elsewhere</h4><p>Other text.</p></div>
+        <p>Cool it.</p>
         """)
     #expect(
         document.sections.map(\.headingPath) == [
-            ["Blog", "Post", "Baking"], ["Blog", "About me"], ["Blog", "Elsewhere"],
+            ["Blog", "Post", "Baking"], ["Blog", "About me"], ["Blog", "Elsewhere"], ["Blog", "Post", "Baking"],
         ])
 }
 
