@@ -5,7 +5,8 @@ import Testing
 @testable import HTMLFormat
 
 /// Pages shaped like real generators' output (Tests/Fixtures/html-pages), each beside the text
-/// that scripts/html-reference-words, an independent html.parser extraction, reads from it.
+/// that scripts/html-reference-words, an independent html.parser extraction, reads from it
+/// (`scripts/html-reference-words PAGE.html > PAGE.reference.txt` writes it anew).
 private enum FixturePage: String, CaseIterable {
     case sphinx = "sphinx-page"
     case javadoc = "javadoc-page"
