@@ -38,12 +38,22 @@ enum ElementAttributes {
         return nil
     }
 
+    /// The element's ARIA roles: the `role` attribute's tokens, lowercase.
+    static func roles(of node: xmlNodePtr) -> [Substring] {
+        guard let role = value(of: "role", in: node) else { return [] }
+        return role.lowercased().split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.isASCIIWhitespace) })
+    }
+
     /// Whether the page hides the element from readers: the `hidden` attribute,
     /// `aria-hidden="true"`, or an inline style with `display:none` or `visibility:hidden`.
     ///
-    /// Style sheets are not consulted; the inline check is a plain substring test.
+    /// Style sheets are not consulted; the inline check is a plain substring test. A page hidden
+    /// as a whole (`<body style="display:none">`) is hidden only until its scripts run, so `html`
+    /// and `body` are never taken for hidden.
     static func isHidden(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
+        let name = name(of: node)
+        guard name != "html" && name != "body" else { return false }
         if value(of: "hidden", in: node) != nil {
             return true
         }
@@ -62,24 +72,49 @@ enum ElementAttributes {
     /// Whether a `<table>` lays out a page rather than holding data: it contains a heading or
     /// another table. Such a table is read as ordinary blocks, not as one table section.
     static func isLayoutTable(_ table: xmlNodePtr) -> Bool {
+        contains(from: table.pointee.children) { node in
+            guard node.pointee.type == XML_ELEMENT_NODE else { return false }
+            switch ElementRole(name: name(of: node)) {
+            case .heading, .table: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Whether `first`, a sibling after it, or a descendant of any of them satisfies `match`.
+    /// The children of an element are searched only when `descendsInto` allows it.
+    static func contains(
+        from first: xmlNodePtr?, descendsInto: (xmlNodePtr) -> Bool = { _ in true }, where match: (xmlNodePtr) -> Bool
+    ) -> Bool {
         var pending: [xmlNodePtr] = []
-        if let first = table.pointee.children {
+        if let first {
             pending.append(first)
         }
         while let node = pending.popLast() {
             if let next = node.pointee.next {
                 pending.append(next)
             }
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            switch ElementRole(name: name(of: node)) {
-            case .heading, .table:
+            if match(node) {
                 return true
-            default:
-                if let child = node.pointee.children {
-                    pending.append(child)
-                }
+            }
+            if node.pointee.type == XML_ELEMENT_NODE, descendsInto(node), let child = node.pointee.children {
+                pending.append(child)
             }
         }
         return false
+    }
+
+    /// Whether a text node holds a character other than white space.
+    static func hasVisibleCharacter(_ text: xmlNodePtr) -> Bool {
+        guard let content = text.pointee.content else { return false }
+        return String(cString: content).unicodeScalars.contains { !$0.isASCIIWhitespace }
+    }
+
+    /// Whether the text under `element` holds a letter or a digit.
+    static func hasLetterOrDigit(under element: xmlNodePtr) -> Bool {
+        contains(from: element.pointee.children) { node in
+            guard node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content else { return false }
+            return String(cString: content).unicodeScalars.contains { $0.isWordCharacter && $0 != "_" }
+        }
     }
 }

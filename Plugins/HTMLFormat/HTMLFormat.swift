@@ -8,7 +8,10 @@ import SemfindCore
 /// section (items on their own lines, marked "- " or "1. ", nested items indented); a data table
 /// is one table section (a line per row, cells joined by " | "), while a table that holds
 /// headings or other tables lays out a page and is read as ordinary blocks. Scripts, styles,
-/// templates, navigation, embedded frames and graphics, and hidden elements are never read.
+/// templates, navigation, embedded frames and graphics, and hidden elements are never read, nor
+/// is page furniture (`PageFurniture`): landmarks of navigation, search, banners and page
+/// footers, permalink signs, everything outside the main content when the page marks it, and
+/// blocks of links when it does not.
 ///
 /// Lines come from libxml2 (see `LineEstimator`); byte spans run from the start of a section's
 /// first line to the end of its last, found by indexing the file's line starts.
@@ -38,7 +41,7 @@ public struct HTMLFormat: FormatPlugin {
         }
         let lineIndex = LineIndex(bytes)
         let outcome = HTMLTreeReader.read(text) { document in
-            var collector = SectionCollector(lineIndex: lineIndex)
+            var collector = SectionCollector(lineIndex: lineIndex, readsOnlyMain: PageFurniture.pageMarksMain(document))
             TreeWalker.walk(document, with: &collector)
             return collector.finish()
         }

@@ -6,20 +6,36 @@ extension SectionCollector {
         let name = ElementAttributes.name(of: element)
         noteStartTag(of: element, named: name)
         var role = ElementRole(name: name)
-        // A page hidden as a whole (`<body style="display:none">`) is hidden only until its
-        // scripts run, so `html` and `body` are never taken for hidden.
-        if role != .dropped && name != "html" && name != "body" && ElementAttributes.isHidden(element) {
+        if role != .dropped
+            && (ElementAttributes.isHidden(element)
+                || PageFurniture.isFurniture(element, named: name, insideSectioning: !scopes.isEmpty))
+        {
             role = .dropped
         } else if role == .table && ElementAttributes.isLayoutTable(element) {
             role = .block
         }
-        frames.append(frame(entering: role, element))
+        let reads = suppressedDepth == 0 && headDepth == 0 && role != .dropped
+        if reads, let outline = PageFurniture.outline(of: element, named: name) {
+            openScope(outline, isMain: PageFurniture.isMain(element, named: name))
+            frames.append(.sectioning(frame(entering: role, element, named: name)))
+        } else {
+            frames.append(frame(entering: role, element, named: name))
+        }
     }
 
     mutating func leave(_ element: xmlNodePtr) {
-        switch frames.popLast() ?? .plain {
+        undo(frames.popLast() ?? .plain)
+    }
+
+    private mutating func undo(_ frame: Frame) {
+        switch frame {
         case .plain:
             break
+        case .sectioning(let inner):
+            undo(inner)
+            closeScope()
+        case .link:
+            linkDepth -= 1
         case .suppressed:
             suppressedDepth -= 1
         case .head:
@@ -60,7 +76,7 @@ extension SectionCollector {
         estimator.element(at: line)
     }
 
-    private mutating func frame(entering role: ElementRole, _ element: xmlNodePtr) -> Frame {
+    private mutating func frame(entering role: ElementRole, _ element: xmlNodePtr, named name: String) -> Frame {
         if suppressedDepth > 0 || role == .dropped || (headDepth > 0 && role != .title)
             || (role == .title && (title != nil || titleText != nil))
         {
@@ -77,10 +93,18 @@ extension SectionCollector {
         default:
             break
         }
+        if isOutsideMain {
+            return .plain
+        }
         if headingCapture != nil {
             guard role != .inline else { return .plain }
             headingCapture?.text.space()
             return .space
+        }
+        if name == "a" && !readsOnlyMain && ElementAttributes.value(of: "href", in: element) != nil {
+            linkDepth += 1
+            tally.addLink()
+            return .link
         }
         return frame(enteringBody: role, element)
     }
@@ -191,6 +215,25 @@ extension SectionCollector {
         case .preformatted: preformattedDepth += change
         case .list: listDepth += change
         case .table: tableDepth += change
+        }
+    }
+
+    /// Enters a sectioning element: the headings met inside it end with it.
+    private mutating func openScope(_ outline: PageFurniture.Outline, isMain: Bool) {
+        scopes.append(SectioningScope(headingsOutside: headings, isMain: isMain))
+        if isMain {
+            mainDepth += 1
+        }
+        if outline == .separate {
+            headings = []
+        }
+    }
+
+    private mutating func closeScope() {
+        guard let scope = scopes.popLast() else { return }
+        headings = scope.headingsOutside
+        if scope.isMain {
+            mainDepth -= 1
         }
     }
 

@@ -2,7 +2,8 @@ import CLibXML2
 import SemfindCore
 
 /// Turns a walk over an HTML tree into sections: the title, the heading hierarchy, and one
-/// section per block of prose, per `<pre>`, per outermost list and per data table.
+/// section per block of prose, per `<pre>`, per outermost list and per data table, page
+/// furniture left out (`PageFurniture`).
 ///
 /// Element handling (what each element starts and ends) lives in `SectionCollector+Elements`;
 /// this file holds the state, the text, and the making of sections.
@@ -23,8 +24,16 @@ struct SectionCollector: TreeVisitor {
     }
 
     /// What entering an element did, so that leaving it can undo it.
-    enum Frame {
-        case plain, suppressed, head, title, heading, boundary, lineStart, space, container
+    indirect enum Frame {
+        case plain, suppressed, head, title, heading, boundary, lineStart, space, container, link
+        /// A sectioning element: `Frame` for its role, and a scope for its headings.
+        case sectioning(Frame)
+    }
+
+    /// An open sectioning element: the headings to restore when it ends.
+    struct SectioningScope {
+        var headingsOutside: [(level: Int, text: String)]
+        var isMain: Bool
     }
 
     /// A heading whose text is being read.
@@ -34,6 +43,8 @@ struct SectionCollector: TreeVisitor {
     }
 
     let lineIndex: LineIndex
+    /// The page marks its main content: only that is read (`PageFurniture.pageMarksMain`).
+    let readsOnlyMain: Bool
     var estimator: LineEstimator
     /// The document title, once its `<title>` has been read.
     var title: String?
@@ -53,19 +64,33 @@ struct SectionCollector: TreeVisitor {
     /// Depth inside dropped or hidden elements; their text is never read.
     var suppressedDepth = 0
     var headDepth = 0
+    /// Open sectioning elements, outermost first.
+    var scopes: [SectioningScope] = []
+    /// Depth inside the main content.
+    var mainDepth = 0
+    /// Depth inside links (`<a href>`).
+    var linkDepth = 0
+    /// The links and words of `block`, when the page marks no main content.
+    var tally = LinkTally()
     /// The next text is the first inside a `<pre>`, whose leading line feed HTML ignores.
     var atPreformattedStart = false
     /// Sections made so far, their heading paths still without the title.
     var sections: [Section] = []
 
-    init(lineIndex: LineIndex) {
+    init(lineIndex: LineIndex, readsOnlyMain: Bool) {
         self.lineIndex = lineIndex
+        self.readsOnlyMain = readsOnlyMain
         estimator = LineEstimator(lineCount: lineIndex.count)
     }
 
     /// Indentation that continues the current list item on a new line.
     var continuation: String {
         String(repeating: "  ", count: listDepth)
+    }
+
+    /// Whether text here is left out for lying outside the main content the page marks.
+    var isOutsideMain: Bool {
+        readsOnlyMain && mainDepth == 0
     }
 
     /// Whether the innermost container is a table (cells run on one line).
@@ -88,7 +113,7 @@ struct SectionCollector: TreeVisitor {
             _ = titleText?.appendCollapsed(bytes)
             return
         }
-        guard headDepth == 0 else { return }
+        guard headDepth == 0, !isOutsideMain else { return }
         if headingCapture != nil {
             _ = headingCapture?.text.appendCollapsed(bytes)
             return
@@ -113,6 +138,9 @@ struct SectionCollector: TreeVisitor {
         if added {
             block.noteSource(Self.visibleLines(of: bytes, within: lines))
         }
+        if !readsOnlyMain {
+            tally.addText(text, insideLink: linkDepth > 0)
+        }
     }
 
     /// The lines a text node's visible characters cover: its lines less those holding only
@@ -127,14 +155,17 @@ struct SectionCollector: TreeVisitor {
         return start...max(start, lines.upperBound - trailing)
     }
 
-    /// Ends the block being collected; makes it a section of `kind` if it holds any text.
+    /// Ends the block being collected; makes it a section of `kind` if it holds any text and,
+    /// on a page that marks no main content, is not a block of links (`LinkTally`).
     mutating func flush(as kind: Section.Kind) {
         let text = block.text(keepBlankRuns: kind == .code)
-        if !text.isEmpty, let lines = block.sourceLines {
+        let isFurniture = !readsOnlyMain && tally.isLinkBlock
+        if !text.isEmpty, !isFurniture, let lines = block.sourceLines {
             let span = lineIndex.span(firstLine: lines.lowerBound, lastLine: lines.upperBound)
             sections.append(Section(text: text, headingPath: headings.map(\.text), span: span, kind: kind))
         }
         block = BlockText()
+        tally = LinkTally()
     }
 
     /// The document read so far, with the title leading every heading path.
