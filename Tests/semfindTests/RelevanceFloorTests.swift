@@ -76,7 +76,7 @@ struct RelevanceFloorTests {
         }
         let everything = try runner.run(["repair a punctured inner tube", "--no-floor", "--json", "--no-session"])
         #expect(Set(paths(everything.stdout)).count == Self.notes.count, "\(paths(everything.stdout))")
-        let threshold = try runner.run(["repair a punctured inner tube", "--min-score", "-1", "--json", "--no-session"])
+        let threshold = try runner.run(["repair a punctured inner tube", "--min-score=-1", "--json", "--no-session"])
         #expect(Set(paths(threshold.stdout)).count == Self.notes.count)
         #expect(!threshold.stdout.contains(#""relevance_floor":"#), "--min-score replaces the floor")
     }
@@ -97,8 +97,10 @@ struct RelevanceFloorTests {
     func rareKeywordsKeepAPassage() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let runner = try indexedRunner()
-        let query = ["the zqxvulp code", "--no-session", "--no-hyperlinks"]
-        try Data("Bicycle shed locker: zqxvulp opens it.\n".utf8).write(to: URL(fileURLWithPath: corpus + "/shed.txt"))
+        let query = ["zqxvulp", "--no-session", "--no-hyperlinks"]
+        let label = "The label on the drawer says zqxvulp."
+        let shed = [Self.notes["puppies"], Self.notes["roses"], label].compactMap { $0 }.joined(separator: " ")
+        try Data((shed + "\n").utf8).write(to: URL(fileURLWithPath: corpus + "/shed.txt"))
         try #require(try runner.run(["index", corpus]).status == 0)
         let json = try runner.run(query + ["--json"])
         let lines = json.stdoutLines.compactMap {
