@@ -81,6 +81,21 @@ struct RelevanceFloorTests {
         #expect(!threshold.stdout.contains(#""relevance_floor":"#), "--min-score replaces the floor")
     }
 
+    @Test("on the sample corpus, sourdough finds the kitchen note alone")
+    func sampleSourdough() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var runner = CommandRunner()
+        runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
+        runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
+        try #require(try runner.run(["index", SearchCommandTests.sample]).status == 0)
+        let search = try runner.run(["sourdough", "--json", "--no-session"])
+        #expect(search.status == 0)
+        let found = paths(search.stdout)
+        #expect(!found.isEmpty && found.allSatisfy { $0.hasSuffix("/notes/kitchen.txt") }, "\(found)")
+        let everything = try runner.run(["sourdough", "--json", "--no-session", "--no-floor"])
+        #expect(Set(paths(everything.stdout)).count > 1, "without the floor, other files come too")
+    }
+
     @Test("when nothing passes the floor the search says so on stderr, prints nothing and exits 1")
     func nothingPassesExitsOne() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
