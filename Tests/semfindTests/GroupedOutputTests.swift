@@ -64,6 +64,20 @@ struct GroupedOutputTests {
         #expect(passages.count == paths.filter { $0.hasSuffix("git-tips.md") }.count, "\(human.stdout)")
     }
 
+    @Test("a passage line says why when it is not obvious: the text a short query was read with")
+    func contextReason() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let runner = try indexedRunner()
+        let human = try runner.run(["logs", "--context", "rotating the application logs every day", "--no-session"])
+        #expect(human.status == 0, "\(human.stderr)")
+        let passages = human.stdoutLines.filter { $0.first?.isNumber == true }
+        #expect(
+            !passages.isEmpty && passages.allSatisfy { $0.contains("context: rotating the application logs every day") }
+        )
+        let plain = try runner.run(["rotate the server logs", "--no-session"])
+        #expect(!plain.stdout.contains("context: "))
+    }
+
     @Test("--max-per-file caps a file's passages, in every output form")
     func maxPerFile() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
