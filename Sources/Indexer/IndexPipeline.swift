@@ -71,6 +71,11 @@ public struct IndexPipeline {
             try store.refreshVectorIndex(
                 retrain: options.retrainsVectorIndex, mayTrain: !writer.summary.interrupted)
         }
+        if !writer.summary.interrupted {
+            try store.refreshRelevanceFloor(force: options.retrainsVectorIndex) {
+                encoder.encode(RelevanceProbes.questions)
+            }
+        }
         writer.summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return writer.summary
     }

@@ -6,10 +6,14 @@ import VectorStore
 public struct Evaluator {
     public let engine: SearchEngine
     public let k: Int
+    /// Whether searches leave out results below the index's relevance floor (as `semfind
+    /// QUERY` does by default).
+    public let appliesFloor: Bool
 
-    public init(engine: SearchEngine, k: Int = 10) {
+    public init(engine: SearchEngine, k: Int = 10, appliesFloor: Bool = true) {
         self.engine = engine
         self.k = k
+        self.appliesFloor = appliesFloor
     }
 
     public struct Report: Sendable {
@@ -30,7 +34,7 @@ public struct Evaluator {
         var outcomes: [QueryOutcome] = []
         for query in queries {
             let request = SearchRequest(
-                query: query.query, mode: mode, limit: k * 10, context: query.context)
+                query: query.query, mode: mode, limit: k * 10, appliesFloor: appliesFloor, context: query.context)
             let started = DispatchTime.now().uptimeNanoseconds
             let response = try engine.search(request)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -46,7 +50,9 @@ public struct Evaluator {
                 )
             }
             outcomes.append(
-                QueryOutcome(rankedHits: hits, relevantCount: query.relevant.count, k: k, seconds: seconds))
+                QueryOutcome(
+                    rankedHits: hits, relevantCount: query.relevant.count, k: k, seconds: seconds,
+                    shown: min(k, response.results.count)))
         }
         return Report(metrics: RetrievalMetrics(outcomes), outcomes: outcomes)
     }

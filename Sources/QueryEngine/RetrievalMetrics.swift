@@ -9,10 +9,14 @@ public struct QueryOutcome: Sendable {
     public let relevantRanks: [Int]
     public let relevantCount: Int
     public let seconds: Double
+    /// Results a search limited to `k` would show (fewer when the relevance floor left some out).
+    public let shown: Int
 
     /// `rankedHits` in rank order: each hit's file, and whether the hit answers the query. A
     /// file counts as relevant when any of its hits does.
-    public init(rankedHits: [(file: String, relevant: Bool)], relevantCount: Int, k: Int, seconds: Double) {
+    public init(
+        rankedHits: [(file: String, relevant: Bool)], relevantCount: Int, k: Int, seconds: Double, shown: Int = 0
+    ) {
         var distinct: [String] = []
         var relevantFiles = Set<String>()
         for hit in rankedHits {
@@ -23,6 +27,7 @@ public struct QueryOutcome: Sendable {
         firstRelevantRank = relevantRanks.first
         self.relevantCount = relevantCount
         self.seconds = seconds
+        self.shown = shown
     }
 }
 
@@ -37,6 +42,9 @@ public struct RetrievalMetrics: Sendable {
     public let latencyP50: Double
     public let latencyP99: Double
     public let missed: Int
+    /// Mean results shown per query, and the share of queries that showed none.
+    public let meanShown: Double
+    public let emptyShare: Double
 
     public init(_ outcomes: [QueryOutcome]) {
         let count = Double(max(outcomes.count, 1))
@@ -62,5 +70,7 @@ public struct RetrievalMetrics: Sendable {
         latencyP50 = percentile(0.5)
         latencyP99 = percentile(0.99)
         missed = outcomes.filter { $0.firstRelevantRank == nil }.count
+        meanShown = Double(outcomes.reduce(0) { $0 + $1.shown }) / count
+        emptyShare = Double(outcomes.filter { $0.shown == 0 }.count) / count
     }
 }

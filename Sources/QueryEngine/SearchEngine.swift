@@ -155,30 +155,58 @@ public final class SearchEngine {
             case .hybrid: candidate.score
             }
         }
-        let kept = ranked.filter { candidate in
-            guard let minimum = request.minScore else { return true }
-            let value = request.mode == .keyword ? score(candidate) : similarity(candidate.chunkID) ?? -1
-            return value >= minimum
+        let floor = try appliedFloor(request)
+        response.relevanceFloor = floor
+        func belowFloor(_ id: Int64) -> Bool {
+            guard let floor else { return false }
+            return similarity(id) ?? -1 < floor
         }
+        let kept = ranked.filter { candidate in
+            if let minimum = request.minScore {
+                let value = request.mode == .keyword ? score(candidate) : similarity(candidate.chunkID) ?? -1
+                return value >= minimum
+            }
+            guard keywordRanks[candidate.chunkID] == nil, belowFloor(candidate.chunkID) else { return true }
+            response.belowFloor += 1
+            return false
+        }
+        var evidence: KeywordEvidence?
+        if floor != nil {
+            let known = try counts.lookUp(terms.words, in: store)
+            evidence = KeywordEvidence(terms: terms, frequencies: known.frequencies, chunkCount: known.chunkCount)
+        }
+        let semanticIDs = Set(semantic.map(\.chunkID))
         // Scores only for the results shown: a keyword-only candidate's similarity costs a dot product.
         let candidates = Dictionary(kept.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
-        // Hits are read a batch at a time: files deleted since indexing drop out, and the next
-        // batch fills their places.
+        var passagesOfFile: [String: Int] = [:]
+        // Hits are read a batch at a time: files deleted since indexing, passages below the
+        // floor without a strong keyword match and passages past a file's share drop out, and
+        // the next batch fills their places.
         var next = 0
         while response.results.count < request.limit, next < kept.count {
             let batch = kept[next..<min(next + request.limit + 20, kept.count)].map(\.chunkID)
             next += batch.count
             for hit in try store.hits(batch) {
                 guard response.results.count < request.limit else { break }
+                let below = belowFloor(hit.chunkID)
+                if below, let evidence, !evidence.isStrong(in: hit.text) {
+                    response.belowFloor += 1
+                    continue
+                }
+                if let most = request.maxPerFile, passagesOfFile[hit.path, default: 0] >= most { continue }
                 guard let stale = Self.staleness(of: hit) else {
                     response.vanished += 1
                     continue
                 }
+                passagesOfFile[hit.path, default: 0] += 1
+                let keywordRank = keywordRanks[hit.chunkID]?.rank
                 response.results.append(
                     SearchResult(
                         hit: hit, score: candidates[hit.chunkID].map(score) ?? 0, similarity: similarity(hit.chunkID),
-                        keywordRank: keywordRanks[hit.chunkID]?.rank, snippet: Snippet(chunk: hit.text, terms: terms),
-                        stale: stale))
+                        keywordRank: keywordRank,
+                        byKeywordsAlone: request.mode == .hybrid && keywordRank != nil
+                            && (below || !semanticIDs.contains(hit.chunkID)),
+                        snippet: Snippet(chunk: hit.text, terms: terms), stale: stale))
             }
         }
         response.lap("results", since: &clock)
@@ -187,6 +215,14 @@ public final class SearchEngine {
                 "low confidence: nothing matches clearly better than the rest; try more specific words")
         }
         return response
+    }
+
+    /// The index's relevance floor when it applies to `request`: not with `--min-score` (which
+    /// replaces it), not in keyword mode (nothing there is ranked by similarity), not when asked
+    /// to show everything, and not on an index where it was never measured.
+    private func appliedFloor(_ request: SearchRequest) throws -> Double? {
+        guard request.appliesFloor, request.minScore == nil, request.mode != .keyword else { return nil }
+        return try store.relevanceFloor()?.similarity
     }
 
     /// The ids of the files a filter lets through, or nil when it lets everything through.

@@ -7,18 +7,26 @@ public struct SearchRequest: Sendable {
     /// Results below this are left out: cosine similarity in semantic and hybrid modes, BM25 in
     /// keyword mode.
     public var minScore: Double?
+    /// Leave out semantic-only results below the index's relevance floor (unless `minScore` is
+    /// given, which replaces it; results with a strong keyword match stay).
+    public var appliesFloor: Bool
+    /// At most this many passages of one file (nil: no limit); the next files fill the list.
+    public var maxPerFile: Int?
     public var filter: SearchFilter
     /// Text to blend into a short query: `--context`, or the session's recent queries.
     public var context: QueryContext?
 
     public init(
         query: String, mode: SearchMode = .hybrid, limit: Int = 10, minScore: Double? = nil,
-        filter: SearchFilter = SearchFilter(), context: QueryContext? = nil
+        appliesFloor: Bool = true, maxPerFile: Int? = nil, filter: SearchFilter = SearchFilter(),
+        context: QueryContext? = nil
     ) {
         self.query = query
         self.mode = mode
         self.limit = limit
         self.minScore = minScore
+        self.appliesFloor = appliesFloor
+        self.maxPerFile = maxPerFile
         self.filter = filter
         self.context = context
     }

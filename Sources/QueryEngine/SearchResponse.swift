@@ -12,6 +12,9 @@ public struct SearchResult: Sendable {
     public let similarity: Double?
     /// Rank in the keyword list (from 1), when the chunk was in it.
     public let keywordRank: Int?
+    /// Shown for its keywords alone (hybrid mode): not among the semantic candidates, or below
+    /// the relevance floor with a strong keyword match.
+    public let byKeywordsAlone: Bool
     public let snippet: Snippet
     /// The file changed on disk since it was indexed.
     public let stale: Bool
@@ -36,6 +39,10 @@ public struct SearchResponse: Sendable {
     public var lowConfidence = false
     /// Results dropped because their file no longer exists.
     public var vanished = 0
+    /// The index's relevance floor when it applied to this search (see `RelevanceFloor`).
+    public var relevanceFloor: Double?
+    /// Candidates left out below the relevance floor.
+    public var belowFloor = 0
     /// Where the time went, stage by stage, in seconds (for `--timings`).
     public var timings: [(stage: String, seconds: Double)] = []
 

@@ -16,6 +16,8 @@ public struct IndexStatus: Sendable {
     public let precision: VectorPrecision
     /// Flat or IVF, with the IVF lists, probes and measured recall.
     public let vectorIndex: VectorIndexInfo
+    /// The similarity unrelated text reaches in this index, when measured (`RelevanceFloor`).
+    public let relevanceFloor: RelevanceFloor?
 }
 
 extension IndexStore {
@@ -33,6 +35,6 @@ extension IndexStore {
             vectors: Int(try database.integer("SELECT count(*) FROM vectors")), bytesOnDisk: bytes,
             modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
             dimension: try meta("dimension").flatMap { Int($0) }, precision: try vectorPrecision(),
-            vectorIndex: try vectorIndexInfo())
+            vectorIndex: try vectorIndexInfo(), relevanceFloor: try relevanceFloor())
     }
 }

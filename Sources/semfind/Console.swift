@@ -11,6 +11,13 @@ struct Console {
         isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// Whether this process's standard output may carry hyperlinks (`Hyperlink`): a terminal,
+    /// `NO_COLOR` unset, and `TERM` neither unset nor `dumb`.
+    static var standardOutputTakesHyperlinks: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return standardOutputTakesColour && !["", "dumb"].contains(environment["TERM"] ?? "")
+    }
+
     static var standard: Console {
         Console(
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },

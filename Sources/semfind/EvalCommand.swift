@@ -13,7 +13,9 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             Each line of QUERIES is {"id": "…", "query": "…", "relevant": ["path", …]} with paths relative \
             to an indexed root ("path#L10-L40" for a line range; optional "context" as --context gives it). \
-            Results are scored over files: the first k distinct files of the ranked hits.
+            Results are scored over files: the first k distinct files of the ranked hits. "shown" is the mean number \
+            of results a search of -k results shows (the relevance floor leaves some out), "empty" the share of \
+            queries that show none.
             """)
 
     @Argument(help: "Labelled queries, JSON Lines.")
@@ -57,6 +59,9 @@ struct EvalCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Rank by exact float32 similarity over every chunk (what the int8 scan costs).")
     var exactScan = false
+
+    @Flag(name: .long, help: "Keep results below the index's relevance floor (searches leave them out by default).")
+    var noFloor = false
 
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
@@ -104,14 +109,14 @@ struct EvalCommand: ParsableCommand {
         let paths = indexes.isEmpty ? [IndexStore.defaultPath()] : indexes
         let encoder = SharedEncoder(options: encoderOptions)
         var rows: [[String: Any]] = []
-        var table = "index\tmode\tR@1\tR@5\tR@10\tMRR@10\tnDCG@10\tp50 ms\tp99 ms\tmissed\n"
+        var table = "index\tmode\tR@1\tR@5\tR@10\tMRR@10\tnDCG@10\tp50 ms\tp99 ms\tmissed\tshown\tempty\n"
         for path in paths {
             let engine = SearchEngine(
                 store: try IndexStore(path: path, create: false), policy: policy, encoder: encoder.load)
             // Many searches in one process, as a server answers them (and the same results as
             // a one-shot search, which scripts/eval-check compares against).
             engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
-            let evaluator = Evaluator(engine: engine, k: k)
+            let evaluator = Evaluator(engine: engine, k: k, appliesFloor: !noFloor)
             let unknown = try evaluator.unknownPaths(in: labelled)
             if !unknown.isEmpty {
                 let list = unknown.prefix(5).joined(separator: ", ")
@@ -127,13 +132,14 @@ struct EvalCommand: ParsableCommand {
                         name, mode.rawValue, f(m.recallAt1), f(m.recallAt5), f(m.recallAt10), f(m.mrrAt10),
                         f(m.ndcgAt10),
                         String(format: "%.1f", m.latencyP50 * 1000), String(format: "%.1f", m.latencyP99 * 1000),
-                        "\(m.missed)/\(m.queries)",
+                        "\(m.missed)/\(m.queries)", String(format: "%.2f", m.meanShown), f(m.emptyShare),
                     ].joined(separator: "\t") + "\n"
                 rows.append([
                     "index": path, "mode": mode.rawValue, "queries": m.queries, "recall_at_1": m.recallAt1,
                     "recall_at_5": m.recallAt5, "recall_at_10": m.recallAt10, "mrr_at_10": m.mrrAt10,
                     "ndcg_at_10": m.ndcgAt10, "latency_p50_ms": m.latencyP50 * 1000,
-                    "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed,
+                    "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed, "mean_shown": m.meanShown,
+                    "empty_share": m.emptyShare,
                 ])
                 if perQuery {
                     for (query, outcome) in zip(labelled, report.outcomes) {

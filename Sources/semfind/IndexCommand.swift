@@ -63,7 +63,13 @@ struct IndexCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         var roots = try folders.map(Self.absolutePath)
         if reindexVectors, roots.isEmpty, !rebuild {
-            try IndexStore(path: indexPath, create: false).refreshVectorIndex(retrain: true)
+            let store = try IndexStore(path: indexPath, create: false)
+            try store.refreshVectorIndex(retrain: true)
+            let encoder = try encoderOptions.loadEncoder()
+            try store.bindModel(
+                fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
+                dimension: encoder.dimension)
+            try store.refreshRelevanceFloor(force: true) { encoder.encode(RelevanceProbes.questions) }
             return
         }
         if rebuild {

@@ -38,6 +38,15 @@ enum MCPToolCatalog {
                         "type": "number",
                         "description": "Drop results below this cosine similarity (BM25 score in keyword mode).",
                     ],
+                    "floor": [
+                        "type": "boolean", "default": true,
+                        "description":
+                            "Leave out passages found by meaning alone that are no closer to the query than "
+                            + "unrelated text is in this index (its relevance floor); false shows them.",
+                    ],
+                    "max_per_file": [
+                        "type": "integer", "minimum": 1, "description": "At most this many passages of one file.",
+                    ],
                     "in": [
                         "type": "array", "items": ["type": "string"],
                         "description": "Only files under these folders (absolute paths).",
@@ -70,7 +79,7 @@ enum MCPToolCatalog {
             "title": "Describe the search index",
             "description": """
             Describe the semfind index: the folders it covers, how many files, chunks and vectors it holds, \
-            its size on disk and the model that embedded it. Use it to learn what search can find.
+            its size on disk, the model that embedded it and its relevance floor. Use it to learn what search can find.
             """,
             "inputSchema": ["type": "object", "properties": [String: Any](), "additionalProperties": false],
             "annotations": ["readOnlyHint": true, "openWorldHint": false],

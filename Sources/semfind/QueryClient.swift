@@ -28,7 +28,7 @@ enum QueryClient {
         defer { socket.close() }
         var request: [String: Any] = [
             "arguments": search + ["--index", index], "directory": FileManager.default.currentDirectoryPath,
-            "terminal": Console.standardOutputTakesColour,
+            "terminal": Console.standardOutputTakesColour, "hyperlinks": Console.standardOutputTakesHyperlinks,
         ]
         if let session = SessionIdentity.current() { request["session"] = session }
         guard socket.write(Array(ResultJSON.line(request).utf8)),

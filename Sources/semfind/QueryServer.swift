@@ -12,7 +12,8 @@ import VectorStore
 
 /// `semfind serve --socket`: answers the searches of other `semfind` processes over a Unix
 /// socket beside the index (`INDEX.sock`), with the model and the vectors kept warm. A search
-/// sends its arguments, folder, session and whether its output is a terminal (`QueryClient`);
+/// sends its arguments, folder, session, whether its output is a terminal and takes hyperlinks
+/// (`QueryClient`);
 /// the server runs the very search the process would have run and sends back its output and
 /// exit status.
 ///
@@ -98,6 +99,7 @@ final class QueryServer: @unchecked Sendable {
             let terminal = request["terminal"] as? Bool ?? false
             status = try command.perform(
                 engine: engine, console: captured.console, colour: terminal && !command.json,
+                hyperlinks: request["hyperlinks"] as? Bool ?? false,
                 session: command.noSession ? nil : request["session"] as? String, answeredBy: "warm server")
         } catch let error as SemfindError {
             captured.console.err("semfind: error: \(error.message)\n")

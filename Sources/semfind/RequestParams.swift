@@ -35,6 +35,13 @@ struct RequestParams {
         }
     }
 
+    func boolean(_ name: String) throws -> Bool? {
+        try typed(name, "true or false") { value in
+            guard let number = value as? NSNumber, Self.isBoolean(number) else { return nil }
+            return number.boolValue
+        }
+    }
+
     func strings(_ name: String) throws -> [String]? {
         try typed(name, "a list of strings") { $0 as? [String] }
     }

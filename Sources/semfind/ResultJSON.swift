@@ -16,6 +16,7 @@ enum ResultJSON {
             begin["augmented_by"] = ["source": augmentation.source, "text": augmentation.text]
         }
         if let pieces = response.pieces { begin["query_pieces"] = pieces }
+        if let floor = response.relevanceFloor { begin["relevance_floor"] = finite(floor) }
         return begin
     }
 
@@ -35,14 +36,17 @@ enum ResultJSON {
         return data
     }
 
+    /// `below_floor` is present when the relevance floor applied (as `begin`'s `relevance_floor`).
     static func summary(_ response: SearchResponse, seconds: Double) -> [String: Any] {
-        [
+        var summary: [String: Any] = [
             "results": response.results.count, "elapsed_ms": seconds * 1000,
             "low_confidence": response.lowConfidence, "vanished": response.vanished,
         ]
+        if response.relevanceFloor != nil { summary["below_floor"] = response.belowFloor }
+        return summary
     }
 
-    /// `semfind status --json`: the IVF figures (`ivf_lists`, `ivf_probes`, `ivf_recall_at_10`,
+    /// `semfind status --json`: `relevance_floor` is present once it was measured; the IVF figures (`ivf_lists`, `ivf_probes`, `ivf_recall_at_10`,
     /// `ivf_recall_queries`, `ivf_trained_vectors`) are present only when `index_kind` is "ivf".
     static func status(_ status: IndexStatus) -> [String: Any] {
         var fields: [String: Any] = [
@@ -58,6 +62,7 @@ enum ResultJSON {
             ("ivf_recall_queries", ivf.recallQueries), ("ivf_trained_vectors", ivf.trainedRows),
         ]
         for (key, value) in figures { fields[key] = value }
+        if let floor = status.relevanceFloor { fields["relevance_floor"] = floor.similarity }
         return fields
     }
 

@@ -1,9 +1,11 @@
 import Foundation
 import QueryEngine
 
-/// Prints a search's results for people (colour only on a terminal), for scripts and editors
-/// (JSON Lines, `share/semfind/schema/search.schema.json`), for quickfix lists (vimgrep) or as
-/// bare file paths. Warnings go to stderr, except in JSON, where they are messages.
+/// Prints a search's results for people (grouped by file, `ResultPrinter+Human`; colour and
+/// hyperlinks only on a terminal), for scripts and editors (JSON Lines,
+/// `share/semfind/schema/search.schema.json`), for quickfix lists (vimgrep) or as bare file
+/// paths. JSON and vimgrep give one passage per line. Warnings go to stderr, except in JSON,
+/// where they are messages; so does the note that nothing passed the relevance floor.
 struct ResultPrinter {
     enum Format { case human, json, vimgrep, files }
 
@@ -11,6 +13,10 @@ struct ResultPrinter {
     let colour: Bool
     /// Paths below this folder are printed relative to it.
     let folder: String
+    /// Paths become links (`Hyperlink`) in human output, when set.
+    var hyperlink: Hyperlink?
+    /// Lines of the file shown around each passage in human output (0: the snippet instead).
+    var contextLines = 0
     var console = Console.standard
 
     func print(request: SearchRequest, response: SearchResponse, index: String, seconds: Double) {
@@ -20,43 +26,20 @@ struct ResultPrinter {
         case .human: human(response, into: &out)
         case .vimgrep:
             warn(response)
+            noteEmptyFloor(response)
             for result in response.results {
                 let text = TerminalText.escaped(result.snippet.text)
                 out.write("\(printed(result.hit.path)):\(result.hit.span.firstLine):1:\(text)\n")
             }
         case .files:
             warn(response)
+            noteEmptyFloor(response)
             var listed = Set<String>()
             for result in response.results where listed.insert(result.hit.path).inserted {
                 out.write(printed(result.hit.path) + "\n")
             }
         }
         out.flush()
-    }
-
-    private func human(_ response: SearchResponse, into out: inout OutputWriter) {
-        warn(response)
-        if let augmentation = response.augmentation {
-            let source = augmentation.source == "session" ? "this session's recent queries" : "the given context"
-            console.err("semfind: short query read with \(source)\n")
-        }
-        for result in response.results {
-            let hit = result.hit
-            let lines =
-                hit.span.lastLine > hit.span.firstLine
-                ? "\(hit.span.firstLine)-\(hit.span.lastLine)" : "\(hit.span.firstLine)"
-            var line = paint(printed(hit.path), "35") + ":" + paint(lines, "32")
-            if !hit.headingPath.isEmpty {
-                line += "  " + paint(TerminalText.escaped(hit.headingPath.joined(separator: " › ")), "36")
-            }
-            line +=
-                "  "
-                + paint(
-                    String(format: result.similarity.map { _ in "%.3f" } ?? "%.2f", result.similarity ?? result.score),
-                    "2")
-            if result.stale { line += "  " + paint("[changed since indexed]", "33") }
-            out.write(line + "\n    " + highlighted(result.snippet) + "\n")
-        }
     }
 
     private func json(
@@ -74,25 +57,34 @@ struct ResultPrinter {
         ResultJSON.line(["type": type, "data": data])
     }
 
-    private func warn(_ response: SearchResponse) {
+    func warn(_ response: SearchResponse) {
         for warning in response.warnings {
             console.err("semfind: warning: \(warning)\n")
         }
     }
 
-    /// `shown(path)` safe to print as (part of) a line.
-    private func printed(_ path: String) -> String { TerminalText.escaped(shown(path)) }
+    /// Says so when the relevance floor left nothing: the search found passages, but none
+    /// closer to the query than unrelated text comes in this index.
+    func noteEmptyFloor(_ response: SearchResponse) {
+        guard response.results.isEmpty, response.belowFloor > 0, let floor = response.relevanceFloor else { return }
+        console.err(
+            "semfind: nothing matches better than unrelated text does in this index (similarity below its floor, "
+                + String(format: "%.3f", floor) + "); --no-floor shows the nearest passages anyway\n")
+    }
 
-    private func shown(_ path: String) -> String {
+    /// `shown(path)` safe to print as (part of) a line.
+    func printed(_ path: String) -> String { TerminalText.escaped(shown(path)) }
+
+    func shown(_ path: String) -> String {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
+    func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    private func highlighted(_ snippet: Snippet) -> String {
+    func highlighted(_ snippet: Snippet) -> String {
         guard colour, !snippet.highlights.isEmpty else { return TerminalText.escaped(snippet.text) }
         let bytes = Array(snippet.text.utf8)
         var result = ""

@@ -12,6 +12,9 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             A query shorter than --min-pieces word pieces is read together with --context, or else with this \
             shell session's recent queries; with neither it leans on keyword matches and warns.
+            By default, passages found by meaning alone that are no closer to the query than unrelated text comes \
+            in this index (its relevance floor, measured by semfind index: see semfind status) are left out; \
+            --no-floor shows them, --min-score replaces the floor.
             Exit status as grep: 0 when something was found, 1 when nothing was, 2 on error.
             """)
 
@@ -26,6 +29,18 @@ struct SearchCommand: ParsableCommand {
 
     @Option(name: .long, help: "Leave out results below this cosine similarity (BM25 score in keyword mode).")
     var minScore: Double?
+
+    @Flag(name: .long, help: "Also show passages below the index's relevance floor (see semfind status).")
+    var noFloor = false
+
+    @Option(name: .long, help: "At most this many passages of one file.")
+    var maxPerFile = 3
+
+    @Option(name: [.customShort("C"), .long], help: "Show this many lines of the file around each passage.")
+    var contextLines = 0
+
+    @Flag(name: .long, help: "Print paths without terminal hyperlinks.")
+    var noHyperlinks = false
 
     @Option(name: .customLong("in"), help: "Only files under this folder (repeatable).")
     var folders: [String] = []
@@ -65,6 +80,8 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard maxPerFile > 0 else { throw ValidationError("--max-per-file must be at least 1") }
+        guard contextLines >= 0 else { throw ValidationError("--context-lines must be 0 or more") }
         if let minScore, !minScore.isFinite { throw ValidationError("--min-score must be a finite number") }
         guard SearchMode(rawValue: mode) != nil else {
             throw ValidationError("--mode must be semantic, keyword or hybrid, not \(mode)")
@@ -87,21 +104,26 @@ struct SearchCommand: ParsableCommand {
         let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) {
             try encoderOptions.loadEncoder(defaultThreads: 1)
         }
-        let status = try perform(engine: engine, console: .standard, colour: colour, session: session)
+        let status = try perform(
+            engine: engine, console: .standard, colour: colour,
+            hyperlinks: !noHyperlinks && Console.standardOutputTakesHyperlinks, session: session)
         if status != 0 { throw ExitCode(status) }
     }
 
     /// Runs the search with `engine` and prints it to `console`; returns the exit status (0 when
-    /// something was found, 1 when nothing was). `answeredBy` names a server answering for
+    /// something was found, 1 when nothing was). `colour` and `hyperlinks` say what the output
+    /// may carry (`--no-hyperlinks` is applied here); `answeredBy` names a server answering for
     /// another process, for `--timings`.
     func perform(
-        engine: SearchEngine, console: Console, colour: Bool, session: String?, answeredBy: String? = nil
+        engine: SearchEngine, console: Console, colour: Bool, hyperlinks: Bool, session: String?,
+        answeredBy: String? = nil
     ) throws -> Int32 {
         let started = DispatchTime.now().uptimeNanoseconds
         let text = try QueryText.clean(query.joined(separator: " "))
         let store = engine.store
         var request = SearchRequest(
             query: text, mode: SearchMode(rawValue: mode) ?? .hybrid, limit: limit, minScore: minScore,
+            appliesFloor: !noFloor, maxPerFile: maxPerFile,
             filter: SearchFilter(
                 folders: folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, globs: glob,
                 plugins: type),
@@ -120,6 +142,8 @@ struct SearchCommand: ParsableCommand {
             format: json ? .json : vimgrep ? .vimgrep : filesWithMatches ? .files : .human, colour: colour,
             folder: FileManager.default.currentDirectoryPath)
         printer.console = console
+        printer.contextLines = contextLines
+        if hyperlinks && !noHyperlinks && !json && !vimgrep && !filesWithMatches { printer.hyperlink = .local }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         printer.print(request: request, response: response, index: store.path, seconds: elapsed)
         if timings {

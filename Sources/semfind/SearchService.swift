@@ -49,7 +49,8 @@ struct SearchService {
             try params.string("context").map { .given($0) } ?? params.strings("session").map { .session($0) }
         let request = SearchRequest(
             query: try QueryText.clean(raw), mode: mode ?? .hybrid, limit: max(1, try params.integer("limit") ?? 10),
-            minScore: try params.number("min_score"),
+            minScore: try params.number("min_score"), appliesFloor: try params.boolean("floor") ?? true,
+            maxPerFile: try params.integer("max_per_file").map { max(1, $0) },
             filter: SearchFilter(
                 folders: try params.strings("in") ?? [], globs: try params.strings("glob") ?? [],
                 plugins: try params.strings("type") ?? []),

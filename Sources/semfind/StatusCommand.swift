@@ -42,15 +42,20 @@ struct StatusCommand: ParsableCommand {
         }
         let order = [
             "index", "roots", "files", "chunks", "vectors", "bytes_on_disk", "model", "fingerprint", "dimension",
-            "precision",
+            "precision", "relevance_floor",
             "index_kind", "ivf_lists", "ivf_probes", "ivf_recall_at_10", "ivf_recall_queries",
             "ivf_trained_vectors",
         ]
         for key in order {
             guard let value = fields[key] else { continue }
-            let shown =
+            var shown =
                 (value as? [String]).map { $0.joined(separator: "\n" + String(repeating: " ", count: 20)) }
                 ?? "\(value)"
+            if key == "relevance_floor" {
+                shown +=
+                    " (the similarity unrelated text reaches in this index: searches leave out passages below it "
+                    + "that only their meaning found)"
+            }
             print("\(key.padding(toLength: 19, withPad: " ", startingAt: 0)) \(shown)")
         }
     }

@@ -12,13 +12,19 @@ enum ToolResultText {
         let count = results.isEmpty ? "No results" : results.count == 1 ? "1 result" : "\(results.count) results"
         var lines = ["\(count) for \"\(answer.request.query)\" (\(answer.request.mode.rawValue) search)."]
         lines += answer.response.warnings.map { "Warning: \($0)" }
+        if let floor = answer.response.relevanceFloor, answer.response.belowFloor > 0 {
+            lines.append(
+                "Passages no closer to the query than unrelated text (similarity below this index's floor, "
+                    + "\(decimal(floor))) were left out; pass \"floor\": false to see them.")
+        }
         for (offset, result) in results.enumerated() {
             let hit = result.hit
             let span =
                 hit.span.firstLine == hit.span.lastLine
                 ? "\(hit.span.firstLine)" : "\(hit.span.firstLine)-\(hit.span.lastLine)"
             let headings = hit.headingPath.isEmpty ? "" : " — " + hit.headingPath.joined(separator: " › ")
-            let stale = result.stale ? " [changed since indexed]" : ""
+            let stale =
+                (result.byKeywordsAlone ? " [keyword match]" : "") + (result.stale ? " [changed since indexed]" : "")
             let score = result.similarity.map { "similarity \(decimal($0))" } ?? "score \(decimal(result.score))"
             lines.append("\(offset + 1). \(hit.path):\(span)\(headings) (\(score))\(stale)")
             lines.append("   " + result.snippet.text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
@@ -34,6 +40,7 @@ enum ToolResultText {
             \(status.bytesOnDisk) bytes on disk.
             Folders: \(roots).
             Model: \(model).
+            Relevance floor: \(status.relevanceFloor.map { decimal($0.similarity) } ?? "not measured yet").
             """
     }
 

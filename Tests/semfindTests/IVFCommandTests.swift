@@ -46,7 +46,8 @@ struct IVFCommandTests {
     /// The paths of the top 10 semantic results of each query.
     func topTen(_ runner: CommandRunner, _ queries: [String], filter: [String] = []) throws -> [[String]] {
         try queries.map { query in
-            let result = try runner.run([query, "--json", "--mode", "semantic", "-k", "10", "--no-session"] + filter)
+            let result = try runner.run(
+                [query, "--json", "--mode", "semantic", "-k", "10", "--no-session", "--no-floor"] + filter)
             #expect(result.status == 0, "\(query): \(result.stderr)")
             return result.stdoutLines.compactMap { line in
                 let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]

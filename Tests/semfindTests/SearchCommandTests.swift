@@ -36,7 +36,8 @@ struct SearchCommandTests {
             (["--glob", "*.txt"], "kitchen.txt"), (["--type", "html"], "server-logs.html"),
             (["--in", Self.sample + "/notes", "--glob", "git-*"], "git-tips.md"),
         ] {
-            let search = try runner.run(["how do I undo my last git commit", "--json", "-k", "3"] + filter)
+            let search = try runner.run(
+                ["how do I undo my last git commit", "--json", "-k", "3", "--no-floor"] + filter)
             #expect(search.status == 0, "\(filter): \(search.stderr)")
             let paths = results(search.stdout).compactMap { $0["path"] as? String }
             #expect(!paths.isEmpty && paths.allSatisfy { $0.hasSuffix(suffix) }, "\(filter): \(paths)")
@@ -70,7 +71,7 @@ struct SearchCommandTests {
         for number in 0..<30 { try FileManager.default.removeItem(atPath: notes + "/tomato-\(number).txt") }
 
         let search = try runner.run([
-            "watering tomato plants", "--mode", "semantic", "--json", "--no-session", "-k", "5",
+            "watering tomato plants", "--mode", "semantic", "--json", "--no-session", "-k", "5", "--no-floor",
         ])
         let paths = results(search.stdout).compactMap { $0["path"] as? String }
         #expect(paths.count == 5, "\(paths)")

@@ -50,7 +50,7 @@ struct SearchSchemaTests {
             (["rotate logs", "-k", "2"], 0),
             (["passport visa", "--mode", "keyword"], 0),
             (["a checklist for a trip abroad", "--mode", "semantic", "-k", "2"], 0),
-            (["feeding the sourdough starter", "-k", "3"], 0),
+            (["feeding the sourdough starter", "-k", "3", "--no-floor"], 0),
             (["zzzqqqxxy", "--mode", "keyword"], 1),
         ]
         var seen = Set<String>()

@@ -26,7 +26,7 @@ struct ServeCommandTests {
             .write(to: URL(fileURLWithPath: folder + "/notes/telescope.md"))
 
         let search =
-            #"{"jsonrpc": "2.0", "id": ID, "method": "search", "params": {"query": "aligning telescope optics", "limit": 1}}"#
+            #"{"jsonrpc": "2.0", "id": ID, "method": "search", "params": {"query": "aligning telescope optics", "limit": 1, "floor": false}}"#
         let requests = [
             search.replacingOccurrences(of: "ID", with: "1"),
             #"{"jsonrpc": "2.0", "id": 2, "method": "index"}"#,
