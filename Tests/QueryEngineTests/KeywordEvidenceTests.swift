@@ -16,7 +16,9 @@ struct KeywordEvidenceTests {
     @Test("in a large index, a word in at most a thousandth of its chunks keeps a passage on its own")
     func rareWord() {
         let terms = QueryTerms("is there a scanf or sscanf equivalent")
-        let frequencies = ["is": 9_000, "there": 3_000, "a": 15_000, "scanf": 6, "or": 8_000, "sscanf": 2, "equivalent": 600]
+        let frequencies = [
+            "is": 9_000, "there": 3_000, "a": 15_000, "scanf": 6, "or": 8_000, "sscanf": 2, "equivalent": 600,
+        ]
         let large = KeywordEvidence(terms: terms, frequencies: frequencies, chunkCount: 16_000)
         #expect(large.isStrong(in: "Regular expressions are more powerful than C's sscanf"))
         #expect(!large.isStrong(in: "Is there an equivalent of this in the library?"))
