@@ -123,6 +123,22 @@ struct WarmServerTrustTests {
         #expect(found.stdout == other + "/comets.md\n", "only the rebuilt index's file: \(found.stdout)")
     }
 
+    @Test("after semfind index --rebuild, serve --stdio (and mcp, through the same search service) reads the new index")
+    func stdioServerFollowsRebuild() throws {
+        let corpus = try Corpus()
+        defer { try? FileManager.default.removeItem(atPath: corpus.folder) }
+        let logs = URL(fileURLWithPath: corpus.folder)
+        let server = try StdioServer(["serve", "--stdio", "--index", corpus.index], logs: logs)
+        defer { server.command.send(SIGTERM) }
+        #expect(server.paths(["query": "watering tomatoes", "limit": 1]) == ["garden.md"])
+        let other = corpus.folder + "/other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try Data("# Comets\n\nA comet's tail always points away from the sun.\n".utf8)
+            .write(to: URL(fileURLWithPath: other + "/comets.md"))
+        try #require(try corpus.runner.run(["index", "--rebuild", other]).status == 0)
+        #expect(server.paths(["query": "why does a comet have a tail", "limit": 1]) == ["comets.md"])
+    }
+
     @Test("a client that connects and stalls holds up no other search; the server drops it after its deadline")
     func stalledClient() throws {
         let corpus = try Corpus()
