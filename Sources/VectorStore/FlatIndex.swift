@@ -21,7 +21,7 @@ public struct FlatIndex: Sendable {
             snapshot = mapped
             return
         }
-        snapshot = try store.readSnapshot(dimension: Int(try store.meta("dimension") ?? "") ?? 0)
+        snapshot = try store.readSnapshot(dimension: try store.vectorDimension())
     }
 
     /// Search over the rows of `snapshot` (vectors held in memory, as benchmarks build them).

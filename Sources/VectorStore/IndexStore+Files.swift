@@ -91,7 +91,7 @@ extension IndexStore {
         let statement = try database.prepare(
             "SELECT vectors.vector FROM chunks JOIN vectors ON vectors.chunk_id = chunks.id WHERE chunks.chunk_hash = ? LIMIT 1"
         )
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        let dimension = try vectorDimension()
         var found: [String: [Float]] = [:]
         for hash in Set(hashes) {
             try statement.bind(.text(hash))

@@ -30,7 +30,7 @@ extension IndexStore {
     public func refreshVectorIndex(
         threshold: Int = VectorIndexInfo.ivfThreshold(), retrain: Bool = false, mayTrain: Bool = true
     ) throws -> VectorIndexInfo.Plan {
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        let dimension = try vectorDimension()
         guard dimension > 0 else { return .keep }
         let rows = Int(try database.integer("SELECT count(*) FROM vectors"))
         var plan = try vectorIndexInfo().plan(rows: rows, threshold: threshold, retrain: retrain)
@@ -74,7 +74,7 @@ extension IndexStore {
             return nil
         }
         if let cached = cachedCentroids, cached.training == trained { return cached.centroids }
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        let dimension = try vectorDimension()
         let lists = Int(try meta(VectorIndexInfo.keys.lists) ?? "") ?? 0
         let statement = try database.prepare("SELECT list, vector FROM centroids ORDER BY list")
         var centroids: [Float] = []

@@ -60,8 +60,7 @@ extension IndexStore {
     /// snapshot's header says it; counting the rows instead reads a whole index of the chunks
     /// table into a fresh connection (milliseconds on every one-shot search).
     public func chunkCount() throws -> Int {
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
-        if let snapshot = VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: dimension) {
+        if let snapshot = try snapshotOfThisGeneration() {
             return snapshot.count
         }
         return Int(try database.integer("SELECT count(*) FROM chunks"))

@@ -19,7 +19,7 @@ extension IndexStore {
     public func storedLists() throws -> StoredLists? {
         try database.readTransaction {
             let info = try vectorIndexInfo()
-            let dimension = Int(try meta("dimension") ?? "") ?? 0
+            let dimension = try vectorDimension()
             guard info.kind == .ivf, dimension > 0, let centroids = try listCentroids(), !centroids.isEmpty else {
                 return nil
             }

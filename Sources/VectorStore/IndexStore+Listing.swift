@@ -40,7 +40,7 @@ extension IndexStore {
                 chunks.end_byte, chunks.chunk_hash, vectors.vector
             FROM chunks JOIN vectors ON vectors.chunk_id = chunks.id ORDER BY chunks.id
             """)
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        let dimension = try vectorDimension()
         var chunks: [StoredChunk] = []
         while try statement.step() {
             let heading = statement.text(1)

@@ -40,7 +40,7 @@ extension IndexStore {
 
     /// Rewrites every stored vector in `precision`, in one transaction, then compacts the file.
     private func convertVectors(to precision: VectorPrecision) throws {
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        let dimension = try vectorDimension()
         try database.transaction {
             let read = try database.prepare(
                 "SELECT chunk_id, vector FROM vectors WHERE chunk_id > ? ORDER BY chunk_id LIMIT 4096")

@@ -15,7 +15,7 @@ extension IndexStore {
     /// `questions` embeds the unrelated questions with the index's model; it is called only
     /// when a measurement is due.
     public func refreshRelevanceFloor(force: Bool = false, questions: () -> [[Float]]) throws {
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
+        let dimension = try vectorDimension()
         let vectors = Int(try database.integer("SELECT count(*) FROM vectors"))
         let due = RelevanceFloor.isDue(previous: try relevanceFloor(), vectors: vectors)
         guard dimension > 0, force || due else { return }

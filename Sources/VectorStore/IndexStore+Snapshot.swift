@@ -17,19 +17,25 @@ extension IndexStore {
     /// body under a valid header, a file put in its place) is not believed. One written by a
     /// semfind that recorded no stamp is believed; `semfind index` rewrites it.
     func writtenSnapshot() throws -> VectorSnapshot? {
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
-        guard
-            let snapshot = VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: dimension),
-            try isAsWritten(snapshot)
-        else { return nil }
+        guard let snapshot = try snapshotOfThisGeneration(), try isAsWritten(snapshot) else { return nil }
         return snapshot
+    }
+
+    /// The snapshot of the database's generation, whatever its stamp, mapped but not read in.
+    func snapshotOfThisGeneration() throws -> VectorSnapshot? {
+        VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: try vectorDimension())
+    }
+
+    /// The dimension of the index's vectors (0 before a model is bound to it).
+    func vectorDimension() throws -> Int {
+        Int(try meta("dimension") ?? "") ?? 0
     }
 
     /// Whether `snapshot`'s file has the size and time recorded when it was written (true when
     /// none was recorded).
     func isAsWritten(_ snapshot: VectorSnapshot) throws -> Bool {
         guard let stamp = try meta(Self.snapshotStampKey) else { return true }
-        return snapshot.fileStamp == stamp
+        return snapshot.fileStatus.map(VectorSnapshot.stamp) == stamp
     }
 
     /// Where the size and time of the last snapshot written are kept.
@@ -38,17 +44,17 @@ extension IndexStore {
     /// Records the size and time of the snapshot file just written (the writer lock is held,
     /// so it is the file this writer wrote).
     func recordSnapshotStamp() throws {
-        guard let file = try? MappedFile(path: VectorSnapshot.snapshotPath(indexPath: path)) else { return }
-        try setMeta(Self.snapshotStampKey, "\(file.status.size):\(file.status.modified)")
+        guard case .success(let status) = FileStatus.ofTarget(VectorSnapshot.snapshotPath(indexPath: path)) else {
+            return
+        }
+        try setMeta(Self.snapshotStampKey, VectorSnapshot.stamp(status))
     }
 
     /// What a search says when the snapshot of the current generation is not the file that was
     /// written and no writer is at work (a writer's rewrite is a moment when they differ).
     public func distrustedSnapshotNotice() throws -> String? {
-        let dimension = Int(try meta("dimension") ?? "") ?? 0
-        guard
-            let snapshot = VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: dimension),
-            !(try isAsWritten(snapshot)), !WriterLock.isHeld(indexPath: path)
+        guard let snapshot = try snapshotOfThisGeneration(), !(try isAsWritten(snapshot)),
+            !WriterLock.isHeld(indexPath: path)
         else { return nil }
         let file = VectorSnapshot.snapshotPath(indexPath: path)
         return "\(file) changed since semfind wrote it; searched the stored vectors instead (slower): "

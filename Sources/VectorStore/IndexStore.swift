@@ -44,9 +44,7 @@ public final class IndexStore {
         let applicationID = try database.integer("PRAGMA application_id")
         let version = Int(try database.integer("PRAGMA user_version"))
         let tables = try database.integer("SELECT count(*) FROM sqlite_master")
-        if applicationID != Int64(IndexSchema.applicationID) && (tables > 0 || applicationID != 0) {
-            throw Self.notAnIndex(path)
-        }
+        guard Self.isIndexOrEmpty(applicationID: applicationID, tables: tables) else { throw Self.notAnIndex(path) }
         guard version <= IndexSchema.migrations.count else {
             throw SemfindError(
                 .invalidInput, "\(path) was written by a newer semfind (schema \(version)); upgrade semfind")
@@ -98,7 +96,13 @@ public final class IndexStore {
             let applicationID = try? database.integer("PRAGMA application_id"),
             let tables = try? database.integer("SELECT count(*) FROM sqlite_master")
         else { return false }
-        return applicationID == Int64(IndexSchema.applicationID) || (applicationID == 0 && tables == 0)
+        return isIndexOrEmpty(applicationID: applicationID, tables: tables)
+    }
+
+    /// Whether a database with this `application_id` and this many schema objects is a semfind
+    /// index, or an empty database that can become one.
+    private static func isIndexOrEmpty(applicationID: Int64, tables: Int64) -> Bool {
+        applicationID == Int64(IndexSchema.applicationID) || (applicationID == 0 && tables == 0)
     }
 
     /// Whether `path` still names the database file this store opened: false once the index

@@ -119,11 +119,12 @@ public final class VectorSnapshot: @unchecked Sendable {
         return self
     }
 
-    /// The size and modification time of the file this snapshot was mapped from, as
-    /// `IndexStore` records them after writing it; nil for a snapshot held in memory.
-    var fileStamp: String? {
-        (storage as? MappedFile).map { "\($0.status.size):\($0.status.modified)" }
-    }
+    /// The status of the file this snapshot was mapped from; nil for a snapshot held in memory.
+    var fileStatus: FileStatus? { (storage as? MappedFile)?.status }
+
+    /// A snapshot file's size and modification time, as `IndexStore` records them after
+    /// writing it and compares them before believing it.
+    static func stamp(_ status: FileStatus) -> String { "\(status.size):\(status.modified)" }
 
     /// The snapshot beside the index at `indexPath` when it is of `generation`, mapped but not
     /// read in (its header alone costs nothing); nil otherwise.

@@ -23,9 +23,7 @@ struct UnixSocket: Sendable {
         guard case .success(let status) = FileStatus.ofLink(Array(path.utf8CString)) else { return .none }
         guard status.kind == .socket, status.owner == geteuid() else { return .foreign(owner: status.owner) }
         guard var address = address(path), let socket = make() else { return .none }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        _ = setsockopt(
-            socket.descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = socket.setReceiveTimeout(nanoseconds: UInt64(timeoutSeconds) * 1_000_000_000)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 systemConnect(socket.descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
@@ -35,9 +33,10 @@ struct UnixSocket: Sendable {
             socket.close()
             return .none
         }
-        guard let peer = socket.peerUserID(), peer == geteuid() else {
+        let peer = socket.peerUserID()
+        guard peer == geteuid() else {
             socket.close()
-            return .foreign(owner: socket.peerUserID() ?? status.owner)
+            return .foreign(owner: peer ?? status.owner)
         }
         return .connected(socket)
     }
@@ -49,12 +48,6 @@ struct UnixSocket: Sendable {
         /// A socket of another user's (or served by one): not used.
         case foreign(owner: uid_t)
         case connected(UnixSocket)
-
-        /// The connected socket, if any.
-        var socket: UnixSocket? {
-            if case .connected(let socket) = self { return socket }
-            return nil
-        }
     }
 
     /// A socket listening at `path` (which must not exist).
