@@ -1,26 +1,27 @@
 import Foundation
+import SemfindCore
 
 /// The lines of a file as it is on disk now, for `--context-lines`: read once per file, and
 /// only for files unchanged since indexing (a changed file's line numbers no longer match).
 struct FileLines {
-    private let lines: [Substring]
+    private let lines: [DecodedText.Line]
 
-    /// The file's lines, or nil when it cannot be read or is larger than `maximumBytes`.
+    /// The file's lines, decoded and numbered as the plugins number them (`DecodedText`: any
+    /// charset, "\n", "\r\n" or a lone "\r"), or nil when it cannot be read or is larger than
+    /// `maximumBytes`.
     init?(path: String, maximumBytes: Int = 10 << 20) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: maximumBytes + 1), data.count <= maximumBytes else { return nil }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        lines = DecodedText([UInt8](data)).lines
     }
 
     /// Lines `first...last` (from 1) widened by `context` on each side, clipped to the file,
     /// each with its number and whether it belongs to the passage itself.
-    func around(first: Int, last: Int, context: Int) -> [(number: Int, text: Substring, inPassage: Bool)] {
+    func around(first: Int, last: Int, context: Int) -> [(number: Int, text: String, inPassage: Bool)] {
         let from = max(1, first - context)
         let to = min(lines.count, last + context)
         guard from <= to else { return [] }
-        return (from...to).map { ($0, lines[$0 - 1], (first...last).contains($0)) }
+        return (from...to).map { ($0, lines[$0 - 1].text, (first...last).contains($0)) }
     }
 }

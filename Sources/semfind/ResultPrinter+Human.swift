@@ -33,7 +33,7 @@ extension ResultPrinter {
                     let span = result.hit.span
                     for line in lines.around(first: span.firstLine, last: span.lastLine, context: contextLines) {
                         let number = paint(String(line.number), "32") + (line.inPassage ? ":" : "-")
-                        out.write(number + TerminalText.escaped(String(line.text)) + "\n")
+                        out.write(number + TerminalText.escaped(line.text) + "\n")
                     }
                 } else {
                     out.write("    " + highlighted(result.snippet) + "\n")
