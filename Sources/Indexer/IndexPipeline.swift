@@ -72,9 +72,7 @@ public struct IndexPipeline {
                 retrain: options.retrainsVectorIndex, mayTrain: !writer.summary.interrupted)
         }
         if !writer.summary.interrupted {
-            try store.refreshRelevanceFloor(force: options.retrainsVectorIndex) {
-                encoder.encode(RelevanceProbes.questions)
-            }
+            try store.refreshRelevanceFloor(force: options.retrainsVectorIndex, encoder: encoder)
         }
         writer.summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return writer.summary

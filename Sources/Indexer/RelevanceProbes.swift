@@ -1,3 +1,6 @@
+import TextEncoder
+import VectorStore
+
 /// Everyday questions on subjects far apart, embedded with the index's own model to see what
 /// a question unrelated to the indexed files scores against them (`IndexStore.refreshRelevanceFloor`).
 /// The floor takes the upper quartile of their best matches, so a corpus that happens to answer
@@ -53,4 +56,12 @@ public enum RelevanceProbes {
         "What do koalas eat in the wild?",
         "How do I keep my houseplants alive while on holiday?",
     ]
+}
+
+extension IndexStore {
+    /// Measures the relevance floor with `encoder`'s vectors of `RelevanceProbes.questions`,
+    /// when due (or always, with `force`).
+    public func refreshRelevanceFloor(force: Bool = false, encoder: SentenceEncoder) throws {
+        try refreshRelevanceFloor(force: force) { encoder.encode(RelevanceProbes.questions) }
+    }
 }

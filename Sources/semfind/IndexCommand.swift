@@ -69,7 +69,7 @@ struct IndexCommand: ParsableCommand {
             try store.bindModel(
                 fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
                 dimension: encoder.dimension)
-            try store.refreshRelevanceFloor(force: true) { encoder.encode(RelevanceProbes.questions) }
+            try store.refreshRelevanceFloor(force: true, encoder: encoder)
             return
         }
         if rebuild {
