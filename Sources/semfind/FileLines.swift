@@ -9,10 +9,16 @@ struct FileLines {
     /// The file's lines, decoded and numbered as the plugins number them (`DecodedText`: any
     /// charset, "\n", "\r\n" or a lone "\r"), or nil when it cannot be read or is larger than
     /// `maximumBytes`.
+    ///
+    /// Opened without blocking and read only when it is a regular file, as the walker reads
+    /// (a FIFO put at the path since the staleness check must not hang the search).
     init?(path: String, maximumBytes: Int = 10 << 20) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: maximumBytes + 1), data.count <= maximumBytes else { return nil }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        guard case .success(let status) = FileStatus.ofDescriptor(descriptor), status.kind == .regular,
+            let data = try? handle.read(upToCount: maximumBytes + 1), data.count <= maximumBytes
+        else { return nil }
         lines = DecodedText([UInt8](data)).lines
     }
 
