@@ -1,3 +1,5 @@
+import SemfindCore
+
 /// The tunable parts of how a query is read and ranked; the defaults are measured (see
 /// docs/EVALUATION.md).
 public struct QueryPolicy: Sendable {
@@ -44,4 +46,30 @@ public enum ContextBlend: String, Sendable, CaseIterable {
     case text
     /// The query and the context are embedded apart and their vectors added.
     case vector
+}
+
+extension QueryPolicy {
+    /// The names `set(_:to:)` knows, as `semfind eval`'s options spell them.
+    public static let settingNames = [
+        "min-pieces", "opening-weight", "length-penalty", "keyword-weight", "fusion-k", "keyword-length-penalty",
+        "keyword-budget",
+    ]
+
+    /// Sets one tunable by its option name (`semfind eval --settings` reads a file of these);
+    /// an unknown name is an error that lists the known ones.
+    public mutating func set(_ name: String, to value: Double) throws {
+        switch name {
+        case "min-pieces": minimumPieces = Int(value)
+        case "opening-weight": openingWeight = Float(value)
+        case "length-penalty": lengthPenalty = Float(value)
+        case "keyword-weight": keywordWeight = value
+        case "fusion-k": fusionK = value
+        case "keyword-length-penalty": keywordLengthPenalty = value
+        case "keyword-budget": keywordMatchBudget = Int(value)
+        default:
+            throw SemfindError(
+                .invalidInput,
+                "unknown ranking setting \(name); known: \(Self.settingNames.joined(separator: ", "))")
+        }
+    }
 }
