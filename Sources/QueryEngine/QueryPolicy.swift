@@ -21,11 +21,21 @@ public struct QueryPolicy: Sendable {
     public var shortQueryKeywordWeight = 1.0
     /// Reciprocal rank fusion's constant: small, so that the first ranks of each list count most.
     public var fusionK = 5.0
+    /// How much a passage's own ranks count beside its file's, and how fast a file's evidence
+    /// fades over its second, third, … passage (`RankFusion`).
+    public var passageWeight = 0.0
+    public var fileDecay = 1.0
+    /// Weight of the ranking of files by how many of their chunks are among the semantic
+    /// candidates (and how high), beside the ranking by their best chunk.
+    public var coverageWeight = 0.0
     /// Chunks a keyword query may match through its rarer words before its commoner words count
     /// only together (keeps a keyword search over 100,000 chunks in milliseconds).
     public var keywordMatchBudget = 2_000
     /// BM25 taken off per natural log of a file's chunk count in keyword ranking.
     public var keywordLengthPenalty = 2.0
+    /// How much a keyword in a chunk's heading path (its file's title and section headings)
+    /// counts beside one in its text.
+    public var headingWeight = 1.0
     /// How much a chunk's file counts in semantic ranking: the weight of the similarity of the
     /// file's opening chunk, and the penalty per natural log of the file's chunk count.
     public var openingWeight: Float = 0.5
@@ -49,10 +59,37 @@ public enum ContextBlend: String, Sendable, CaseIterable {
 }
 
 extension QueryPolicy {
+    /// The settings that decide what a search gathers before ranking (candidates by meaning
+    /// and by keywords, and their scores); the others decide only how those are fused.
+    struct Gathering: Hashable {
+        let minimumPieces: Int
+        let givenContextBlend: ContextBlend
+        let sessionBlend: ContextBlend
+        let candidates: Int
+        let exactScan: Bool
+        let keywordMatchBudget: Int
+        let keywordLengthPenalty: Double
+        let headingWeight: Double
+        let openingWeight: Float
+        let lengthPenalty: Float
+        let contextWeight: Float
+        let weakSimilarity: Float
+        let flatSpread: Float
+    }
+
+    var gathering: Gathering {
+        Gathering(
+            minimumPieces: minimumPieces, givenContextBlend: givenContextBlend, sessionBlend: sessionBlend,
+            candidates: candidates, exactScan: exactScan, keywordMatchBudget: keywordMatchBudget,
+            keywordLengthPenalty: keywordLengthPenalty, headingWeight: headingWeight, openingWeight: openingWeight,
+            lengthPenalty: lengthPenalty, contextWeight: contextWeight, weakSimilarity: weakSimilarity,
+            flatSpread: flatSpread)
+    }
+
     /// The names `set(_:to:)` knows, as `semfind eval`'s options spell them.
     public static let settingNames = [
         "min-pieces", "opening-weight", "length-penalty", "keyword-weight", "fusion-k", "keyword-length-penalty",
-        "keyword-budget",
+        "keyword-budget", "passage-weight", "file-decay", "heading-weight", "coverage-weight",
     ]
 
     /// Sets one tunable by its option name (`semfind eval --settings` reads a file of these);
@@ -66,6 +103,10 @@ extension QueryPolicy {
         case "fusion-k": fusionK = value
         case "keyword-length-penalty": keywordLengthPenalty = value
         case "keyword-budget": keywordMatchBudget = Int(value)
+        case "passage-weight": passageWeight = value
+        case "file-decay": fileDecay = value
+        case "heading-weight": headingWeight = value
+        case "coverage-weight": coverageWeight = value
         default:
             throw SemfindError(
                 .invalidInput,

@@ -15,7 +15,8 @@ extension SearchEngine {
             frequencies: known.frequencies, chunkCount: known.chunkCount, budget: policy.keywordMatchBudget)
         for (expression, table) in [(words, KeywordTable.words), (terms.trigramExpression, .trigrams)] {
             guard let expression else { continue }
-            let matches = try store.keywordSearch(expression, in: table, fileIDs: allowed, limit: limit)
+            let matches = try store.keywordSearch(
+                expression, in: table, fileIDs: allowed, limit: limit, headingWeight: policy.headingWeight)
             let adjusted = matches.map {
                 ($0.chunkID, $0.fileID, $0.score - policy.keywordLengthPenalty * log(Double(max(1, $0.fileChunks))))
             }

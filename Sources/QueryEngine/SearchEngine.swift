@@ -19,8 +19,9 @@ public final class SearchEngine {
     private var loadedIndex: (any SemanticIndex)?
     /// The second connection, kept from one search's prefetch thread for the next.
     private var prefetchStore: IndexStore?
+    private var evidenceCache: EvidenceCache?
     /// Word and chunk counts of the index, kept while its generation lasts.
-    private let counts = IndexCounts()
+    let counts = IndexCounts()
 
     public init(store: IndexStore, policy: QueryPolicy = QueryPolicy(), encoder: @escaping () throws -> SentenceEncoder)
     {
@@ -59,9 +60,37 @@ public final class SearchEngine {
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
+        guard let cache = evidenceCache, request.filter.isEmpty else {
+            return try answer(request, from: try gather(request), hits: store.hits)
+        }
+        let evidence = try cache.evidence(for: EvidenceCache.key(request, policy)) { try gather(request) }
+        return try answer(request, from: evidence) { try cache.hits($0, store: store) }
+    }
+
+    /// Keeps what each search gathered, so that the same queries searched again with other
+    /// fusion settings are only ranked again (an evaluation of many settings; the index must
+    /// not change meanwhile).
+    public func reuseEvidence() {
+        if evidenceCache == nil { evidenceCache = EvidenceCache() }
+    }
+
+    /// What a query found before ranking: candidates by meaning (each with its own similarity and
+    /// the similarity adjusted for its file) and by keywords, and what the search has to say so
+    /// far. Ranking them (`answer`) reads only the fusion's settings of `policy`, so an
+    /// evaluation can rank one query's evidence many ways.
+    struct Evidence {
         var response = SearchResponse()
-        var clock = DispatchTime.now().uptimeNanoseconds
-        let terms = QueryTerms(request.query)
+        let terms: QueryTerms
+        var semantic: [(chunkID: Int64, fileID: Int64, similarity: Float, adjusted: Float)] = []
+        var keyword: Prefetch.KeywordMatches = []
+        /// A short query without context: keyword matches weigh as much as meaning.
+        var leansOnKeywords = false
+        var exact: ExactSimilarities?
+        var clock: UInt64
+    }
+
+    func gather(_ request: SearchRequest) throws -> Evidence {
+        var evidence = Evidence(terms: QueryTerms(request.query), clock: DispatchTime.now().uptimeNanoseconds)
         let allowed = try allowedFiles(request.filter)
         let pool = max(policy.candidates, request.limit)
 
@@ -69,7 +98,7 @@ public final class SearchEngine {
         let counts = counts
         var keywordWork: (@Sendable (IndexStore) throws -> Prefetch.KeywordMatches)?
         if request.mode != .semantic {
-            keywordWork = { store in
+            keywordWork = { [terms = evidence.terms] store in
                 try Self.keywordSearch(
                     terms, allowed: allowed, limit: pool, policy: policy, store: store, counts: counts)
             }
@@ -78,149 +107,70 @@ public final class SearchEngine {
             indexPath: store.path, store: prefetchStore, loadIndex: request.mode != .keyword && loadedIndex == nil,
             keywordSearch: keywordWork)
         prefetchStore = nil
-        var semantic: [(chunkID: Int64, fileID: Int64, score: Float)] = []
-        var exactSimilarities: ExactSimilarities?
-        var keywordWeight = policy.keywordWeight
         if request.mode != .keyword {
-            let encoder = try encoder()
-            response.lap("model", since: &clock)
-            let pieces = encoder.tokenizer.pieces(request.query).count
-            response.pieces = pieces
-            let short = pieces < policy.minimumPieces
-            var vector = encoder.encode([request.query])[0]
-            if short, let context = request.context, !context.text.isEmpty {
-                let way: ContextBlend =
-                    switch context {
-                    case .given: policy.givenContextBlend
-                    case .session: policy.sessionBlend
-                    }
-                vector = blend(request.query, vector, with: context.text, way: way, encoder: encoder)
-                response.augmentation = QueryAugmentation(source: context.source, text: context.text)
-            } else if short {
-                keywordWeight = policy.shortQueryKeywordWeight
-                let lean = request.mode == .hybrid ? "results lean on keyword matches" : "results may be vague"
-                response.warnings.append(
-                    "short query (\(pieces) word piece\(pieces == 1 ? "" : "s")): \(lean); add words or give --context")
-            }
-            response.lap("encode", since: &clock)
-            if let fetched = try prefetch.waitForIndex() { loadedIndex = fetched }
-            let index = try index()
-            if let distrusted = index as? DistrustedSnapshotSearch { response.warnings.append(distrusted.notice) }
-            response.lap("vectors", since: &clock)
-            // Candidates from the int8 scan (of every row, or of the probed lists), then the
-            // exact similarities of those (and of their files' opening chunks) decide.
-            let allow = allowed.map { set in { @Sendable (fileID: Int64) in set.contains(fileID) } }
-            let scanLimit = policy.exactScan ? max(2 * pool, try store.chunkCount()) : 2 * pool
-            let scanned = try index.scan(
-                vector, limit: scanLimit, allow: allow, policy: policy, store: store, blocks: scanBlocks)
-            let candidates = scanned.candidates
-            response.lap("scan", since: &clock)
-            let exact = scanned.exact ?? ExactSimilarities(flat: scanned.flat, query: vector)
-            exactSimilarities = exact
-            semantic = candidates.map { candidate in
-                let score = scanned.runs.adjusted(
-                    row: candidate.row, similarity: exact.of, openingWeight: policy.openingWeight,
-                    lengthPenalty: policy.lengthPenalty)
-                return (candidate.chunkID, candidate.fileID, score)
-            }.sorted { $0.2 > $1.2 }.prefix(pool).map { $0 }
-            response.lowConfidence = isFlat(candidates.map { exact.of($0.row) }.sorted(by: >).prefix(10).map { $0 })
-            response.lap("rescore", since: &clock)
+            try gatherSemantic(request, pool: pool, allowed: allowed, prefetch: prefetch, into: &evidence)
         }
         let fetched = try prefetch.wait()
         prefetchStore = fetched.store
-        let keyword = fetched.keyword
-        response.lap("keyword", since: &clock)
+        evidence.keyword = fetched.keyword
+        evidence.response.lap("keyword", since: &evidence.clock)
+        return evidence
+    }
 
-        let weights: (semantic: Double, keyword: Double) =
-            switch request.mode {
-            case .semantic: (1, 0)
-            case .keyword: (0, 1)
-            case .hybrid: (1, keywordWeight)
-            }
-        let ranked = RankFusion(k: policy.fusionK).fuse([
-            RankedChunks(chunks: semantic.map { ($0.chunkID, $0.fileID) }, weight: weights.semantic),
-            RankedChunks(chunks: keyword.map { ($0.chunkID, $0.fileID) }, weight: weights.keyword),
-        ])
-        let keywordRanks = Dictionary(
-            keyword.enumerated().map { ($0.element.chunkID, (rank: $0.offset + 1, score: $0.element.score)) },
-            uniquingKeysWith: { first, _ in first })
-        func similarity(_ id: Int64) -> Double? {
-            guard let exact = exactSimilarities, let row = exact.flat.row(of: id) else { return nil }
-            return Double(exact.of(row))
-        }
-        func score(_ candidate: (chunkID: Int64, fileID: Int64, score: Double)) -> Double {
-            switch request.mode {
-            case .semantic: similarity(candidate.chunkID) ?? 0
-            case .keyword: keywordRanks[candidate.chunkID]?.score ?? 0
-            case .hybrid: candidate.score
-            }
-        }
-        let floor = try appliedFloor(request)
-        response.relevanceFloor = floor
-        func belowFloor(_ id: Int64) -> Bool {
-            guard let floor else { return false }
-            return similarity(id) ?? -1 < floor
-        }
-        let kept = ranked.filter { candidate in
-            if let minimum = request.minScore {
-                let value = request.mode == .keyword ? score(candidate) : similarity(candidate.chunkID) ?? -1
-                return value >= minimum
-            }
-            guard keywordRanks[candidate.chunkID] == nil, belowFloor(candidate.chunkID) else { return true }
-            response.belowFloor += 1
-            return false
-        }
-        var evidence: KeywordEvidence?
-        if floor != nil {
-            let known = try counts.lookUp(terms.words, in: store)
-            evidence = KeywordEvidence(terms: terms, frequencies: known.frequencies, chunkCount: known.chunkCount)
-        }
-        let semanticIDs = Set(semantic.map(\.chunkID))
-        // Scores only for the results shown: a keyword-only candidate's similarity costs a dot product.
-        let candidates = Dictionary(kept.map { ($0.chunkID, $0) }, uniquingKeysWith: { first, _ in first })
-        var passagesOfFile: [String: Int] = [:]
-        // Hits are read a batch at a time: files deleted since indexing, passages below the
-        // floor without a strong keyword match and passages past a file's share drop out, and
-        // the next batch fills their places.
-        var next = 0
-        while response.results.count < request.limit, next < kept.count {
-            let batch = kept[next..<min(next + request.limit + 20, kept.count)].map(\.chunkID)
-            next += batch.count
-            for hit in try store.hits(batch) {
-                guard response.results.count < request.limit else { break }
-                let below = belowFloor(hit.chunkID)
-                if below, let evidence, !evidence.isStrong(in: hit.text) {
-                    response.belowFloor += 1
-                    continue
+    /// Encodes the query (with its context when it is short), scans the vectors and rescores
+    /// the candidates exactly.
+    private func gatherSemantic(
+        _ request: SearchRequest, pool: Int, allowed: Set<Int64>?, prefetch: Prefetch, into evidence: inout Evidence
+    ) throws {
+        let encoder = try encoder()
+        evidence.response.lap("model", since: &evidence.clock)
+        let pieces = encoder.tokenizer.pieces(request.query).count
+        evidence.response.pieces = pieces
+        let short = pieces < policy.minimumPieces
+        var vector = encoder.encode([request.query])[0]
+        if short, let context = request.context, !context.text.isEmpty {
+            let way: ContextBlend =
+                switch context {
+                case .given: policy.givenContextBlend
+                case .session: policy.sessionBlend
                 }
-                if let most = request.maxPerFile, passagesOfFile[hit.path, default: 0] >= most { continue }
-                guard let stale = Self.staleness(of: hit) else {
-                    response.vanished += 1
-                    continue
-                }
-                passagesOfFile[hit.path, default: 0] += 1
-                let keywordRank = keywordRanks[hit.chunkID]?.rank
-                response.results.append(
-                    SearchResult(
-                        hit: hit, score: candidates[hit.chunkID].map(score) ?? 0, similarity: similarity(hit.chunkID),
-                        keywordRank: keywordRank,
-                        byKeywordsAlone: request.mode == .hybrid && keywordRank != nil
-                            && (below || !semanticIDs.contains(hit.chunkID)),
-                        snippet: Snippet(chunk: hit.text, terms: terms), stale: stale))
-            }
+            vector = blend(request.query, vector, with: context.text, way: way, encoder: encoder)
+            evidence.response.augmentation = QueryAugmentation(source: context.source, text: context.text)
+        } else if short {
+            evidence.leansOnKeywords = true
+            let lean = request.mode == .hybrid ? "results lean on keyword matches" : "results may be vague"
+            evidence.response.warnings.append(
+                "short query (\(pieces) word piece\(pieces == 1 ? "" : "s")): \(lean); add words or give --context")
         }
-        response.lap("results", since: &clock)
-        if response.lowConfidence {
-            response.warnings.append(
-                "low confidence: nothing matches clearly better than the rest; try more specific words")
+        evidence.response.lap("encode", since: &evidence.clock)
+        if let fetched = try prefetch.waitForIndex() { loadedIndex = fetched }
+        let index = try index()
+        if let distrusted = index as? DistrustedSnapshotSearch { evidence.response.warnings.append(distrusted.notice) }
+        evidence.response.lap("vectors", since: &evidence.clock)
+        // Candidates from the int8 scan (of every row, or of the probed lists), then the
+        // exact similarities of those (and of their files' opening chunks) decide.
+        let allow = allowed.map { set in { @Sendable (fileID: Int64) in set.contains(fileID) } }
+        let scanLimit = policy.exactScan ? max(2 * pool, try store.chunkCount()) : 2 * pool
+        let scanned = try index.scan(
+            vector, limit: scanLimit, allow: allow, policy: policy, store: store, blocks: scanBlocks)
+        evidence.response.lap("scan", since: &evidence.clock)
+        let exact = scanned.exact ?? ExactSimilarities(flat: scanned.flat, query: vector)
+        evidence.exact = exact
+        evidence.semantic = scanned.candidates.map { candidate in
+            let adjusted = scanned.runs.adjusted(
+                row: candidate.row, similarity: exact.of, openingWeight: policy.openingWeight,
+                lengthPenalty: policy.lengthPenalty)
+            return (candidate.chunkID, candidate.fileID, exact.of(candidate.row), adjusted)
         }
-        return response
+        evidence.response.lowConfidence = isFlat(
+            evidence.semantic.map(\.similarity).sorted(by: >).prefix(10).map { $0 })
+        evidence.response.lap("rescore", since: &evidence.clock)
     }
 
     /// The index's relevance floor when it applies to `request`: not with `--min-score` (which
     /// replaces it), not in keyword mode (nothing there is ranked by similarity), not when asked
     /// to show everything, and not on an index where it was never measured.
-    private func appliedFloor(_ request: SearchRequest) throws -> Double? {
+    func appliedFloor(_ request: SearchRequest) throws -> Double? {
         guard request.appliesFloor, request.minScore == nil, request.mode != .keyword else { return nil }
         return try store.relevanceFloor()?.similarity
     }

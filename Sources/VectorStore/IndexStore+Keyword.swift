@@ -11,18 +11,25 @@ public enum KeywordTable: String, Sendable {
 extension IndexStore {
     /// The `limit` chunks that best match an FTS5 `expression` by BM25, best first, with a
     /// score where higher is better and their file's chunk count; only chunks of `fileIDs`
-    /// when given.
+    /// when given. In the word index a match in the chunk's heading path counts
+    /// `headingWeight` times a match in its text (BM25 over two fields).
     public func keywordSearch(
-        _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>? = nil, limit: Int
+        _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>? = nil, limit: Int,
+        headingWeight: Double = 1
     ) throws -> [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)] {
         let name = table.rawValue
+        let bm25 =
+            switch table {
+            case .words: "bm25(\(name), 1.0, \(headingWeight.isFinite ? max(0, headingWeight) : 1))"
+            case .trigrams: "bm25(\(name))"
+            }
         var found: [(chunkID: Int64, fileID: Int64, score: Double)] = []
         if let fileIDs {
             // Filtered: the join decides which matches may count, before the limit.
             guard !fileIDs.isEmpty else { return [] }
             let statement = try database.prepare(
                 """
-                SELECT \(name).rowid, chunks.file_id, -bm25(\(name)) AS score
+                SELECT \(name).rowid, chunks.file_id, -\(bm25) AS score
                 FROM \(name) JOIN chunks ON chunks.id = \(name).rowid
                 WHERE \(name) MATCH ? AND chunks.file_id IN (\(fileIDs.map(String.init).joined(separator: ",")))
                 ORDER BY score DESC LIMIT ?
@@ -34,7 +41,7 @@ extension IndexStore {
         } else {
             // Unfiltered: rank inside FTS5 alone, then look up the files of the few kept.
             let statement = try database.prepare(
-                "SELECT rowid, -bm25(\(name)) FROM \(name) WHERE \(name) MATCH ? ORDER BY bm25(\(name)) LIMIT ?"
+                "SELECT rowid, -\(bm25) FROM \(name) WHERE \(name) MATCH ? ORDER BY \(bm25) LIMIT ?"
             ).bind(.text(expression), .int(limit))
             var ranked: [(chunkID: Int64, score: Double)] = []
             while try statement.step() { ranked.append((statement.int64(0), statement.double(1))) }

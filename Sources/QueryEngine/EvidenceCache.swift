@@ -1,0 +1,40 @@
+import VectorStore
+
+/// What searches found, kept for the same queries searched again under other ranking settings
+/// (`semfind eval --settings`): a query is encoded, scanned and matched by keywords once for
+/// each setting of what that gathering reads (`QueryPolicy.Gathering`), and each stored chunk
+/// is read once. Only for searches without a filter, over an index that does not change while
+/// the cache lives.
+final class EvidenceCache {
+    struct Key: Hashable {
+        let query: String
+        let mode: SearchMode
+        let limit: Int
+        let context: String?
+        let contextSource: String?
+        let gathering: QueryPolicy.Gathering
+    }
+
+    private var evidence: [Key: SearchEngine.Evidence] = [:]
+    private var storedHits: [Int64: StoredHit] = [:]
+
+    static func key(_ request: SearchRequest, _ policy: QueryPolicy) -> Key {
+        Key(
+            query: request.query, mode: request.mode, limit: request.limit, context: request.context?.text,
+            contextSource: request.context?.source, gathering: policy.gathering)
+    }
+
+    func evidence(for key: Key, gather: () throws -> SearchEngine.Evidence) rethrows -> SearchEngine.Evidence {
+        if let known = evidence[key] { return known }
+        let gathered = try gather()
+        evidence[key] = gathered
+        return gathered
+    }
+
+    /// The chunks with these ids, in the order given, each read from `store` the first time.
+    func hits(_ chunkIDs: [Int64], store: IndexStore) throws -> [StoredHit] {
+        let unread = chunkIDs.filter { storedHits[$0] == nil }
+        for hit in try store.hits(unread) { storedHits[hit.chunkID] = hit }
+        return chunkIDs.compactMap { storedHits[$0] }
+    }
+}
