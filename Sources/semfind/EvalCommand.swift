@@ -13,9 +13,12 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             Each line of QUERIES is {"id": "…", "query": "…", "relevant": ["path", …]} with paths relative \
             to an indexed root ("path#L10-L40" for a line range; optional "context" as --context gives it). \
-            Results are scored over files: the first k distinct files of the ranked hits. "shown" is the mean number \
-            of results a search of -k results shows (the relevance floor leaves some out), "empty" the share of \
-            queries that show none.
+            A query is scored over files: the first k distinct files of the ranked hits, a file relevant when \
+            any of its hits is (overlaps the range, when an item names one). A query whose relevant items all name \
+            line ranges is scored over passages instead: the first k results as they come, several of one file \
+            included, a result relevant when its file is an item's and its lines overlap the item's range; nDCG \
+            counts each item once. "shown" is the mean number of results a search of -k results shows (the \
+            relevance floor leaves some out), "empty" the share of queries that show none.
             """)
 
     @Argument(help: "Labelled queries, JSON Lines.")
@@ -66,7 +69,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
-    @Flag(name: .long, help: "List each query with the rank of its first relevant file.")
+    @Flag(name: .long, help: "List each query with the rank of its first relevant file (or passage).")
     var perQuery = false
 
     @OptionGroup var encoderOptions: EncoderOptions
