@@ -2,7 +2,8 @@ import Foundation
 import SemfindCore
 import VectorStore
 
-/// Runs labelled queries against one index in one mode and scores the results over files.
+/// Runs labelled queries against one index in one mode and scores each query's results over
+/// its `scoringUnit`: files, or passages when all its relevant items name line spans.
 public struct Evaluator {
     public let engine: SearchEngine
     public let k: Int
@@ -25,8 +26,10 @@ public struct Evaluator {
     public func unknownPaths(in queries: [LabeledQuery]) throws -> [String] {
         let roots = try engine.store.status().roots
         let indexed = Set(try engine.store.indexedFiles().map(\.path))
-        let named = Set(queries.flatMap { $0.relevant.map(\.path) })
-        return named.filter { path in !roots.contains { indexed.contains(Self.join($0, path)) } }.sorted()
+        let items = queries.flatMap(\.relevant).filter { item in
+            !roots.contains { indexed.contains(item.absolutePath(under: $0)) }
+        }
+        return Set(items.map(\.path)).sorted()
     }
 
     public func run(_ queries: [LabeledQuery], mode: SearchMode) throws -> Report {
@@ -38,26 +41,23 @@ public struct Evaluator {
             let started = DispatchTime.now().uptimeNanoseconds
             let response = try engine.search(request)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            let hits = response.results.map { result in
-                (
-                    file: result.hit.path,
-                    relevant: query.relevant.contains { item in
-                        roots.contains { Self.join($0, item.path) == result.hit.path }
-                            && (item.lines.map {
-                                result.hit.span.firstLine <= $0.upperBound && result.hit.span.lastLine >= $0.lowerBound
-                            } ?? true)
-                    }
-                )
+            let matches = response.results.map { result in
+                query.itemsAnswered(
+                    byFile: result.hit.path, lines: result.hit.span.firstLine...result.hit.span.lastLine, roots: roots)
             }
-            outcomes.append(
-                QueryOutcome(
-                    rankedHits: hits, relevantCount: query.relevant.count, k: k, seconds: seconds,
-                    shown: min(k, response.results.count)))
+            let shown = min(k, response.results.count)
+            switch query.scoringUnit {
+            case .files:
+                let hits = zip(response.results, matches).map { (file: $0.hit.path, relevant: !$1.isEmpty) }
+                outcomes.append(
+                    QueryOutcome(
+                        files: hits, relevantCount: query.relevant.count, k: k, seconds: seconds, shown: shown))
+            case .passages:
+                outcomes.append(
+                    QueryOutcome(
+                        passages: matches, relevantCount: query.relevant.count, k: k, seconds: seconds, shown: shown))
+            }
         }
         return Report(metrics: RetrievalMetrics(outcomes), outcomes: outcomes)
-    }
-
-    static func join(_ root: String, _ relative: String) -> String {
-        root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 }

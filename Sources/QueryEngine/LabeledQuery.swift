@@ -44,6 +44,20 @@ public struct LabeledQuery: Sendable, Equatable {
 }
 
 extension LabeledQuery {
+    /// What this query's results are scored over: passages when every relevant item names a
+    /// line span, files otherwise.
+    public var scoringUnit: ScoringUnit {
+        !relevant.isEmpty && relevant.allSatisfy { $0.lines != nil } ? .passages : .files
+    }
+
+    /// The relevant items (their positions in `relevant`) that a result of `file` (an absolute
+    /// path) spanning `lines` answers.
+    public func itemsAnswered(byFile file: String, lines: ClosedRange<Int>, roots: [String]) -> Set<Int> {
+        Set(relevant.indices.filter { relevant[$0].isAnswered(byFile: file, lines: lines, roots: roots) })
+    }
+}
+
+extension LabeledQuery {
     /// A starter file for the files under `folder`: one line per file (hidden ones left out),
     /// its path relative to the folder as the relevant item and an empty query to fill in.
     public static func template(folder: String) throws -> String {
@@ -76,6 +90,17 @@ public struct RelevantItem: Sendable, Equatable {
         let parts = text.split(separator: "#", maxSplits: 1).map(String.init)
         path = parts.first ?? text
         lines = parts.count == 2 ? Self.lineRange(parts[1]) : nil
+    }
+
+    /// Whether a result answers this item: its file (an absolute path) is this item's under
+    /// one of `roots`, and, when the item names lines, the result's lines overlap them.
+    public func isAnswered(byFile file: String, lines span: ClosedRange<Int>, roots: [String]) -> Bool {
+        roots.contains { absolutePath(under: $0) == file } && (lines.map { $0.overlaps(span) } ?? true)
+    }
+
+    /// The item's file under an indexed root.
+    func absolutePath(under root: String) -> String {
+        root.hasSuffix("/") ? root + path : root + "/" + path
     }
 
     private static func lineRange(_ text: String) -> ClosedRange<Int>? {

@@ -1,37 +1,6 @@
 import Foundation
 
-/// Rank-based quality of one query's results over files, as the evaluation sets define it:
-/// chunk hits mapped to files, the first `k` distinct files kept.
-public struct QueryOutcome: Sendable {
-    /// Rank (from 1) of the first relevant file among the first `k`, nil when none is.
-    public let firstRelevantRank: Int?
-    /// Ranks (from 1) of every relevant file among the first `k`.
-    public let relevantRanks: [Int]
-    public let relevantCount: Int
-    public let seconds: Double
-    /// Results a search limited to `k` would show (fewer when the relevance floor left some out).
-    public let shown: Int
-
-    /// `rankedHits` in rank order: each hit's file, and whether the hit answers the query. A
-    /// file counts as relevant when any of its hits does.
-    public init(
-        rankedHits: [(file: String, relevant: Bool)], relevantCount: Int, k: Int, seconds: Double, shown: Int = 0
-    ) {
-        var distinct: [String] = []
-        var relevantFiles = Set<String>()
-        for hit in rankedHits {
-            if hit.relevant { relevantFiles.insert(hit.file) }
-            if !distinct.contains(hit.file) { distinct.append(hit.file) }
-        }
-        relevantRanks = distinct.prefix(k).indices.filter { relevantFiles.contains(distinct[$0]) }.map { $0 + 1 }
-        firstRelevantRank = relevantRanks.first
-        self.relevantCount = relevantCount
-        self.seconds = seconds
-        self.shown = shown
-    }
-}
-
-/// Averages over a set of queries.
+/// Averages over a set of queries, each scored over its own unit (files or passages).
 public struct RetrievalMetrics: Sendable {
     public let queries: Int
     public let recallAt1: Double

@@ -13,9 +13,17 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             Each line of QUERIES is {"id": "…", "query": "…", "relevant": ["path", …]} with paths relative \
             to an indexed root ("path#L10-L40" for a line range; optional "context" as --context gives it). \
-            Results are scored over files: the first k distinct files of the ranked hits. "shown" is the mean number \
-            of results a search of -k results shows (the relevance floor leaves some out), "empty" the share of \
-            queries that show none.
+            A query is scored over files: the first k distinct files of the ranked hits, a file relevant when \
+            any of its hits is (overlaps the range, when an item names one). A query whose relevant items all name \
+            line ranges is scored over passages instead: the first k results as they come, several of one file \
+            included, a result relevant when its file is an item's and its lines overlap the item's range; nDCG \
+            counts each item once. "shown" is the mean number of results a search of -k results shows (the \
+            relevance floor leaves some out), "empty" the share of queries that show none.
+
+            --settings FILE runs every line of FILE, a JSON object of ranking settings to numbers \
+            ({"opening-weight": 0.25, "fusion-k": 10}; names: \(QueryPolicy.settingNames.joined(separator: ", "))), \
+            each over the policy the other options build, for every index and mode; each row names its setting \
+            ("setting" in --json, {} for a line of {}).
             """)
 
     @Argument(help: "Labelled queries, JSON Lines.")
@@ -57,6 +65,9 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Most chunks the rarer query words may match before the commoner count only together.")
     var keywordBudget: Int?
 
+    @Option(name: .long, help: "Evaluate each ranking setting of this JSON Lines file (see below).")
+    var settings: String?
+
     @Flag(name: .long, help: "Rank by exact float32 similarity over every chunk (what the int8 scan costs).")
     var exactScan = false
 
@@ -66,7 +77,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
-    @Flag(name: .long, help: "List each query with the rank of its first relevant file.")
+    @Flag(name: .long, help: "List each query with the rank of its first relevant file (or passage).")
     var perQuery = false
 
     @OptionGroup var encoderOptions: EncoderOptions
@@ -90,6 +101,69 @@ struct EvalCommand: ParsableCommand {
             }
             return mode
         }
+        let base = try basePolicy()
+        let settingList = try settings.map(RankingSetting.load) ?? [RankingSetting([:])]
+        let paths = indexes.isEmpty ? [IndexStore.defaultPath()] : indexes
+        let encoder = SharedEncoder(options: encoderOptions)
+        var rows: [[String: Any]] = []
+        var table =
+            (settings == nil ? "index\tmode" : "index\tsetting\tmode")
+            + "\tR@1\tR@5\tR@10\tMRR@10\tnDCG@10\tp50 ms\tp99 ms\tmissed\tshown\tempty\n"
+        for path in paths {
+            // One engine per index, whatever the settings: its vectors and counts load once.
+            let engine = SearchEngine(
+                store: try IndexStore(path: path, create: false), policy: base, encoder: encoder.load)
+            // Many searches in one process, as a server answers them (and the same results as
+            // a one-shot search, which scripts/eval-check compares against).
+            engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
+            let evaluator = Evaluator(engine: engine, k: k, appliesFloor: !noFloor)
+            let unknown = try evaluator.unknownPaths(in: labelled)
+            if !unknown.isEmpty {
+                let list = unknown.prefix(5).joined(separator: ", ")
+                FileHandle.standardError.write(
+                    Data("semfind: warning: \(unknown.count) relevant path(s) not in \(path): \(list)\n".utf8))
+            }
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            for setting in settingList {
+                engine.policy = try setting.applied(to: base)
+                let columns = settings == nil ? [name] : [name, setting.label]
+                for mode in modes {
+                    let report = try evaluator.run(labelled, mode: mode)
+                    let m = report.metrics
+                    table +=
+                        (columns + [
+                            mode.rawValue, f(m.recallAt1), f(m.recallAt5), f(m.recallAt10), f(m.mrrAt10),
+                            f(m.ndcgAt10),
+                            String(format: "%.1f", m.latencyP50 * 1000), String(format: "%.1f", m.latencyP99 * 1000),
+                            "\(m.missed)/\(m.queries)", String(format: "%.2f", m.meanShown), f(m.emptyShare),
+                        ]).joined(separator: "\t") + "\n"
+                    rows.append([
+                        "index": path, "setting": setting.values, "mode": mode.rawValue, "queries": m.queries,
+                        "recall_at_1": m.recallAt1, "recall_at_5": m.recallAt5, "recall_at_10": m.recallAt10,
+                        "mrr_at_10": m.mrrAt10, "ndcg_at_10": m.ndcgAt10, "latency_p50_ms": m.latencyP50 * 1000,
+                        "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed, "mean_shown": m.meanShown,
+                        "empty_share": m.emptyShare,
+                    ])
+                    if perQuery {
+                        for (query, outcome) in zip(labelled, report.outcomes) {
+                            let rank = outcome.firstRelevantRank.map(String.init) ?? "-"
+                            let prefix = (columns.dropFirst() + [mode.rawValue]).joined(separator: "\t")
+                            table += "  \(prefix)\t\(query.id)\t\(rank)\t\(query.query)\n"
+                        }
+                    }
+                }
+            }
+        }
+        if json {
+            let data = try JSONSerialization.data(withJSONObject: ["k": k, "results": rows], options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(table, terminator: "")
+        }
+    }
+
+    /// The policy the options build, before any setting of --settings.
+    private func basePolicy() throws -> QueryPolicy {
         var policy = QueryPolicy()
         if let minPieces { policy.minimumPieces = minPieces }
         if let openingWeight { policy.openingWeight = openingWeight }
@@ -106,55 +180,7 @@ struct EvalCommand: ParsableCommand {
             policy.givenContextBlend = chosen
             policy.sessionBlend = chosen
         }
-        let paths = indexes.isEmpty ? [IndexStore.defaultPath()] : indexes
-        let encoder = SharedEncoder(options: encoderOptions)
-        var rows: [[String: Any]] = []
-        var table = "index\tmode\tR@1\tR@5\tR@10\tMRR@10\tnDCG@10\tp50 ms\tp99 ms\tmissed\tshown\tempty\n"
-        for path in paths {
-            let engine = SearchEngine(
-                store: try IndexStore(path: path, create: false), policy: policy, encoder: encoder.load)
-            // Many searches in one process, as a server answers them (and the same results as
-            // a one-shot search, which scripts/eval-check compares against).
-            engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
-            let evaluator = Evaluator(engine: engine, k: k, appliesFloor: !noFloor)
-            let unknown = try evaluator.unknownPaths(in: labelled)
-            if !unknown.isEmpty {
-                let list = unknown.prefix(5).joined(separator: ", ")
-                FileHandle.standardError.write(
-                    Data("semfind: warning: \(unknown.count) relevant path(s) not in \(path): \(list)\n".utf8))
-            }
-            for mode in modes {
-                let report = try evaluator.run(labelled, mode: mode)
-                let m = report.metrics
-                let name = URL(fileURLWithPath: path).lastPathComponent
-                table +=
-                    [
-                        name, mode.rawValue, f(m.recallAt1), f(m.recallAt5), f(m.recallAt10), f(m.mrrAt10),
-                        f(m.ndcgAt10),
-                        String(format: "%.1f", m.latencyP50 * 1000), String(format: "%.1f", m.latencyP99 * 1000),
-                        "\(m.missed)/\(m.queries)", String(format: "%.2f", m.meanShown), f(m.emptyShare),
-                    ].joined(separator: "\t") + "\n"
-                rows.append([
-                    "index": path, "mode": mode.rawValue, "queries": m.queries, "recall_at_1": m.recallAt1,
-                    "recall_at_5": m.recallAt5, "recall_at_10": m.recallAt10, "mrr_at_10": m.mrrAt10,
-                    "ndcg_at_10": m.ndcgAt10, "latency_p50_ms": m.latencyP50 * 1000,
-                    "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed, "mean_shown": m.meanShown,
-                    "empty_share": m.emptyShare,
-                ])
-                if perQuery {
-                    for (query, outcome) in zip(labelled, report.outcomes) {
-                        let rank = outcome.firstRelevantRank.map(String.init) ?? "-"
-                        table += "  \(mode.rawValue)\t\(query.id)\t\(rank)\t\(query.query)\n"
-                    }
-                }
-            }
-        }
-        if json {
-            let data = try JSONSerialization.data(withJSONObject: ["k": k, "results": rows], options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
-        } else {
-            print(table, terminator: "")
-        }
+        return policy
     }
 
     private func f(_ value: Double) -> String { String(format: "%.3f", value) }
