@@ -1,7 +1,7 @@
 import VectorStore
 
 /// What searches found, kept for the same queries searched again under other ranking settings
-/// (`semfind eval --settings`): a query is encoded, scanned and matched by keywords once for
+/// (`semfind eval --settings`): a query is encoded once, scanned and matched by keywords once for
 /// each setting of what that gathering reads (`QueryPolicy.Gathering`), and each stored chunk
 /// is read once. Only for searches without a filter, over an index that does not change while
 /// the cache lives.
@@ -17,6 +17,7 @@ final class EvidenceCache {
 
     private var evidence: [Key: SearchEngine.Evidence] = [:]
     private var storedHits: [Int64: StoredHit] = [:]
+    private var vectors: [String: [Float]] = [:]
 
     static func key(_ request: SearchRequest, _ policy: QueryPolicy) -> Key {
         Key(
@@ -29,6 +30,14 @@ final class EvidenceCache {
         let gathered = try gather()
         evidence[key] = gathered
         return gathered
+    }
+
+    /// The vector of a query's text, encoded the first time.
+    func vector(of text: String, encode: () -> [Float]) -> [Float] {
+        if let known = vectors[text] { return known }
+        let vector = encode()
+        vectors[text] = vector
+        return vector
     }
 
     /// The chunks with these ids, in the order given, each read from `store` the first time.

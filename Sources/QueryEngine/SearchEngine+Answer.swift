@@ -98,7 +98,7 @@ extension SearchEngine {
                         keywordRank: keywordRank,
                         byKeywordsAlone: request.mode == .hybrid && keywordRank != nil
                             && (below || !semanticIDs.contains(hit.chunkID)),
-                        snippet: Snippet(chunk: hit.text, terms: terms), stale: stale))
+                        terms: terms, stale: stale))
             }
         }
         response.lap("results", since: &clock)

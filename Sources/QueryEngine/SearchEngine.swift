@@ -127,7 +127,7 @@ public final class SearchEngine {
         let pieces = encoder.tokenizer.pieces(request.query).count
         evidence.response.pieces = pieces
         let short = pieces < policy.minimumPieces
-        var vector = encoder.encode([request.query])[0]
+        var vector = embed(request.query, encoder)
         if short, let context = request.context, !context.text.isEmpty {
             let way: ContextBlend =
                 switch context {
@@ -186,14 +186,20 @@ public final class SearchEngine {
     ) -> [Float] {
         switch way {
         case .text:
-            return encoder.encode([query + ". " + context])[0]
+            return embed(query + ". " + context, encoder)
         case .vector:
-            let other = encoder.encode([context])[0]
+            let other = embed(context, encoder)
             var sum = zip(vector, other).map { $0 + policy.contextWeight * $1 }
             let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if norm > 0 { sum = sum.map { $0 / norm } }
             return sum
         }
+    }
+
+    /// The text's vector, encoded once while evidence is reused.
+    private func embed(_ text: String, _ encoder: SentenceEncoder) -> [Float] {
+        guard let evidenceCache else { return encoder.encode([text])[0] }
+        return evidenceCache.vector(of: text) { encoder.encode([text])[0] }
     }
 
     private func isFlat(_ best: [Float]) -> Bool {

@@ -15,7 +15,11 @@ public struct SearchResult: Sendable {
     /// Shown for its keywords alone (hybrid mode): not among the semantic candidates, or below
     /// the relevance floor with a strong keyword match.
     public let byKeywordsAlone: Bool
-    public let snippet: Snippet
+    /// The query's words, for the snippet.
+    let terms: QueryTerms
+    /// The chunk's sentences that best match the query, cut where they are long (made when
+    /// asked for: an evaluation reads none).
+    public var snippet: Snippet { Snippet(chunk: hit.text, terms: terms) }
     /// The file changed on disk since it was indexed.
     public let stale: Bool
 }

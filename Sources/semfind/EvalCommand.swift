@@ -116,6 +116,8 @@ struct EvalCommand: ParsableCommand {
             // Many searches in one process, as a server answers them (and the same results as
             // a one-shot search, which scripts/eval-check compares against).
             engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
+            // Settings that change only the fusion rank what the first gathered again.
+            if settingList.count > 1 { engine.reuseEvidence() }
             let evaluator = Evaluator(engine: engine, k: k, appliesFloor: !noFloor)
             let unknown = try evaluator.unknownPaths(in: labelled)
             if !unknown.isEmpty {

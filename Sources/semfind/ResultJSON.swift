@@ -23,12 +23,13 @@ enum ResultJSON {
     /// One result; `shownPath` is the path as the reader should see it (relative or absolute).
     static func result(_ result: SearchResult, rank: Int, shownPath: String) -> [String: Any] {
         let hit = result.hit
+        let snippet = result.snippet
         var data: [String: Any] = [
             "rank": rank, "path": shownPath, "absolute_path": hit.path, "first_line": hit.span.firstLine,
             "last_line": hit.span.lastLine, "first_byte": hit.span.bytes.lowerBound,
             "end_byte": hit.span.bytes.upperBound, "heading_path": hit.headingPath, "score": finite(result.score),
-            "snippet": result.snippet.text,
-            "highlights": result.snippet.highlights.map { [$0.lowerBound, $0.upperBound] }, "text": hit.text,
+            "snippet": snippet.text,
+            "highlights": snippet.highlights.map { [$0.lowerBound, $0.upperBound] }, "text": hit.text,
             "stale": result.stale, "format": hit.plugin,
         ]
         if let similarity = result.similarity { data["similarity"] = finite(similarity) }
