@@ -77,7 +77,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
-    @Flag(name: .long, help: "List each query with the rank of its first relevant file (or passage).")
+    @Flag(name: .long, help: "List each query with the rank of its first relevant file or passage (in --json: per_query).")
     var perQuery = false
 
     @OptionGroup var encoderOptions: EncoderOptions
@@ -139,13 +139,19 @@ struct EvalCommand: ParsableCommand {
                             String(format: "%.1f", m.latencyP50 * 1000), String(format: "%.1f", m.latencyP99 * 1000),
                             "\(m.missed)/\(m.queries)", String(format: "%.2f", m.meanShown), f(m.emptyShare),
                         ]).joined(separator: "\t") + "\n"
-                    rows.append([
+                    var row: [String: Any] = [
                         "index": path, "setting": setting.values, "mode": mode.rawValue, "queries": m.queries,
                         "recall_at_1": m.recallAt1, "recall_at_5": m.recallAt5, "recall_at_10": m.recallAt10,
                         "mrr_at_10": m.mrrAt10, "ndcg_at_10": m.ndcgAt10, "latency_p50_ms": m.latencyP50 * 1000,
                         "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed, "mean_shown": m.meanShown,
                         "empty_share": m.emptyShare,
-                    ])
+                    ]
+                    if perQuery {
+                        row["per_query"] = zip(labelled, report.outcomes).map { query, outcome in
+                            ["id": query.id, "rank": outcome.firstRelevantRank.map { $0 as Any } ?? NSNull()]
+                        }
+                    }
+                    rows.append(row)
                     if perQuery {
                         for (query, outcome) in zip(labelled, report.outcomes) {
                             let rank = outcome.firstRelevantRank.map(String.init) ?? "-"
