@@ -9,8 +9,9 @@ import SemfindCore
 /// Reads Markdown (CommonMark with GFM tables, plus YAML front matter): headings become heading
 /// paths; paragraphs, fenced and indented code, tables and lists become sections.
 ///
-/// - Front matter (`---` … `---` at the very start) is not a section; its `title:` is the
-///   document's title and the first element of every heading path.
+/// - Front matter (`---` … `---` at the very start) is metadata: its `title:` is the document's
+///   title and the first element of every heading path; its description (or summary) and
+///   keywords (or tags) are the first section, what the page says it is about.
 /// - ATX (`## Title ##`) and setext (underlined `===`, `---`) headings nest by level; a heading is
 ///   not a section of its own but the path of what follows it, unless nothing follows it before
 ///   the next heading of its level or above: then it is a prose section, so its words are indexed.
@@ -25,7 +26,7 @@ import SemfindCore
 /// - Sections with no text left (an HTML comment, an empty fence) are dropped.
 public struct MarkdownFormat: FormatPlugin {
     public var name: String { "markdown" }
-    public var version: Int { 2 }
+    public var version: Int { 3 }
     public var mimeTypes: Set<String> { ["text/markdown", "text/x-markdown"] }
     /// MDX is included: its JSX tags are stripped like HTML; its `import`/`export` lines stay as
     /// prose, a small cost for getting its headings and code right.
@@ -51,6 +52,9 @@ public struct MarkdownFormat: FormatPlugin {
         }
         func appendUnstored(_ unstored: [(heading: HeadingStack.Heading, path: [String])]) {
             for (heading, path) in unstored { append(.prose, heading.text, path: path, lines: heading.lines) }
+        }
+        if let frontMatter, let about = frontMatter.about {
+            append(.prose, about, path: [], lines: 0...(frontMatter.lineCount - 1))
         }
         for block in scanner.scan() {
             switch block {

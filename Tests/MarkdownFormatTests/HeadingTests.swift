@@ -76,7 +76,7 @@ struct HeadingTests {
         #expect(document.sections[1].span.firstLine == 10)
     }
 
-    @Test("front matter's title heads every path; the front matter is not a section")
+    @Test("front matter's title heads every path; its keys are not text")
     func frontMatterTitle() throws {
         let markdown = """
             ---
@@ -91,10 +91,13 @@ struct HeadingTests {
             """
         let document = parse(markdown)
         #expect(document.title == "Rotating \"the\" logs")
-        #expect(document.sections.map(\.text) == ["Preface.", "Edit the config."])
+        #expect(document.sections.map(\.text) == ["ops, logs", "Preface.", "Edit the config."])
         #expect(
-            document.sections.map(\.headingPath) == [["Rotating \"the\" logs"], ["Rotating \"the\" logs", "Setup"]])
-        let preface = try #require(document.sections.first)
+            document.sections.map(\.headingPath) == [
+                ["Rotating \"the\" logs"], ["Rotating \"the\" logs"], ["Rotating \"the\" logs", "Setup"],
+            ])
+        #expect(document.sections[0].span.firstLine == 1 && document.sections[0].span.lastLine == 4)
+        let preface = document.sections[1]
         #expect(preface.span.firstLine == 5 && preface.span.lastLine == 5)
         #expect(source(of: preface, in: markdown) == "Preface.")
     }
@@ -107,6 +110,20 @@ struct HeadingTests {
         let untitled = parse("---\nauthor: me\n---\n# Head\n\ntext\n")
         #expect(untitled.title == nil)
         #expect(untitled.sections.map(\.headingPath) == [["Head"]])
+    }
+
+    @Test("front matter's description and keywords (or summary and tags) open the document, in any list form")
+    func frontMatterAbout() {
+        let described = parse(
+            "---\ntitle: top\ndescription: \"The top command\"\nkeywords: \"container, running, processes\"\n---\n# top\n\nUsage.\n"
+        )
+        #expect(described.sections.map(\.text) == ["The top command. container, running, processes", "Usage."])
+        #expect(described.sections[0].headingPath == ["top"])
+        #expect(
+            parse("---\nsummary: Short\ntags:\n  - self-hosted\n  - ops\n---\ntext\n").sections[0].text
+                == "Short. self-hosted, ops")
+        #expect(parse("---\ntags: ['a b', \"c\"]\n---\ntext\n").sections[0].text == "a b, c")
+        #expect(parse("---\nauthor: me\n---\ntext\n").sections.map(\.text) == ["text"])
     }
 
     @Test("--- without a closing line, or followed by a blank line, is not front matter")
