@@ -3,7 +3,7 @@ import VectorStore
 /// What searches found, kept for the same queries searched again under other ranking settings
 /// (`semfind eval --settings`): a query is encoded once, scanned and matched by keywords once for
 /// each setting of what that gathering reads (`QueryPolicy.Gathering`), and each stored chunk
-/// is read once. Only for searches without a filter, over an index that does not change while
+/// and the state of its file are read once. Only for searches without a filter, over an index that does not change while
 /// the cache lives.
 final class EvidenceCache {
     struct Key: Hashable {
@@ -18,6 +18,7 @@ final class EvidenceCache {
     private var evidence: [Key: SearchEngine.Evidence] = [:]
     private var storedHits: [Int64: StoredHit] = [:]
     private var vectors: [String: [Float]] = [:]
+    private var staleFiles: [String: Bool?] = [:]
 
     static func key(_ request: SearchRequest, _ policy: QueryPolicy) -> Key {
         Key(
@@ -38,6 +39,14 @@ final class EvidenceCache {
         let vector = encode()
         vectors[text] = vector
         return vector
+    }
+
+    /// Whether the hit's file changed since it was indexed (nil: it is gone), looked at once.
+    func staleness(of hit: StoredHit) -> Bool? {
+        if let known = staleFiles[hit.path] { return known }
+        let stale = SearchEngine.staleness(of: hit)
+        staleFiles[hit.path] = stale
+        return stale
     }
 
     /// The chunks with these ids, in the order given, each read from `store` the first time.

@@ -4,9 +4,11 @@ import VectorStore
 extension SearchEngine {
     /// Ranks a query's evidence as `policy` says and dresses the best as results: the relevance
     /// floor, each file's share and files deleted since indexing decide which are shown.
-    /// `hits` reads the stored chunks.
+    /// `hits` reads the stored chunks, `staleness` tells whether a chunk's file changed since
+    /// it was indexed (nil: it is gone).
     func answer(
-        _ request: SearchRequest, from evidence: Evidence, hits: ([Int64]) throws -> [StoredHit]
+        _ request: SearchRequest, from evidence: Evidence, hits: ([Int64]) throws -> [StoredHit],
+        staleness: (StoredHit) -> Bool? = SearchEngine.staleness
     ) throws -> SearchResponse {
         var response = evidence.response
         var clock = evidence.clock
@@ -81,12 +83,14 @@ extension SearchEngine {
             for hit in try hits(batch) {
                 guard response.results.count < request.limit else { break }
                 let below = belowFloor(hit.chunkID)
-                if below, let keywordEvidence, !keywordEvidence.isStrong(in: hit.text) {
+                if below, let keywordEvidence,
+                    !evidence.strongKeywordMatches.value(for: hit.chunkID, { keywordEvidence.isStrong(in: hit.text) })
+                {
                     response.belowFloor += 1
                     continue
                 }
                 if let most = request.maxPerFile, passagesOfFile[hit.path, default: 0] >= most { continue }
-                guard let stale = Self.staleness(of: hit) else {
+                guard let stale = staleness(hit) else {
                     response.vanished += 1
                     continue
                 }

@@ -64,7 +64,8 @@ public final class SearchEngine {
             return try answer(request, from: try gather(request), hits: store.hits)
         }
         let evidence = try cache.evidence(for: EvidenceCache.key(request, policy)) { try gather(request) }
-        return try answer(request, from: evidence) { try cache.hits($0, store: store) }
+        return try answer(
+            request, from: evidence, hits: { try cache.hits($0, store: store) }, staleness: cache.staleness)
     }
 
     /// Keeps what each search gathered, so that the same queries searched again with other
@@ -87,6 +88,9 @@ public final class SearchEngine {
         var leansOnKeywords = false
         var exact: ExactSimilarities?
         var clock: UInt64
+        /// Which chunks hold the query's words strongly enough to stand below the relevance
+        /// floor, each looked at once.
+        let strongKeywordMatches = ChunkMemo<Bool>()
     }
 
     func gather(_ request: SearchRequest) throws -> Evidence {

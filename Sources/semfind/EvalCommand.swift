@@ -77,7 +77,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as JSON.")
     var json = false
 
-    @Flag(name: .long, help: "List each query with the rank of its first relevant file or passage (in --json: per_query).")
+    @Flag(
+        name: .long, help: "List each query with the rank of its first relevant file or passage (in --json: per_query)."
+    )
     var perQuery = false
 
     @OptionGroup var encoderOptions: EncoderOptions
