@@ -23,7 +23,7 @@ struct EvalCommand: ParsableCommand {
             --settings FILE runs every line of FILE, a JSON object of ranking settings to numbers \
             ({"opening-weight": 0.25, "fusion-k": 10}; names: \(QueryPolicy.settingNames.joined(separator: ", "))), \
             each over the policy the other options build, for every index and mode; each row names its setting \
-            ("setting" in --json, {} for a line of {}).
+            (a column of the table; "setting" in --json, the line's object).
             """)
 
     @Argument(help: "Labelled queries, JSON Lines.")
