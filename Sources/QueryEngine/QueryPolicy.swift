@@ -95,6 +95,9 @@ extension QueryPolicy {
     /// Sets one tunable by its option name (`semfind eval --settings` reads a file of these);
     /// an unknown name is an error that lists the known ones.
     public mutating func set(_ name: String, to value: Double) throws {
+        guard value.isFinite, value >= 0, value <= 1e9 else {
+            throw SemfindError(.invalidInput, "ranking setting \(name) must be a number from 0 to 1e9, not \(value)")
+        }
         switch name {
         case "min-pieces": minimumPieces = Int(value)
         case "opening-weight": openingWeight = Float(value)

@@ -28,6 +28,7 @@ import Testing
         "a malformed line or an unknown name is an error that names the file and line",
         arguments: [
             "{\"fusion-k\": \"ten\"}", "{\"fusion-k\": true}", "[10]", "{\"fusion-k\": 10", "{\"fusion-kk\": 10}",
+            "{\"min-pieces\": 1e20}", "{\"keyword-weight\": -1}",
         ])
     func rejects(line: String) throws {
         let path = try write("{\"fusion-k\": 10}\n\(line)\n")
