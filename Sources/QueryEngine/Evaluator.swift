@@ -37,7 +37,8 @@ public struct Evaluator {
         var outcomes: [QueryOutcome] = []
         for query in queries {
             let request = SearchRequest(
-                query: query.query, mode: mode, limit: k * 10, appliesFloor: appliesFloor, context: query.context)
+                query: query.query, mode: mode, limit: k * 10, appliesFloor: appliesFloor,
+                maxPerFile: SearchRequest.defaultMaxPerFile, context: query.context)
             let started = DispatchTime.now().uptimeNanoseconds
             let response = try engine.search(request)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

@@ -8,8 +8,8 @@ extension IVFSearch {
 
     /// The candidates of a search of every row, approximated from the probed lists' best rows
     /// by similarity (`raw`). A search of every row ranks its candidates by similarity adjusted
-    /// for each row's file (`FileWeighing`: half the similarity of the file's opening chunk is
-    /// added), so a row of modest similarity in a file that opens on the query's subject can be
+    /// for each row's file (`FileWeighing`: a share of the similarity of the file's opening chunk
+    /// is added), so a row of modest similarity in a file that opens on the query's subject can be
     /// among them while it is not among `raw`. Such files' openings are among `raw` (they are
     /// like the query), so the files of `raw` whose openings are most like the query lend all
     /// their rows, and every row is ranked as the search of every row ranks it.

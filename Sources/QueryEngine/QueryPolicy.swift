@@ -17,13 +17,13 @@ public struct QueryPolicy: Sendable {
     /// measure what the int8 scan costs (`semfind eval --exact-scan`).
     public var exactScan = false
     /// Weight of the keyword ranking in hybrid fusion, and for a short query without context.
-    public var keywordWeight = 0.35
+    public var keywordWeight = 0.5
     public var shortQueryKeywordWeight = 1.0
     /// Reciprocal rank fusion's constant: small, so that the first ranks of each list count most.
     public var fusionK = 5.0
     /// How much a passage's own ranks count beside its file's, and how fast a file's evidence
     /// fades over its second, third, … passage (`RankFusion`).
-    public var passageWeight = 0.0
+    public var passageWeight = 1.0
     public var fileDecay = 1.0
     /// Weight of the ranking of files by how many of their chunks are among the semantic
     /// candidates (and how high), beside the ranking by their best chunk.
@@ -39,7 +39,11 @@ public struct QueryPolicy: Sendable {
     /// How much a chunk's file counts in semantic ranking: the weight of the similarity of the
     /// file's opening chunk, and the penalty per natural log of the file's chunk count.
     public var openingWeight: Float = 0.5
-    public var lengthPenalty: Float = 0.02
+    public var lengthPenalty: Float = 0.04
+    /// How the opening's weight fades with the file's length: divided by the chunk count to
+    /// this power when candidates are rescored (a long page's opening says less about each of
+    /// its parts).
+    public var openingFade: Float = 0
     /// The weight of context in a vector blend.
     public var contextWeight: Float = 0.5
     /// Results are low-confidence when the best similarity is below `weakSimilarity`, or the
@@ -72,6 +76,7 @@ extension QueryPolicy {
         let headingWeight: Double
         let openingWeight: Float
         let lengthPenalty: Float
+        let openingFade: Float
         let contextWeight: Float
         let weakSimilarity: Float
         let flatSpread: Float
@@ -82,14 +87,15 @@ extension QueryPolicy {
             minimumPieces: minimumPieces, givenContextBlend: givenContextBlend, sessionBlend: sessionBlend,
             candidates: candidates, exactScan: exactScan, keywordMatchBudget: keywordMatchBudget,
             keywordLengthPenalty: keywordLengthPenalty, headingWeight: headingWeight, openingWeight: openingWeight,
-            lengthPenalty: lengthPenalty, contextWeight: contextWeight, weakSimilarity: weakSimilarity,
+            lengthPenalty: lengthPenalty, openingFade: openingFade, contextWeight: contextWeight,
+            weakSimilarity: weakSimilarity,
             flatSpread: flatSpread)
     }
 
     /// The names `set(_:to:)` knows, as `semfind eval`'s options spell them.
     public static let settingNames = [
         "min-pieces", "opening-weight", "length-penalty", "keyword-weight", "fusion-k", "keyword-length-penalty",
-        "keyword-budget", "passage-weight", "file-decay", "heading-weight", "coverage-weight",
+        "keyword-budget", "passage-weight", "file-decay", "heading-weight", "coverage-weight", "opening-fade",
     ]
 
     /// Sets one tunable by its option name (`semfind eval --settings` reads a file of these);
@@ -110,6 +116,7 @@ extension QueryPolicy {
         case "file-decay": fileDecay = value
         case "heading-weight": headingWeight = value
         case "coverage-weight": coverageWeight = value
+        case "opening-fade": openingFade = Float(value)
         default:
             throw SemfindError(
                 .invalidInput,

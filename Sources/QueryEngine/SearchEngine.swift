@@ -161,8 +161,10 @@ public final class SearchEngine {
         let exact = scanned.exact ?? ExactSimilarities(flat: scanned.flat, query: vector)
         evidence.exact = exact
         evidence.semantic = scanned.candidates.map { candidate in
+            let chunks = scanned.runs.file(ofRow: candidate.row).chunks
             let adjusted = scanned.runs.adjusted(
-                row: candidate.row, similarity: exact.of, openingWeight: policy.openingWeight,
+                row: candidate.row, similarity: exact.of,
+                openingWeight: policy.openingWeight / pow(Float(max(1, chunks)), policy.openingFade),
                 lengthPenalty: policy.lengthPenalty)
             return (candidate.chunkID, candidate.fileID, exact.of(candidate.row), adjusted)
         }

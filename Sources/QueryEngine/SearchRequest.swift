@@ -12,6 +12,9 @@ public struct SearchRequest: Sendable {
     public var appliesFloor: Bool
     /// At most this many passages of one file (nil: no limit); the next files fill the list.
     public var maxPerFile: Int?
+    /// How many passages of one file `semfind QUERY` shows unless told otherwise (and what
+    /// `semfind eval` scores, so that it measures what a user sees).
+    public static let defaultMaxPerFile = 3
     public var filter: SearchFilter
     /// Text to blend into a short query: `--context`, or the session's recent queries.
     public var context: QueryContext?

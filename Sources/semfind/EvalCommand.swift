@@ -15,8 +15,8 @@ struct EvalCommand: ParsableCommand {
             to an indexed root ("path#L10-L40" for a line range; optional "context" as --context gives it). \
             A query is scored over files: the first k distinct files of the ranked hits, a file relevant when \
             any of its hits is (overlaps the range, when an item names one). A query whose relevant items all name \
-            line ranges is scored over passages instead: the first k results as they come, several of one file \
-            included, a result relevant when its file is an item's and its lines overlap the item's range; nDCG \
+            line ranges is scored over passages instead: the first k results as a search shows them (at most 3 of \
+            one file, as semfind QUERY shows), a result relevant when its file is an item's and its lines overlap the item's range; nDCG \
             counts each item once. "shown" is the mean number of results a search of -k results shows (the \
             relevance floor leaves some out), "empty" the share of queries that show none.
 

@@ -34,7 +34,7 @@ struct SearchCommand: ParsableCommand {
     var noFloor = false
 
     @Option(name: .long, help: "At most this many passages of one file.")
-    var maxPerFile = 3
+    var maxPerFile = SearchRequest.defaultMaxPerFile
 
     @Option(name: [.customShort("C"), .long], help: "Show this many lines of the file around each passage.")
     var contextLines = 0
