@@ -131,16 +131,20 @@ public final class SearchEngine {
         let pieces = encoder.tokenizer.pieces(request.query).count
         evidence.response.pieces = pieces
         let short = pieces < policy.minimumPieces
-        var vector = embed(request.query, encoder)
+        // One encode of the text the query is read as: itself, or itself with its context.
+        let vector: [Float]
         if short, let context = request.context, !context.text.isEmpty {
             let way: ContextBlend =
                 switch context {
                 case .given: policy.givenContextBlend
                 case .session: policy.sessionBlend
                 }
-            vector = blend(request.query, vector, with: context.text, way: way, encoder: encoder)
+            vector = blend(request.query, with: context.text, way: way, encoder: encoder)
             evidence.response.augmentation = QueryAugmentation(source: context.source, text: context.text)
-        } else if short {
+        } else {
+            vector = embed(request.query, encoder)
+        }
+        if short && evidence.response.augmentation == nil {
             evidence.leansOnKeywords = true
             let lean = request.mode == .hybrid ? "results lean on keyword matches" : "results may be vague"
             evidence.response.warnings.append(
@@ -187,15 +191,19 @@ public final class SearchEngine {
         return Set(try store.indexedFiles().filter { filter.accepts(path: $0.path, plugin: $0.plugin) }.map(\.id))
     }
 
-    private func blend(
-        _ query: String, _ vector: [Float], with context: String, way: ContextBlend, encoder: SentenceEncoder
-    ) -> [Float] {
+    /// The vector of a short query read with its context: the two embedded as one text, or
+    /// each embedded (in one batch) and their vectors added, the context at `contextWeight`.
+    private func blend(_ query: String, with context: String, way: ContextBlend, encoder: SentenceEncoder)
+        -> [Float]
+    {
         switch way {
         case .text:
             return embed(query + ". " + context, encoder)
         case .vector:
-            let other = embed(context, encoder)
-            var sum = zip(vector, other).map { $0 + policy.contextWeight * $1 }
+            let vectors =
+                evidenceCache == nil
+                ? encoder.encode([query, context]) : [embed(query, encoder), embed(context, encoder)]
+            var sum = zip(vectors[0], vectors[1]).map { $0 + policy.contextWeight * $1 }
             let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if norm > 0 { sum = sum.map { $0 / norm } }
             return sum
