@@ -1,3 +1,5 @@
+import SemfindCore
+
 /// One line of a `.gitignore`, `.ignore` or `.semfindignore`, with gitignore's meaning.
 ///
 /// A pattern with a "/" at its start or in its middle is anchored to the folder of the file it

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SemfindCore
 
 /// Which files a search may return, decided before ranking so that a filter never empties a
 /// result list that has matches: under any of `folders`, matching any of `globs`, parsed by any
@@ -32,17 +27,16 @@ public struct SearchFilter: Sendable, Equatable {
     }
 
     /// A pattern with a `/` matches the whole path (when it starts with `/`) or the path's last
-    /// components; `*` never crosses a `/`.
+    /// components; `*` never crosses a `/`, `**` does. The dialect is the ignore files' (`Glob`).
     static func glob(_ pattern: String, matches path: String) -> Bool {
-        if pattern.hasPrefix("/") { return fnmatch(pattern, path, FNM_PATHNAME) == 0 }
+        let glob = Glob(pattern)
+        if pattern.hasPrefix("/") { return glob.matches(path) }
+        let scalars = Array(path.unicodeScalars)
         if !pattern.contains("/") {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            return fnmatch(pattern, name, 0) == 0
+            let nameStart = scalars.lastIndex(of: "/").map { $0 + 1 } ?? 0
+            return glob.matches(scalars[nameStart...])
         }
-        var suffixes = [path]
-        for index in path.indices where path[index] == "/" {
-            suffixes.append(String(path[path.index(after: index)...]))
-        }
-        return suffixes.contains { fnmatch(pattern, $0, FNM_PATHNAME) == 0 }
+        return glob.matches(scalars[...])
+            || scalars.indices.contains { scalars[$0] == "/" && glob.matches(scalars[($0 + 1)...]) }
     }
 }

@@ -45,7 +45,9 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("in"), help: "Only files under this folder (repeatable).")
     var folders: [String] = []
 
-    @Option(name: .long, help: "Only files matching this pattern, e.g. '*.md' (repeatable).")
+    @Option(
+        name: .long,
+        help: "Only files matching this pattern, as .gitignore writes them: '*.md', 'notes/**/*.txt' (repeatable).")
     var glob: [String] = []
 
     @Option(name: .long, help: "Only files of this format: markdown, html, text (repeatable).")

@@ -1,10 +1,11 @@
-/// A gitignore wildcard pattern, compiled to tokens and matched against a "/"-separated path.
+/// A gitignore wildcard pattern, compiled to tokens and matched against a "/"-separated path:
+/// the one dialect of ignore files and of `search --glob`.
 ///
 /// `*` and `?` and classes never match "/"; a `**` that fills a whole component matches across
 /// components (`**/x`, `x/**/y`, `x/**`); any other run of asterisks is a single `*`.
-struct Glob: Sendable, Equatable {
+public struct Glob: Sendable, Equatable {
     /// One step of the compiled pattern.
-    enum Token: Sendable, Equatable {
+    public enum Token: Sendable, Equatable {
         /// Exactly this scalar (escapes already resolved).
         case literal(Unicode.Scalar)
         /// `?`: one scalar other than "/".
@@ -19,10 +20,10 @@ struct Glob: Sendable, Equatable {
         case set(GlobClass)
     }
 
-    let tokens: [Token]
+    public let tokens: [Token]
 
     /// Compiles `pattern`, resolving backslash escapes; an unclosed `[` stands for itself.
-    init(_ pattern: [Unicode.Scalar]) {
+    public init(_ pattern: [Unicode.Scalar]) {
         var tokens: [Token] = []
         var index = 0
         while index < pattern.count {
@@ -63,7 +64,7 @@ struct Glob: Sendable, Equatable {
     }
 
     /// Whether the whole of `text` matches the pattern.
-    func matches(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    public func matches(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         var failures = Set<Int>()
         return match(token: 0, at: text.startIndex, in: text, failures: &failures)
     }
@@ -113,4 +114,12 @@ struct Glob: Sendable, Equatable {
             return Array(position...text.endIndex)
         }
     }
+}
+
+extension Glob {
+    /// Compiles a pattern given as text.
+    public init(_ pattern: String) { self.init(Array(pattern.unicodeScalars)) }
+
+    /// Whether the whole of `text` matches.
+    public func matches(_ text: String) -> Bool { matches(Array(text.unicodeScalars)[...]) }
 }

@@ -1,5 +1,5 @@
 /// A bracket expression of a glob: `[abc]`, `[a-z]`, `[!a]` or `[^a]`, `[[:alpha:]]`.
-struct GlobClass: Sendable, Equatable {
+public struct GlobClass: Sendable, Equatable {
     /// One member of the class.
     enum Item: Sendable, Equatable {
         case scalar(Unicode.Scalar)
