@@ -16,7 +16,9 @@ struct ServeCommand: ParsableCommand {
             --stdio: JSON-RPC 2.0, one request per line in, one response per line out; end of input stops \
             the server (share/semfind/schema/serve.md).
             --socket: listen on INDEX.sock; every `semfind QUERY` on that index is then answered by this \
-            server, without loading the model (search --no-server opts out). One server listens per index.
+            server, without loading the model (search --no-server opts out). One server listens per index; \
+            a search that finds none starts one itself, which stops after \(AutoServer.defaultIdleSeconds) s \
+            without a search (semfind search --help).
             --watch: also follow the index's folders as semfind watch does (catch-up scan, then file \
             events, progress on stderr); it holds the index's writer lock, so it fails when another \
             semfind writes the index, unless --wait. A search sees each batch once it is written.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -17,7 +18,7 @@ final class BackgroundCommand {
     /// else empty.
     init(
         _ arguments: [String], logs folder: URL, name: String, input: Pipe? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = BuiltBinary.environment
     ) throws {
         stdoutFile = folder.appendingPathComponent("\(name).stdout")
         stderrFile = folder.appendingPathComponent("\(name).stderr")
