@@ -37,9 +37,9 @@ final class QueryServer: @unchecked Sendable {
 
     static func socketPath(forIndex index: String) -> String { index + ".sock" }
 
-    /// Listens beside `indexPath`, then loads the model and the vectors (a search that
-    /// connects meanwhile waits for them); a socket left by a server that is gone is replaced,
-    /// one that answers is not.
+    /// Listens beside `indexPath`, then loads the model and the vectors with a first search
+    /// (a search that connects meanwhile waits for them); a socket left by a server that is
+    /// gone is replaced, one that answers is not.
     init(indexPath: String, encoder: SharedEncoder) throws {
         self.indexPath = indexPath
         guard FileManager.default.fileExists(atPath: indexPath) else { throw IndexStore.missing(indexPath) }
@@ -58,7 +58,7 @@ final class QueryServer: @unchecked Sendable {
         socket = try Self.listenPrivately(at: path)
         service = SearchService(indexPath: indexPath, encoder: encoder)
         do {
-            _ = try service.currentEngine()
+            try service.warmUp()
         } catch {
             unlink(path)
             socket.close()
