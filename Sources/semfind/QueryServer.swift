@@ -28,6 +28,7 @@ final class QueryServer: @unchecked Sendable {
     let indexPath: String
     /// Held while the server lives: no other server listens for the index meanwhile.
     private let lock: ServerLock
+    private let program = ProgramFile()
     private let socket: UnixSocket
     private var service: SearchService
     /// How long a client has to send its request once connected.
@@ -75,9 +76,10 @@ final class QueryServer: @unchecked Sendable {
         return try UnixSocket.listen(at: path)
     }
 
-    /// Answers connections until the socket fails, each while holding `answering` (which
-    /// `ServeLifetime` takes to end the server between two answers). `heard` is called when a
-    /// client of this user's connects and once it is answered (`IdleExit`).
+    /// Answers connections until the socket fails or semfind's program file is replaced (the
+    /// search that connected then answers by itself, with the new program), each while holding
+    /// `answering` (which `ServeLifetime` takes to end the server between two answers). `heard`
+    /// is called when a client of this user's connects and once it is answered (`IdleExit`).
     func run(answering: NSLock, heard: @escaping @Sendable () -> Void) {
         signal(SIGPIPE, SIG_IGN)  // a search that gave up must not end the server
         let slots = DispatchSemaphore(value: Self.concurrentClients)
@@ -85,6 +87,12 @@ final class QueryServer: @unchecked Sendable {
             guard connection.peerUserID() == geteuid() else {
                 connection.close()
                 continue
+            }
+            guard !program.isReplaced else {
+                connection.close()
+                let note = "semfind: the semfind program was replaced; the server stops\n"
+                FileHandle.standardError.write(Data(note.utf8))
+                return
             }
             heard()
             slots.wait()

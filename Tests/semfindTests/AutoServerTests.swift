@@ -126,6 +126,32 @@ struct AutoServerTests {
         #expect(ServeProcesses.of(corpus.index).count == 1)
     }
 
+    @Test("a server whose program file was replaced stops at the next search, and the one after starts the new one")
+    func replacedProgram() throws {
+        var corpus = try Self.corpus()
+        defer { Self.cleanUp(corpus) }
+        let program = corpus.folder + "/semfind"
+        try FileManager.default.copyItem(atPath: CommandRunner.binary.path, toPath: program)
+        corpus.runner.binary = URL(fileURLWithPath: program)
+        let first = try corpus.runner.run(["watering plants", "-l", "--timings"])
+        #expect(first.stderr.contains("started a warm server"), "\(first.stderr)")
+        let old = ServeProcesses.of(corpus.index)
+        try #require(old.count == 1)
+        #expect(eventually(timeout: 60) { FileManager.default.fileExists(atPath: corpus.socket) })
+
+        // An upgrade: a new file renamed over the program.
+        try FileManager.default.copyItem(atPath: CommandRunner.binary.path, toPath: program + ".new")
+        #expect(rename(program + ".new", program) == 0)
+        let next = try corpus.runner.run(["watering plants", "-l", "--timings"])
+        #expect(next.status == 0 && !next.stderr.contains("(warm server)"), "\(next.stderr)")
+        #expect(ServeProcesses.waitUntilGone(old, seconds: 30), "the old server stopped")
+        let started = eventually(timeout: 60) {
+            (try? corpus.runner.run(["watering plants", "-l", "--timings"]))?.stderr.contains("(warm server)") == true
+        }
+        #expect(started, "a new server answers")
+        #expect(ServeProcesses.of(corpus.index).allSatisfy { !old.contains($0) })
+    }
+
     @Test("no server is started for an index of another user's")
     func foreignIndex() throws {
         guard SecondUser.isAvailable else { return }
