@@ -18,8 +18,9 @@ struct SearchCommand: ParsableCommand {
             A search hands its query to the index's warm server (semfind serve --socket) when one runs. When \
             none does, it answers by itself and then starts one, detached, for the index's next searches; that \
             server stops after \(AutoServer.defaultIdleSeconds) s without a search (or \
-            $SEMFIND_AUTO_SERVER_IDLE_EXIT seconds; 0: never). --timings says what was done. None is started with --no-server or SEMFIND_AUTO_SERVER=0, for an index that is not yours, \
-            or for one on a network file system (NFS, SMB, FUSE, ...).
+            $SEMFIND_AUTO_SERVER_IDLE_EXIT seconds; 0: never). --timings says what was done. None is started \
+            with --no-server or SEMFIND_AUTO_SERVER=0, for an index that is not yours, or for one on a network \
+            file system (NFS, SMB, FUSE, ...).
             Exit status as grep: 0 when something was found, 1 when nothing was, 2 on error.
             """)
 
