@@ -33,6 +33,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "CSystemCalls", exclude: ["README.md"]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
@@ -53,7 +54,8 @@ let package = Package(
         .executableTarget(
             name: "semfind",
             dependencies: [
-                "CKernels", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher", "QueryEngine",
+                "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher",
+                "QueryEngine",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",

@@ -19,9 +19,7 @@ public final class IndexStore {
     public init(path: String, create: Bool) throws {
         self.path = path
         if !FileManager.default.fileExists(atPath: path) {
-            guard create else {
-                throw SemfindError(.invalidInput, "no index at \(path); create one with semfind index FOLDER")
-            }
+            guard create else { throw Self.missing(path) }
             try PrivateFiles.makeFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path)
             // SQLite gives its write-ahead log and shared memory the database's mode.
             try PrivateFiles.createFile(path)
@@ -33,6 +31,11 @@ public final class IndexStore {
         } catch let error as SemfindError where !Self.isIndexOrEmpty(path) {
             throw Self.notAnIndex(path, cause: error)
         }
+    }
+
+    /// The error of a reader that finds no index at `path` (none is created for it).
+    public static func missing(_ path: String) -> SemfindError {
+        SemfindError(.invalidInput, "no index at \(path); create one with semfind index FOLDER")
     }
 
     /// The refusal of a file that is not a semfind index (a text file, another program's database).

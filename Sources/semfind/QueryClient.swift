@@ -8,7 +8,8 @@ import QueryEngine
 /// Only what picks the server is read here: whether the command is a search, `--index`, and
 /// `--no-server`. The server parses the arguments as `SearchCommand` would, and declines what
 /// it cannot run (a bad option, `--help`, another index); the process then runs the search
-/// itself, through the parser, which reports any error.
+/// itself, through the parser, which reports any error; when no server answered, it then starts
+/// one (`AutoServer`).
 enum QueryClient {
     /// Answers the search in `arguments` (the process's, program name first) through a warm
     /// server and returns the exit status, or returns nil when the process must run it itself.

@@ -20,11 +20,15 @@ import VectorStore
 /// Only this user's processes are answered (the socket is 0600, and each peer's user id is
 /// checked). Each connection is read on a thread of its own, with a short deadline, so a client
 /// that stalls holds up nobody; the searches themselves run one at a time. When the index is
-/// rebuilt (a new file at its path), the next search opens the new one.
+/// rebuilt (a new file at its path), the next search opens the new one. One server listens per
+/// index (`ServerLock`).
 ///
 /// `@unchecked Sendable`: `service` is used only while `answering` is held.
 final class QueryServer: @unchecked Sendable {
     let indexPath: String
+    /// Held while the server lives: no other server listens for the index meanwhile.
+    private let lock: ServerLock
+    private let program = ProgramFile()
     private let socket: UnixSocket
     private var service: SearchService
     /// How long a client has to send its request once connected.
@@ -34,10 +38,13 @@ final class QueryServer: @unchecked Sendable {
 
     static func socketPath(forIndex index: String) -> String { index + ".sock" }
 
-    /// Listens beside `indexPath`; a socket left by a server that is gone is replaced, one
-    /// that answers is not.
+    /// Listens beside `indexPath`, then loads the model and the vectors with a first search
+    /// (a search that connects meanwhile waits for them); a socket left by a server that is
+    /// gone is replaced, one that answers is not.
     init(indexPath: String, encoder: SharedEncoder) throws {
         self.indexPath = indexPath
+        guard FileManager.default.fileExists(atPath: indexPath) else { throw IndexStore.missing(indexPath) }
+        lock = try ServerLock(indexPath: indexPath)
         let path = Self.socketPath(forIndex: indexPath)
         switch UnixSocket.connect(to: path, timeoutSeconds: 1) {
         case .connected(let running):
@@ -49,18 +56,31 @@ final class QueryServer: @unchecked Sendable {
         case .none: break
         }
         unlink(path)
+        socket = try Self.listenPrivately(at: path)
         service = SearchService(indexPath: indexPath, encoder: encoder)
-        _ = try service.currentEngine()
-        let previous = umask(0o077)  // the socket is the user's alone
-        defer { umask(previous) }
-        socket = try UnixSocket.listen(at: path)
+        do {
+            try service.warmUp()
+        } catch {
+            unlink(path)
+            socket.close()
+            throw error
+        }
     }
 
     var socketPath: String { Self.socketPath(forIndex: indexPath) }
 
-    /// Answers connections until the socket fails, each while holding `answering` (which
-    /// `ServeLifetime` takes to end the server between two answers).
-    func run(answering: NSLock) {
+    /// A socket at `path` that only its owner may connect to (made 0600).
+    private static func listenPrivately(at path: String) throws -> UnixSocket {
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        return try UnixSocket.listen(at: path)
+    }
+
+    /// Answers connections until the socket fails or semfind's program file is replaced (the
+    /// search that connected then answers by itself, with the new program), each while holding
+    /// `answering` (which `ServeLifetime` takes to end the server between two answers). `heard`
+    /// is called when a client of this user's connects and once it is answered (`IdleExit`).
+    func run(answering: NSLock, heard: @escaping @Sendable () -> Void) {
         signal(SIGPIPE, SIG_IGN)  // a search that gave up must not end the server
         let slots = DispatchSemaphore(value: Self.concurrentClients)
         while let connection = socket.accept() {
@@ -68,11 +88,19 @@ final class QueryServer: @unchecked Sendable {
                 connection.close()
                 continue
             }
+            guard !program.isReplaced else {
+                connection.close()
+                let note = "semfind: the semfind program was replaced; the server stops\n"
+                FileHandle.standardError.write(Data(note.utf8))
+                return
+            }
+            heard()
             slots.wait()
             Thread.detachNewThread { [self] in
                 defer {
                     connection.close()
                     slots.signal()
+                    heard()
                 }
                 guard let line = connection.readLine(limit: 1 << 20, deadlineSeconds: Self.requestDeadlineSeconds),
                     let request = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]

@@ -15,6 +15,12 @@ struct SearchCommand: ParsableCommand {
             By default, passages found by meaning alone that are no closer to the query than unrelated text comes \
             in this index (its relevance floor, measured by semfind index: see semfind status) are left out; \
             --no-floor shows them, --min-score replaces the floor.
+            A search hands its query to the index's warm server (semfind serve --socket) when one runs. When \
+            none does, it answers by itself and then starts one, detached, for the index's next searches; that \
+            server stops after \(AutoServer.defaultIdleSeconds) s without a search (or \
+            $SEMFIND_AUTO_SERVER_IDLE_EXIT seconds; 0: never). --timings says what was done. None is started \
+            with --no-server or SEMFIND_AUTO_SERVER=0, for an index that is not yours, or for one on a network \
+            file system (NFS, SMB, FUSE, ...).
             Exit status as grep: 0 when something was found, 1 when nothing was, 2 on error.
             """)
 
@@ -93,12 +99,13 @@ struct SearchCommand: ParsableCommand {
         }
     }
 
-    @Flag(name: .long, help: "Search in this process even when a warm server (semfind serve --socket) runs.")
+    @Flag(name: .long, help: "Search in this process only: neither ask a warm server nor start one.")
     var noServer = false
 
     func run() throws {
         // A warm server, when one answers, took the search before the arguments were parsed
-        // (`QueryClient`, called from `Semfind.main`); this process runs it itself.
+        // (`QueryClient`, called from `Semfind.main`); this process runs it itself, and then
+        // starts one for the next searches (`AutoServer`).
         let session = noSession ? nil : SessionIdentity.current()
         let colour = !json && Console.standardOutputTakesColour
         // One query's encoding is a few milliseconds on one core; a helper thread started for it
@@ -109,6 +116,10 @@ struct SearchCommand: ParsableCommand {
         let status = try perform(
             engine: engine, console: .standard, colour: colour,
             hyperlinks: !noHyperlinks && Console.standardOutputTakesHyperlinks, session: session)
+        if !noServer {
+            let outcome = AutoServer.start(forIndex: location.path, model: encoderOptions.model)
+            if timings { Console.standard.err("semfind: \(outcome)\n") }
+        }
         if status != 0 { throw ExitCode(status) }
     }
 

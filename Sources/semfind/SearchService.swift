@@ -79,6 +79,13 @@ struct SearchService {
         return made
     }
 
+    /// Loads what a search needs (the engine, the model, the vectors, the keyword search's
+    /// connection) by running one search whose answer is dropped, so that the first search
+    /// asked finds them ready.
+    mutating func warmUp() throws {
+        _ = try currentEngine().search(SearchRequest(query: "warm up"))
+    }
+
     /// The engine of a long-lived server: its int8 scan is split over every core (two blocks
     /// each, so that a core the keyword search still holds takes fewer).
     static func warmEngine(indexPath: String, encoder: SharedEncoder) throws -> SearchEngine {

@@ -16,12 +16,14 @@ struct ServeCommand: ParsableCommand {
             --stdio: JSON-RPC 2.0, one request per line in, one response per line out; end of input stops \
             the server (share/semfind/schema/serve.md).
             --socket: listen on INDEX.sock; every `semfind QUERY` on that index is then answered by this \
-            server, without loading the model (search --no-server opts out).
+            server, without loading the model (search --no-server opts out). One server listens per index; \
+            a search that finds none starts one itself, which stops after \(AutoServer.defaultIdleSeconds) s \
+            without a search (semfind search --help).
             --watch: also follow the index's folders as semfind watch does (catch-up scan, then file \
             events, progress on stderr); it holds the index's writer lock, so it fails when another \
             semfind writes the index, unless --wait. A search sees each batch once it is written.
-            SIGINT or SIGTERM ends the server between two answers (with --watch, once the batch in \
-            flight is written), removes the socket and exits with status 0.
+            SIGINT or SIGTERM (or --idle-exit) ends the server between two answers (with --watch, once the \
+            batch in flight is written), removes the socket and exits with status 0.
             """)
 
     @Flag(name: .long, help: "Answer JSON-RPC requests on standard input and output.")
@@ -32,6 +34,9 @@ struct ServeCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also keep the index up to date as files change, as semfind watch does.")
     var watch = false
+
+    @Option(name: .long, help: "With --socket: stop after this many seconds without a search (0: never).")
+    var idleExit = 0
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
@@ -49,6 +54,10 @@ struct ServeCommand: ParsableCommand {
         }
         guard watch || (watching.poll == nil && !watching.wait) else {
             throw ValidationError("--poll and --wait go with --watch")
+        }
+        guard idleExit >= 0 else { throw ValidationError("--idle-exit must be 0 (never) or more seconds") }
+        guard socket || idleExit == 0 else {
+            throw ValidationError("--idle-exit goes with --socket (--stdio ends with its input)")
         }
     }
 
@@ -76,7 +85,9 @@ struct ServeCommand: ParsableCommand {
         if let server {
             FileHandle.standardError.write(
                 Data("semfind: answering searches of \(location.path) at \(server.socketPath)\n".utf8))
-            server.run(answering: lifetime.answering)
+            let idle = IdleExit(seconds: idleExit)
+            if idleExit > 0 { idle.start(stopping: signals.stop) }
+            server.run(answering: lifetime.answering, heard: idle.heard)
         } else {
             let methods = ServeMethods(
                 service: SearchService(indexPath: location.path, encoder: encoder), indexing: indexing,

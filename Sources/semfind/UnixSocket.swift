@@ -125,11 +125,12 @@ struct UnixSocket: Sendable {
         return nil
     }
 
-    /// Writes all of `bytes`; false when the other side went away.
+    /// Writes all of `bytes`; false when the other side went away (without SIGPIPE, which would
+    /// end a search whose server stopped before reading its request).
     func write(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Self.noSignal) }
             if written < 0, errno == EINTR { continue }
             guard written > 0 else { return false }
             offset += written
@@ -151,9 +152,20 @@ struct UnixSocket: Sendable {
             let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         #else
             let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
+            var on: Int32 = 1
+            if descriptor >= 0 {
+                _ = setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+            }
         #endif
         return descriptor >= 0 ? UnixSocket(descriptor: descriptor) : nil
     }
+
+    /// `send`'s flag that turns SIGPIPE into EPIPE (elsewhere, `SO_NOSIGPIPE` is set on the socket).
+    #if os(Linux)
+        private static let noSignal = Int32(MSG_NOSIGNAL)
+    #else
+        private static let noSignal: Int32 = 0
+    #endif
 
     private static func address(_ path: String) -> sockaddr_un? {
         let bytes = Array(path.utf8)
@@ -169,5 +181,4 @@ struct UnixSocket: Sendable {
 private let systemConnect = connect
 private let systemListen = listen
 private let systemAccept = accept
-private let systemWrite = write
 private let systemClose = close

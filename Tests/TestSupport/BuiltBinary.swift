@@ -10,4 +10,13 @@ public enum BuiltBinary {
         }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
+
+    /// The environment the tests run the binary in: the test process's own, with the servers
+    /// that searches start by themselves turned off (`SEMFIND_AUTO_SERVER=0`), so that no
+    /// search leaves one running. The tests of those servers turn them back on.
+    public static var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SEMFIND_AUTO_SERVER"] = "0"
+        return environment
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -13,14 +14,19 @@ final class BackgroundCommand {
     let stdoutFile: URL
     let stderrFile: URL
 
-    /// Runs `arguments`; standard input is `input` when given (for requests), else empty.
-    init(_ arguments: [String], logs folder: URL, name: String, input: Pipe? = nil) throws {
+    /// Runs `arguments` in `environment`; standard input is `input` when given (for requests),
+    /// else empty.
+    init(
+        _ arguments: [String], logs folder: URL, name: String, input: Pipe? = nil,
+        environment: [String: String] = BuiltBinary.environment
+    ) throws {
         stdoutFile = folder.appendingPathComponent("\(name).stdout")
         stderrFile = folder.appendingPathComponent("\(name).stderr")
         _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.executableURL = CommandRunner.binary
         process.arguments = arguments
+        process.environment = environment
         process.standardInput = input ?? FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)

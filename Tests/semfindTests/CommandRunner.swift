@@ -15,7 +15,7 @@ struct CommandRunner {
     /// The binary beside the test bundle (SwiftPM builds both into the same products folder).
     static let binary = BuiltBinary.url
 
-    var environment: [String: String] = ProcessInfo.processInfo.environment
+    var environment: [String: String] = BuiltBinary.environment
     /// The binary to run (a copy, for example, where another user can reach it).
     var binary: URL = CommandRunner.binary
     /// A program (and its arguments) that runs the binary, e.g. to run it as another user.

@@ -36,7 +36,7 @@ struct NeovimPluginTests {
             Self.packageRoot.appendingPathComponent("share/semfind/editors/nvim/test/run.sh").path,
             CommandRunner.binary.path, index, "manuals/server-logs.html", "rotate the server logs",
         ]
-        var environment = ProcessInfo.processInfo.environment
+        var environment = BuiltBinary.environment
         environment["SEMFIND_MODEL"] = model
         process.environment = environment
         let output = Pipe()
