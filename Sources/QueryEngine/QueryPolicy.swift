@@ -44,6 +44,9 @@ public struct QueryPolicy: Sendable {
     /// this power when candidates are rescored (a long page's opening says less about each of
     /// its parts).
     public var openingFade: Float = 0
+    /// Where the relevance floor applies, it rises to this far below the query's best
+    /// similarity: a passage found by meaning alone and much weaker than the best is no answer.
+    public var floorGap = 0.5
     /// The weight of context in a vector blend.
     public var contextWeight: Float = 0.5
     /// Results are low-confidence when the best similarity is below `weakSimilarity`, or the
@@ -96,6 +99,7 @@ extension QueryPolicy {
     public static let settingNames = [
         "min-pieces", "opening-weight", "length-penalty", "keyword-weight", "fusion-k", "keyword-length-penalty",
         "keyword-budget", "passage-weight", "file-decay", "heading-weight", "coverage-weight", "opening-fade",
+        "floor-gap",
     ]
 
     /// Sets one tunable by its option name (`semfind eval --settings` reads a file of these);
@@ -117,6 +121,7 @@ extension QueryPolicy {
         case "heading-weight": headingWeight = value
         case "coverage-weight": coverageWeight = value
         case "opening-fade": openingFade = Float(value)
+        case "floor-gap": floorGap = value
         default:
             throw SemfindError(
                 .invalidInput,

@@ -48,7 +48,11 @@ extension SearchEngine {
             case .hybrid: candidate.score
             }
         }
-        let floor = try appliedFloor(request)
+        // The index's floor, raised for this query to `floorGap` below its best similarity.
+        let bestSimilarity = evidence.semantic.map { Double($0.similarity) }.max()
+        let floor = try appliedFloor(request).map { indexFloor in
+            max(indexFloor, (bestSimilarity ?? indexFloor) - policy.floorGap)
+        }
         response.relevanceFloor = floor
         func belowFloor(_ id: Int64) -> Bool {
             guard let floor else { return false }

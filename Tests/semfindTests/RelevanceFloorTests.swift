@@ -81,6 +81,22 @@ struct RelevanceFloorTests {
         #expect(!threshold.stdout.contains(#""relevance_floor":"#), "--min-score replaces the floor")
     }
 
+    @Test("on the sample corpus, the README's question finds git passages alone, however many are asked for")
+    func sampleGitQuestion() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var runner = CommandRunner()
+        runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
+        runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
+        try #require(try runner.run(["index", SearchCommandTests.sample]).status == 0)
+        let question = "how do I take back my last git commit"
+        let search = try runner.run([question, "--json", "--no-session", "-k", "20"])
+        #expect(search.status == 0)
+        let found = paths(search.stdout)
+        #expect(found.count >= 2 && found.allSatisfy { $0.hasSuffix("/notes/git-tips.md") }, "\(found)")
+        let everything = try runner.run([question, "--json", "--no-session", "-k", "20", "--no-floor"])
+        #expect(Set(paths(everything.stdout)).count > 1, "without the floor, other files come too")
+    }
+
     @Test("on the sample corpus, sourdough finds the kitchen note alone")
     func sampleSourdough() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
