@@ -76,7 +76,7 @@ let package = Package(
         .target(name: "TextFormat", dependencies: ["SemfindCore"], path: "Plugins/TextFormat", exclude: ["README.md"]),
         .target(
             name: "MarkdownFormat", dependencies: ["SemfindCore"], path: "Plugins/MarkdownFormat",
-            exclude: ["README.md"]),
+            exclude: ["README.md", "CONFORMANCE.md"]),
         .target(
             name: "HTMLFormat", dependencies: ["SemfindCore", "CLibXML2"], path: "Plugins/HTMLFormat",
             exclude: ["README.md"]),
