@@ -33,6 +33,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
+        .testTarget(name: "CKernelsTests", dependencies: ["CKernels", "SemfindCore"]),
         .target(name: "CSystemCalls", exclude: ["README.md"]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),

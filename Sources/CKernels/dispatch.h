@@ -5,8 +5,11 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define SEMFIND_X86 1
 #define SEMFIND_AVX2 __attribute__((target("avx2,fma")))
+#define SEMFIND_AVX512_VNNI __attribute__((target("avx2,fma,avx512f,avx512bw,avx512vnni")))
 /// Nonzero when the processor has AVX2 and FMA; set once, before main, by dispatch.c.
 extern int semfind_cpu_has_avx2;
+/// Nonzero when it also has AVX-512 F, BW and VNNI (vpdpbusd); set with semfind_cpu_has_avx2.
+extern int semfind_cpu_has_avx512_vnni;
 #else
 #define SEMFIND_X86 0
 #endif

@@ -5,29 +5,41 @@ import CKernels
 /// followed by a residual connection and layer normalization (post-norm, as in BERT).
 struct BertLayer: Sendable {
     /// Query, key and value projections, each writing its third of every row of the
-    /// `[tokens, 3·hidden]` workspace (borrowed from the checkpoint: nothing is copied at load).
-    let queryKeyValue: [Linear]
-    let attentionOutput: Linear
+    /// `[tokens, 3·hidden]` workspace (in float32 borrowed from the checkpoint: nothing is
+    /// copied at load); in int8, one layer that writes all three.
+    let queryKeyValue: [any DenseLayer]
+    let attentionOutput: any DenseLayer
     let attentionNorm: LayerNorm
-    let intermediate: Linear
-    let output: Linear
+    let intermediate: any DenseLayer
+    let output: any DenseLayer
     let outputNorm: LayerNorm
     let heads: Int
 
-    static func load(_ file: SafetensorsFile, _ prefix: String, config: BertConfig) throws -> BertLayer {
+    /// Loads layer `prefix`; in int8 (`int8Kernel` set), quantizes its dense layers.
+    static func load(_ file: SafetensorsFile, _ prefix: String, config: BertConfig, int8Kernel: Int32?) throws
+        -> BertLayer
+    {
         let hidden = config.hiddenSize
         let epsilon = config.layerNormEps
         let projections = try ["query", "key", "value"].map {
             try Linear.load(file, "\(prefix).attention.self.\($0)", inputs: hidden, outputs: hidden)
         }
+        let attentionOutput = try Linear.load(
+            file, "\(prefix).attention.output.dense", inputs: hidden, outputs: hidden)
+        let intermediate = try Linear.load(
+            file, "\(prefix).intermediate.dense", inputs: hidden, outputs: config.intermediateSize)
+        let output = try Linear.load(file, "\(prefix).output.dense", inputs: config.intermediateSize, outputs: hidden)
+        let quantize = { (parts: [Linear]) -> any DenseLayer in
+            guard let int8Kernel else { return parts[0] }
+            return Int8Linear(concatenating: parts, kernel: int8Kernel)
+        }
         return BertLayer(
-            queryKeyValue: projections,
-            attentionOutput: try Linear.load(file, "\(prefix).attention.output.dense", inputs: hidden, outputs: hidden),
+            queryKeyValue: int8Kernel == nil ? projections : [quantize(projections)],
+            attentionOutput: quantize([attentionOutput]),
             attentionNorm: try LayerNorm.load(
                 file, "\(prefix).attention.output.LayerNorm", width: hidden, epsilon: epsilon),
-            intermediate: try Linear.load(
-                file, "\(prefix).intermediate.dense", inputs: hidden, outputs: config.intermediateSize),
-            output: try Linear.load(file, "\(prefix).output.dense", inputs: config.intermediateSize, outputs: hidden),
+            intermediate: quantize([intermediate]),
+            output: quantize([output]),
             outputNorm: try LayerNorm.load(file, "\(prefix).output.LayerNorm", width: hidden, epsilon: epsilon),
             heads: config.numAttentionHeads)
     }
@@ -40,10 +52,11 @@ struct BertLayer: Sendable {
         for (index, projection) in queryKeyValue.enumerated() {
             projection.forward(
                 workspace.hidden, rows: rows, into: workspace.queryKeyValue + index * hidden, outputStride: 3 * hidden,
-                team: team)
+                team: team, workspace: workspace)
         }
         attend(batch, workspace)
-        attentionOutput.forward(workspace.context, rows: rows, into: workspace.scratch, team: team)
+        attentionOutput.forward(
+            workspace.context, rows: rows, into: workspace.scratch, outputStride: nil, team: team, workspace: workspace)
         addResidual(workspace.hidden, into: workspace.scratch, count: rows * hidden)
         attentionNorm.forward(workspace.scratch, rows: rows)
         swap(&workspace.hidden, &workspace.scratch)
@@ -95,9 +108,13 @@ struct BertLayer: Sendable {
             let blockRows = min(BertWorkspace.feedForwardBlockRows, rows - start)
             let input = workspace.hidden + start * hidden
             let result = workspace.scratch + start * hidden
-            intermediate.forward(input, rows: blockRows, into: workspace.intermediate, team: team)
+            intermediate.forward(
+                input, rows: blockRows, into: workspace.intermediate, outputStride: nil, team: team,
+                workspace: workspace)
             semfind_gelu(workspace.intermediate, blockRows * intermediateWidth)
-            output.forward(workspace.intermediate, rows: blockRows, into: result, team: team)
+            output.forward(
+                workspace.intermediate, rows: blockRows, into: result, outputStride: nil, team: team,
+                workspace: workspace)
             addResidual(input, into: result, count: blockRows * hidden)
             outputNorm.forward(result, rows: blockRows)
             start += blockRows

@@ -1,3 +1,5 @@
+import CKernels
+
 /// The activation buffers of one forward pass, sized for a batch and reused across layers.
 ///
 /// A workspace belongs to one thread at a time; the encoder gives each worker its own.
@@ -11,9 +13,14 @@ final class BertWorkspace {
     let context: UnsafeMutablePointer<Float>
     let intermediate: UnsafeMutablePointer<Float>
     let scores: UnsafeMutablePointer<Float>
+    /// The input of an int8 layer, quantized (rows of `semfind_int8_padded_inputs` bytes), and
+    /// each row's scale; empty for a float32 encoder.
+    let quantized: UnsafeMutablePointer<Int8>
+    let rowScales: UnsafeMutablePointer<Float>
     private let buffers: [UnsafeMutablePointer<Float>]
 
-    init(tokens: Int, longest: Int, config: BertConfig) {
+    /// Buffers for `tokens` rows, `longest` of them in one sequence; `quantizing` for an int8 encoder.
+    init(tokens: Int, longest: Int, config: BertConfig, quantizing: Bool) {
         let hiddenSize = config.hiddenSize
         let rows = max(tokens, 1)
         hidden = .allocate(capacity: rows * hiddenSize)
@@ -22,10 +29,17 @@ final class BertWorkspace {
         context = .allocate(capacity: rows * hiddenSize)
         intermediate = .allocate(capacity: min(rows, Self.feedForwardBlockRows) * config.intermediateSize)
         scores = .allocate(capacity: max(longest * longest, 1))
-        buffers = [hidden, scratch, queryKeyValue, context, intermediate, scores]
+        let blockRows = min(rows, Self.feedForwardBlockRows)
+        let quantizedBytes = max(
+            rows * semfind_int8_padded_inputs(hiddenSize),
+            blockRows * semfind_int8_padded_inputs(config.intermediateSize))
+        quantized = .allocate(capacity: quantizing ? quantizedBytes : 1)
+        rowScales = .allocate(capacity: quantizing ? rows : 1)
+        buffers = [hidden, scratch, queryKeyValue, context, intermediate, scores, rowScales]
     }
 
     deinit {
         for buffer in buffers { buffer.deallocate() }
+        quantized.deallocate()
     }
 }

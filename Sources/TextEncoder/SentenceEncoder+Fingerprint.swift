@@ -3,8 +3,9 @@ import SemfindCore
 
 extension SentenceEncoder {
     /// Identifies what this encoder computes: a hash of the weights, the tokenizer files, the
-    /// pooling and length settings and the encoder's own version. Two encoders with the same
-    /// fingerprint give the same vectors; an index refuses vectors from any other.
+    /// pooling and length settings, the encoder's own version and (for int8 only, so that float32
+    /// fingerprints stay as they were) the precision. Two encoders with the same fingerprint give
+    /// the same vectors; an index refuses vectors from any other.
     public func fingerprint() -> String {
         var hash = XXHash64.hash(weights.fileBytes)
         for file in ["tokenizer.json", "vocab.txt", "tokenizer_config.json"] {
@@ -14,6 +15,7 @@ extension SentenceEncoder {
         }
         let settings =
             "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength) \(Self.implementationVersion)"
+            + precisionSuffix
         hash = XXHash64.hash(settings, seed: hash)
         return "\(name)-" + XXHash64.hex(hash)
     }
@@ -34,7 +36,12 @@ extension SentenceEncoder {
             guard case .success(let status) = FileStatus.ofTarget(path) else { return "-" }
             return "\(status.identity.device):\(status.identity.inode):\(status.size):\(status.modified)"
         }
-        let settings = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength)"
+        let settings = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength)" + precisionSuffix
         return (identities + [settings, Self.implementationVersion]).joined(separator: " ")
     }
+}
+
+extension SentenceEncoder {
+    /// What the precision adds to the fingerprint and signature: nothing for float32.
+    var precisionSuffix: String { precision == .fp32 ? "" : " precision=\(precision.rawValue)" }
 }

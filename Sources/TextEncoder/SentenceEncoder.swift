@@ -18,6 +18,8 @@ public final class SentenceEncoder: Sendable {
     public let maxLength: Int
     /// Worker threads used by `encode` when there are several batches.
     public let threads: Int
+    /// The dense layers' arithmetic.
+    public let precision: EncoderPrecision
     let model: BertModel
     let weights: SafetensorsFile
     /// Shares one batch's products across cores when there is only one batch.
@@ -26,9 +28,14 @@ public final class SentenceEncoder: Sendable {
     public var name: String { folder.lastPathComponent }
     public var dimension: Int { config.hiddenSize }
 
-    /// Loads the model in `folder` (a sentence-transformers folder or a plain BERT checkpoint).
-    public init(folder: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+    /// Loads the model in `folder` (a sentence-transformers folder or a plain BERT checkpoint);
+    /// in int8 `precision`, quantizes its dense layers for `int8Kernel`.
+    public init(
+        folder: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, precision: EncoderPrecision = .fp32,
+        int8Kernel: Int8Kernel = .best
+    ) throws {
         self.folder = folder
+        self.precision = precision
         let weightsPath = folder.appendingPathComponent("model.safetensors").path
         guard FileManager.default.fileExists(atPath: weightsPath) else {
             throw SemfindError(
@@ -38,7 +45,7 @@ public final class SentenceEncoder: Sendable {
         tokenizer = try WordPieceTokenizer.load(folder: folder)
         pooling = try PoolingConfig.load(folder: folder)
         weights = try SafetensorsFile(path: weightsPath)
-        model = try BertModel(config: config, weights: weights)
+        model = try BertModel(config: config, weights: weights, precision: precision, int8Kernel: int8Kernel)
         maxLength = min(
             Self.configuredMaxLength(folder: folder) ?? config.maxPositionEmbeddings, config.maxPositionEmbeddings)
         self.threads = max(1, threads)

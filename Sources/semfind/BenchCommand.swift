@@ -31,6 +31,8 @@ struct BenchCommand: ParsableCommand {
 
         @OptionGroup var encoderOptions: EncoderOptions
 
+        @OptionGroup var precisionOptions: EncoderPrecisionOptions
+
         func validate() throws {
             guard batchSize > 0, runs > 0 else { throw ValidationError("--batch-size and --runs must be at least 1") }
         }
@@ -41,7 +43,7 @@ struct BenchCommand: ParsableCommand {
             }
             let texts = content.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             guard !texts.isEmpty else { throw SemfindError(.invalidInput, "\(file) holds no texts") }
-            let encoder = try encoderOptions.loadEncoder()
+            let encoder = try encoderOptions.loadEncoder(precision: precisionOptions)
             let tokens = encoder.tokenizeAll(texts).reduce(0) { $0 + $1.count }
             let result = queries ? measureLatency(encoder, texts) : measureThroughput(encoder, texts, tokens: tokens)
             var fields = result
@@ -50,6 +52,8 @@ struct BenchCommand: ParsableCommand {
             fields["tokens"] = tokens
             fields["batch_size"] = queries ? 1 : batchSize
             fields["threads"] = encoder.threads
+            fields["encoder_precision"] = encoder.precision.rawValue
+            if encoder.precision == .int8 { fields["int8_kernel"] = precisionOptions.int8Kernel.resolved.rawValue }
             if json {
                 let data = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
                 print(String(decoding: data, as: UTF8.self))

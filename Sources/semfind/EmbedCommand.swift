@@ -15,13 +15,15 @@ struct EmbedCommand: ParsableCommand {
 
     @OptionGroup var encoderOptions: EncoderOptions
 
+    @OptionGroup var precisionOptions: EncoderPrecisionOptions
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
     }
 
     func run() throws {
         var input = TextInput(jsonl: jsonl)
-        let encoder = try encoderOptions.loadEncoder()
+        let encoder = try encoderOptions.loadEncoder(precision: precisionOptions)
         var output = OutputWriter()
         while case let texts = try input.next(limit: 4096), !texts.isEmpty {
             for vector in encoder.encode(texts, batchSize: batchSize) {

@@ -13,10 +13,13 @@ struct EncoderOptions: ParsableArguments {
     var threads: Int?
 
     /// Finds and loads the model, or throws a `SemfindError` that says how to install one.
-    /// `defaultThreads` applies when `--threads` is not given (default: all cores).
-    func loadEncoder(defaultThreads: Int? = nil) throws -> SentenceEncoder {
+    /// `defaultThreads` applies when `--threads` is not given (default: all cores); `precision`,
+    /// when given, picks the dense layers' arithmetic (default float32).
+    func loadEncoder(defaultThreads: Int? = nil, precision: EncoderPrecisionOptions? = nil) throws -> SentenceEncoder {
         let folder = try ModelLocator().locate(explicit: model)
         let count = threads ?? defaultThreads ?? ProcessInfo.processInfo.activeProcessorCount
-        return try SentenceEncoder(folder: folder, threads: count)
+        return try SentenceEncoder(
+            folder: folder, threads: count, precision: precision?.encoderPrecision ?? .fp32,
+            int8Kernel: precision?.int8Kernel ?? .best)
     }
 }

@@ -44,6 +44,26 @@ struct EncoderCommandTests {
         }
     }
 
+    @Test("embed --encoder-precision int8 stays near the fixture; a bad precision is a usage error")
+    func embedInt8() throws {
+        let fixture = try ParityFixture.load()
+        let cases = fixture.cases.filter {
+            !$0.text.contains("\n") && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        let result = try runner.run(
+            ["embed", "--encoder-precision", "int8"], text: cases.map(\.text).joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try vectors(result)
+        #expect(rows.count == cases.count)
+        for (item, row) in zip(cases, rows) {
+            let cosine = zip(item.embedding, row).reduce(0.0) { $0 + Double($1.0) * $1.1 }
+            #expect(cosine >= 0.99, "case \(item.id)")
+        }
+        let bad = try runner.run(["embed", "--encoder-precision", "int4"], text: "hello\n")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--encoder-precision"))
+    }
+
     @Test("tokenize writes the ids the model sees")
     func tokenize() throws {
         let result = try runner.run(["tokenize"], text: "hello world\nThe quick brown fox.\n")

@@ -14,6 +14,42 @@
 void semfind_linear_small(const float *x, size_t rows, size_t k, const float *w, const float *bias,
                           size_t first_column, size_t end_column, float *y, size_t y_stride);
 
+/// The versions of the int8 linear kernel, slowest first.
+enum {
+    SEMFIND_INT8_PORTABLE = 0,
+    SEMFIND_INT8_AVX2 = 1,  // vpmaddubsw and vpmaddwd
+    SEMFIND_INT8_VNNI = 2,  // AVX-512 vpdpbusd
+};
+
+/// The fastest int8 linear version this processor runs.
+int semfind_int8_best_version(void);
+
+/// Columns and inputs of a packed int8 weight matrix: columns rounded up to a multiple of 16,
+/// inputs to a multiple of 4. Packed weights take padded_columns * padded_inputs bytes.
+size_t semfind_int8_padded_columns(size_t columns);
+size_t semfind_int8_padded_inputs(size_t k);
+
+/// Quantizes w (columns x k, the checkpoint's [out, in] layout) per output column, symmetric:
+/// scales[n] = max |w[n]| / 127, q = round(w / scale). Writes q in the packed layout (blocks of
+/// 16 columns; in a block, 4 consecutive inputs of column 0, then of column 1, ...; padding
+/// zero), scales and sums[n] = sum of column n's q (padded entries 0).
+void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, float *scales,
+                               int32_t *sums);
+
+/// Quantizes each of `rows` rows of x (k values, row stride x_stride) symmetrically:
+/// scales[m] = max |x[m]| / 127, q[m] = round(x[m] / scale), written with row stride
+/// semfind_int8_padded_inputs(k) and zero padding.
+void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q, float *scales);
+
+/// y[m][n] = bias[n] + row_scales[m] * column_scales[n] * sum_k q[m][k] * w[n][k], for m < rows
+/// and n in [first_column, end_column), with q from semfind_int8_quantize_rows and w, scales and
+/// sums from semfind_int8_pack_weights; bias holds padded_columns entries. first_column must be a
+/// multiple of 16. `version` picks the kernel (one the processor lacks falls back to the best it
+/// has); every version computes the same integer sums.
+void semfind_int8_linear(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
+                         const int8_t *packed, const float *column_scales, const int32_t *column_sums,
+                         const float *bias, size_t first_column, size_t end_column, float *y, size_t y_stride);
+
 /// Exact GELU, x/2 * (1 + erf(x / sqrt 2)), in place; erf to within 1.5e-7.
 void semfind_gelu(float *values, size_t count);
 

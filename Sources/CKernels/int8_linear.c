@@ -1,0 +1,230 @@
+#include <string.h>
+
+#include "CKernels.h"
+#include "dispatch.h"
+
+// Rows quantized at a time: their int8 rows (at most 64 x 1536 bytes) stay in the L2 cache
+// while every block of weights passes over them.
+enum { ROW_PANEL = 64 };
+
+static void int8_linear_portable(const int8_t *q, const float *row_scales, size_t rows, size_t k,
+                                 const int8_t *packed, const float *column_scales, const float *bias, size_t first,
+                                 size_t end, float *y, size_t y_stride) {
+    size_t padded_k = semfind_int8_padded_inputs(k);
+    for (size_t m = 0; m < rows; m++) {
+        const int8_t *row = q + m * padded_k;
+        for (size_t n = first; n < end; n++) {
+            const int8_t *column = packed + n / 16 * 16 * padded_k + n % 16 * 4;
+            int32_t sum = 0;
+            for (size_t i = 0; i < padded_k; i++) sum += (int32_t)row[i] * column[i / 4 * 64 + i % 4];
+            y[m * y_stride + n] = (float)sum * (row_scales[m] * column_scales[n]) + bias[n];
+        }
+    }
+}
+
+#if SEMFIND_X86
+#include <immintrin.h>
+
+#define ALWAYS_INLINE __attribute__((always_inline)) inline
+
+// The four quantized inputs of a row at one group, in every 32-bit lane.
+static inline int32_t four_inputs(const int8_t *row, size_t group) {
+    int32_t four;
+    memcpy(&four, row + group * 4, 4);
+    return four;
+}
+
+// `rows` (1 to 4) rows against one block of 16 columns (two vectors of 8). vpmaddubsw multiplies
+// unsigned by signed bytes and saturates its pair sums to 16 bits, so it gets |x| as the unsigned
+// operand and w with x's sign (vpsignb) as the signed one: each pair is at most 2 * 127 * 127,
+// below 32767, and the products are exact; vpmaddwd against ones then widens them to 32 bits.
+SEMFIND_AVX2 static ALWAYS_INLINE void tile_avx2(const int8_t *q, size_t padded_k, int rows, const int8_t *block,
+                                                 const float *row_scales, const float *column_scales,
+                                                 const float *bias, size_t columns_left, float *y, size_t y_stride) {
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256i sums[4][2];
+    for (int r = 0; r < rows; r++) sums[r][0] = sums[r][1] = _mm256_setzero_si256();
+    for (size_t group = 0; group < padded_k / 4; group++) {
+        __m256i w0 = _mm256_loadu_si256((const __m256i *)(block + group * 64));
+        __m256i w1 = _mm256_loadu_si256((const __m256i *)(block + group * 64 + 32));
+        for (int r = 0; r < rows; r++) {
+            __m256i x = _mm256_set1_epi32(four_inputs(q + r * padded_k, group));
+            __m256i magnitude = _mm256_abs_epi8(x);
+            __m256i low = _mm256_maddubs_epi16(magnitude, _mm256_sign_epi8(w0, x));
+            __m256i high = _mm256_maddubs_epi16(magnitude, _mm256_sign_epi8(w1, x));
+            sums[r][0] = _mm256_add_epi32(sums[r][0], _mm256_madd_epi16(low, ones));
+            sums[r][1] = _mm256_add_epi32(sums[r][1], _mm256_madd_epi16(high, ones));
+        }
+    }
+    for (int r = 0; r < rows; r++) {
+        __m256 row_scale = _mm256_set1_ps(row_scales[r]);
+        for (int half = 0; half < 2 && (size_t)half * 8 < columns_left; half++) {
+            __m256 scale = _mm256_mul_ps(row_scale, _mm256_loadu_ps(column_scales + half * 8));
+            __m256 value = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums[r][half]), scale, _mm256_loadu_ps(bias + half * 8));
+            float *out = y + r * y_stride + half * 8;
+            size_t count = columns_left - half * 8;
+            if (count >= 8) {
+                _mm256_storeu_ps(out, value);
+            } else {
+                float lanes[8];
+                _mm256_storeu_ps(lanes, value);
+                memcpy(out, lanes, count * sizeof(float));
+            }
+        }
+    }
+}
+
+// One block of 16 columns for rows [0, rows), four rows at a time.
+SEMFIND_AVX2 static void block_avx2(const int8_t *q, size_t padded_k, size_t rows, const int8_t *block,
+                                    const float *row_scales, const float *column_scales, const float *bias,
+                                    size_t columns_left, float *y, size_t y_stride) {
+    size_t m = 0;
+    for (; m + 4 <= rows; m += 4) {
+        tile_avx2(q + m * padded_k, padded_k, 4, block, row_scales + m, column_scales, bias, columns_left,
+                  y + m * y_stride, y_stride);
+    }
+#define SEMFIND_AVX2_TAIL(count)                                                                                      \
+    tile_avx2(q + m * padded_k, padded_k, count, block, row_scales + m, column_scales, bias, columns_left,            \
+              y + m * y_stride, y_stride)
+    switch (rows - m) {
+    case 3: SEMFIND_AVX2_TAIL(3); break;
+    case 2: SEMFIND_AVX2_TAIL(2); break;
+    case 1: SEMFIND_AVX2_TAIL(1); break;
+    default: break;
+    }
+#undef SEMFIND_AVX2_TAIL
+}
+
+SEMFIND_AVX2 static void int8_linear_avx2(const int8_t *q, const float *row_scales, size_t rows, size_t k,
+                                          const int8_t *packed, const float *column_scales, const float *bias,
+                                          size_t first, size_t end, float *y, size_t y_stride) {
+    size_t padded_k = semfind_int8_padded_inputs(k);
+    for (size_t m = 0; m < rows; m += ROW_PANEL) {
+        size_t panel = rows - m < ROW_PANEL ? rows - m : ROW_PANEL;
+        for (size_t n = first; n < end; n += 16) {
+            block_avx2(q + m * padded_k, padded_k, panel, packed + n * padded_k, row_scales + m, column_scales + n,
+                       bias + n, end - n, y + m * y_stride + n, y_stride);
+        }
+    }
+}
+
+// `rows` (1 to 6) rows against `blocks` (1 to 4) blocks of 16 columns, one 512-bit vector each.
+// vpdpbusd multiplies unsigned by signed bytes into 32-bit sums without saturating: the inputs
+// become unsigned by adding 128 (flipping the sign bit), and 128 * sum(w) comes off at the end.
+SEMFIND_AVX512_VNNI static ALWAYS_INLINE void tile_vnni(const int8_t *q, size_t padded_k, int rows, int blocks,
+                                                        const int8_t *packed, const float *row_scales,
+                                                        const float *column_scales, const int32_t *column_sums,
+                                                        const float *bias, size_t columns_left, float *y,
+                                                        size_t y_stride) {
+    const __m512i sign_bits = _mm512_set1_epi8((char)0x80);
+    __m512i sums[6][4];
+    for (int r = 0; r < rows; r++)
+        for (int c = 0; c < blocks; c++) sums[r][c] = _mm512_setzero_si512();
+    for (size_t group = 0; group < padded_k / 4; group++) {
+        __m512i w[4];
+        for (int c = 0; c < blocks; c++) w[c] = _mm512_loadu_si512(packed + c * 16 * padded_k + group * 64);
+        for (int r = 0; r < rows; r++) {
+            __m512i x = _mm512_xor_si512(_mm512_set1_epi32(four_inputs(q + r * padded_k, group)), sign_bits);
+            for (int c = 0; c < blocks; c++) sums[r][c] = _mm512_dpbusd_epi32(sums[r][c], x, w[c]);
+        }
+    }
+    for (int c = 0; c < blocks && (size_t)c * 16 < columns_left; c++) {
+        size_t count = columns_left - c * 16;
+        __mmask16 mask = count >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << count) - 1);
+        __m512i offset = _mm512_slli_epi32(_mm512_loadu_si512(column_sums + c * 16), 7);
+        __m512 scales = _mm512_loadu_ps(column_scales + c * 16), shift = _mm512_loadu_ps(bias + c * 16);
+        for (int r = 0; r < rows; r++) {
+            __m512 total = _mm512_cvtepi32_ps(_mm512_sub_epi32(sums[r][c], offset));
+            __m512 scale = _mm512_mul_ps(_mm512_set1_ps(row_scales[r]), scales);
+            _mm512_mask_storeu_ps(y + r * y_stride + c * 16, mask, _mm512_fmadd_ps(total, scale, shift));
+        }
+    }
+}
+
+// Blocks [0, blocks) (1 to 4 of them) for rows [0, rows), six rows at a time.
+SEMFIND_AVX512_VNNI static ALWAYS_INLINE void blocks_vnni(const int8_t *q, size_t padded_k, size_t rows, int blocks,
+                                                          const int8_t *packed, const float *row_scales,
+                                                          const float *column_scales, const int32_t *column_sums,
+                                                          const float *bias, size_t columns_left, float *y,
+                                                          size_t y_stride) {
+    size_t m = 0;
+    for (; m + 6 <= rows; m += 6) {
+        tile_vnni(q + m * padded_k, padded_k, 6, blocks, packed, row_scales + m, column_scales, column_sums, bias,
+                  columns_left, y + m * y_stride, y_stride);
+    }
+#define SEMFIND_VNNI_TAIL(count)                                                                                      \
+    tile_vnni(q + m * padded_k, padded_k, count, blocks, packed, row_scales + m, column_scales, column_sums, bias,    \
+              columns_left, y + m * y_stride, y_stride)
+    switch (rows - m) {
+    case 5: SEMFIND_VNNI_TAIL(5); break;
+    case 4: SEMFIND_VNNI_TAIL(4); break;
+    case 3: SEMFIND_VNNI_TAIL(3); break;
+    case 2: SEMFIND_VNNI_TAIL(2); break;
+    case 1: SEMFIND_VNNI_TAIL(1); break;
+    default: break;
+    }
+#undef SEMFIND_VNNI_TAIL
+}
+
+SEMFIND_AVX512_VNNI static void four_blocks_vnni(const int8_t *q, size_t padded_k, size_t rows, const int8_t *packed,
+                                                 const float *row_scales, const float *column_scales,
+                                                 const int32_t *column_sums, const float *bias, size_t columns_left,
+                                                 float *y, size_t y_stride) {
+    blocks_vnni(q, padded_k, rows, 4, packed, row_scales, column_scales, column_sums, bias, columns_left, y, y_stride);
+}
+
+SEMFIND_AVX512_VNNI static void one_block_vnni(const int8_t *q, size_t padded_k, size_t rows, const int8_t *packed,
+                                               const float *row_scales, const float *column_scales,
+                                               const int32_t *column_sums, const float *bias, size_t columns_left,
+                                               float *y, size_t y_stride) {
+    blocks_vnni(q, padded_k, rows, 1, packed, row_scales, column_scales, column_sums, bias, columns_left, y, y_stride);
+}
+
+SEMFIND_AVX512_VNNI static void int8_linear_vnni(const int8_t *q, const float *row_scales, size_t rows, size_t k,
+                                                 const int8_t *packed, const float *column_scales,
+                                                 const int32_t *column_sums, const float *bias, size_t first,
+                                                 size_t end, float *y, size_t y_stride) {
+    size_t padded_k = semfind_int8_padded_inputs(k);
+    for (size_t m = 0; m < rows; m += ROW_PANEL) {
+        size_t panel = rows - m < ROW_PANEL ? rows - m : ROW_PANEL;
+        const int8_t *rows_q = q + m * padded_k;
+        float *rows_y = y + m * y_stride;
+        size_t n = first;
+        for (; n + 64 <= end; n += 64) {
+            four_blocks_vnni(rows_q, padded_k, panel, packed + n * padded_k, row_scales + m, column_scales + n,
+                             column_sums + n, bias + n, end - n, rows_y + n, y_stride);
+        }
+        for (; n < end; n += 16) {
+            one_block_vnni(rows_q, padded_k, panel, packed + n * padded_k, row_scales + m, column_scales + n,
+                           column_sums + n, bias + n, end - n, rows_y + n, y_stride);
+        }
+    }
+}
+#endif
+
+int semfind_int8_best_version(void) {
+#if SEMFIND_X86
+    if (semfind_cpu_has_avx512_vnni) return SEMFIND_INT8_VNNI;
+    if (semfind_cpu_has_avx2) return SEMFIND_INT8_AVX2;
+#endif
+    return SEMFIND_INT8_PORTABLE;
+}
+
+void semfind_int8_linear(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
+                         const int8_t *packed, const float *column_scales, const int32_t *column_sums,
+                         const float *bias, size_t first_column, size_t end_column, float *y, size_t y_stride) {
+    int best = semfind_int8_best_version();
+    if (version > best) version = best;
+#if SEMFIND_X86
+    if (version == SEMFIND_INT8_VNNI) {
+        int8_linear_vnni(q, row_scales, rows, k, packed, column_scales, column_sums, bias, first_column, end_column,
+                         y, y_stride);
+        return;
+    }
+    if (version == SEMFIND_INT8_AVX2) {
+        int8_linear_avx2(q, row_scales, rows, k, packed, column_scales, bias, first_column, end_column, y, y_stride);
+        return;
+    }
+#endif
+    int8_linear_portable(q, row_scales, rows, k, packed, column_scales, bias, first_column, end_column, y, y_stride);
+}

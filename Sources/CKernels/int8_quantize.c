@@ -1,0 +1,98 @@
+#include <math.h>
+#include <string.h>
+
+#include "CKernels.h"
+#include "dispatch.h"
+
+size_t semfind_int8_padded_columns(size_t columns) { return (columns + 15) / 16 * 16; }
+
+size_t semfind_int8_padded_inputs(size_t k) { return (k + 3) / 4 * 4; }
+
+// round(value * inverse) in [-127, 127], rounding halves to even as the vector code does.
+static inline int8_t quantize(float value, float inverse) {
+    long q = lrintf(value * inverse);
+    return (int8_t)(q > 127 ? 127 : q < -127 ? -127 : q);
+}
+
+void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, float *scales,
+                               int32_t *sums) {
+    size_t padded_columns = semfind_int8_padded_columns(columns), padded_k = semfind_int8_padded_inputs(k);
+    memset(packed, 0, padded_columns * padded_k);
+    for (size_t n = 0; n < padded_columns; n++) {
+        scales[n] = 0;
+        sums[n] = 0;
+    }
+    for (size_t n = 0; n < columns; n++) {
+        const float *column = w + n * k;
+        float largest = 0;
+        for (size_t i = 0; i < k; i++) largest = fmaxf(largest, fabsf(column[i]));
+        float inverse = largest > 0 ? 127.0f / largest : 0;
+        int8_t *block = packed + n / 16 * 16 * padded_k + n % 16 * 4;
+        int32_t sum = 0;
+        for (size_t i = 0; i < k; i++) {
+            int8_t q = quantize(column[i], inverse);
+            block[i / 4 * 64 + i % 4] = q;
+            sum += q;
+        }
+        scales[n] = largest / 127.0f;
+        sums[n] = sum;
+    }
+}
+
+static void quantize_row_portable(const float *x, size_t k, int8_t *q, float *scale) {
+    float largest = 0;
+    for (size_t i = 0; i < k; i++) largest = fmaxf(largest, fabsf(x[i]));
+    float inverse = largest > 0 ? 127.0f / largest : 0;
+    for (size_t i = 0; i < k; i++) q[i] = quantize(x[i], inverse);
+    *scale = largest / 127.0f;
+}
+
+#if SEMFIND_X86
+#include <immintrin.h>
+
+// 32 values at a time: rounded to int32 (to nearest even), narrowed with saturation to int16
+// then int8, and the 4-byte groups put back in order (the narrowing packs within 128-bit lanes).
+SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, int8_t *q, float *scale) {
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    __m256 largest8 = _mm256_setzero_ps();
+    size_t i = 0;
+    for (; i + 8 <= k; i += 8) largest8 = _mm256_max_ps(largest8, _mm256_andnot_ps(sign, _mm256_loadu_ps(x + i)));
+    __m128 half = _mm_max_ps(_mm256_castps256_ps128(largest8), _mm256_extractf128_ps(largest8, 1));
+    half = _mm_max_ps(half, _mm_movehl_ps(half, half));
+    half = _mm_max_ss(half, _mm_movehdup_ps(half));
+    float largest = _mm_cvtss_f32(half);
+    for (; i < k; i++) largest = fmaxf(largest, fabsf(x[i]));
+    float inverse = largest > 0 ? 127.0f / largest : 0;
+    __m256 inverse8 = _mm256_set1_ps(inverse);
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    i = 0;
+    for (; i + 32 <= k; i += 32) {
+        __m256i a = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i), inverse8));
+        __m256i b = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i + 8), inverse8));
+        __m256i c = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i + 16), inverse8));
+        __m256i d = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i + 24), inverse8));
+        __m256i bytes = _mm256_packs_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
+        bytes = _mm256_max_epi8(bytes, _mm256_set1_epi8(-127));
+        _mm256_storeu_si256((__m256i *)(q + i), _mm256_permutevar8x32_epi32(bytes, order));
+    }
+    for (; i < k; i++) q[i] = quantize(x[i], inverse);
+    *scale = largest / 127.0f;
+}
+#endif
+
+void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q, float *scales) {
+    size_t padded_k = semfind_int8_padded_inputs(k);
+    for (size_t m = 0; m < rows; m++) {
+        int8_t *row = q + m * padded_k;
+#if SEMFIND_X86
+        if (semfind_cpu_has_avx2) {
+            quantize_row_avx2(x + m * x_stride, k, row, scales + m);
+        } else {
+            quantize_row_portable(x + m * x_stride, k, row, scales + m);
+        }
+#else
+        quantize_row_portable(x + m * x_stride, k, row, scales + m);
+#endif
+        for (size_t i = k; i < padded_k; i++) row[i] = 0;
+    }
+}

@@ -1,0 +1,36 @@
+import CKernels
+
+/// The arithmetic of the encoder's dense layers. Attention, softmax, GELU and layer
+/// normalization stay in float32 either way.
+public enum EncoderPrecision: String, Sendable, CaseIterable {
+    /// float32 products (OpenBLAS, or `CKernels` for a few rows): the reference.
+    case fp32
+    /// Weights quantized at load per output column, activations per row as they arrive, integer
+    /// products in `CKernels` (cosine with fp32 vectors about 0.99; see docs/PERFORMANCE.md).
+    case int8
+}
+
+/// Which version of the int8 kernel runs: the fastest the processor has, or one named (to
+/// measure or test a version on a processor that also has a faster one).
+public enum Int8Kernel: String, Sendable, CaseIterable {
+    case best, vnni, avx2, portable
+
+    /// The `CKernels` version number; one the processor lacks falls back to the best it has.
+    var version: Int32 {
+        switch self {
+        case .best: semfind_int8_best_version()
+        case .vnni: min(Int32(SEMFIND_INT8_VNNI), semfind_int8_best_version())
+        case .avx2: min(Int32(SEMFIND_INT8_AVX2), semfind_int8_best_version())
+        case .portable: Int32(SEMFIND_INT8_PORTABLE)
+        }
+    }
+
+    /// The version that runs when this one is asked for (never `.best`).
+    public var resolved: Int8Kernel {
+        switch version {
+        case Int32(SEMFIND_INT8_VNNI): .vnni
+        case Int32(SEMFIND_INT8_AVX2): .avx2
+        default: .portable
+        }
+    }
+}
