@@ -81,34 +81,24 @@ struct RelevanceFloorTests {
         #expect(!threshold.stdout.contains(#""relevance_floor":"#), "--min-score replaces the floor")
     }
 
-    @Test("on the sample corpus, the README's question finds git passages alone, however many are asked for")
-    func sampleGitQuestion() throws {
+    @Test(
+        "on the sample corpus, the README's question finds git passages alone and sourdough the kitchen note",
+        arguments: [
+            (query: "how do I take back my last git commit", file: "/notes/git-tips.md"),
+            (query: "sourdough", file: "/notes/kitchen.txt"),
+        ])
+    func sampleQuestions(query: String, file: String) throws {
+        let folder = self.folder + "-\(file.split(separator: "/").last ?? "")"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var runner = CommandRunner()
         runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
         runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
         try #require(try runner.run(["index", SearchCommandTests.sample]).status == 0)
-        let question = "how do I take back my last git commit"
-        let search = try runner.run([question, "--json", "--no-session", "-k", "20"])
+        let search = try runner.run([query, "--json", "--no-session", "-k", "20"])
         #expect(search.status == 0)
         let found = paths(search.stdout)
-        #expect(found.count >= 2 && found.allSatisfy { $0.hasSuffix("/notes/git-tips.md") }, "\(found)")
-        let everything = try runner.run([question, "--json", "--no-session", "-k", "20", "--no-floor"])
-        #expect(Set(paths(everything.stdout)).count > 1, "without the floor, other files come too")
-    }
-
-    @Test("on the sample corpus, sourdough finds the kitchen note alone")
-    func sampleSourdough() throws {
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        var runner = CommandRunner()
-        runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
-        runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
-        try #require(try runner.run(["index", SearchCommandTests.sample]).status == 0)
-        let search = try runner.run(["sourdough", "--json", "--no-session"])
-        #expect(search.status == 0)
-        let found = paths(search.stdout)
-        #expect(!found.isEmpty && found.allSatisfy { $0.hasSuffix("/notes/kitchen.txt") }, "\(found)")
-        let everything = try runner.run(["sourdough", "--json", "--no-session", "--no-floor"])
+        #expect(!found.isEmpty && found.allSatisfy { $0.hasSuffix(file) }, "\(found)")
+        let everything = try runner.run([query, "--json", "--no-session", "-k", "20", "--no-floor"])
         #expect(Set(paths(everything.stdout)).count > 1, "without the floor, other files come too")
     }
 
