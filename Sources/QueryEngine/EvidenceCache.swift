@@ -2,9 +2,9 @@ import VectorStore
 
 /// What searches found, kept for the same queries searched again under other ranking settings
 /// (`semfind eval --settings`): a query is encoded once, scanned and matched by keywords once for
-/// each setting of what that gathering reads (`QueryPolicy.Gathering`), and each stored chunk
-/// and the state of its file are read once. Only for searches without a filter, over an index that does not change while
-/// the cache lives.
+/// each setting of what that gathering reads (`QueryPolicy.Gathering`), and each stored chunk and
+/// the state of its file are read once. Only for searches without a filter, over an index that
+/// does not change while the cache lives.
 final class EvidenceCache {
     struct Key: Hashable {
         let query: String
@@ -15,10 +15,10 @@ final class EvidenceCache {
         let gathering: QueryPolicy.Gathering
     }
 
-    private var evidence: [Key: SearchEngine.Evidence] = [:]
+    private let evidence = Memo<Key, SearchEngine.Evidence>()
     private var storedHits: [Int64: StoredHit] = [:]
-    private var vectors: [String: [Float]] = [:]
-    private var staleFiles: [String: Bool?] = [:]
+    private let vectors = Memo<String, [Float]>()
+    private let staleFiles = Memo<String, Bool?>()
 
     static func key(_ request: SearchRequest, _ policy: QueryPolicy) -> Key {
         Key(
@@ -27,26 +27,17 @@ final class EvidenceCache {
     }
 
     func evidence(for key: Key, gather: () throws -> SearchEngine.Evidence) rethrows -> SearchEngine.Evidence {
-        if let known = evidence[key] { return known }
-        let gathered = try gather()
-        evidence[key] = gathered
-        return gathered
+        try evidence.value(for: key, gather)
     }
 
     /// The vector of a query's text, encoded the first time.
     func vector(of text: String, encode: () -> [Float]) -> [Float] {
-        if let known = vectors[text] { return known }
-        let vector = encode()
-        vectors[text] = vector
-        return vector
+        vectors.value(for: text, encode)
     }
 
     /// Whether the hit's file changed since it was indexed (nil: it is gone), looked at once.
     func staleness(of hit: StoredHit) -> Bool? {
-        if let known = staleFiles[hit.path] { return known }
-        let stale = SearchEngine.staleness(of: hit)
-        staleFiles[hit.path] = stale
-        return stale
+        staleFiles.value(for: hit.path) { SearchEngine.staleness(of: hit) }
     }
 
     /// The chunks with these ids, in the order given, each read from `store` the first time.

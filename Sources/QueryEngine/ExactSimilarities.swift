@@ -4,7 +4,7 @@ import VectorStore
 final class ExactSimilarities {
     let flat: FlatIndex
     let query: [Float]
-    private var known: [Int: Float] = [:]
+    private let known = Memo<Int, Float>()
 
     init(flat: FlatIndex, query: [Float]) {
         self.flat = flat
@@ -12,9 +12,6 @@ final class ExactSimilarities {
     }
 
     func of(_ row: Int) -> Float {
-        if let value = known[row] { return value }
-        let value = flat.exactScore(query, row: row)
-        known[row] = value
-        return value
+        known.value(for: row) { flat.exactScore(query, row: row) }
     }
 }

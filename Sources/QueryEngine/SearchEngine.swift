@@ -90,7 +90,7 @@ public final class SearchEngine {
         var clock: UInt64
         /// Which chunks hold the query's words strongly enough to stand below the relevance
         /// floor, each looked at once.
-        let strongKeywordMatches = ChunkMemo<Bool>()
+        let strongKeywordMatches = Memo<Int64, Bool>()
     }
 
     func gather(_ request: SearchRequest) throws -> Evidence {
