@@ -15,15 +15,17 @@ struct EvalCommand: ParsableCommand {
             to an indexed root ("path#L10-L40" for a line range; optional "context" as --context gives it). \
             A query is scored over files: the first k distinct files of the ranked hits, a file relevant when \
             any of its hits is (overlaps the range, when an item names one). A query whose relevant items all name \
-            line ranges is scored over passages instead: the first k results as a search shows them (at most 3 of \
-            one file, as semfind QUERY shows), a result relevant when its file is an item's and its lines overlap the item's range; nDCG \
-            counts each item once. "shown" is the mean number of results a search of -k results shows (the \
+            line ranges is scored over passages instead: the first k results as a search shows them (at most \
+            \(SearchRequest.defaultMaxPerFile) of one file, as semfind QUERY shows), a result relevant when its file \
+            is an item's and its lines overlap the item's range; nDCG counts each item once. "shown" is the mean number of results a search of -k results shows (the \
             relevance floor leaves some out), "empty" the share of queries that show none.
 
             --settings FILE runs every line of FILE, a JSON object of ranking settings to numbers \
             ({"opening-weight": 0.25, "fusion-k": 10}; names: \(QueryPolicy.settingNames.joined(separator: ", "))), \
             each over the policy the other options build, for every index and mode; each row names its setting \
-            (a column of the table; "setting" in --json, the line's object).
+            (a column of the table; "setting" in --json, the line's object). A setting that changes only how \
+            the gathered candidates are ranked reuses what an earlier setting gathered, so its latency columns \
+            measure the ranking alone.
             """)
 
     @Argument(help: "Labelled queries, JSON Lines.")
@@ -133,34 +135,8 @@ struct EvalCommand: ParsableCommand {
                 let columns = settings == nil ? [name] : [name, setting.label]
                 for mode in modes {
                     let report = try evaluator.run(labelled, mode: mode)
-                    let m = report.metrics
-                    table +=
-                        (columns + [
-                            mode.rawValue, f(m.recallAt1), f(m.recallAt5), f(m.recallAt10), f(m.mrrAt10),
-                            f(m.ndcgAt10),
-                            String(format: "%.1f", m.latencyP50 * 1000), String(format: "%.1f", m.latencyP99 * 1000),
-                            "\(m.missed)/\(m.queries)", String(format: "%.2f", m.meanShown), f(m.emptyShare),
-                        ]).joined(separator: "\t") + "\n"
-                    var row: [String: Any] = [
-                        "index": path, "setting": setting.values, "mode": mode.rawValue, "queries": m.queries,
-                        "recall_at_1": m.recallAt1, "recall_at_5": m.recallAt5, "recall_at_10": m.recallAt10,
-                        "mrr_at_10": m.mrrAt10, "ndcg_at_10": m.ndcgAt10, "latency_p50_ms": m.latencyP50 * 1000,
-                        "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed, "mean_shown": m.meanShown,
-                        "empty_share": m.emptyShare,
-                    ]
-                    if perQuery {
-                        row["per_query"] = zip(labelled, report.outcomes).map { query, outcome in
-                            ["id": query.id, "rank": outcome.firstRelevantRank.map { $0 as Any } ?? NSNull()]
-                        }
-                    }
-                    rows.append(row)
-                    if perQuery {
-                        for (query, outcome) in zip(labelled, report.outcomes) {
-                            let rank = outcome.firstRelevantRank.map(String.init) ?? "-"
-                            let prefix = (columns.dropFirst() + [mode.rawValue]).joined(separator: "\t")
-                            table += "  \(prefix)\t\(query.id)\t\(rank)\t\(query.query)\n"
-                        }
-                    }
+                    table += tableLines(report, columns: columns, mode: mode, queries: labelled)
+                    rows.append(jsonRow(report, index: path, setting: setting, mode: mode, queries: labelled))
                 }
             }
         }
@@ -170,6 +146,46 @@ struct EvalCommand: ParsableCommand {
         } else {
             print(table, terminator: "")
         }
+    }
+
+    /// One report's line of the table, then, with --per-query, a line per query.
+    private func tableLines(
+        _ report: Evaluator.Report, columns: [String], mode: SearchMode, queries: [LabeledQuery]
+    ) -> String {
+        let m = report.metrics
+        var lines =
+            (columns + [
+                mode.rawValue, f(m.recallAt1), f(m.recallAt5), f(m.recallAt10), f(m.mrrAt10), f(m.ndcgAt10),
+                String(format: "%.1f", m.latencyP50 * 1000), String(format: "%.1f", m.latencyP99 * 1000),
+                "\(m.missed)/\(m.queries)", String(format: "%.2f", m.meanShown), f(m.emptyShare),
+            ]).joined(separator: "\t") + "\n"
+        guard perQuery else { return lines }
+        let prefix = (columns.dropFirst() + [mode.rawValue]).joined(separator: "\t")
+        for (query, outcome) in zip(queries, report.outcomes) {
+            let rank = outcome.firstRelevantRank.map(String.init) ?? "-"
+            lines += "  \(prefix)\t\(query.id)\t\(rank)\t\(query.query)\n"
+        }
+        return lines
+    }
+
+    /// One report as a row of --json, with each query's rank under --per-query.
+    private func jsonRow(
+        _ report: Evaluator.Report, index: String, setting: RankingSetting, mode: SearchMode, queries: [LabeledQuery]
+    ) -> [String: Any] {
+        let m = report.metrics
+        var row: [String: Any] = [
+            "index": index, "setting": setting.values, "mode": mode.rawValue, "queries": m.queries,
+            "recall_at_1": m.recallAt1, "recall_at_5": m.recallAt5, "recall_at_10": m.recallAt10,
+            "mrr_at_10": m.mrrAt10, "ndcg_at_10": m.ndcgAt10, "latency_p50_ms": m.latencyP50 * 1000,
+            "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed, "mean_shown": m.meanShown,
+            "empty_share": m.emptyShare,
+        ]
+        if perQuery {
+            row["per_query"] = zip(queries, report.outcomes).map { query, outcome in
+                ["id": query.id, "rank": outcome.firstRelevantRank.map { $0 as Any } ?? NSNull()]
+            }
+        }
+        return row
     }
 
     /// The policy the options build, before any setting of --settings.
