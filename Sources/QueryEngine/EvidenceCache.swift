@@ -2,7 +2,7 @@ import VectorStore
 
 /// What searches found, kept for the same queries searched again under other ranking settings
 /// (`semfind eval --settings`): a query is encoded once, scanned and matched by keywords once for
-/// each setting of what that gathering reads (`QueryPolicy.Gathering`), and each stored chunk and
+/// each setting of what that gathering reads (`QueryPolicy.gathering`), and each stored chunk and
 /// the state of its file are read once. Only for searches without a filter, over an index that
 /// does not change while the cache lives.
 final class EvidenceCache {
@@ -12,7 +12,7 @@ final class EvidenceCache {
         let limit: Int
         let context: String?
         let contextSource: String?
-        let gathering: QueryPolicy.Gathering
+        let gathering: QueryPolicy
     }
 
     private let evidence = Memo<Key, SearchEngine.Evidence>()

@@ -2,7 +2,7 @@ import SemfindCore
 
 /// The tunable parts of how a query is read and ranked; the defaults are measured (see
 /// docs/EVALUATION.md).
-public struct QueryPolicy: Sendable {
+public struct QueryPolicy: Sendable, Hashable {
     /// A query with fewer word pieces than this is short: it is blended with context when there
     /// is some, and leans on keyword matches when there is none.
     public var minimumPieces = 4
@@ -66,33 +66,21 @@ public enum ContextBlend: String, Sendable, CaseIterable {
 }
 
 extension QueryPolicy {
-    /// The settings that decide what a search gathers before ranking (candidates by meaning
-    /// and by keywords, and their scores); the others decide only how those are fused.
-    struct Gathering: Hashable {
-        let minimumPieces: Int
-        let givenContextBlend: ContextBlend
-        let sessionBlend: ContextBlend
-        let candidates: Int
-        let exactScan: Bool
-        let keywordMatchBudget: Int
-        let keywordLengthPenalty: Double
-        let headingWeight: Double
-        let openingWeight: Float
-        let lengthPenalty: Float
-        let openingFade: Float
-        let contextWeight: Float
-        let weakSimilarity: Float
-        let flatSpread: Float
-    }
-
-    var gathering: Gathering {
-        Gathering(
-            minimumPieces: minimumPieces, givenContextBlend: givenContextBlend, sessionBlend: sessionBlend,
-            candidates: candidates, exactScan: exactScan, keywordMatchBudget: keywordMatchBudget,
-            keywordLengthPenalty: keywordLengthPenalty, headingWeight: headingWeight, openingWeight: openingWeight,
-            lengthPenalty: lengthPenalty, openingFade: openingFade, contextWeight: contextWeight,
-            weakSimilarity: weakSimilarity,
-            flatSpread: flatSpread)
+    /// The policy as far as it decides what a search gathers before ranking (candidates by
+    /// meaning and by keywords, and their scores): the settings that only fuse them
+    /// (`SearchEngine.answer`) are set to their defaults, so that two policies differing only
+    /// there gather alike. A setting not reset here counts as one that gathers.
+    var gathering: QueryPolicy {
+        let defaults = QueryPolicy()
+        var gathering = self
+        gathering.keywordWeight = defaults.keywordWeight
+        gathering.shortQueryKeywordWeight = defaults.shortQueryKeywordWeight
+        gathering.fusionK = defaults.fusionK
+        gathering.passageWeight = defaults.passageWeight
+        gathering.fileDecay = defaults.fileDecay
+        gathering.coverageWeight = defaults.coverageWeight
+        gathering.floorGap = defaults.floorGap
+        return gathering
     }
 
     /// The names `set(_:to:)` knows, as `semfind eval`'s options spell them.
