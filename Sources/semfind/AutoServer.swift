@@ -29,12 +29,19 @@ enum AutoServer {
     struct Settings: Equatable {
         var isOn = true
         var idleSeconds = AutoServer.defaultIdleSeconds
+        /// What to tell the user when the idle period given is not one (the default applies).
+        var warning: String?
 
-        init(environment: [String: String]) {
+        init(environment: [String: String] = ProcessInfo.processInfo.environment) {
             let switchedOff = ["0", "no", "off", "false"]
             isOn = !switchedOff.contains(environment["SEMFIND_AUTO_SERVER"]?.lowercased() ?? "")
-            if let seconds = environment["SEMFIND_AUTO_SERVER_IDLE_EXIT"].flatMap({ Int($0) }), seconds >= 0 {
+            guard let given = environment["SEMFIND_AUTO_SERVER_IDLE_EXIT"] else { return }
+            if let seconds = Int(given), seconds >= 0 {
                 idleSeconds = seconds
+            } else {
+                warning =
+                    "SEMFIND_AUTO_SERVER_IDLE_EXIT=\(given) is not a number of seconds (0 or more); "
+                    + "a warm server started now stops after \(idleSeconds) s idle"
             }
         }
     }
@@ -52,13 +59,9 @@ enum AutoServer {
         }
     }
 
-    /// Starts a server for the index at `indexPath` when the environment allows it, the index
-    /// may have one and none answers. `model` is the search's `--model`, passed on.
-    static func start(
-        forIndex indexPath: String, model: String?,
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> Outcome {
-        let settings = Settings(environment: environment)
+    /// Starts a server for the index at `indexPath` when `settings` (the environment) allow it,
+    /// the index may have one and none answers. `model` is the search's `--model`, passed on.
+    static func start(forIndex indexPath: String, model: String?, settings: Settings) -> Outcome {
         guard settings.isOn else { return .notStarted(reason: "SEMFIND_AUTO_SERVER turns it off") }
         if let reason = refusal(indexPath: indexPath) { return .notStarted(reason: reason) }
         guard let executable = Bundle.main.executableURL?.path else {

@@ -117,7 +117,9 @@ struct SearchCommand: ParsableCommand {
             engine: engine, console: .standard, colour: colour,
             hyperlinks: !noHyperlinks && Console.standardOutputTakesHyperlinks, session: session)
         if !noServer {
-            let outcome = AutoServer.start(forIndex: location.path, model: encoderOptions.model)
+            let settings = AutoServer.Settings()
+            if let warning = settings.warning { Console.standard.err("semfind: warning: \(warning)\n") }
+            let outcome = AutoServer.start(forIndex: location.path, model: encoderOptions.model, settings: settings)
             if timings { Console.standard.err("semfind: \(outcome)\n") }
         }
         if status != 0 { throw ExitCode(status) }

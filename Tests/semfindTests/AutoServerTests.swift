@@ -178,6 +178,8 @@ struct AutoServerTests {
         for bad in ["-1", "soon", ""] {
             let settings = Settings(environment: ["SEMFIND_AUTO_SERVER_IDLE_EXIT": bad])
             #expect(settings.idleSeconds == AutoServer.defaultIdleSeconds)
+            #expect(settings.warning?.contains("SEMFIND_AUTO_SERVER_IDLE_EXIT=\(bad) is not a number") == true)
         }
+        #expect(Settings(environment: ["SEMFIND_AUTO_SERVER_IDLE_EXIT": "2"]).warning == nil)
     }
 }
