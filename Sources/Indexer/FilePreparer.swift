@@ -13,7 +13,7 @@ struct FilePreparer: Sendable {
 
     func prepare(_ file: WalkedFile, previous: FileRecord?) -> PreparedFile {
         if file.knownUnchanged { return .unchanged(path: file.path, stat: nil) }
-        guard let plugin = registry.plugin(mimeType: file.mimeType, path: file.path) else {
+        guard let plugin = registry.plugin(mimeType: file.mimeType, charset: file.charset, path: file.path) else {
             return .skipped(path: file.path, reason: "unsupported type", detail: file.mimeType)
         }
         let samePlugin = previous?.plugin == plugin.name && previous?.pluginVersion == plugin.version && !rechunkAll

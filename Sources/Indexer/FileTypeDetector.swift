@@ -14,8 +14,13 @@ final class FileTypeDetector {
         /// E.g. "utf-8", "us-ascii", "utf-16le", "binary".
         let charset: String
 
-        /// Binary content that is not text: the walker skips it.
-        var isBinary: Bool { charset == "binary" && !mimeType.hasPrefix("text/") }
+        /// Binary content that is not text: the walker skips it unless a plugin reads it.
+        var isBinary: Bool { Self.isBinary(mimeType: mimeType, charset: charset) }
+
+        /// libmagic's verdict of binary content: no character set, and not a text type.
+        static func isBinary(mimeType: String, charset: String) -> Bool {
+            charset == "binary" && !mimeType.hasPrefix("text/")
+        }
     }
 
     /// How many bytes from the start of a file are typed.

@@ -23,8 +23,22 @@ public struct FormatRegistry: Sendable {
         "text/plain", "application/octet-stream", "inode/x-empty", "application/x-empty",
     ]
 
-    /// The plugin for a (non-binary) file of `mimeType` at `path`, or nil when no plugin reads it.
-    public func plugin(mimeType: String, path: String) -> (any FormatPlugin)? {
+    /// The binary files the plugins read: what the walker must not skip.
+    public var binaryFormats: BinaryFormats {
+        let readers = plugins.filter(\.readsBinary)
+        return BinaryFormats(
+            mimeTypes: Set(readers.flatMap(\.mimeTypes)), extensions: Set(readers.flatMap(\.extensions)))
+    }
+
+    /// The plugin for a file of `mimeType` and `charset` (libmagic's) at `path`, or nil when no
+    /// plugin reads it.
+    public func plugin(mimeType: String, charset: String, path: String) -> (any FormatPlugin)? {
+        if FileTypeDetector.FileType.isBinary(mimeType: mimeType, charset: charset) {
+            let readers = plugins.filter(\.readsBinary)
+            let fileExtension = Self.fileExtension(of: path)
+            return readers.first { $0.mimeTypes.contains(mimeType) }
+                ?? readers.first { fileExtension.map($0.extensions.contains) == true }
+        }
         if let fileExtension = Self.fileExtension(of: path),
             let byExtension = plugins.first(where: { $0.extensions.contains(fileExtension) })
         {

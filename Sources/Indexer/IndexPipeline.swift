@@ -35,7 +35,9 @@ public struct IndexPipeline {
             fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
             dimension: encoder.dimension)
         try store.settlePrecision(options.precision)
-        let walker = try Walker(roots: options.roots, options: options.walk)
+        var walkOptions = options.walk
+        walkOptions.binaryFormats = registry.binaryFormats
+        let walker = try Walker(roots: options.roots, options: walkOptions)
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(
             registry: registry,
@@ -44,7 +46,7 @@ public struct IndexPipeline {
         let queue = BoundedQueue<QueuedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(storePath: storePath, walker: walker, preparer: preparer, queue: queue, stop: stop)
         producer.start()
-        var countingOptions = options.walk
+        var countingOptions = walkOptions
         countingOptions.detectTypes = false
         let counter = try FileCounter(walker: Walker(roots: options.roots, options: countingOptions))
 

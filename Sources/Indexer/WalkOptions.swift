@@ -9,12 +9,15 @@ public struct WalkOptions: Sendable {
     /// `--follow` flag). Off: such links are reported and not followed. Links into /proc, /sys
     /// and /dev are never followed.
     public var followsLinksOutside = false
-    /// Read each file's first bytes and type it with libmagic (binary files are then skipped).
+    /// Read each file's first bytes and type it with libmagic (binary files are then skipped,
+    /// except those `binaryFormats` claims).
     /// Off for a quick count of the files a walk will yield: `mimeType` and `charset` are empty.
     public var detectTypes = true
     /// When set, only the focus paths (and the folders leading to them) are walked: an update
     /// of the files an event named, with the ignore rules of every folder above them in force.
     public var focus: WalkFocus?
+    /// The binary files a plugin reads (`FormatRegistry.binaryFormats`); none unless told.
+    public var binaryFormats = BinaryFormats()
 
     /// Options with the given limit (10 MiB unless told) and hidden entries left out unless told.
     public init(

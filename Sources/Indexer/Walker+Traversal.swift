@@ -222,7 +222,8 @@ extension Walker {
         switch detector.type(ofSample: bytes, isTruncated: size > bytes.count) {
         case .failure(let error):
             return try visit(.skipped(SkippedFile(path: path, reason: .unreadable, detail: error.message)))
-        case .success(let found) where found.isBinary:
+        case .success(let found)
+        where found.isBinary && !options.binaryFormats.claims(mimeType: found.mimeType, path: path):
             return try visit(.skipped(SkippedFile(path: path, reason: .binary, detail: found.mimeType)))
         case .success(let found): type = found
         }

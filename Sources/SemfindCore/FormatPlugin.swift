@@ -32,7 +32,15 @@ public protocol FormatPlugin: Sendable {
     /// Lowercase file extensions without the dot, e.g. "md". A file with one of them is this
     /// plugin's whatever libmagic says of its contents (as long as they are not binary).
     var extensions: Set<String> { get }
+    /// Whether the plugin reads a binary format (PDF, a zip of XML): then the walk keeps the
+    /// binary files its MIME types or extensions claim, and only such plugins get binary files.
+    var readsBinary: Bool { get }
 
     /// Parses a whole file. `bytes` are the file's bytes as stored on disk; spans refer to them.
     func parse(_ bytes: [UInt8]) throws -> ParsedDocument
+}
+
+extension FormatPlugin {
+    /// Text formats are the rule.
+    public var readsBinary: Bool { false }
 }

@@ -23,7 +23,7 @@ struct FormatRegistryTests {
         var choices: [String: (plugin: String?, mimeType: String)] = [:]
         for file in try WalkRecord(tree).walked {
             choices[file.relativePath] = (
-                registry.plugin(mimeType: file.mimeType, path: file.path)?.name, file.mimeType
+                registry.plugin(mimeType: file.mimeType, charset: file.charset, path: file.path)?.name, file.mimeType
             )
         }
         return choices
@@ -55,5 +55,39 @@ struct FormatRegistryTests {
         #expect(choices["notes.html"]?.plugin == "html")
         #expect(choices["data.csv"]?.plugin == "text")
         #expect(choices["LICENSE"]?.plugin == "text")
+    }
+
+    /// A stand-in for a binary format's plugin: claims PDFs, parses nothing.
+    struct BinaryStandIn: FormatPlugin {
+        let name = "pdf-stand-in"
+        let version = 1
+        let mimeTypes: Set<String> = ["application/pdf"]
+        let extensions: Set<String> = ["pdf"]
+        let readsBinary = true
+        func parse(_ bytes: [UInt8]) throws -> ParsedDocument { ParsedDocument(sections: []) }
+    }
+
+    @Test("binary files reach only a plugin that reads them, by type before name; other binaries are skipped")
+    func binaryFormats() throws {
+        let registry = FormatRegistry([MarkdownFormat(), BinaryStandIn(), TextFormat()])
+        let tree = try TempTree()
+        let pdf =
+            Array("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x00, 0x01]
+        try tree.file("report.pdf", bytes: pdf)
+        try tree.file("renamed.md", bytes: pdf)
+        try tree.file("blob.bin", bytes: [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x00])
+        try tree.file("notes.md", "# Notes\n\nPlain words.\n")
+
+        var options = WalkOptions()
+        options.binaryFormats = registry.binaryFormats
+        let walk = try WalkRecord(tree, options: options)
+        let plugins = Dictionary(
+            uniqueKeysWithValues: walk.walked.map {
+                ($0.relativePath, registry.plugin(mimeType: $0.mimeType, charset: $0.charset, path: $0.path)?.name)
+            })
+        #expect(plugins == ["report.pdf": "pdf-stand-in", "renamed.md": "pdf-stand-in", "notes.md": "markdown"])
+        #expect(walk.skipped == ["blob.bin: binary"])
+        #expect(
+            try WalkRecord(tree).skipped.sorted() == ["blob.bin: binary", "renamed.md: binary", "report.pdf: binary"])
     }
 }
