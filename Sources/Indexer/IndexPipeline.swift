@@ -34,6 +34,7 @@ public struct IndexPipeline {
         try store.bindModel(
             fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
             dimension: encoder.dimension)
+        try store.bindEncoderPrecision(encoder.precision.rawValue)
         try store.settlePrecision(options.precision)
         var walkOptions = options.walk
         walkOptions.binaryFormats = registry.binaryFormats

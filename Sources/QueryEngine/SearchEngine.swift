@@ -14,7 +14,8 @@ public final class SearchEngine {
     /// 1 keeps the scan on the search's thread (a one-shot process); a long-lived server, whose
     /// thread pool is warm, gives more.
     public var scanBlocks = 1
-    private let loadEncoder: () throws -> SentenceEncoder
+    /// Loads the encoder of the index's precision.
+    private let loadEncoder: (EncoderPrecision) throws -> SentenceEncoder
     private var loadedEncoder: SentenceEncoder?
     private var loadedIndex: (any SemanticIndex)?
     /// The second connection, kept from one search's prefetch thread for the next.
@@ -23,8 +24,12 @@ public final class SearchEngine {
     /// Word and chunk counts of the index, kept while its generation lasts.
     let counts = IndexCounts()
 
-    public init(store: IndexStore, policy: QueryPolicy = QueryPolicy(), encoder: @escaping () throws -> SentenceEncoder)
-    {
+    /// An engine over `store`; `encoder` loads the encoder of a precision, called once, with
+    /// the precision the index's vectors were embedded with.
+    public init(
+        store: IndexStore, policy: QueryPolicy = QueryPolicy(),
+        encoder: @escaping (EncoderPrecision) throws -> SentenceEncoder
+    ) {
         self.store = store
         self.policy = policy
         self.loadEncoder = encoder
@@ -32,7 +37,7 @@ public final class SearchEngine {
 
     public func encoder() throws -> SentenceEncoder {
         if let loadedEncoder { return loadedEncoder }
-        let encoder = try loadEncoder()
+        let encoder = try loadEncoder(EncoderPrecision.recorded(in: store) ?? .fp32)
         try store.bindModel(
             fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
             dimension: encoder.dimension)

@@ -2,10 +2,10 @@ import Foundation
 import SemfindCore
 
 extension SentenceEncoder {
-    /// Identifies what this encoder computes: a hash of the weights, the tokenizer files, the
-    /// pooling and length settings, the encoder's own version and (for int8 only, so that float32
-    /// fingerprints stay as they were) the precision. Two encoders with the same fingerprint give
-    /// the same vectors; an index refuses vectors from any other.
+    /// Identifies the model this encoder computes: a hash of the weights, the tokenizer files,
+    /// the pooling and length settings and the encoder's own version. The arithmetic
+    /// (`precision`) is not part of it: an index records it beside the fingerprint, and refuses
+    /// vectors of another model or another precision.
     public func fingerprint() -> String {
         var hash = XXHash64.hash(weights.fileBytes)
         for file in ["tokenizer.json", "vocab.txt", "tokenizer_config.json"] {
@@ -15,7 +15,6 @@ extension SentenceEncoder {
         }
         let settings =
             "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength) \(Self.implementationVersion)"
-            + precisionSuffix
         hash = XXHash64.hash(settings, seed: hash)
         return "\(name)-" + XXHash64.hex(hash)
     }
@@ -36,12 +35,7 @@ extension SentenceEncoder {
             guard case .success(let status) = FileStatus.ofTarget(path) else { return "-" }
             return "\(status.identity.device):\(status.identity.inode):\(status.size):\(status.modified)"
         }
-        let settings = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength)" + precisionSuffix
+        let settings = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength)"
         return (identities + [settings, Self.implementationVersion]).joined(separator: " ")
     }
-}
-
-extension SentenceEncoder {
-    /// What the precision adds to the fingerprint and signature: nothing for float32.
-    var precisionSuffix: String { precision == .fp32 ? "" : " precision=\(precision.rawValue)" }
 }

@@ -12,6 +12,8 @@ public struct IndexStatus: Sendable {
     public let modelName: String?
     public let modelFingerprint: String?
     public let dimension: Int?
+    /// The arithmetic of the encoder that embedded the vectors ("fp32", "int8"); nil before any.
+    public let encoderPrecision: String?
     /// The form the vectors are stored in.
     public let precision: VectorPrecision
     /// Flat or IVF, with the IVF lists, probes and measured recall.
@@ -34,7 +36,8 @@ extension IndexStore {
             chunks: Int(try database.integer("SELECT count(*) FROM chunks")),
             vectors: Int(try database.integer("SELECT count(*) FROM vectors")), bytesOnDisk: bytes,
             modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
-            dimension: try meta("dimension").flatMap { Int($0) }, precision: try vectorPrecision(),
+            dimension: try meta("dimension").flatMap { Int($0) }, encoderPrecision: try encoderPrecision(),
+            precision: try vectorPrecision(),
             vectorIndex: try vectorIndexInfo(), relevanceFloor: try relevanceFloor())
     }
 }

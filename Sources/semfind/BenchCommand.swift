@@ -43,7 +43,8 @@ struct BenchCommand: ParsableCommand {
             }
             let texts = content.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             guard !texts.isEmpty else { throw SemfindError(.invalidInput, "\(file) holds no texts") }
-            let encoder = try encoderOptions.loadEncoder(precision: precisionOptions)
+            let encoder = try encoderOptions.loadEncoder(
+                precision: precisionOptions.encoderPrecision, int8Kernel: precisionOptions.int8Kernel)
             let tokens = encoder.tokenizeAll(texts).reduce(0) { $0 + $1.count }
             let result = queries ? measureLatency(encoder, texts) : measureThroughput(encoder, texts, tokens: tokens)
             var fields = result

@@ -23,7 +23,8 @@ struct EmbedCommand: ParsableCommand {
 
     func run() throws {
         var input = TextInput(jsonl: jsonl)
-        let encoder = try encoderOptions.loadEncoder(precision: precisionOptions)
+        let encoder = try encoderOptions.loadEncoder(
+            precision: precisionOptions.encoderPrecision, int8Kernel: precisionOptions.int8Kernel)
         var output = OutputWriter()
         while case let texts = try input.next(limit: 4096), !texts.isEmpty {
             for vector in encoder.encode(texts, batchSize: batchSize) {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import QueryEngine
 import TextEncoder
+import VectorStore
 
 /// The options every command that loads the encoder shares.
 struct EncoderOptions: ParsableArguments {
@@ -13,13 +15,24 @@ struct EncoderOptions: ParsableArguments {
     var threads: Int?
 
     /// Finds and loads the model, or throws a `SemfindError` that says how to install one.
-    /// `defaultThreads` applies when `--threads` is not given (default: all cores); `precision`,
-    /// when given, picks the dense layers' arithmetic (default float32).
-    func loadEncoder(defaultThreads: Int? = nil, precision: EncoderPrecisionOptions? = nil) throws -> SentenceEncoder {
+    /// `defaultThreads` applies when `--threads` is not given (default: all cores); `precision`
+    /// is the dense layers' arithmetic, run by `int8Kernel` when it is int8.
+    func loadEncoder(
+        defaultThreads: Int? = nil, precision: EncoderPrecision = .fp32, int8Kernel: Int8Kernel = .best
+    ) throws -> SentenceEncoder {
         let folder = try ModelLocator().locate(explicit: model)
         let count = threads ?? defaultThreads ?? ProcessInfo.processInfo.activeProcessorCount
-        return try SentenceEncoder(
-            folder: folder, threads: count, precision: precision?.encoderPrecision ?? .fp32,
-            int8Kernel: precision?.int8Kernel ?? .best)
+        return try SentenceEncoder(folder: folder, threads: count, precision: precision, int8Kernel: int8Kernel)
+    }
+
+    /// Loads the encoder an index's vectors come from: the precision it records (a new index's
+    /// default for one that holds no vectors yet).
+    func loadEncoder(forIndex store: IndexStore) throws -> SentenceEncoder {
+        try loadEncoder(precision: EncoderPrecision.recorded(in: store) ?? EncoderPrecision.newIndexDefault)
+    }
+
+    /// The encoder of the index at `path` (see `loadEncoder(forIndex:)`).
+    func loadEncoder(forIndexAt path: String) throws -> SentenceEncoder {
+        try loadEncoder(precision: EncoderPrecision.recorded(atIndex: path) ?? EncoderPrecision.newIndexDefault)
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Indexer
+import QueryEngine
 import SemfindCore
+import TextEncoder
 import VectorStore
 
 /// `semfind index`: add folders to the index or bring it up to date.
@@ -47,6 +49,15 @@ struct IndexCommand: ParsableCommand {
             """)
     var precision: VectorPrecision?
 
+    @Option(
+        name: .customLong("encoder"),
+        help: """
+            The encoder's arithmetic: fp32 (a new index's default) or int8 (dense layers in 8-bit \
+            integers: faster). Recorded in the index; an existing index keeps its own, and another \
+            one needs --rebuild.
+            """)
+    var encoderPrecision: EncoderPrecision?
+
     @Flag(name: .long, help: "If another semfind is writing the index, wait for it instead of failing.")
     var wait = false
 
@@ -65,13 +76,14 @@ struct IndexCommand: ParsableCommand {
         if reindexVectors, roots.isEmpty, !rebuild {
             let store = try IndexStore(path: indexPath, create: false)
             try store.refreshVectorIndex(retrain: true)
-            let encoder = try encoderOptions.loadEncoder()
+            let encoder = try encoderOptions.loadEncoder(forIndex: store)
             try store.bindModel(
                 fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
                 dimension: encoder.dimension)
             try store.refreshRelevanceFloor(force: true, encoder: encoder)
             return
         }
+        let recordedPrecision = try EncoderPrecision.recorded(atIndex: indexPath)
         if rebuild {
             if roots.isEmpty, FileManager.default.fileExists(atPath: indexPath) {
                 roots = try IndexStore(path: indexPath, create: false).status().roots
@@ -83,7 +95,9 @@ struct IndexCommand: ParsableCommand {
         guard !roots.isEmpty else {
             throw SemfindError(.invalidInput, "nothing to index: give a folder, e.g. semfind index ~/notes")
         }
-        let encoder = try encoderOptions.loadEncoder()
+        // The store refuses a precision other than the one its vectors have (IndexPipeline).
+        let encoder = try encoderOptions.loadEncoder(
+            precision: encoderPrecision ?? recordedPrecision ?? EncoderPrecision.newIndexDefault)
         var options = indexing.indexOptions(roots: roots)
         options.retrainsVectorIndex = reindexVectors
         options.precision = precision

@@ -47,7 +47,8 @@ enum ResultJSON {
         return summary
     }
 
-    /// `semfind status --json`: `relevance_floor` is present once it was measured; the IVF figures (`ivf_lists`, `ivf_probes`, `ivf_recall_at_10`,
+    /// `semfind status --json`: `encoder` (the encoder's arithmetic) and `relevance_floor` are
+    /// present once there are vectors and once it was measured; the IVF figures (`ivf_lists`, `ivf_probes`, `ivf_recall_at_10`,
     /// `ivf_recall_queries`, `ivf_trained_vectors`) are present only when `index_kind` is "ivf".
     static func status(_ status: IndexStatus) -> [String: Any] {
         var fields: [String: Any] = [
@@ -57,6 +58,7 @@ enum ResultJSON {
             "precision": status.precision.rawValue,
             "index_kind": status.vectorIndex.kind.rawValue,
         ]
+        fields["encoder"] = status.encoderPrecision
         let ivf = status.vectorIndex
         let figures: [(String, Any?)] = [
             ("ivf_lists", ivf.lists), ("ivf_probes", ivf.probes), ("ivf_recall_at_10", ivf.recall),

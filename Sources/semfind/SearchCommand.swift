@@ -110,8 +110,8 @@ struct SearchCommand: ParsableCommand {
         let colour = !json && Console.standardOutputTakesColour
         // One query's encoding is a few milliseconds on one core; a helper thread started for it
         // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
-        let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) {
-            try encoderOptions.loadEncoder(defaultThreads: 1)
+        let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) { precision in
+            try encoderOptions.loadEncoder(defaultThreads: 1, precision: precision)
         }
         let status = try perform(
             engine: engine, console: .standard, colour: colour,

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Indexer
+import QueryEngine
+import TextEncoder
 import VectorStore
 
 /// `semfind serve`: the model and the vectors kept in memory between requests. `--stdio` speaks
@@ -69,7 +71,7 @@ struct ServeCommand: ParsableCommand {
             try watch
             ? IndexFollower(
                 indexPath: location.path, paths: [], options: watching, indexing: indexing,
-                encoder: { try encoderOptions.loadEncoder() }, stop: signals.stop,
+                encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
                 reporter: WatchReporter(json: false, verbose: false),
                 nothingToWatch:
                     "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)",
@@ -129,7 +131,10 @@ struct ServeMethods: JSONRPCMethods {
         let lock = try WriterLock(indexPath: service.indexPath, wait: false)
         defer { withExtendedLifetime(lock) {} }
         let pipeline = IndexPipeline(
-            storePath: service.indexPath, encoder: try service.encoder.load(), registry: Plugins.registry,
+            storePath: service.indexPath,
+            encoder: try service.encoder.load(
+                EncoderPrecision.recorded(atIndex: service.indexPath) ?? EncoderPrecision.newIndexDefault),
+            registry: Plugins.registry,
             options: indexing.indexOptions(roots: roots))
         let summary = try pipeline.run(stop: stop) { _ in }
         return IndexReporter.fields(summary)

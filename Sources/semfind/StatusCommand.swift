@@ -42,7 +42,7 @@ struct StatusCommand: ParsableCommand {
         }
         let order = [
             "index", "roots", "files", "chunks", "vectors", "bytes_on_disk", "model", "fingerprint", "dimension",
-            "precision", "relevance_floor",
+            "encoder", "precision", "relevance_floor",
             "index_kind", "ivf_lists", "ivf_probes", "ivf_recall_at_10", "ivf_recall_queries",
             "ivf_trained_vectors",
         ]

@@ -34,7 +34,7 @@ struct WatchCommand: ParsableCommand {
         let signals = SignalCatcher()
         var follower = try IndexFollower(
             indexPath: location.path, paths: paths, options: watching, indexing: indexing,
-            encoder: { try encoderOptions.loadEncoder() }, stop: signals.stop,
+            encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
             reporter: WatchReporter(json: json, verbose: verbose),
             nothingToWatch: "nothing to watch: give a folder, e.g. semfind watch ~/notes")
         try follower.run()

@@ -136,6 +136,25 @@ struct IndexPipelineTests {
         }
         #expect(try IndexStore(path: indexPath, create: false).status().chunks == 4)
     }
+
+    @Test("the encoder's precision is recorded; an update by another precision is refused and changes nothing")
+    func otherEncoderPrecision() throws {
+        try writeCorpus()
+        let int8 = try SentenceEncoder(folder: model.folder, threads: 2, precision: .int8)
+        _ = try run(encoder: int8)
+        #expect(try IndexStore(path: indexPath, create: false).status().encoderPrecision == "int8")
+        try tree.file("notes/more.txt", "One more paragraph to embed.\n")
+        do {
+            _ = try run()
+            Issue.record("an fp32 update of an int8 index was accepted")
+        } catch let error as SemfindError {
+            #expect(error.message.contains("--rebuild --encoder fp32"), "\(error.message)")
+        }
+        let status = try IndexStore(path: indexPath, create: false).status()
+        #expect(status.chunks == 4 && status.vectors == 4 && status.encoderPrecision == "int8")
+        let (summary, _) = try run(encoder: int8)
+        #expect(summary.indexed == 1 && summary.embedded == 1)
+    }
 }
 
 /// A plugin that parses as another does under the next version number, as its next release would.
@@ -148,5 +167,6 @@ struct Rereleased: FormatPlugin {
     var version: Int { base.version + 1 }
     var mimeTypes: Set<String> { base.mimeTypes }
     var extensions: Set<String> { base.extensions }
+    var readsBinary: Bool { base.readsBinary }
     func parse(_ bytes: [UInt8]) throws -> ParsedDocument { try base.parse(bytes) }
 }

@@ -33,7 +33,9 @@ import VectorStore
                         hash: "\(name)-\(chunk.lines)", vector: [1, 0])
                 })
         }
-        let engine = SearchEngine(store: store) { throw SemfindError(.modelNotFound, "keyword searches need no model") }
+        let engine = SearchEngine(store: store) { _ in
+            throw SemfindError(.modelNotFound, "keyword searches need no model")
+        }
         return (engine, root)
     }
 

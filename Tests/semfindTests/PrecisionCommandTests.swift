@@ -69,4 +69,32 @@ struct PrecisionCommandTests {
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("f32") && bad.stderr.contains("int8"), "\(bad.stderr)")
     }
+
+    @Test("--encoder int8 is recorded; updates and searches use it; another encoder needs --rebuild")
+    func encoderPrecision() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runner = CommandRunner()
+        let first = try runner.run(["index", "--index", index, sampleCorpus, "--encoder", "int8"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try status(runner)["encoder"] as? String == "int8")
+        #expect(try topPaths(runner, "how do I take back my last git commit").first?.hasSuffix("git-tips.md") == true)
+
+        let other = try runner.run(["index", "--index", index, "--encoder", "fp32"])
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("--rebuild --encoder fp32"), "\(other.stderr)")
+        let update = try runner.run(["index", "--index", index])
+        #expect(update.status == 0, "an update without --encoder keeps the index's: \(update.stderr)")
+        #expect(try status(runner)["encoder"] as? String == "int8")
+
+        let rebuilt = try runner.run(["index", "--index", index, "--rebuild"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try status(runner)["encoder"] as? String == "int8", "--rebuild keeps the encoder unless told")
+        let fp32 = try runner.run(["index", "--index", index, "--rebuild", "--encoder", "fp32"])
+        #expect(fp32.status == 0, "\(fp32.stderr)")
+        #expect(try status(runner)["encoder"] as? String == "fp32")
+
+        let bad = try runner.run(["index", "--index", index, "--encoder", "int4"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("fp32") && bad.stderr.contains("int8"), "\(bad.stderr)")
+    }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import SemfindCore
+import TextEncoder
+import VectorStore
+
+extension EncoderPrecision {
+    /// What `semfind index` embeds a new index with unless `--encoder` says otherwise.
+    public static let newIndexDefault = EncoderPrecision.fp32
+
+    /// The precision `store`'s vectors were embedded with; nil for an index that holds none yet.
+    ///
+    /// - Throws: `SemfindError` `.invalidInput` for a precision this build does not know.
+    public static func recorded(in store: IndexStore) throws -> EncoderPrecision? {
+        guard let recorded = try store.encoderPrecision() else { return nil }
+        guard let precision = EncoderPrecision(rawValue: recorded) else {
+            throw SemfindError(
+                .invalidInput,
+                "index \(store.path) was embedded by a \(recorded) encoder, which this semfind cannot run")
+        }
+        return precision
+    }
+
+    /// The precision of the index at `path`, when it exists and holds vectors.
+    public static func recorded(atIndex path: String) throws -> EncoderPrecision? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try recorded(in: IndexStore(path: path, create: false))
+    }
+}

@@ -1,0 +1,27 @@
+import SemfindCore
+
+extension IndexStore {
+    /// The arithmetic of the encoder that embedded this index's vectors ("fp32", "int8"), as
+    /// recorded beside the model fingerprint; "fp32" for an index from before it was recorded
+    /// that holds vectors, nil for one that holds none yet.
+    public func encoderPrecision() throws -> String? {
+        if let recorded = try meta("encoder_precision") { return recorded }
+        return try chunkCount() > 0 ? "fp32" : nil
+    }
+
+    /// Records the encoder precision of an index's first vectors, or checks that an existing
+    /// index's vectors came from the same one: like two models, two precisions never mix.
+    public func bindEncoderPrecision(_ precision: String) throws {
+        guard let stored = try encoderPrecision() else {
+            try setMeta("encoder_precision", precision)
+            return
+        }
+        guard stored == precision else {
+            throw SemfindError(
+                .invalidInput,
+                "index \(path) holds vectors of the \(stored) encoder, not \(precision); leave --encoder out to keep "
+                    + "\(stored), or rebuild it with semfind index --rebuild --encoder \(precision) FOLDER")
+        }
+        if try meta("encoder_precision") == nil { try setMeta("encoder_precision", stored) }
+    }
+}
