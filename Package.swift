@@ -43,7 +43,9 @@ let package = Package(
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexerTests",
-            dependencies: ["Indexer", "TestSupport", "TextFormat", "MarkdownFormat", "HTMLFormat", "SemfindCore"]),
+            dependencies: [
+                "Indexer", "QueryEngine", "TestSupport", "TextFormat", "MarkdownFormat", "HTMLFormat", "SemfindCore",
+            ]),
         .target(name: "FileWatcher", dependencies: ["Indexer", "SemfindCore"], exclude: ["README.md"]),
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "Indexer"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),

@@ -8,7 +8,8 @@ public struct IndexOptions: Sendable {
     public var chunker: ChunkerOptions
     /// Texts per forward pass of the encoder.
     public var batchSize: Int
-    /// Chunks collected from several files before the encoder runs (keeps both cores busy).
+    /// Chunks of several files written together in the reading phase; in the embedding phase,
+    /// the most chunks per encoder call and commit (at most four batches).
     public var embedGroupSize: Int
     /// Rewrite the vector snapshot at the end of the run (a watcher chooses when instead).
     public var refreshesSnapshot: Bool

@@ -3,10 +3,13 @@ import SemfindCore
 import TextEncoder
 import VectorStore
 
-/// `semfind index`: walk → read → parse → chunk on a producer thread, embed → write on the
-/// caller's, with a bounded queue between them, so parsing overlaps embedding and memory stays
-/// bounded however large the folder. Each file's chunks are written in one transaction; files
-/// gone from disk are removed once the walk has completed.
+/// `semfind index`, in two phases. First walk → read → parse → chunk on a producer thread and
+/// write on the caller's, with a bounded queue between them so that memory stays bounded
+/// however large the folder: each file's chunks in one transaction, with the vectors the index
+/// already has for their content, the rest waiting for one — keyword search finds every file at
+/// once. Files gone from disk are removed once the walk has completed. Then `PendingEmbedder`
+/// embeds what waits, openings first, committing as it goes, so that search by meaning covers
+/// more of the index with every group.
 ///
 /// With a focus (`options.walk.focus`) only the named paths are walked — an update after file
 /// events — and only indexed files at or under them can be removed.
@@ -26,8 +29,9 @@ public struct IndexPipeline {
     /// Runs the whole index update, telling `observe` about progress and about each file
     /// skipped or failed. Throws only for what stops the run (no index, another model, …).
     ///
-    /// Once `stop` is requested no new file is taken: the files already embedded are written,
-    /// nothing is removed (the walk is incomplete), and the summary says `interrupted`.
+    /// Once `stop` is requested no new file is taken and no new group embedded: the files read
+    /// are written, nothing is removed (when the walk is incomplete), and the summary says
+    /// `interrupted`; the chunks left waiting are embedded by the next run.
     public func run(stop: StopRequest? = nil, _ observe: (IndexEvent) -> Void) throws -> IndexSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         let store = try IndexStore(path: storePath, create: true)
@@ -51,7 +55,7 @@ public struct IndexPipeline {
         countingOptions.detectTypes = false
         let counter = try FileCounter(walker: Walker(roots: options.roots, options: countingOptions))
 
-        var writer = IndexWriter(store: store, encoder: encoder, batchSize: options.batchSize)
+        var writer = IndexWriter(store: store)
         var seen = Set<String>()
         while let item = queue.pop() {
             // Once stopped, the queue is only drained, so that the producer can see the request.
@@ -64,11 +68,18 @@ public struct IndexPipeline {
         if stop?.isRequested == true {
             _ = producer.wait()
             writer.summary.interrupted = true
+            writer.summary.unembedded = try store.unembeddedCount()
         } else {
             try writer.flush(expected: counter.total, observe)
             if let failure = producer.wait() { throw failure }
             writer.summary.removed = try removeVanished(store: store, seen: seen)
             if options.walk.focus == nil { try store.setMeta("chunker", options.chunker.signature) }
+            // Four encoder batches per commit: a search by meaning covers more every few seconds.
+            let embedder = PendingEmbedder(
+                store: store, encoder: encoder, batchSize: options.batchSize,
+                groupSize: min(options.embedGroupSize, 4 * options.batchSize))
+            try embedder.run(summary: &writer.summary, stop: stop, observe)
+            if writer.summary.unembedded > 0 { writer.summary.interrupted = true }
         }
         if options.refreshesSnapshot {
             try store.refreshVectorIndex(

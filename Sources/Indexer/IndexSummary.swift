@@ -12,12 +12,17 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var failed = 0
     /// Chunks of the indexed files.
     public var chunks = 0
-    /// Of those, chunks whose vectors were computed in this run (the others were reused).
+    /// Texts the encoder embedded in this run (chunks whose content had a vector reused it).
     public var embedded = 0
+    /// Chunks of the index still waiting for their vectors (searchable by keywords only): all
+    /// those of the files written until the embedding phase, then fewer as it goes; more than 0
+    /// at the end only when the run was stopped.
+    public var unembedded = 0
     public var seconds = 0.0
     /// Bytes of the files dealt with so far (as the walk sized them), for the ETA.
     public var bytesSeen = 0
-    /// Set when the run was asked to stop (SIGINT, SIGTERM) before it had seen every file.
+    /// Set when the run was asked to stop (SIGINT, SIGTERM) before it had seen every file or
+    /// embedded every chunk.
     public var interrupted = false
 
     public init() {}
@@ -33,6 +38,9 @@ public enum IndexEvent: Sendable {
     /// Running totals, after each group of files is written, with the number of files the
     /// walk will yield in all once a quick counting pass knows it (for an ETA).
     case progress(IndexSummary, expected: ExpectedWork?)
+    /// Running totals of the embedding phase, after each group of vectors is committed;
+    /// `waiting` chunks waited when it began (`summary.unembedded` still wait).
+    case embedding(IndexSummary, waiting: Int)
     /// A file left out, with the reason and details.
     case skipped(path: String, reason: String, detail: String)
     /// A file that could not be read or parsed; the run goes on.

@@ -1,21 +1,17 @@
 import SemfindCore
-import TextEncoder
 import VectorStore
 
-/// The consumer side of the pipeline: collects parsed files, embeds the chunks whose content
-/// is not already in the index, and writes each file in its own transaction.
+/// The consumer side of the pipeline's first phase: collects parsed files and writes each in
+/// its own transaction, its chunks with the vectors the index already holds for their content
+/// and the others as waiting for one (`PendingEmbedder` embeds them next).
 struct IndexWriter {
     let store: IndexStore
-    let encoder: SentenceEncoder
-    let batchSize: Int
     var summary = IndexSummary()
     private var pending: [ParsedFile] = []
     private(set) var pendingChunks = 0
 
-    init(store: IndexStore, encoder: SentenceEncoder, batchSize: Int) {
+    init(store: IndexStore) {
         self.store = store
-        self.encoder = encoder
-        self.batchSize = batchSize
     }
 
     /// Handles one prepared file; `seen` collects the paths that stay in the index.
@@ -42,32 +38,21 @@ struct IndexWriter {
         }
     }
 
-    /// Embeds and writes every pending file.
+    /// Writes every pending file.
     mutating func flush(expected: ExpectedWork?, _ observe: (IndexEvent) -> Void) throws {
         guard !pending.isEmpty else { return }
         let chunks = pending.flatMap(\.chunks)
-        var vectors = try store.vectors(forChunkHashes: chunks.map(\.contentHash))
-        var missing: [String: String] = [:]
-        for chunk in chunks where vectors[chunk.contentHash] == nil {
-            missing[chunk.contentHash] = chunk.embeddingText
-        }
-        let order = Array(missing.keys)
-        for (hash, vector) in zip(order, encoder.encode(order.compactMap { missing[$0] }, batchSize: batchSize)) {
-            vectors[hash] = vector
-        }
+        let vectors = try store.vectors(forChunkHashes: chunks.map(\.contentHash))
         for file in pending {
-            let stored = file.chunks.compactMap { chunk in
-                vectors[chunk.contentHash].map {
-                    StoredChunk(
-                        text: chunk.text, headingPath: chunk.headingPath, span: chunk.span, hash: chunk.contentHash,
-                        vector: $0)
-                }
+            let stored = file.chunks.map { chunk in
+                StoredChunk(
+                    text: chunk.text, headingPath: chunk.headingPath, span: chunk.span, hash: chunk.contentHash,
+                    vector: vectors[chunk.contentHash])
             }
             try store.replaceFile(file.record, root: file.root, chunks: stored)
         }
         summary.indexed += pending.count
         summary.chunks += chunks.count
-        summary.embedded += order.count
         pending.removeAll()
         pendingChunks = 0
         observe(.progress(summary, expected: expected))

@@ -159,6 +159,14 @@ public final class SearchEngine {
         if let fetched = try prefetch.waitForIndex() { loadedIndex = fetched }
         let index = try index()
         if let distrusted = index as? DistrustedSnapshotSearch { evidence.response.warnings.append(distrusted.notice) }
+        let waiting = try store.unembeddedCount()
+        if waiting > 0 {
+            let chunks = try store.chunkCount()
+            let progress = EmbeddingProgress(embedded: chunks - waiting, chunks: chunks)
+            evidence.response.embedding = progress
+            evidence.response.warnings.append(
+                "\(progress.description): the rest is found by keywords only until semfind index has embedded it")
+        }
         evidence.response.lap("vectors", since: &evidence.clock)
         // Candidates from the int8 scan (of every row, or of the probed lists), then the
         // exact similarities of those (and of their files' opening chunks) decide.

@@ -35,6 +35,9 @@ public struct QueryAugmentation: Sendable, Equatable {
 public struct SearchResponse: Sendable {
     public var results: [SearchResult] = []
     public var warnings: [String] = []
+    /// Set while the index holds chunks that wait for their vectors (an index run still
+    /// embedding, or one stopped): those are found by keywords only.
+    public var embedding: EmbeddingProgress?
     /// Set when a short query was read together with context.
     public var augmentation: QueryAugmentation?
     /// The query's length in the encoder's word pieces (nil in keyword mode).

@@ -12,7 +12,10 @@ public struct Chunk: Sendable, Equatable {
     }
 
     /// What the encoder sees: the heading path as context, then the text.
-    public var embeddingText: String {
+    public var embeddingText: String { Self.embeddingText(text: text, headingPath: headingPath) }
+
+    /// What the encoder sees of a chunk's `text` under `headingPath`.
+    public static func embeddingText(text: String, headingPath: [String]) -> String {
         headingPath.isEmpty ? text : headingPath.joined(separator: " > ") + "\n" + text
     }
 

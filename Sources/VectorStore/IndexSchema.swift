@@ -80,5 +80,11 @@ enum IndexSchema {
         CREATE INDEX vector_lists_by_list ON vector_lists(list);
         CREATE TABLE centroids(list INTEGER PRIMARY KEY, vector BLOB NOT NULL);
         """,
+        // Chunks stored before their vectors: a run writes every changed file's chunks first
+        // (keyword search finds them at once), then embeds these and deletes their rows.
+        // Deleting a chunk takes it out.
+        """
+        CREATE TABLE unembedded_chunks(chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE);
+        """,
     ]
 }

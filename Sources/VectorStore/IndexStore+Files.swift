@@ -27,9 +27,10 @@ public struct StoredChunk: Sendable {
     public var headingPath: [String]
     public var span: SourceSpan
     public var hash: String
-    public var vector: [Float]
+    /// The chunk's vector; nil to store the chunk now and its vector later (`unembeddedChunks`).
+    public var vector: [Float]?
 
-    public init(text: String, headingPath: [String], span: SourceSpan, hash: String, vector: [Float]) {
+    public init(text: String, headingPath: [String], span: SourceSpan, hash: String, vector: [Float]?) {
         self.text = text
         self.headingPath = headingPath
         self.span = span
@@ -100,7 +101,8 @@ extension IndexStore {
         return found
     }
 
-    /// Replaces everything stored for one file with `chunks`, in one transaction.
+    /// Replaces everything stored for one file with `chunks`, in one transaction. A chunk
+    /// without a vector is stored as waiting for one: keyword search finds it at once.
     public func replaceFile(_ record: FileRecord, root: String, chunks: [StoredChunk]) throws {
         try database.transaction {
             let rootID = try rootID(for: root)
@@ -128,8 +130,9 @@ extension IndexStore {
                     end_byte, chunk_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertVector = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
+            let insertWaiting = try database.prepare("INSERT INTO unembedded_chunks(chunk_id) VALUES (?)")
             let precision = try vectorPrecision()
-            var chunkIDs: [Int64] = []
+            var embedded: [(chunkID: Int64, vector: [Float])] = []
             let firstID = try nextChunkID()
             for (ordinal, chunk) in chunks.enumerated() {
                 let chunkID = firstID + Int64(ordinal)
@@ -139,11 +142,15 @@ extension IndexStore {
                     .int(chunk.span.lastLine), .int(chunk.span.bytes.lowerBound), .int(chunk.span.bytes.upperBound),
                     .text(chunk.hash)
                 ).run()
-                chunkIDs.append(chunkID)
-                try insertVector.bind(.integer(chunkID), .blob(VectorCodec.encode(chunk.vector, as: precision))).run()
+                if let vector = chunk.vector {
+                    try insertVector.bind(.integer(chunkID), .blob(VectorCodec.encode(vector, as: precision))).run()
+                    embedded.append((chunkID, vector))
+                } else {
+                    try insertWaiting.bind(.integer(chunkID)).run()
+                }
             }
             try recordChunkIDs(below: firstID + Int64(chunks.count))
-            try fileUnderLists(chunkIDs: chunkIDs, vectors: chunks.map(\.vector))
+            try fileUnderLists(chunkIDs: embedded.map(\.chunkID), vectors: embedded.map(\.vector))
             try advanceGeneration()
         }
     }

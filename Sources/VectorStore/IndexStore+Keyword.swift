@@ -63,12 +63,13 @@ extension IndexStore {
         return frequencies
     }
 
-    /// How many chunks the index holds. Every chunk has one vector, so a current vector
-    /// snapshot's header says it; counting the rows instead reads a whole index of the chunks
-    /// table into a fresh connection (milliseconds on every one-shot search).
+    /// How many chunks the index holds. Every chunk has one vector or waits for one, so a
+    /// current vector snapshot's header and the (mostly empty) waiting list say it; counting the
+    /// rows instead reads a whole index of the chunks table into a fresh connection
+    /// (milliseconds on every one-shot search).
     public func chunkCount() throws -> Int {
         if let snapshot = try snapshotOfThisGeneration() {
-            return snapshot.count
+            return snapshot.count + (try unembeddedCount())
         }
         return Int(try database.integer("SELECT count(*) FROM chunks"))
     }

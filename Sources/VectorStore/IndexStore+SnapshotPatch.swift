@@ -100,12 +100,18 @@ extension IndexStore {
         }
     }
 
-    /// Every chunk of the index in chunk id order with its file (and, for an IVF index, its
-    /// list: a chunk without one is left out, as the full snapshot leaves it out).
+    /// Every chunk of the index that has its vector, in chunk id order with its file (and, for
+    /// an IVF index, its list: a chunk without one is left out, as the full snapshot leaves it out).
     private func plannedRows(listCount: Int) throws -> [PlannedRow] {
+        var waiting = Set<Int64>()
+        let unembedded = try database.prepare("SELECT chunk_id FROM unembedded_chunks")
+        while try unembedded.step() { waiting.insert(unembedded.int64(0)) }
         var rows: [PlannedRow] = []
         let chunks = try database.prepare("SELECT id, file_id FROM chunks")  // the covering index chunks_file
-        while try chunks.step() { rows.append(PlannedRow(chunkID: chunks.int64(0), fileID: chunks.int64(1))) }
+        while try chunks.step() {
+            let chunkID = chunks.int64(0)
+            if !waiting.contains(chunkID) { rows.append(PlannedRow(chunkID: chunkID, fileID: chunks.int64(1))) }
+        }
         rows.sort { $0.chunkID < $1.chunkID }
         guard listCount > 0 else { return rows }
         var listed = [Bool](repeating: false, count: rows.count)

@@ -7,6 +7,8 @@ public struct IndexStatus: Sendable {
     public let files: Int
     public let chunks: Int
     public let vectors: Int
+    /// Chunks waiting for their vectors (an index run still embedding, or one stopped).
+    public let unembedded: Int
     /// The database, its write-ahead log, shared-memory file and vector snapshot together.
     public let bytesOnDisk: Int
     public let modelName: String?
@@ -34,7 +36,8 @@ extension IndexStore {
         return IndexStatus(
             path: path, roots: rootPaths, files: Int(try database.integer("SELECT count(*) FROM files")),
             chunks: Int(try database.integer("SELECT count(*) FROM chunks")),
-            vectors: Int(try database.integer("SELECT count(*) FROM vectors")), bytesOnDisk: bytes,
+            vectors: Int(try database.integer("SELECT count(*) FROM vectors")), unembedded: try unembeddedCount(),
+            bytesOnDisk: bytes,
             modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
             dimension: try meta("dimension").flatMap { Int($0) }, encoderPrecision: try encoderPrecision(),
             precision: try vectorPrecision(),

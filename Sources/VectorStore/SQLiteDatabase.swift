@@ -73,6 +73,9 @@ final class SQLiteDatabase {
 
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Rows the last INSERT, UPDATE or DELETE changed.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
     /// The value of a pragma or query that returns one integer.
     func integer(_ sql: String) throws -> Int64 {
         let statement = try prepare(sql)

@@ -43,7 +43,7 @@ extension BenchCommand {
             defer { withExtendedLifetime(lock) {} }
             let store = try IndexStore(path: location.path, create: false)
             let real = try store.chunksWithVectors()
-            guard let dimension = real.first?.vector.count, dimension > 0 else {
+            guard let dimension = real.first?.vector?.count, dimension > 0 else {
                 throw SemfindError(.invalidInput, "\(location.path) holds no vectors to derive chunks from")
             }
             var generator = SeededGenerator(seed: seed)
@@ -55,7 +55,7 @@ extension BenchCommand {
                 let count = min(chunksPerFile, chunks - total)
                 let derived = (0..<count).map { ordinal in
                     var chunk = real[Int.random(in: 0..<real.count, using: &generator)]
-                    var vector = chunk.vector.map { $0 + noisePerValue * generator.nextGaussian() }
+                    var vector = (chunk.vector ?? []).map { $0 + noisePerValue * generator.nextGaussian() }
                     let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
                     if norm > 0 { vector = vector.map { $0 / norm } }
                     chunk.vector = vector

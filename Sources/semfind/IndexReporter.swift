@@ -16,6 +16,9 @@ struct IndexReporter {
     private let started = Date()
     private let interactive = isatty(2) == 1
     private var progressShown = false
+    /// When the reading phase last reported (its end, once embedding began): the embedding
+    /// rate's start.
+    private var readingEnded: Date?
 
     init(json: Bool, verbose: Bool) {
         self.json = json
@@ -25,19 +28,37 @@ struct IndexReporter {
     mutating func report(_ event: IndexEvent) {
         switch event {
         case .progress(let summary, let expected):
+            readingEnded = Date()
             let elapsed = max(Date().timeIntervalSince(started), 0.001)
             let remaining = expected.map { $0.secondsLeft(after: elapsed, done: summary) }
             let expectedFiles = expected?.files
             if json {
                 var fields = Self.fields(summary)
+                fields["phase"] = "reading"
                 fields["expected_files"] = expectedFiles
                 fields["eta_seconds"] = remaining
                 Self.emit("progress", fields)
             } else if interactive {
                 let files = expectedFiles.map { "\(summary.filesSeen)/\($0)" } ?? "\(summary.filesSeen)"
                 let eta = remaining.map { String(format: ", ETA %.0f s", $0) } ?? ""
-                let rate = String(format: "%.0f chunks/s", Double(summary.embedded) / elapsed)
-                let line = "indexing: \(files) files, \(summary.chunks) chunks, \(rate)\(eta)"
+                let line = "reading: \(files) files, \(summary.chunks) chunks\(eta)"
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+                progressShown = true
+            }
+        case .embedding(let summary, let waiting):
+            let elapsed = max(Date().timeIntervalSince(readingEnded ?? started), 0.001)
+            let done = waiting - summary.unembedded
+            if json {
+                var fields = Self.fields(summary)
+                fields["phase"] = "embedding"
+                fields["to_embed"] = waiting
+                Self.emit("progress", fields)
+            } else if interactive {
+                let rate = Double(done) / elapsed
+                let eta = rate > 0 ? String(format: ", ETA %.0f s", Double(summary.unembedded) / rate) : ""
+                let line =
+                    "embedding: \(done)/\(waiting) chunks (searchable by keywords now), "
+                    + String(format: "%.0f chunks/s", rate) + eta
                 FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
                 progressShown = true
             }
@@ -69,7 +90,8 @@ struct IndexReporter {
                 + String(format: "%.1f s", summary.seconds)
         ]
         if summary.interrupted {
-            lines.append("interrupted before every file was seen; run semfind index again to finish")
+            let waiting = summary.unembedded > 0 ? " (\(summary.unembedded) chunks wait for vectors)" : ""
+            lines.append("interrupted\(waiting); run semfind index again to finish")
         }
         if summary.skippedTotal > 0 {
             lines.append("skipped \(summary.skippedTotal) files: \(skipped)\(verbose ? "" : " (--verbose lists them)")")
@@ -99,7 +121,8 @@ struct IndexReporter {
         [
             "indexed": summary.indexed, "unchanged": summary.unchanged, "removed": summary.removed,
             "skipped": summary.skipped, "failed": summary.failed, "chunks": summary.chunks,
-            "embedded": summary.embedded, "seconds": summary.seconds, "interrupted": summary.interrupted,
+            "embedded": summary.embedded, "unembedded": summary.unembedded, "seconds": summary.seconds,
+            "interrupted": summary.interrupted,
         ]
     }
 }

@@ -37,13 +37,18 @@ enum ResultJSON {
         return data
     }
 
-    /// `below_floor` is present when the relevance floor applied (as `begin`'s `relevance_floor`).
+    /// `below_floor` is present when the relevance floor applied (as `begin`'s `relevance_floor`);
+    /// `embedded_chunks` and `indexed_chunks` while some of the index's chunks wait for vectors.
     static func summary(_ response: SearchResponse, seconds: Double) -> [String: Any] {
         var summary: [String: Any] = [
             "results": response.results.count, "elapsed_ms": seconds * 1000,
             "low_confidence": response.lowConfidence, "vanished": response.vanished,
         ]
         if response.relevanceFloor != nil { summary["below_floor"] = response.belowFloor }
+        if let embedding = response.embedding {
+            summary["embedded_chunks"] = embedding.embedded
+            summary["indexed_chunks"] = embedding.chunks
+        }
         return summary
     }
 
@@ -53,7 +58,8 @@ enum ResultJSON {
     static func status(_ status: IndexStatus) -> [String: Any] {
         var fields: [String: Any] = [
             "index": status.path, "roots": status.roots, "files": status.files, "chunks": status.chunks,
-            "vectors": status.vectors, "bytes_on_disk": status.bytesOnDisk, "model": status.modelName ?? "",
+            "vectors": status.vectors, "unembedded": status.unembedded, "bytes_on_disk": status.bytesOnDisk,
+            "model": status.modelName ?? "",
             "fingerprint": status.modelFingerprint ?? "", "dimension": status.dimension ?? 0,
             "precision": status.precision.rawValue,
             "index_kind": status.vectorIndex.kind.rawValue,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QueryEngine
 import VectorStore
 
 /// `semfind status`: what an index holds.
@@ -35,17 +36,22 @@ struct StatusCommand: ParsableCommand {
             return
         }
         let status = try store.status()
-        let fields = ResultJSON.status(status)
+        var fields = ResultJSON.status(status)
         if json {
             print(ResultJSON.line(fields), terminator: "")
             return
         }
         let order = [
-            "index", "roots", "files", "chunks", "vectors", "bytes_on_disk", "model", "fingerprint", "dimension",
+            "index", "roots", "files", "chunks", "vectors", "embedded", "bytes_on_disk", "model", "fingerprint",
+            "dimension",
             "encoder", "precision", "relevance_floor",
             "index_kind", "ivf_lists", "ivf_probes", "ivf_recall_at_10", "ivf_recall_queries",
             "ivf_trained_vectors",
         ]
+        let embedded = EmbeddingProgress(embedded: status.chunks - status.unembedded, chunks: status.chunks)
+        fields["embedded"] =
+            "\(embedded.percent)% (\(embedded.embedded) of \(embedded.chunks) chunks"
+            + (status.unembedded > 0 ? "; the rest wait: run semfind index to embed them)" : ")")
         for key in order {
             guard let value = fields[key] else { continue }
             var shown =

@@ -17,7 +17,10 @@ struct WatchReporter {
 
     /// A file's failure, warning or skip (progress is left out: batches are reported whole).
     mutating func report(_ event: IndexEvent) {
-        if case .progress = event { return }
+        switch event {
+        case .progress, .embedding: return
+        default: break
+        }
         files.report(event)
     }
 

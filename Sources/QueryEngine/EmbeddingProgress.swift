@@ -1,0 +1,16 @@
+/// How much of an index search by meaning covers: its chunks with vectors, of all its chunks.
+public struct EmbeddingProgress: Sendable, Equatable {
+    public let embedded: Int
+    public let chunks: Int
+
+    public init(embedded: Int, chunks: Int) {
+        self.embedded = embedded
+        self.chunks = chunks
+    }
+
+    /// The embedded share in whole percent, rounded down (never 100 while a chunk waits).
+    public var percent: Int { chunks > 0 ? embedded * 100 / chunks : 100 }
+
+    /// "embedded 43% (12345 of 28000 chunks)": what a search and `semfind status` say.
+    public var description: String { "embedded \(percent)% (\(embedded) of \(chunks) chunks)" }
+}
