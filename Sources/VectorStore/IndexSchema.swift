@@ -80,5 +80,11 @@ enum IndexSchema {
         CREATE INDEX vector_lists_by_list ON vector_lists(list);
         CREATE TABLE centroids(list INTEGER PRIMARY KEY, vector BLOB NOT NULL);
         """,
+        // The pages a chunk of a paged format (PDF) runs over, 1-based and inclusive; NULL for
+        // text formats, whose rows stay as they were.
+        """
+        ALTER TABLE chunks ADD COLUMN page_start INTEGER;
+        ALTER TABLE chunks ADD COLUMN page_end INTEGER;
+        """,
     ]
 }
