@@ -1,8 +1,8 @@
 /// Writes small PDFs for tests: pages of text lines in Helvetica, pages with only an image,
 /// an information dictionary's title and an outline of bookmarks, with a correct xref table.
-public struct PDFWriter {
+public struct PDFWriter: Sendable {
     /// One page: lines of text from the top down, or none and an image (no text layer).
-    public struct Page {
+    public struct Page: Sendable {
         public var lines: [String]
         public var image: Bool
 
@@ -20,7 +20,7 @@ public struct PDFWriter {
     }
 
     /// A bookmark pointing to a line of a page (to its top when `line` is nil).
-    public struct Bookmark {
+    public struct Bookmark: Sendable {
         public var title: String
         /// 1-based.
         public var page: Int
