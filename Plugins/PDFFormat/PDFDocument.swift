@@ -33,7 +33,7 @@ final class PDFDocument {
 
     /// Page `number` (1-based), or nil when poppler cannot read it.
     func page(_ number: Int) -> PDFPage? {
-        poppler_document_get_page(handle, Int32(number - 1)).map { PDFPage(number: number, handle: $0) }
+        poppler_document_get_page(handle, Int32(number - 1)).map(PDFPage.init(handle:))
     }
 
     /// The error for a document poppler could not open, and frees poppler's.

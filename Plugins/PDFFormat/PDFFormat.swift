@@ -37,8 +37,8 @@ public struct PDFFormat: FormatPlugin {
                 continue
             }
             let text = page.text
-            if text.allSatisfy(\.isWhitespace) { textless.append(number) }
-            sections += cutter.sections(of: page, text: text, entries: entries[number] ?? [])
+            if text.isBlank { textless.append(number) }
+            sections += cutter.sections(of: number, text: text, entries: entries[number] ?? [])
         }
         var warnings: [String] = []
         if !textless.isEmpty {

@@ -3,22 +3,19 @@ import CPoppler
 /// One page of a `PDFDocument`: its text in reading order and where each character sits.
 /// Releases poppler's page when released.
 final class PDFPage {
-    /// 1-based.
-    let number: Int
     private let handle: OpaquePointer
 
-    init(number: Int, handle: OpaquePointer) {
-        self.number = number
+    init(handle: OpaquePointer) {
         self.handle = handle
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
 
-    /// The page's text as poppler lays it out in reading order, lines separated by "\n".
-    var text: String {
-        guard let text = poppler_page_get_text(handle) else { return "" }
+    /// The page's text as poppler lays it out in reading order, with where each character sits.
+    var text: PageText {
+        guard let text = poppler_page_get_text(handle) else { return PageText(String(), boxes: nil) }
         defer { g_free(text) }
-        return String(cString: text)
+        return PageText(String(cString: text), boxes: boxes)
     }
 
     /// The page's height in points (the unit of outline destinations).
@@ -29,14 +26,16 @@ final class PDFPage {
         return height
     }
 
-    /// The top of each character of `text` (Unicode scalars, newlines included), in points from
-    /// the page's top; empty when poppler gives no layout matching the text.
-    func characterTops(count: Int) -> [Double] {
+    /// The box of each character of the page's text (newlines included), in points from the
+    /// page's top left; nil when poppler has no layout.
+    private var boxes: [GlyphBox]? {
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
-        var found: guint = 0
-        guard poppler_page_get_text_layout(handle, &rectangles, &found) != 0, let rectangles else { return [] }
+        var count: guint = 0
+        guard poppler_page_get_text_layout(handle, &rectangles, &count) != 0, let rectangles else { return nil }
         defer { g_free(rectangles) }
-        guard Int(found) == count else { return [] }
-        return (0..<count).map { rectangles[$0].y1 }
+        return (0..<Int(count)).map {
+            GlyphBox(
+                left: rectangles[$0].x1, top: rectangles[$0].y1, right: rectangles[$0].x2, bottom: rectangles[$0].y2)
+        }
     }
 }

@@ -17,42 +17,23 @@ struct PageSections {
         root = title.map { [$0] } ?? []
     }
 
-    /// The sections of `page`, whose text is `text`, given the entries pointing into it in
+    /// The sections of page `page`, whose text is `text`, given the entries pointing into it in
     /// outline order; moves `current` to the entry in effect at the page's end.
-    mutating func sections(of page: PDFPage, text: String, entries: [OutlineEntry]) -> [Section] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    mutating func sections(of page: Int, text: PageText, entries: [OutlineEntry]) -> [Section] {
         let ordered = entries.enumerated().sorted {
             ($0.element.top ?? 0, $0.offset) < ($1.element.top ?? 0, $1.offset)
         }
         .map(\.element)
-        let tops = ordered.contains { ($0.top ?? 0) > 0 } ? lineTops(page, text: text, lines: lines) : nil
-        var paths: [[String]] = []
-        for index in lines.indices {
-            let lineTop = tops?[index] ?? 0
-            let entry = ordered.last { ($0.top ?? 0) <= lineTop + Self.tolerance }
-            paths.append(entry?.path ?? current)
+        let paths = text.lines.indices.map { index in
+            let lineTop = text.lineTops?[index] ?? 0
+            return ordered.last { ($0.top ?? 0) <= lineTop + Self.tolerance }?.path ?? current
         }
         current = ordered.last?.path ?? current
-        return runs(lines, paths: paths, page: page.number)
-    }
-
-    /// The top of each line's first character, from poppler's layout; nil when there is none.
-    private func lineTops(_ page: PDFPage, text: String, lines: [Substring]) -> [Double]? {
-        let characterTops = page.characterTops(count: text.unicodeScalars.count)
-        guard !characterTops.isEmpty else { return nil }
-        var tops: [Double] = []
-        var offset = 0
-        for line in lines {
-            let leading = line.unicodeScalars.prefix { $0.properties.isWhitespace }.count
-            let first = min(offset + leading, characterTops.count - 1)
-            tops.append(characterTops[first])
-            offset += line.unicodeScalars.count + 1
-        }
-        return tops
+        return runs(text.lines, paths: paths, page: page)
     }
 
     /// One section per run of lines under the same path, without blank lines at its ends.
-    private func runs(_ lines: [Substring], paths: [[String]], page: Int) -> [Section] {
+    private func runs(_ lines: [String], paths: [[String]], page: Int) -> [Section] {
         var sections: [Section] = []
         var start = 0
         while start < lines.count {
@@ -64,7 +45,7 @@ struct PageSections {
             while first <= last && blank(first) { first += 1 }
             while last >= first && blank(last) { last -= 1 }
             if first <= last {
-                let text = lines[first...last].map { String($0).trimmingTrailingWhitespace }.joined(separator: "\n")
+                let text = lines[first...last].joined(separator: "\n")
                 let span = SourceSpan(firstLine: first + 1, lastLine: last + 1, bytes: 0..<0, pages: page...page)
                 sections.append(Section(text: text, headingPath: root + paths[start], span: span))
             }

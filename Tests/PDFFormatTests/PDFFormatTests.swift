@@ -139,3 +139,18 @@ struct PDFFormatTests {
         return try [UInt8](Data(contentsOf: folder.appendingPathComponent("Fixtures/encrypted-pdfs/" + name)))
     }
 }
+
+@Suite("PDF text repair")
+struct PageTextTests {
+    @Test("runs of text that stand apart on one line are kept apart, as pdftotext keeps them")
+    func separatedRuns() throws {
+        let lines = [
+            "The valid format sequences for files, a long line of text to read:",
+            "%a\tpermission bits in octal (note flags)", "%A\tpermission bits and file type in human readable form",
+            "After the list comes another long line of ordinary text.",
+        ]
+        let document = try PDFFormat().parse(PDFWriter(pages: [PDFWriter.Page(lines: lines)]).bytes())
+        #expect(
+            document.sections.map(\.text) == [lines.joined(separator: "\n").replacingOccurrences(of: "\t", with: " ")])
+    }
+}

@@ -1,7 +1,9 @@
 /// Writes small PDFs for tests: pages of text lines in Helvetica, pages with only an image,
 /// an information dictionary's title and an outline of bookmarks, with a correct xref table.
 public struct PDFWriter: Sendable {
-    /// One page: lines of text from the top down, or none and an image (no text layer).
+    /// One page: lines of text from the top down, or none and an image (no text layer). A tab in
+    /// a line starts a run of text 36 points to the right in the same text object, as troff
+    /// writes a tagged paragraph's tag and description.
     public struct Page: Sendable {
         public var lines: [String]
         public var image: Bool
@@ -117,7 +119,11 @@ public struct PDFWriter: Sendable {
             content += "q 400 0 0 300 100 400 cm BI /W 2 /H 2 /CS /G /BPC 8 ID 8080 EI Q\n"
         }
         for (index, line) in page.lines.enumerated() {
-            content += "BT /F1 12 Tf 72 \(baseline(index + 1)) Td \(literal(line)) Tj ET\n"
+            content += "BT /F1 10 Tf"
+            for (column, run) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                content += " 1 0 0 1 \(72 + 36 * column) \(baseline(index + 1)) Tm \(literal(String(run))) Tj"
+            }
+            content += " ET\n"
         }
         return content
     }
