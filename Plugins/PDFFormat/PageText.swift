@@ -1,5 +1,5 @@
-/// A page's text as lines, with the top of each line, and a space put back where poppler joins
-/// two runs of text that sit apart on one line.
+/// A page's text as lines, with the top of each line, a space put back where poppler joins two
+/// runs of text that sit apart on one line, and words hyphenated at a line's end made whole.
 ///
 /// `poppler_page_get_text` joins the blocks that share a line without a separator (a tagged
 /// paragraph's "%a" and its description become "%apermission"), where `pdftotext` separates
@@ -15,13 +15,19 @@ struct PageText {
     /// poppler gave no layout that matches the text.
     let lineTops: [Double]?
 
+    /// A word cut at a line's end is made whole on that line, as `pdftotext` makes it: when a line
+    /// ends in a hyphen after a letter and the next starts with a lowercase letter, the next
+    /// line's first word moves up in the hyphen's place. Lines keep their count, so their numbers
+    /// and tops still match the page.
+    ///
     /// `text` as poppler gave it, and `boxes`, one per Unicode scalar of it, when poppler has them.
     init(_ text: String, boxes: [GlyphBox]?) {
         let scalars = Array(text.unicodeScalars)
         guard let boxes, boxes.count == scalars.count else {
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                String($0).trimmingTrailingWhitespace
-            }
+            lines = Self.joiningHyphenatedWords(
+                text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    String($0).trimmingTrailingWhitespace
+                })
             lineTops = nil
             return
         }
@@ -36,7 +42,7 @@ struct PageText {
             tops.append(first.map { boxes[$0].top } ?? (start < boxes.count ? boxes[start].top : 0))
             start = end + 1
         }
-        self.lines = lines
+        self.lines = Self.joiningHyphenatedWords(lines)
         lineTops = tops
     }
 
@@ -57,5 +63,21 @@ struct PageText {
             previous = index
         }
         return String(line)
+    }
+
+    private static func joiningHyphenatedWords(_ lines: [String]) -> [String] {
+        var lines = lines
+        for index in lines.indices.dropLast() {
+            let line = lines[index]
+            guard let hyphen = line.last, hyphen == "-" || hyphen == "\u{AD}",
+                line.dropLast().last?.isLetter == true,
+                let next = lines[index + 1].first, next.isLowercase
+            else { continue }
+            let rest = lines[index + 1]
+            let wordEnd = rest.firstIndex(where: \.isWhitespace) ?? rest.endIndex
+            lines[index] = String(line.dropLast() + rest[..<wordEnd])
+            lines[index + 1] = String(rest[wordEnd...].drop(while: \.isWhitespace))
+        }
+        return lines
     }
 }

@@ -34,4 +34,14 @@ struct PageTextLayoutTests {
         #expect(page.lineTops == nil)
         #expect(!page.isBlank && PageText(" \n ", boxes: nil).isBlank)
     }
+
+    @Test("a word hyphenated at a line's end is made whole on that line; lines keep their count")
+    func hyphenation() {
+        let text = "the includ-\ning words, a well-\nknown case\nPre-\nFix stays, 1-\n2 stays\nend-\nlast"
+        let page = PageText(text, boxes: nil)
+        #expect(
+            page.lines == [
+                "the including", "words, a wellknown", "case", "Pre-", "Fix stays, 1-", "2 stays", "endlast", "",
+            ])
+    }
 }
