@@ -67,6 +67,29 @@ struct PDFFormatTests {
         #expect(sections[2].text == "Bitterns\nBitterns boom at dusk.")
     }
 
+    @Test("bookmarks that point through named destinations head their pages too")
+    func namedDestinations() throws {
+        var pdf = PDFWriter(
+            pages: [
+                PDFWriter.Page(lines: ["Opening words."]), PDFWriter.Page(lines: ["Herons", "Herons wade."]),
+            ],
+            outline: [.init("Opening", page: 1), .init("Herons", page: 2, line: 1)])
+        pdf.namedDestinations = true
+        let sections = try plugin.parse(pdf.bytes()).sections
+        #expect(sections.map(\.headingPath) == [["Opening"], ["Herons"]])
+    }
+
+    @Test("an outline nested 200 deep is read down to 64 levels, never overflowing the stack")
+    func deepOutline() throws {
+        var bookmark = PDFWriter.Bookmark("Level 200", page: 1)
+        for level in stride(from: 199, through: 1, by: -1) {
+            bookmark = PDFWriter.Bookmark("Level \(level)", page: 1, children: [bookmark])
+        }
+        let pdf = PDFWriter(pages: [PDFWriter.Page(lines: ["Deep down."])], outline: [bookmark])
+        let sections = try plugin.parse(pdf.bytes()).sections
+        #expect(sections.map(\.headingPath) == [(1...64).map { "Level \($0)" }])
+    }
+
     @Test("a page without text is named in a warning, and the others are read")
     func imageOnlyPage() throws {
         let pdf = PDFWriter(pages: [

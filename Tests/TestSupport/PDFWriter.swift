@@ -41,6 +41,9 @@ public struct PDFWriter: Sendable {
     public var title: String?
     public var pages: [Page]
     public var outline: [Bookmark]
+    /// Whether bookmarks point through named destinations (the catalog's `/Dests`) rather than
+    /// to their pages directly.
+    public var namedDestinations = false
 
     public init(title: String? = nil, pages: [Page], outline: [Bookmark] = []) {
         self.title = title
@@ -77,11 +80,17 @@ public struct PDFWriter: Sendable {
         objects[pageTree - 1] =
             "<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>"
         var outlineEntry = ""
+        var destinations: [String] = []
         if !outline.isEmpty {
             let root = add("")
-            let (first, last, count) = addBookmarks(outline, parent: root, pageIDs: pageIDs, objects: &objects)
+            let (first, last, count) = addBookmarks(
+                outline, parent: root, pageIDs: pageIDs, objects: &objects, destinations: &destinations)
             objects[root - 1] = "<< /Type /Outlines /First \(first) 0 R /Last \(last) 0 R /Count \(count) >>"
             outlineEntry = " /Outlines \(root) 0 R /PageMode /UseOutlines"
+            if namedDestinations {
+                let names = destinations.enumerated().map { "/d\($0.offset + 1) \($0.element)" }
+                outlineEntry += " /Dests << \(names.joined(separator: " ")) >>"
+            }
         }
         objects[catalog - 1] = "<< /Type /Catalog /Pages \(pageTree) 0 R\(outlineEntry) >>"
         return Self.serialize(objects, root: catalog, info: info)
@@ -90,7 +99,7 @@ public struct PDFWriter: Sendable {
     /// Adds `bookmarks` (siblings under `parent`) and their children; returns the first and last
     /// sibling's object numbers and how many entries they hold, children included.
     private func addBookmarks(
-        _ bookmarks: [Bookmark], parent: Int, pageIDs: [Int], objects: inout [String]
+        _ bookmarks: [Bookmark], parent: Int, pageIDs: [Int], objects: inout [String], destinations: inout [String]
     ) -> (first: Int, last: Int, count: Int) {
         let ids = bookmarks.map { _ in
             objects.append("")
@@ -100,11 +109,19 @@ public struct PDFWriter: Sendable {
         for (index, bookmark) in bookmarks.enumerated() {
             let top = bookmark.line.map { "/XYZ 0 \(Self.baseline($0) + 12) 0" } ?? "/Fit"
             var body = "<< /Title \(Self.literal(bookmark.title)) /Parent \(parent) 0 R "
-            body += "/Dest [\(pageIDs[bookmark.page - 1]) 0 R \(top)]"
+            let destination = "[\(pageIDs[bookmark.page - 1]) 0 R \(top)]"
+            if namedDestinations {
+                destinations.append(destination)
+                body += "/Dest /d\(destinations.count)"
+            } else {
+                body += "/Dest \(destination)"
+            }
             if index > 0 { body += " /Prev \(ids[index - 1]) 0 R" }
             if index + 1 < ids.count { body += " /Next \(ids[index + 1]) 0 R" }
             if !bookmark.children.isEmpty {
-                let children = addBookmarks(bookmark.children, parent: ids[index], pageIDs: pageIDs, objects: &objects)
+                let children = addBookmarks(
+                    bookmark.children, parent: ids[index], pageIDs: pageIDs, objects: &objects,
+                    destinations: &destinations)
                 body += " /First \(children.first) 0 R /Last \(children.last) 0 R /Count \(children.count)"
                 count += children.count
             }
