@@ -41,6 +41,7 @@ public struct PDFFormat: FormatPlugin {
             sections += cutter.sections(of: number, text: text, entries: entries[number] ?? [])
         }
         var warnings: [String] = []
+        if document.pageCount == 0 { warnings.append("poppler found no pages (a damaged page tree?): no text read") }
         if !textless.isEmpty {
             warnings.append("no text layer on \(PageList(textless)) (scanned images?): not read, semfind does no OCR")
         }
