@@ -23,7 +23,7 @@ final class PDFDocument {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
 
-    /// The title in the document's information dictionary (or XMP metadata), if it has one.
+    /// The title in the document's information dictionary, if it has one.
     var title: String? {
         guard let title = poppler_document_get_title(handle) else { return nil }
         defer { g_free(title) }
