@@ -28,6 +28,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
@@ -62,6 +67,7 @@ let package = Package(
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
+                "PDFFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
@@ -83,6 +89,10 @@ let package = Package(
         .target(
             name: "HTMLFormat", dependencies: ["SemfindCore", "CLibXML2"], path: "Plugins/HTMLFormat",
             exclude: ["README.md"]),
+        .target(
+            name: "PDFFormat", dependencies: ["SemfindCore", "CPoppler"], path: "Plugins/PDFFormat",
+            exclude: ["README.md"]),
+        .testTarget(name: "PDFFormatTests", dependencies: ["PDFFormat", "SemfindCore", "TestSupport"]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),

@@ -35,11 +35,11 @@ enum ChunkAssembler {
         let firstLine = span.firstLine + firstOffset
         let lastLine = max(firstLine, span.firstLine + lastOffset)
         guard lastLine <= lines.count, firstLine >= 1 else {
-            return SourceSpan(firstLine: firstLine, lastLine: lastLine, bytes: span.bytes)
+            return SourceSpan(firstLine: firstLine, lastLine: lastLine, bytes: span.bytes, pages: span.pages)
         }
         let lower = max(span.bytes.lowerBound, lines[firstLine - 1].bytes.lowerBound)
         let upper = min(span.bytes.upperBound, lines[lastLine - 1].bytes.upperBound)
-        return SourceSpan(firstLine: firstLine, lastLine: lastLine, bytes: lower..<max(lower, upper))
+        return SourceSpan(firstLine: firstLine, lastLine: lastLine, bytes: lower..<max(lower, upper), pages: span.pages)
     }
 }
 

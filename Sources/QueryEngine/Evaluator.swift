@@ -43,8 +43,10 @@ public struct Evaluator {
             let response = try engine.search(request)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let matches = response.results.map { result in
-                query.itemsAnswered(
-                    byFile: result.hit.path, lines: result.hit.span.firstLine...result.hit.span.lastLine, roots: roots)
+                // A span over a page break may end on an earlier line (of a later page) than it starts.
+                let span = result.hit.span
+                return query.itemsAnswered(
+                    byFile: result.hit.path, lines: span.firstLine...max(span.firstLine, span.lastLine), roots: roots)
             }
             let shown = min(k, response.results.count)
             switch query.scoringUnit {

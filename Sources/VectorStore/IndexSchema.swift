@@ -86,5 +86,11 @@ enum IndexSchema {
         """
         CREATE TABLE unembedded_chunks(chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE);
         """,
+        // The pages a chunk of a paged format (PDF) runs over, 1-based and inclusive; NULL for
+        // text formats, whose rows stay as they were.
+        """
+        ALTER TABLE chunks ADD COLUMN page_start INTEGER;
+        ALTER TABLE chunks ADD COLUMN page_end INTEGER;
+        """,
     ]
 }

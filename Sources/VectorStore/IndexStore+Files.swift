@@ -127,7 +127,7 @@ extension IndexStore {
             let insertChunk = try database.prepare(
                 """
                 INSERT INTO chunks(id, file_id, ordinal, text, heading_path, first_line, last_line, first_byte,
-                    end_byte, chunk_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    end_byte, chunk_hash, page_start, page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertVector = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
             let insertWaiting = try database.prepare("INSERT INTO unembedded_chunks(chunk_id) VALUES (?)")
@@ -140,7 +140,8 @@ extension IndexStore {
                     .integer(chunkID), .integer(fileID), .int(ordinal), .text(chunk.text),
                     .text(chunk.headingPath.joined(separator: Self.headingSeparator)), .int(chunk.span.firstLine),
                     .int(chunk.span.lastLine), .int(chunk.span.bytes.lowerBound), .int(chunk.span.bytes.upperBound),
-                    .text(chunk.hash)
+                    .text(chunk.hash), chunk.span.pages.map { .int($0.lowerBound) } ?? .null,
+                    chunk.span.pages.map { .int($0.upperBound) } ?? .null
                 ).run()
                 if let vector = chunk.vector {
                     try insertVector.bind(.integer(chunkID), .blob(VectorCodec.encode(vector, as: precision))).run()

@@ -26,21 +26,19 @@ extension IndexStore {
         let statement = try database.prepare(
             """
             SELECT files.path, chunks.text, chunks.heading_path, chunks.first_line, chunks.last_line,
-                chunks.first_byte, chunks.end_byte, files.size, files.mtime_ns, files.plugin
+                chunks.first_byte, chunks.end_byte, chunks.page_start, chunks.page_end, files.size, files.mtime_ns,
+                files.plugin
             FROM chunks JOIN files ON files.id = chunks.file_id WHERE chunks.id = ?
             """)
         return try chunkIDs.compactMap { id in
             try statement.bind(.integer(id))
             guard try statement.step() else { return nil }
             let heading = statement.text(2)
-            let firstLine = max(1, statement.int(3))
             return StoredHit(
                 chunkID: id, path: statement.text(0), text: statement.text(1),
                 headingPath: heading.isEmpty ? [] : heading.components(separatedBy: Self.headingSeparator),
-                span: SourceSpan(
-                    firstLine: firstLine, lastLine: max(firstLine, statement.int(4)),
-                    bytes: statement.int(5)..<max(statement.int(5), statement.int(6))),
-                fileSize: statement.int(7), fileModified: statement.int64(8), plugin: statement.text(9))
+                span: statement.span(at: 3), fileSize: statement.int(9), fileModified: statement.int64(10),
+                plugin: statement.text(11))
         }
     }
 

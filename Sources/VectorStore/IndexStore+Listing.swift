@@ -37,7 +37,7 @@ extension IndexStore {
         let statement = try database.prepare(
             """
             SELECT chunks.text, chunks.heading_path, chunks.first_line, chunks.last_line, chunks.first_byte,
-                chunks.end_byte, chunks.chunk_hash, vectors.vector
+                chunks.end_byte, chunks.page_start, chunks.page_end, chunks.chunk_hash, vectors.vector
             FROM chunks JOIN vectors ON vectors.chunk_id = chunks.id ORDER BY chunks.id
             """)
         let dimension = try vectorDimension()
@@ -48,10 +48,8 @@ extension IndexStore {
                 StoredChunk(
                     text: statement.text(0),
                     headingPath: heading.isEmpty ? [] : heading.components(separatedBy: Self.headingSeparator),
-                    span: SourceSpan(
-                        firstLine: statement.int(2), lastLine: statement.int(3),
-                        bytes: statement.int(4)..<max(statement.int(4), statement.int(5))),
-                    hash: statement.text(6), vector: VectorCodec.decode(statement.blob(7), dimension: dimension) ?? []))
+                    span: statement.span(at: 2), hash: statement.text(8),
+                    vector: VectorCodec.decode(statement.blob(9), dimension: dimension) ?? []))
         }
         return chunks
     }

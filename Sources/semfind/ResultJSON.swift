@@ -5,7 +5,9 @@ import VectorStore
 /// The JSON objects of search output, shared by `search --json` and `serve`
 /// (share/semfind/schema/search.schema.json describes them).
 enum ResultJSON {
-    static let schemaVersion = 1
+    /// 2: results of paged formats (PDF) have `page_start` and `page_end`, and their lines count
+    /// within those pages.
+    static let schemaVersion = 2
 
     static func begin(_ request: SearchRequest, _ response: SearchResponse, index: String) -> [String: Any] {
         var begin: [String: Any] = [
@@ -32,6 +34,10 @@ enum ResultJSON {
             "highlights": snippet.highlights.map { [$0.lowerBound, $0.upperBound] }, "text": hit.text,
             "stale": result.stale, "format": hit.plugin,
         ]
+        if let pages = hit.span.pages {
+            data["page_start"] = pages.lowerBound
+            data["page_end"] = pages.upperBound
+        }
         if let similarity = result.similarity { data["similarity"] = finite(similarity) }
         if let rank = result.keywordRank { data["keyword_rank"] = rank }
         return data

@@ -25,11 +25,11 @@ extension ResultPrinter {
             if let hyperlink { heading = hyperlink.wrap(heading, absolutePath: path) }
             out.write(heading + "\n")
             let results = passages[path] ?? []
-            let lines = contextLines > 0 && results.contains { !$0.stale } ? FileLines(path: path) : nil
+            let lines = contextLines > 0 && results.contains(where: Self.showsFileLines) ? FileLines(path: path) : nil
             for (index, result) in results.enumerated() {
                 if lines != nil, index > 0 { out.write(paint("--", "2") + "\n") }
                 out.write(passageLine(result, augmentation: response.augmentation) + "\n")
-                if let lines, !result.stale {
+                if let lines, Self.showsFileLines(result) {
                     let span = result.hit.span
                     for line in lines.around(first: span.firstLine, last: span.lastLine, context: contextLines) {
                         let number = paint(String(line.number), "32") + (line.inPassage ? ":" : "-")
@@ -42,12 +42,11 @@ extension ResultPrinter {
         }
     }
 
-    /// `lines  headings  similarity  why`: why only when it is not the passage's meaning (a
-    /// keyword match), or when the query was read with other text.
+    /// `lines  headings  similarity  why` (pages instead of lines in a paged format): why only
+    /// when it is not the passage's meaning (a keyword match), or when the query was read with
+    /// other text.
     private func passageLine(_ result: SearchResult, augmentation: QueryAugmentation?) -> String {
-        let span = result.hit.span
-        let lines = span.lastLine > span.firstLine ? "\(span.firstLine)-\(span.lastLine)" : "\(span.firstLine)"
-        var line = paint(lines, "32")
+        var line = paint(result.hit.span.shown, "32")
         if !result.hit.headingPath.isEmpty {
             line += "  " + paint(TerminalText.escaped(result.hit.headingPath.joined(separator: " › ")), "36")
         }
@@ -58,6 +57,12 @@ extension ResultPrinter {
         if let augmentation { line += "  " + paint("context: " + Self.abbreviated(augmentation.text), "33") }
         if result.stale { line += "  " + paint("[changed since indexed]", "33") }
         return line
+    }
+
+    /// Whether `--context-lines` shows the file's own lines around a passage: not when the file
+    /// changed since, nor in a paged format (a PDF's lines are not the file's).
+    private static func showsFileLines(_ result: SearchResult) -> Bool {
+        !result.stale && result.hit.span.pages == nil
     }
 
     /// `text` on one line, escaped, cut to about 40 characters.

@@ -19,14 +19,11 @@ enum ToolResultText {
         }
         for (offset, result) in results.enumerated() {
             let hit = result.hit
-            let span =
-                hit.span.firstLine == hit.span.lastLine
-                ? "\(hit.span.firstLine)" : "\(hit.span.firstLine)-\(hit.span.lastLine)"
             let headings = hit.headingPath.isEmpty ? "" : " — " + hit.headingPath.joined(separator: " › ")
             let stale =
                 (result.byKeywordsAlone ? " [keyword match]" : "") + (result.stale ? " [changed since indexed]" : "")
             let score = result.similarity.map { "similarity \(decimal($0))" } ?? "score \(decimal(result.score))"
-            lines.append("\(offset + 1). \(hit.path):\(span)\(headings) (\(score))\(stale)")
+            lines.append("\(offset + 1). \(hit.path):\(hit.span.shown)\(headings) (\(score))\(stale)")
             lines.append("   " + result.snippet.text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         }
         return lines.joined(separator: "\n")

@@ -116,11 +116,11 @@ struct SearchSchemaTests {
     @Test("begin, warning and summary lines: valid ones pass, a wrong mode or version fails")
     func otherMessages() throws {
         let validator = try Self.validator()
-        let begin = #"{"type":"begin","data":{"schema_version":1,"query":"q","mode":"hybrid","limit":3,"index":"i"}}"#
+        let begin = #"{"type":"begin","data":{"schema_version":2,"query":"q","mode":"hybrid","limit":3,"index":"i"}}"#
         #expect(validator.errors(in: begin).isEmpty)
         #expect(!validator.errors(in: begin.replacingOccurrences(of: "hybrid", with: "fuzzy")).isEmpty)
         #expect(
-            !validator.errors(in: begin.replacingOccurrences(of: "\"schema_version\":1", with: "\"schema_version\":2"))
+            !validator.errors(in: begin.replacingOccurrences(of: "\"schema_version\":2", with: "\"schema_version\":1"))
                 .isEmpty)
         #expect(validator.errors(in: #"{"type":"warning","data":{"message":"m"}}"#).isEmpty)
         #expect(!validator.errors(in: #"{"type":"warning","data":{"message":null}}"#).isEmpty)

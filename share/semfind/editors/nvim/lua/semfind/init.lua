@@ -11,7 +11,7 @@ local M = {}
 local server = require("semfind.server")
 
 -- The version of share/semfind/schema/search.schema.json this file reads.
-M.schema_version = 1
+M.schema_version = 2
 
 -- A single argument may not exceed 128 KiB on Linux; the model reads far less anyway.
 local max_context_bytes = 4096
@@ -115,6 +115,9 @@ function M.item(result)
   end
   if result.stale then
     text = "[changed since indexed] " .. text
+  end
+  if result.page_start then
+    text = "[p" .. result.page_start .. "] " .. text
   end
   return {
     filename = result.absolute_path,
