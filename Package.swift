@@ -15,6 +15,7 @@ let package = Package(
         // Its manifest needs tools 6.1, and every build resolves it: hence ours says 6.1.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -74,6 +75,10 @@ let package = Package(
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
         ),
+        .target(
+            name: "ZippedXML",
+            dependencies: ["SemfindCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]),
         .target(name: "TextFormat", dependencies: ["SemfindCore"], path: "Plugins/TextFormat", exclude: ["README.md"]),
         .target(
             name: "MarkdownFormat", dependencies: ["SemfindCore"], path: "Plugins/MarkdownFormat",
@@ -81,6 +86,14 @@ let package = Package(
         .target(
             name: "HTMLFormat", dependencies: ["SemfindCore", "CLibXML2"], path: "Plugins/HTMLFormat",
             exclude: ["README.md"]),
+        .target(
+            name: "DOCXFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/DOCXFormat",
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "OfficeFormatTests",
+            dependencies: [
+                "ZippedXML", "DOCXFormat", "SemfindCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
