@@ -89,10 +89,14 @@ let package = Package(
         .target(
             name: "DOCXFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/DOCXFormat",
             exclude: ["README.md"]),
+        .target(
+            name: "EPUBFormat", dependencies: ["SemfindCore", "ZippedXML", "HTMLFormat"], path: "Plugins/EPUBFormat",
+            exclude: ["README.md"]),
         .testTarget(
             name: "OfficeFormatTests",
             dependencies: [
-                "ZippedXML", "DOCXFormat", "SemfindCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ZippedXML", "DOCXFormat", "EPUBFormat", "SemfindCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),

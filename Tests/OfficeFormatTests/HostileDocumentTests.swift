@@ -1,4 +1,5 @@
 import DOCXFormat
+import EPUBFormat
 import Foundation
 import SemfindCore
 import Testing
@@ -79,5 +80,21 @@ import ZippedXML
         }
         let message = refusal { try DOCXFormat().parse(Array(whole.prefix(whole.count - 30))) }
         #expect(message?.hasPrefix("not a zip archive") == true)
+    }
+
+    /// An EPUB whose chapter entry is named `../../evil.xhtml`: the name is only looked up (the
+    /// plugins have no way to write), so the chapter is read like any other.
+    @Test func entryNamedOutsideTheArchive() throws {
+        let opf = BookFixture.opf(
+            title: "Evil", chapters: [.init(part: "../../evil.xhtml", id: "evil", body: "")], spine: ["evil"],
+            opfPart: "content.opf")
+        let container = BookFixture.container.replacingOccurrences(of: "OEBPS/content.opf", with: "content.opf")
+        let bytes = try ZipFixture.zip([
+            ("META-INF/container.xml", container), ("content.opf", opf),
+            ("../../evil.xhtml", BookFixture.page("<p>Escaped text.</p>")),
+        ])
+        #expect(try ZipPackage(bytes).contains("../../evil.xhtml"))
+        #expect(try !ZipPackage(bytes).contains("evil.xhtml"))
+        #expect(try EPUBFormat().parse(bytes).sections.map(\.text) == ["Escaped text."])
     }
 }
