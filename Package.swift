@@ -92,10 +92,13 @@ let package = Package(
         .target(
             name: "EPUBFormat", dependencies: ["SemfindCore", "ZippedXML", "HTMLFormat"], path: "Plugins/EPUBFormat",
             exclude: ["README.md"]),
+        .target(
+            name: "ODTFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/ODTFormat",
+            exclude: ["README.md"]),
         .testTarget(
             name: "OfficeFormatTests",
             dependencies: [
-                "ZippedXML", "DOCXFormat", "EPUBFormat", "SemfindCore",
+                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "SemfindCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),

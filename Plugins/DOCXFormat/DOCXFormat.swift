@@ -49,7 +49,7 @@ public struct DOCXFormat: FormatPlugin {
                 let part = parts?.target(ofType: typeName) ?? "word/\(typeName).xml"
                 return try package.read(part).map { try WordNotes.read($0, part: part, element: element) }
             }
-            WordLayout.addNotes(notes ?? [], heading: heading, to: &text, titlePath: titlePath)
+            text.addNotes((notes ?? []).map(WordLayout.noteText), heading: heading, titlePath: titlePath)
         }
         return ParsedDocument(title: title, sections: text.sections, warnings: warnings)
     }

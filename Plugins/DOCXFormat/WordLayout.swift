@@ -2,7 +2,7 @@ import SemfindCore
 import ZippedXML
 
 /// Lays a Word document's blocks out as extracted text: headings into the heading path,
-/// paragraphs as prose, tables as tables, notes numbered under their own heading.
+/// paragraphs as prose, tables as tables.
 enum WordLayout {
     static func add(_ blocks: [WordBlock], to text: inout ExtractedText, titlePath: [String], styles: WordStyles) {
         var trail = HeadingTrail()
@@ -23,21 +23,15 @@ enum WordLayout {
         }
     }
 
-    /// Each note as "[N] " and its text, under `heading`; nothing when there are none.
-    static func addNotes(_ notes: [[WordBlock]], heading: String, to text: inout ExtractedText, titlePath: [String]) {
-        guard !notes.isEmpty else { return }
-        text.addHeading(heading)
-        for (index, note) in notes.enumerated() {
-            let lines = note.map { block in
-                switch block {
-                case .paragraph(let paragraph, _, _): paragraph
-                case .table(let rows): rows.joined(separator: "\n")
-                }
+    /// The text of a note's blocks, a line each.
+    static func noteText(_ note: [WordBlock]) -> String {
+        let lines = note.map { block in
+            switch block {
+            case .paragraph(let paragraph, _, _): String(paragraph.drop(while: \.isWhitespace))
+            case .table(let rows): rows.joined(separator: "\n")
             }
-            let body = lines.map { String($0.drop(while: \.isWhitespace)) }.filter { !$0.isEmpty }.joined(
-                separator: "\n")
-            text.addBlock("[\(index + 1)] " + body, headingPath: titlePath + [heading])
         }
+        return lines.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
     }
 
     /// A paragraph's own outline level wins over its style's (level 9 in Word is body text).

@@ -34,6 +34,17 @@ public struct ExtractedText: Sendable {
         sections.append(Section(text: cleaned, headingPath: headingPath, span: span, kind: kind))
     }
 
+    /// Notes (footnotes, endnotes), each "[N] " and its text, under a heading `heading` after
+    /// `titlePath`; nothing when all are blank.
+    public mutating func addNotes(_ notes: [String], heading: String, titlePath: [String]) {
+        let notes = notes.filter { !$0.allSatisfy(\.isWhitespace) }
+        guard !notes.isEmpty else { return }
+        addHeading(heading)
+        for (index, note) in notes.enumerated() {
+            addBlock("[\(index + 1)] " + note.drop(while: \.isWhitespace), headingPath: titlePath + [heading])
+        }
+    }
+
     private mutating func advance(over text: String) -> SourceSpan {
         let lineFeeds = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         let span = SourceSpan(firstLine: line, lastLine: line + lineFeeds, bytes: offset..<offset + text.utf8.count)

@@ -1,6 +1,7 @@
 import DOCXFormat
 import EPUBFormat
 import Foundation
+import ODTFormat
 import SemfindCore
 import Testing
 import ZippedXML
@@ -96,5 +97,16 @@ import ZippedXML
         #expect(try ZipPackage(bytes).contains("../../evil.xhtml"))
         #expect(try !ZipPackage(bytes).contains("evil.xhtml"))
         #expect(try EPUBFormat().parse(bytes).sections.map(\.text) == ["Escaped text."])
+    }
+
+    /// An ODT with 10,000 nested elements: libxml2's depth limit stops the read with one line;
+    /// no recursion, no crash.
+    @Test func deepNesting() throws {
+        let depth = 10_000
+        let body =
+            String(repeating: "<text:span>", count: depth) + "deep" + String(repeating: "</text:span>", count: depth)
+        let bytes = try OpenDocumentFixture.odt(body: "<text:p>\(body)</text:p>")
+        let message = refusal { try ODTFormat().parse(bytes) }
+        #expect(message?.hasPrefix("content.xml is not readable XML: line 1: Excessive depth") == true)
     }
 }
