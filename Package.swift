@@ -95,10 +95,13 @@ let package = Package(
         .target(
             name: "ODTFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/ODTFormat",
             exclude: ["README.md"]),
+        .target(
+            name: "PPTXFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/PPTXFormat",
+            exclude: ["README.md"]),
         .testTarget(
             name: "OfficeFormatTests",
             dependencies: [
-                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "SemfindCore",
+                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "PPTXFormat", "SemfindCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
