@@ -61,6 +61,7 @@ let package = Package(
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
+                "DOCXFormat", "ODTFormat", "PPTXFormat", "EPUBFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
@@ -110,7 +111,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
-        .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport"]),
+        .testTarget(
+            name: "semfindTests",
+            dependencies: ["semfind", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "MCPClientTests",
             dependencies: [

@@ -35,7 +35,9 @@ struct FilePreparer: Sendable {
         } catch {
             return .failed(path: file.path, message: "\(plugin.name) parser failed: \(error)")
         }
-        let lines = document.sections.isEmpty ? [] : DecodedText(bytes).lines
+        // A binary format's spans count lines of its extracted text, not of the file: its pieces
+        // keep their lines and their section's bytes (`ChunkAssembler.pieceSpan`).
+        let lines = document.sections.isEmpty || plugin.readsBinary ? [] : DecodedText(bytes).lines
         let record = FileRecord(
             path: file.path, size: bytes.count, modified: file.modified, contentHash: hash, plugin: plugin.name,
             pluginVersion: plugin.version)
