@@ -16,6 +16,7 @@ public enum XMLStream {
         guard let size = Int32(exactly: bytes.count) else {
             throw SemfindError(.invalidInput, "\(part) is over libxml2's 2 GiB limit: refused")
         }
+        _ = libxml2Initialized
         // The reader reads from `bytes`' storage, which must stay put until it is freed.
         try bytes.withUnsafeBufferPointer { buffer in
             let characters = UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
@@ -87,6 +88,13 @@ public enum XMLStream {
         return Int32(truncatingIfNeeded: flags.reduce(0, |))
     }()
 }
+
+/// libxml2's one-time global set-up, run once (Swift initialises globals exactly once, thread
+/// safely) before the first read; libxml2 2.9 does not guard its own lazy set-up against threads.
+private let libxml2Initialized: Bool = {
+    xmlInitParser()
+    return true
+}()
 
 /// Keeps the first error libxml2 reports while reading one part, for the error message. Reached
 /// from libxml2's C callback through an unretained pointer, only on the reading thread.
