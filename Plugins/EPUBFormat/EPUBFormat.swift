@@ -48,7 +48,9 @@ public struct EPUBFormat: FormatPlugin {
             warnings += parsed.warnings.map { "\(chapter.part): \($0)" }
             for section in parsed.sections {
                 let ownPath = Array(section.headingPath.dropFirst(parsed.title == nil ? 0 : 1))
-                let path = ownPath.isEmpty ? labels[chapter.part].map { [$0] } ?? [] : ownPath
+                var path = ownPath.isEmpty ? labels[chapter.part].map { [$0] } ?? [] : ownPath
+                // A title page's heading repeats the book's title, which leads every path already.
+                if path.first == book.title { path.removeFirst() }
                 if path != lastPath, let heading = path.last { text.addHeading(heading) }
                 lastPath = path
                 text.addBlock(section.text, headingPath: titlePath + path, kind: section.kind)

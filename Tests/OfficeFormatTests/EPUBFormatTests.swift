@@ -6,9 +6,13 @@ import Testing
     let epub = EPUBFormat()
 
     /// Chapters come in spine order (not manifest or archive order), headed by their own
-    /// headings, or by their label in the navigation document when they have none.
+    /// headings, or by their label in the navigation document when they have none; a title
+    /// page's heading, the book's title again, is not repeated.
     @Test func chaptersInSpineOrderWithHeadings() throws {
         let chapters = [
+            BookFixture.Chapter(
+                part: "OEBPS/title.xhtml", id: "title", body: BookFixture.page("<h1>Sea Tales</h1><p>A collection.</p>")
+            ),
             BookFixture.Chapter(
                 part: "OEBPS/text/one.xhtml", id: "one",
                 body: BookFixture.page("<h1>The Voyage</h1><p>We set sail at dawn.</p><h2>Storm</h2><p>Waves rose.</p>")
@@ -23,7 +27,7 @@ import Testing
             ("text/one.xhtml#start", "Chapter 1"), ("text/two.xhtml", "Interlude"), ("text/three.xhtml", "Chapter 3"),
         ])
         let bytes = try BookFixture.epub(
-            title: "Sea Tales", chapters: chapters, spine: ["three", "one", "two"], navigation: navigation)
+            title: "Sea Tales", chapters: chapters, spine: ["title", "three", "one", "two"], navigation: navigation)
         let document = try epub.parse(bytes)
 
         #expect(document.title == "Sea Tales")
@@ -31,12 +35,13 @@ import Testing
         let sections = document.sections.map { [$0.text, $0.headingPath.joined(separator: " > ")] }
         #expect(
             sections == [
+                ["A collection.", "Sea Tales"],
                 ["Sand at last.", "Sea Tales > Landfall"],
                 ["We set sail at dawn.", "Sea Tales > The Voyage"],
                 ["Waves rose.", "Sea Tales > The Voyage > Storm"],
                 ["An untitled interlude.", "Sea Tales > Interlude"],
             ])
-        #expect(document.sections.map(\.span.firstLine) == [2, 4, 6, 8])
+        #expect(document.sections.map(\.span.firstLine) == [1, 3, 5, 7, 9])
     }
 
     /// Lists and tables in a chapter keep their kinds.
