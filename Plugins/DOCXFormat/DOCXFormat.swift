@@ -2,8 +2,8 @@ import SemfindCore
 import ZippedXML
 
 /// Reads Word documents (Office Open XML, `.docx`): the title from the document's properties,
-/// headings from heading styles and outline levels, paragraphs, tables, then the footnotes and
-/// endnotes, each under a heading of their own.
+/// headings from heading styles and outline levels, paragraphs, lists, tables, then the
+/// footnotes and endnotes, each under a heading of their own.
 ///
 /// A DOCX file has no lines of its own: spans count lines and bytes of the text this plugin
 /// extracts (`ExtractedText`: each heading, paragraph, table row and note on its own line).
@@ -36,12 +36,18 @@ public struct DOCXFormat: FormatPlugin {
             let part = parts?.target(ofType: "styles") ?? "word/styles.xml"
             return try package.read(part).map { try WordStyles($0, part: part) }
         }
+        let numbering = Self.optional(&warnings) {
+            let part = parts?.target(ofType: "numbering") ?? "word/numbering.xml"
+            return try package.read(part).map { try WordNumbering($0, part: part) }
+        }
         var reader = WordBodyReader()
         try XMLStream.read(body, part: main) { reader.handle($0) }
 
         var text = ExtractedText()
         let titlePath = title.map { [$0] } ?? []
-        WordLayout.add(reader.blocks, to: &text, titlePath: titlePath, styles: styles ?? WordStyles())
+        var layout = WordLayout(
+            styles: styles ?? WordStyles(), numbering: numbering ?? WordNumbering(), titlePath: titlePath)
+        layout.add(reader.blocks, to: &text)
         for (typeName, element, heading) in [
             ("footnotes", "footnote", "Footnotes"), ("endnotes", "endnote", "Endnotes"),
         ] {

@@ -1,7 +1,7 @@
 import ZippedXML
 
 /// Turns the events of a WordprocessingML part (`document.xml`, `footnotes.xml`) into blocks:
-/// paragraphs with their style and outline level, and tables as rows of cells.
+/// paragraphs with their style, outline level and list numbering, and tables as rows of cells.
 ///
 /// Text is what `w:t` runs hold, with `w:tab` as a tab and `w:br`/`w:cr` as a line break;
 /// deleted text (`w:delText`), field codes (`w:instrText`) and the fallback copy of alternate
@@ -9,15 +9,9 @@ import ZippedXML
 /// another (a text box) is a block of its own. The outermost table makes one block; the text of
 /// tables nested in its cells joins the cell's text.
 struct WordBodyReader {
-    private struct Paragraph {
-        var text = ""
-        var styleId: String?
-        var outlineLevel: Int?
-    }
-
     private(set) var blocks: [WordBlock] = []
     /// Open paragraphs, outermost first.
-    private var paragraphs: [Paragraph] = []
+    private var paragraphs: [WordParagraph] = []
     private var runDepth = 0
     private var textDepth = 0
     /// Depth inside an element whose content is left out.
@@ -53,11 +47,18 @@ struct WordBodyReader {
     private mutating func start(_ element: XMLElementStart) {
         switch element.localName {
         case "Fallback": skippedDepth = 1
-        case "p": paragraphs.append(Paragraph())
+        case "p": paragraphs.append(WordParagraph())
         case "pStyle": if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].styleId = element.attribute("val") }
         case "outlineLvl":
             if !paragraphs.isEmpty {
                 paragraphs[paragraphs.count - 1].outlineLevel = element.attribute("val").flatMap { Int($0) }
+            }
+        case "numId":
+            let id = element.attribute("val")
+            if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].numberingId = id == "0" ? nil : id }
+        case "ilvl":
+            if !paragraphs.isEmpty {
+                paragraphs[paragraphs.count - 1].listLevel = element.attribute("val").flatMap { Int($0) } ?? 0
             }
         case "r": runDepth += 1
         case "t": textDepth += 1
@@ -98,7 +99,6 @@ struct WordBodyReader {
             if !text.isEmpty { cellText.append(text) }
             return
         }
-        blocks.append(
-            .paragraph(text: paragraph.text, styleId: paragraph.styleId, outlineLevel: paragraph.outlineLevel))
+        blocks.append(.paragraph(paragraph))
     }
 }

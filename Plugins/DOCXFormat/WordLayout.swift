@@ -2,41 +2,69 @@ import SemfindCore
 import ZippedXML
 
 /// Lays a Word document's blocks out as extracted text: headings into the heading path,
-/// paragraphs as prose, tables as tables.
-enum WordLayout {
-    static func add(_ blocks: [WordBlock], to text: inout ExtractedText, titlePath: [String], styles: WordStyles) {
-        var trail = HeadingTrail()
+/// paragraphs as prose, runs of list items as one list, tables as tables.
+struct WordLayout {
+    let styles: WordStyles
+    let numbering: WordNumbering
+    let titlePath: [String]
+    private var trail = HeadingTrail()
+    private var markers = WordListMarker()
+    /// The list items read since the last other block, a line each.
+    private var items: [String] = []
+
+    init(styles: WordStyles, numbering: WordNumbering, titlePath: [String]) {
+        self.styles = styles
+        self.numbering = numbering
+        self.titlePath = titlePath
+    }
+
+    mutating func add(_ blocks: [WordBlock], to text: inout ExtractedText) {
         for block in blocks {
             switch block {
-            case .paragraph(let paragraph, let styleId, let outlineLevel):
-                if let level = headingLevel(styleId: styleId, outlineLevel: outlineLevel, styles: styles) {
-                    let heading = InlineText.collapsed(paragraph)
+            case .paragraph(let paragraph):
+                if let level = headingLevel(of: paragraph) {
+                    let heading = InlineText.collapsed(paragraph.text)
                     guard !heading.isEmpty else { continue }
+                    flushList(to: &text)
                     trail.enter(level: level, text: heading)
                     text.addHeading(heading)
+                } else if let id = paragraph.numberingId {
+                    let format = numbering.format(of: id, level: paragraph.listLevel)
+                    let marker = markers.next(numbering: id, level: paragraph.listLevel, format: format)
+                    let indent = String(repeating: "  ", count: min(max(paragraph.listLevel, 0), 8))
+                    items.append(indent + marker + " " + paragraph.text.drop(while: \.isWhitespace))
                 } else {
-                    text.addBlock(paragraph, headingPath: titlePath + trail.path)
+                    flushList(to: &text)
+                    text.addBlock(paragraph.text, headingPath: titlePath + trail.path)
                 }
             case .table(let rows):
+                flushList(to: &text)
                 text.addBlock(rows.joined(separator: "\n"), headingPath: titlePath + trail.path, kind: .table)
             }
         }
+        flushList(to: &text)
+    }
+
+    private mutating func flushList(to text: inout ExtractedText) {
+        guard !items.isEmpty else { return }
+        text.addBlock(items.joined(separator: "\n"), headingPath: titlePath + trail.path, kind: .list)
+        items = []
+    }
+
+    /// A paragraph's own outline level wins over its style's (level 9 in Word is body text).
+    func headingLevel(of paragraph: WordParagraph) -> Int? {
+        if let outlineLevel = paragraph.outlineLevel { return outlineLevel < 9 ? outlineLevel + 1 : nil }
+        return paragraph.styleId.flatMap { styles.levels[$0] }
     }
 
     /// The text of a note's blocks, a line each.
     static func noteText(_ note: [WordBlock]) -> String {
         let lines = note.map { block in
             switch block {
-            case .paragraph(let paragraph, _, _): String(paragraph.drop(while: \.isWhitespace))
+            case .paragraph(let paragraph): String(paragraph.text.drop(while: \.isWhitespace))
             case .table(let rows): rows.joined(separator: "\n")
             }
         }
         return lines.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
-    }
-
-    /// A paragraph's own outline level wins over its style's (level 9 in Word is body text).
-    static func headingLevel(styleId: String?, outlineLevel: Int?, styles: WordStyles) -> Int? {
-        if let outlineLevel { return outlineLevel < 9 ? outlineLevel + 1 : nil }
-        return styleId.flatMap { styles.levels[$0] }
     }
 }

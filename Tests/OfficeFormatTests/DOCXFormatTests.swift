@@ -75,6 +75,24 @@ import Testing
         #expect(texts == ["boxed", "kept\tafter tab"])
     }
 
+    /// Runs of list items are one list section, marked as Word numbers them; a paragraph ends
+    /// the list, and numbering id "0" is no list.
+    @Test func listsAreMarkedAsNumbered() throws {
+        let body = [
+            WordFixture.item("milk", numbering: 1), WordFixture.item("first", numbering: 1, level: 1),
+            WordFixture.item("second", numbering: 1, level: 1), WordFixture.item("eggs", numbering: 1),
+            WordFixture.paragraph("Steps:"), WordFixture.item("whisk", numbering: 2),
+            WordFixture.item("gently", numbering: 2, level: 1), WordFixture.item("bake", numbering: 2),
+            WordFixture.item("not a list", numbering: 0),
+        ].joined()
+        let sections = try docx.parse(WordFixture.docx(body: body)).sections
+        #expect(sections.map(\.kind) == [.list, .prose, .list, .prose])
+        #expect(
+            sections.map(\.text) == [
+                "- milk\n  1. first\n  2. second\n- eggs", "Steps:", "1. whisk\n  a. gently\n2. bake", "not a list",
+            ])
+    }
+
     @Test func documentWithoutPropertiesOrStyles() throws {
         let bytes = try ZipFixture.zip([("word/document.xml", WordFixture.document(WordFixture.paragraph("Bare.")))])
         let document = try docx.parse(bytes)

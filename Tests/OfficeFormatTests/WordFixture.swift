@@ -46,6 +46,23 @@ enum WordFixture {
         return #"<?xml version="1.0"?><w:footnotes \#(namespaces)>\#(separator)\#(bodies.joined())</w:footnotes>"#
     }
 
+    /// Numbering 1: bullets, numbered at level 1; numbering 2: decimal, then lower letters.
+    static let numbering = """
+        <?xml version="1.0"?><w:numbering \(namespaces)>
+        <w:abstractNum w:abstractNumId="10"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl>\
+        <w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+        <w:abstractNum w:abstractNumId="20"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl>\
+        <w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>
+        <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num>
+        </w:numbering>
+        """
+
+    /// A list item of numbering `id` at `level`.
+    static func item(_ text: String, numbering id: Int, level: Int = 0) -> String {
+        let properties = #"<w:pPr><w:numPr><w:ilvl w:val="\#(level)"/><w:numId w:val="\#(id)"/></w:numPr></w:pPr>"#
+        return #"<w:p>\#(properties)<w:r><w:t>\#(text)</w:t></w:r></w:p>"#
+    }
+
     static let packageRelationships = """
         <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
         <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
@@ -56,6 +73,7 @@ enum WordFixture {
         <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
         <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
         <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
+        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
         </Relationships>
         """
 
@@ -72,7 +90,7 @@ enum WordFixture {
         var entries: [(name: String, text: String)] = [
             ("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRelationships),
             ("word/document.xml", document(body)), ("word/_rels/document.xml.rels", documentRelationships),
-            ("word/styles.xml", styles),
+            ("word/styles.xml", styles), ("word/numbering.xml", numbering),
         ]
         if let title { entries.append(("docProps/core.xml", core(title: title))) }
         if !footnotes.isEmpty { entries.append(("word/footnotes.xml", self.footnotes(footnotes))) }
