@@ -100,3 +100,11 @@ import Testing
         #expect(document.sections.map(\.text) == ["Bare."])
     }
 }
+
+extension DOCXFormatTests {
+    /// Character and predefined entity references are text like any other.
+    @Test func referencesAreResolved() throws {
+        let body = WordFixture.paragraph("R&amp;D &lt;fast&gt; caf&#233; &#x20AC;5")
+        #expect(try docx.parse(WordFixture.docx(body: body)).sections.map(\.text) == ["R&D <fast> café €5"])
+    }
+}

@@ -84,3 +84,22 @@ import Testing
         #expect(throws: SemfindError.self) { try epub.parse(bytes) }
     }
 }
+
+extension EPUBFormatTests {
+    /// XHTML's self-closing tags, which an HTML parser does not know, lose no text.
+    @Test func selfClosingTagsLoseNoText() throws {
+        let chapter = BookFixture.Chapter(
+            part: "OEBPS/c.xhtml", id: "c",
+            body: """
+                <?xml version="1.0" encoding="utf-8"?>
+                <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">
+                <html xmlns="http://www.w3.org/1999/xhtml"><head><title/></head>
+                <body><h2>Part <a id="p1"/>One</h2><p>First<br/>line &amp; <span class="x"/>more.</p><p>Next.</p></body></html>
+                """)
+        let bytes = try BookFixture.epub(
+            title: "Tags", chapters: [chapter], spine: ["c"], navigation: BookFixture.navigation([]))
+        let sections = try epub.parse(bytes).sections
+        #expect(sections.map(\.text) == ["First\nline & more.", "Next."])
+        #expect(sections.map(\.headingPath) == [["Tags", "Part One"], ["Tags", "Part One"]])
+    }
+}
