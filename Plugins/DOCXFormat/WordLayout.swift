@@ -2,7 +2,8 @@ import SemfindCore
 import ZippedXML
 
 /// Lays a Word document's blocks out as extracted text: headings into the heading path,
-/// paragraphs as prose, runs of list items as one list, tables as tables.
+/// paragraphs as prose, runs of list items as one list, runs of paragraphs in a code style
+/// (`WordStyles.codeStyles`) as one code block, tables as tables.
 struct WordLayout {
     let styles: WordStyles
     let numbering: WordNumbering
@@ -11,6 +12,8 @@ struct WordLayout {
     private var markers = WordListMarker()
     /// The list items read since the last other block, a line each.
     private var items: [String] = []
+    /// The code paragraphs read since the last other block.
+    private var codeLines: [String] = []
 
     init(styles: WordStyles, numbering: WordNumbering, titlePath: [String]) {
         self.styles = styles
@@ -26,23 +29,37 @@ struct WordLayout {
                     let heading = InlineText.collapsed(paragraph.text)
                     guard !heading.isEmpty else { continue }
                     flushList(to: &text)
+                    flushCode(to: &text)
                     trail.enter(level: level, text: heading)
                     text.addHeading(heading)
+                } else if paragraph.styleId.map(styles.codeStyles.contains) == true {
+                    flushList(to: &text)
+                    codeLines.append(paragraph.text)
                 } else if let id = paragraph.numberingId {
+                    flushCode(to: &text)
                     let format = numbering.format(of: id, level: paragraph.listLevel)
                     let marker = markers.next(numbering: id, level: paragraph.listLevel, format: format)
                     let indent = String(repeating: "  ", count: min(max(paragraph.listLevel, 0), 8))
                     items.append(indent + marker + " " + paragraph.text.drop(while: \.isWhitespace))
                 } else {
                     flushList(to: &text)
+                    flushCode(to: &text)
                     text.addBlock(paragraph.text, headingPath: titlePath + trail.path)
                 }
             case .table(let rows):
                 flushList(to: &text)
+                flushCode(to: &text)
                 text.addBlock(rows.joined(separator: "\n"), headingPath: titlePath + trail.path, kind: .table)
             }
         }
         flushList(to: &text)
+        flushCode(to: &text)
+    }
+
+    private mutating func flushCode(to text: inout ExtractedText) {
+        guard !codeLines.isEmpty else { return }
+        text.addBlock(codeLines.joined(separator: "\n"), headingPath: titlePath + trail.path, kind: .code)
+        codeLines = []
     }
 
     private mutating func flushList(to text: inout ExtractedText) {

@@ -3,9 +3,15 @@ import ZippedXML
 /// The heading levels of a Word document's paragraph styles (`word/styles.xml`): a style named
 /// "heading N" (any case; Word's built-in names) is level N, and a style with an outline level
 /// (`w:outlineLvl`, 0-based) is that level plus one. A style based on a heading style, with
-/// neither of its own, has its base's level. Level 1 is the outermost.
+/// neither of its own, has its base's level. Level 1 is the outermost. It also knows which
+/// styles are code's (`codeStyles`).
 struct WordStyles {
     private(set) var levels: [String: Int] = [:]
+    /// Styles of code blocks: pandoc's "Source Code" and Word's "HTML Preformatted", "Plain Text"
+    /// and "Macro Text", by id.
+    private(set) var codeStyles: Set<String> = []
+
+    static let codeStyleNames: Set<String> = ["source code", "html preformatted", "plain text", "macro text"]
 
     init() {}
 
@@ -18,9 +24,9 @@ struct WordStyles {
             case "style":
                 current = element.attribute("type") == "paragraph" ? element.attribute("styleId") : nil
             case "name":
-                if let id = current, let level = Self.level(named: element.attribute("val") ?? "") {
-                    levels[id] = level
-                }
+                let name = element.attribute("val") ?? ""
+                if let id = current, let level = Self.level(named: name) { levels[id] = level }
+                if let id = current, Self.codeStyleNames.contains(name.lowercased()) { codeStyles.insert(id) }
             case "outlineLvl":
                 if let id = current, let level = element.attribute("val").flatMap({ Int($0) }), level < 9 {
                     levels[id] = level + 1

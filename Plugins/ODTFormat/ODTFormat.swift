@@ -33,6 +33,7 @@ public struct ODTFormat: FormatPlugin {
         }
         var reader = OpenDocumentReader()
         try XMLStream.read(content, part: "content.xml") { reader.handle($0) }
+        reader.flushCode()
 
         let titlePath = title.map { [$0] } ?? []
         var text = ExtractedText()
@@ -43,6 +44,8 @@ public struct ODTFormat: FormatPlugin {
                 trail.enter(level: level, text: heading)
                 text.addHeading(heading)
             case .paragraph(let paragraph): text.addBlock(paragraph, headingPath: titlePath + trail.path)
+            case .code(let lines):
+                text.addBlock(lines.joined(separator: "\n"), headingPath: titlePath + trail.path, kind: .code)
             case .list(let items):
                 text.addBlock(items.joined(separator: "\n"), headingPath: titlePath + trail.path, kind: .list)
             case .table(let rows):

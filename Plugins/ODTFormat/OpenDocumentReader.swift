@@ -3,7 +3,8 @@ import ZippedXML
 /// Turns the events of an OpenDocument text's `content.xml` into blocks: headings with their
 /// outline level, paragraphs, outermost lists and outermost tables; and the notes' text.
 ///
-/// Text follows ODF's white-space rule: runs of white space are one space, `text:s` adds
+/// A run of paragraphs in the "Preformatted Text" style (pandoc's and LibreOffice's code blocks)
+/// is one code block, its lines' leading spaces kept. Text follows ODF's white-space rule: runs of white space are one space, `text:s` adds
 /// spaces, `text:tab` a tab and `text:line-break` a line break. Notes (`text:note`) are read
 /// apart, their citation marks dropped; annotations, tracked deletions, tables of contents and
 /// drawings' titles and descriptions are left out. A paragraph inside another (a text box) is a
@@ -13,7 +14,12 @@ struct OpenDocumentReader {
         var text = ""
         /// The outline level of a heading; nil for a paragraph.
         var level: Int?
+        /// Whether its style is "Preformatted Text" (directly or through an automatic style).
+        var isPreformatted = false
     }
+
+    /// The paragraph style of preformatted text (code), by its internal name.
+    static let preformattedStyle = "Preformatted_20_Text"
 
     /// Elements whose content is never read.
     static let skipped: Set<String> = [
@@ -35,6 +41,10 @@ struct OpenDocumentReader {
     private var cellText: [String] = []
     private var noteDepth = 0
     private var noteText: [String] = []
+    /// The preformatted paragraphs read since the last other block.
+    private var codeLines: [String] = []
+    /// Automatic paragraph styles (`office:automatic-styles`) and the style each is based on.
+    private var parentStyles: [String: String] = [:]
 
     mutating func handle(_ event: XMLEvent) {
         if skippedDepth > 0 {
@@ -55,7 +65,15 @@ struct OpenDocumentReader {
     private mutating func start(_ element: XMLElementStart) {
         switch element.localName {
         case let name where Self.skipped.contains(name): skippedDepth = 1
-        case "p": paragraphs.append(Paragraph())
+        case "style":
+            if let name = element.attribute("name"), let parent = element.attribute("parent-style-name") {
+                parentStyles[name] = parent
+            }
+        case "p":
+            let style = element.attribute("style-name")
+            let isPreformatted =
+                style == Self.preformattedStyle || style.flatMap { parentStyles[$0] } == Self.preformattedStyle
+            paragraphs.append(Paragraph(isPreformatted: isPreformatted))
         case "h": paragraphs.append(Paragraph(level: element.attribute("outline-level").flatMap { Int($0) } ?? 1))
         case "s": append(String(repeating: " ", count: element.attribute("c").flatMap { Int($0) } ?? 1))
         case "tab": append("\t")
@@ -64,10 +82,12 @@ struct OpenDocumentReader {
             noteDepth += 1
             if noteDepth == 1 { noteText = [] }
         case "list":
+            flushCode()
             listDepth += 1
             if listDepth == 1 { items = [] }
         case "list-item", "list-header": itemStarted = false
         case "table":
+            flushCode()
             tableDepth += 1
             if tableDepth == 1 { rows = [] }
         case "table-row": if tableDepth == 1 { cells = [] }
@@ -100,6 +120,13 @@ struct OpenDocumentReader {
 
     private mutating func endParagraph() {
         guard let paragraph = paragraphs.popLast() else { return }
+        let isCode =
+            paragraph.isPreformatted && paragraphs.isEmpty && noteDepth == 0 && tableDepth == 0 && listDepth == 0
+        if isCode {
+            codeLines.append(String(paragraph.text.reversed().drop { $0 == " " }.reversed()))
+            return
+        }
+        flushCode()
         let text = paragraph.text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingSpaces() }.joined(separator: "\n")
         guard !text.allSatisfy(\.isWhitespace) else { return }
@@ -117,6 +144,13 @@ struct OpenDocumentReader {
         } else {
             blocks.append(.paragraph(text))
         }
+    }
+
+    /// Ends a run of preformatted paragraphs: one code block, blank lines at its ends dropped.
+    mutating func flushCode() {
+        let lines = codeLines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed()
+        if !lines.isEmpty { blocks.append(.code(Array(lines))) }
+        codeLines = []
     }
 
     private mutating func flushList() {

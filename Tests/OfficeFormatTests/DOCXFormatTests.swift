@@ -107,4 +107,16 @@ extension DOCXFormatTests {
         let body = WordFixture.paragraph("R&amp;D &lt;fast&gt; caf&#233; &#x20AC;5")
         #expect(try docx.parse(WordFixture.docx(body: body)).sections.map(\.text) == ["R&D <fast> café €5"])
     }
+
+    /// A run of paragraphs in a code style is one code block, its lines and indentation kept.
+    @Test func codeParagraphsAreOneCodeBlock() throws {
+        let body = [
+            WordFixture.paragraph("Run:"),
+            WordFixture.paragraph("make build<w:r><w:br/></w:r>  --fast", style: "SourceCode"),
+            WordFixture.paragraph("make test", style: "SourceCode"), WordFixture.paragraph("Done."),
+        ].joined()
+        let sections = try docx.parse(WordFixture.docx(body: body)).sections
+        #expect(sections.map(\.kind) == [.prose, .code, .prose])
+        #expect(sections.map(\.text) == ["Run:", "make build\n  --fast\nmake test", "Done."])
+    }
 }

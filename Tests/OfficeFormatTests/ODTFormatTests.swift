@@ -1,3 +1,4 @@
+import Foundation
 import ODTFormat
 import SemfindCore
 import Testing
@@ -33,6 +34,26 @@ import Testing
                 ["[1] From Debian.", "Manual > Notes", "prose"],
             ])
         #expect(document.sections.map(\.span.firstLine) == [2, 4, 8, 10, 13])
+    }
+
+    /// Paragraphs in the "Preformatted Text" style, directly or through an automatic style, make
+    /// one code block with their indentation.
+    @Test func preformattedParagraphsAreOneCodeBlock() throws {
+        let styles = """
+            <office:automatic-styles><style:style xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" \
+            style:name="P1" style:family="paragraph" style:parent-style-name="Preformatted_20_Text"/></office:automatic-styles>
+            """
+        let body = """
+            <text:p>Run:</text:p><text:p text:style-name="P1">if ready {</text:p>\
+            <text:p text:style-name="Preformatted_20_Text"><text:s text:c="4"/>go()</text:p>\
+            <text:p text:style-name="P1">}</text:p><text:p>Done.</text:p>
+            """
+        let content = OpenDocumentFixture.content(body).replacingOccurrences(
+            of: "<office:body>", with: styles + "<office:body>")
+        let bytes = try ZipFixture.zip([("content.xml", content)])
+        let sections = try odt.parse(bytes).sections
+        #expect(sections.map(\.kind) == [.prose, .code, .prose])
+        #expect(sections.map(\.text) == ["Run:", "if ready {\n    go()\n}", "Done."])
     }
 
     @Test func headingWithoutLevelIsOutermost() throws {

@@ -21,8 +21,8 @@ enum WordFixture {
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document \#(namespaces)><w:body>\#(body)</w:body></w:document>"#
     }
 
-    /// Paragraph styles: "Heading1"…"Heading3" named as Word names them, and "Chapter" with
-    /// an outline level of its own (level 1).
+    /// Paragraph styles: "Heading1"…"Heading3" named as Word names them, "SourceCode" named
+    /// as pandoc names it, and "Chapter" with an outline level of its own (level 1).
     static let styles = """
         <?xml version="1.0" encoding="UTF-8"?>
         <w:styles \(namespaces)>
@@ -30,6 +30,7 @@ enum WordFixture {
         <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style>
         <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>
         <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="Heading 3"/></w:style>
+        <w:style w:type="paragraph" w:styleId="SourceCode"><w:name w:val="Source Code"/></w:style>
         <w:style w:type="paragraph" w:styleId="Chapter"><w:name w:val="Chapter"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
         </w:styles>
         """
