@@ -40,7 +40,7 @@ public struct EPUBFormat: FormatPlugin {
             }
             let parsed: ParsedDocument
             do {
-                parsed = try HTMLFormat().parse(page)
+                parsed = try HTMLFormat(readsPagesAsDocuments: true).parse(page)
             } catch let error as SemfindError {
                 warnings.append("chapter \(chapter.part): \(error.message)")
                 continue

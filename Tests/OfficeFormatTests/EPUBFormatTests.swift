@@ -103,3 +103,23 @@ extension EPUBFormatTests {
         #expect(sections.map(\.headingPath) == [["Tags", "Part One"], ["Tags", "Part One"]])
     }
 }
+
+extension EPUBFormatTests {
+    /// A chapter is a document, not a site's page: its header, footer and lists of links are
+    /// read; navigation is not.
+    @Test func chaptersKeepHeadersFootersAndLinkLists() throws {
+        let chapter = BookFixture.Chapter(
+            part: "OEBPS/c.xhtml", id: "c",
+            body: BookFixture.page(
+                """
+                <header><h1>Chapter One</h1></header><p>Text.</p>\
+                <ul><li><a href="a.xhtml">Alpha</a></li><li><a href="b.xhtml">Beta</a></li></ul>\
+                <nav><a href="toc.xhtml">Contents</a></nav><footer><p>End note.</p></footer>
+                """))
+        let bytes = try BookFixture.epub(
+            title: "Doc", chapters: [chapter], spine: ["c"], navigation: BookFixture.navigation([]))
+        let sections = try epub.parse(bytes).sections
+        #expect(sections.map(\.text) == ["Text.", "- Alpha\n- Beta", "End note."])
+        #expect(sections.allSatisfy { $0.headingPath == ["Doc", "Chapter One"] })
+    }
+}
