@@ -50,7 +50,7 @@ public struct EPUBFormat: FormatPlugin {
                 let ownPath = Array(section.headingPath.dropFirst(parsed.title == nil ? 0 : 1))
                 var path = ownPath.isEmpty ? labels[chapter.part].map { [$0] } ?? [] : ownPath
                 // A title page's heading repeats the book's title, which leads every path already.
-                if path.first == book.title { path.removeFirst() }
+                if let title = book.title, path.first == title { path.removeFirst() }
                 if path != lastPath, let heading = path.last { text.addHeading(heading) }
                 lastPath = path
                 text.addBlock(section.text, headingPath: titlePath + path, kind: section.kind)

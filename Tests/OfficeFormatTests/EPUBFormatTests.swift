@@ -123,3 +123,19 @@ extension EPUBFormatTests {
         #expect(sections.allSatisfy { $0.headingPath == ["Doc", "Chapter One"] })
     }
 }
+
+extension EPUBFormatTests {
+    /// A book without a title whose chapter has neither headings nor a label is read, with no
+    /// heading path (the title-page rule must not fire on two absent titles).
+    @Test func untitledBookWithUnlabelledChapter() throws {
+        let chapter = BookFixture.Chapter(part: "OEBPS/c.xhtml", id: "c", body: BookFixture.page("<p>Plain.</p>"))
+        let opf = BookFixture.opf(title: "", chapters: [chapter], spine: ["c"])
+        let bytes = try ZipFixture.zip([
+            ("META-INF/container.xml", BookFixture.container), ("OEBPS/content.opf", opf), (chapter.part, chapter.body),
+        ])
+        let document = try epub.parse(bytes)
+        #expect(document.title == nil)
+        #expect(document.sections.map(\.text) == ["Plain."])
+        #expect(document.sections.map(\.headingPath) == [[]])
+    }
+}
