@@ -21,6 +21,9 @@ struct OpenDocumentReader {
     /// The paragraph style of preformatted text (code), by its internal name.
     static let preformattedStyle = "Preformatted_20_Text"
 
+    /// The most spaces one `text:s` gives.
+    static let maxSpaces = 1_000
+
     /// Elements whose content is never read.
     static let skipped: Set<String> = [
         "annotation", "tracked-changes", "note-citation", "table-of-content", "title", "desc", "sequence-decls",
@@ -75,7 +78,10 @@ struct OpenDocumentReader {
                 style == Self.preformattedStyle || style.flatMap { parentStyles[$0] } == Self.preformattedStyle
             paragraphs.append(Paragraph(isPreformatted: isPreformatted))
         case "h": paragraphs.append(Paragraph(level: element.attribute("outline-level").flatMap { Int($0) } ?? 1))
-        case "s": append(String(repeating: " ", count: element.attribute("c").flatMap { Int($0) } ?? 1))
+        case "s":
+            // A count out of range (negative, or millions) is clamped: the spaces are layout only.
+            let count = element.attribute("c").flatMap { Int($0) } ?? 1
+            append(String(repeating: " ", count: min(max(count, 0), Self.maxSpaces)))
         case "tab": append("\t")
         case "line-break": append("\n")
         case "note-body":
