@@ -15,6 +15,7 @@ let package = Package(
         // Its manifest needs tools 6.1, and every build resolves it: hence ours says 6.1.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -67,7 +68,7 @@ let package = Package(
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
-                "PDFFormat",
+                "PDFFormat", "DOCXFormat", "ODTFormat", "PPTXFormat", "EPUBFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
@@ -82,6 +83,10 @@ let package = Package(
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
         ),
+        .target(
+            name: "ZippedXML",
+            dependencies: ["SemfindCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]),
         .target(name: "TextFormat", dependencies: ["SemfindCore"], path: "Plugins/TextFormat", exclude: ["README.md"]),
         .target(
             name: "MarkdownFormat", dependencies: ["SemfindCore"], path: "Plugins/MarkdownFormat",
@@ -93,13 +98,33 @@ let package = Package(
             name: "PDFFormat", dependencies: ["SemfindCore", "CPoppler"], path: "Plugins/PDFFormat",
             exclude: ["README.md"]),
         .testTarget(name: "PDFFormatTests", dependencies: ["PDFFormat", "SemfindCore", "TestSupport"]),
+        .target(
+            name: "DOCXFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/DOCXFormat",
+            exclude: ["README.md"]),
+        .target(
+            name: "EPUBFormat", dependencies: ["SemfindCore", "ZippedXML", "HTMLFormat"], path: "Plugins/EPUBFormat",
+            exclude: ["README.md"]),
+        .target(
+            name: "ODTFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/ODTFormat",
+            exclude: ["README.md"]),
+        .target(
+            name: "PPTXFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/PPTXFormat",
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "OfficeFormatTests",
+            dependencies: [
+                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "PPTXFormat", "SemfindCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
-        .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport"]),
+        .testTarget(
+            name: "semfindTests",
+            dependencies: ["semfind", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "MCPClientTests",
             dependencies: [

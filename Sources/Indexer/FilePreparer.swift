@@ -35,7 +35,8 @@ struct FilePreparer: Sendable {
         } catch {
             return .failed(path: file.path, message: "\(plugin.name) parser failed: \(error)")
         }
-        // A binary format's spans do not point into its bytes' lines.
+        // A binary format's spans count lines of its extracted text, not of the file: its pieces
+        // keep their lines and their section's bytes (`ChunkAssembler.pieceSpan`).
         let lines = document.sections.isEmpty || plugin.readsBinary ? [] : DecodedText(bytes).lines
         let record = FileRecord(
             path: file.path, size: bytes.count, modified: file.modified, contentHash: hash, plugin: plugin.name,
