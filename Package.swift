@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
         .testTarget(name: "CKernelsTests", dependencies: ["CKernels", "SemfindCore"]),
         .target(name: "CSystemCalls", exclude: ["README.md"]),
+        .target(name: "ChildProcess", dependencies: ["CSystemCalls", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
