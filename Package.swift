@@ -42,6 +42,10 @@ let package = Package(
         .target(name: "CSystemCalls", exclude: ["README.md"]),
         .target(name: "ChildProcess", dependencies: ["CSystemCalls", "SemfindCore"], exclude: ["README.md"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
+        .target(
+            name: "ParserIsolation", dependencies: ["ChildProcess", "Indexer", "SemfindCore"], exclude: ["README.md"]
+        ),
+        .testTarget(name: "ParserIsolationTests", dependencies: ["ParserIsolation", "SemfindCore"]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
@@ -65,7 +69,7 @@ let package = Package(
             name: "semfind",
             dependencies: [
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher",
-                "QueryEngine",
+                "QueryEngine", "ParserIsolation",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
