@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Binary formats parse in a child process: real faults in it (the debug build's
 /// `SEMFIND_PARSE_WORKER_FAULTS` hook crashes, hangs, exhausts memory or writes garbage when a
 /// PDF carries a marker) cost those files alone, each with its reason; the run indexes the
@@ -28,7 +32,8 @@ struct IsolatedParsingTests {
         }
     }
 
-    /// Processes of this user whose environment carries this test's mark.
+    /// Processes of this user whose environment carries this test's mark (the run's and its
+    /// workers', which inherit it).
     func workersLeft() -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.filter { entry in
@@ -37,6 +42,29 @@ struct IsolatedParsingTests {
             else { return false }
             return String(decoding: environment, as: UTF8.self).contains("SEMFIND_TEST_RUN_MARK=\(runMark)")
         }
+    }
+
+    @Test("a worker busy with a hang dies with the run when the run is killed (SIGKILL)")
+    func workerDiesWithItsRun() throws {
+        #if os(Linux)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let model = try TinyBertModel()
+            defer { model.remove() }
+            try writePDF("hang.pdf", ["This page carries semfind-fault:hang for the test."])
+            var environment = BuiltBinary.environment
+            environment["SEMFIND_TEST_RUN_MARK"] = runMark
+            environment["SEMFIND_PARSE_WORKER_FAULTS"] = "1"
+            let run = try BackgroundCommand(
+                ["index", "--index", folder + "/index.sqlite", "--model", model.folder.path, corpus],
+                logs: URL(fileURLWithPath: folder), name: "index", environment: environment)
+            let appeared = Date().addingTimeInterval(30)
+            while workersLeft().count < 2, Date() < appeared { usleep(20_000) }
+            #expect(workersLeft().count == 2, "the run and its worker")
+            run.send(SIGKILL)
+            let gone = Date().addingTimeInterval(5)
+            while !workersLeft().isEmpty, Date() < gone { usleep(20_000) }
+            #expect(workersLeft().isEmpty, "left running: \(workersLeft())")
+        #endif
     }
 
     @Test("a crash, a hang, a memory blow-up and garbage each cost one file; the run goes on")
@@ -58,7 +86,7 @@ struct IsolatedParsingTests {
             let index = ["--index", folder + "/index.sqlite", "--model", model.folder.path]
 
             let started = Date()
-            let first = try faulty.run(["index", "--json", "--parse-timeout", "3"] + index + [corpus])
+            let first = try faulty.run(["index", "--json", "--parse-timeout", "10"] + index + [corpus])
             #expect(first.status == 2, "\(first.stderr)")
             #expect(Date().timeIntervalSince(started) < 60)
             let failures = Dictionary(
@@ -68,7 +96,7 @@ struct IsolatedParsingTests {
             #expect(
                 failures == [
                     "crash.pdf": "the pdf parser crashed (SIGSEGV)",
-                    "hang.pdf": "the pdf parser took longer than 3 s: stopped",
+                    "hang.pdf": "the pdf parser took longer than 10 s: stopped",
                     "memory.pdf": "the pdf parser ran out of memory (1 GiB limit)",
                     "garbage.pdf": "the pdf parser sent an unreadable reply",
                 ])
