@@ -112,15 +112,22 @@ public final class ChildProcess {
     /// standard error; nil if it still runs.
     func reap(blocking: Bool) -> Termination? {
         if let termination { return termination }
+        // First see it end without reaping it: while it is a zombie its pid, which names its
+        // group, cannot be reused, so the group (a grandchild may live on) can be killed safely.
+        var info = siginfo_t()
+        var seen: Int32
+        repeat {
+            seen = waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT | (blocking ? 0 : WNOHANG))
+        } while seen < 0 && errno == EINTR
+        guard seen == 0, Self.childPid(of: info) == pid else { return nil }
+        _ = sendSignal(-pid, SIGKILL)
         var status: Int32 = 0
         var usage = rusage()
         var reaped: pid_t
         repeat {
-            reaped = wait4(pid, &status, blocking ? 0 : WNOHANG, &usage)
+            reaped = wait4(pid, &status, 0, &usage)
         } while reaped < 0 && errno == EINTR
         guard reaped == pid else { return nil }
-        // The group may live on (a grandchild); it goes with its leader.
-        _ = sendSignal(-pid, SIGKILL)
         let signal = status & 0x7f
         let cause: Termination.Cause = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
         #if canImport(Darwin)
@@ -154,6 +161,15 @@ public final class ChildProcess {
                 return
             }
         }
+    }
+
+    /// The pid `waitid` saw end (0 when, without waiting, none had).
+    private static func childPid(of info: siginfo_t) -> pid_t {
+        #if canImport(Glibc)
+            info._sifields._sigchld.si_pid
+        #else
+            info.si_pid
+        #endif
     }
 
     /// A pipe whose ends close on exec (the child gets its copies by dup2).
