@@ -105,7 +105,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
-        .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport"]),
+        .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport", "ChildProcess"]),
         .testTarget(
             name: "MCPClientTests",
             dependencies: [
