@@ -41,6 +41,12 @@ let package = Package(
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
         .testTarget(name: "CKernelsTests", dependencies: ["CKernels", "SemfindCore"]),
         .target(name: "CSystemCalls", exclude: ["README.md"]),
+        .target(name: "ChildProcess", dependencies: ["CSystemCalls", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
+        .target(
+            name: "ParserIsolation", dependencies: ["ChildProcess", "Indexer", "SemfindCore"], exclude: ["README.md"]
+        ),
+        .testTarget(name: "ParserIsolationTests", dependencies: ["ParserIsolation", "SemfindCore"]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
@@ -64,7 +70,7 @@ let package = Package(
             name: "semfind",
             dependencies: [
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher",
-                "QueryEngine",
+                "QueryEngine", "ParserIsolation",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
@@ -124,7 +130,9 @@ let package = Package(
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
         .testTarget(
             name: "semfindTests",
-            dependencies: ["semfind", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "semfind", "TestSupport", "ChildProcess", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "MCPClientTests",
             dependencies: [

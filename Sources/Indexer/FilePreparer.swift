@@ -11,7 +11,8 @@ struct FilePreparer: Sendable {
     /// Set when chunk options changed since the last run: every file is chunked again.
     let rechunkAll: Bool
 
-    func prepare(_ file: WalkedFile, previous: FileRecord?) -> PreparedFile {
+    /// `parser` runs the plugin: the producer's own, made by `IndexOptions.parser`.
+    func prepare(_ file: WalkedFile, previous: FileRecord?, parser: any DocumentParser) -> PreparedFile {
         if file.knownUnchanged { return .unchanged(path: file.path, stat: nil) }
         guard let plugin = registry.plugin(mimeType: file.mimeType, charset: file.charset, path: file.path) else {
             return .skipped(path: file.path, reason: "unsupported type", detail: file.mimeType)
@@ -29,7 +30,7 @@ struct FilePreparer: Sendable {
         }
         let document: ParsedDocument
         do {
-            document = try plugin.parse(bytes)
+            document = try parser.parse(bytes, with: plugin)
         } catch let error as SemfindError {
             return .failed(path: file.path, message: error.message)
         } catch {

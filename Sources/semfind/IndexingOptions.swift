@@ -23,6 +23,14 @@ struct IndexingOptions: ParsableArguments {
     @Option(name: .long, help: "Texts per forward pass of the encoder.")
     var batchSize = 32
 
+    @Option(
+        name: .long,
+        help: """
+            Seconds a binary format's parser (PDF) may take for one file; it runs in a child \
+            process that is then stopped, and the file is reported as failed.
+            """)
+    var parseTimeout = 30.0
+
     func validate() throws {
         guard chunkTokens >= 16, chunkTokens <= 254 else { throw ValidationError("--chunk-tokens must be in 16...254") }
         guard overlap >= 0, overlap < chunkTokens / 2 else {
@@ -31,13 +39,18 @@ struct IndexingOptions: ParsableArguments {
         guard maxFileSize > 0, batchSize > 0 else {
             throw ValidationError("--max-file-size and --batch-size must be positive")
         }
+        guard parseTimeout > 0, parseTimeout <= 86400 else {
+            throw ValidationError("--parse-timeout must be in (0, 86400]")
+        }
     }
 
     var walk: WalkOptions { WalkOptions(maxFileSize: maxFileSize, includeHidden: hidden, followsLinksOutside: follow) }
 
     func indexOptions(roots: [String]) -> IndexOptions {
-        IndexOptions(
+        var options = IndexOptions(
             roots: roots, walk: walk, chunker: ChunkerOptions(budget: chunkTokens, overlap: overlap),
             batchSize: batchSize)
+        options.parser = IsolatedParsing.parser(timeout: parseTimeout)
+        return options
     }
 }

@@ -3,8 +3,8 @@ import EPUBFormat
 import HTMLFormat
 import Indexer
 import MarkdownFormat
-import PDFFormat
 import ODTFormat
+import PDFFormat
 import PPTXFormat
 import TextFormat
 

@@ -34,7 +34,7 @@ struct BinaryFormatSpanTests {
         let file = WalkedFile(
             root: "/r", path: "/r/a.zipped", relativePath: "a.zipped", size: content.count, modified: 1,
             mimeType: "application/zip", charset: "binary", content: content)
-        guard case .parsed(let parsed) = preparer.prepare(file, previous: nil) else {
+        guard case .parsed(let parsed) = preparer.prepare(file, previous: nil, parser: InProcessParser()) else {
             Issue.record("not parsed")
             return
         }
