@@ -1,7 +1,8 @@
 import SemfindCore
 import ZippedXML
 
-/// Reads Word documents (Office Open XML, `.docx`): the title from the document's properties,
+/// Reads Word documents (Office Open XML, `.docx`): the title, description and keywords from the
+/// document's properties (the description and keywords its first section),
 /// headings from heading styles and outline levels, paragraphs, lists, tables, then the
 /// footnotes and endnotes, each under a heading of their own.
 ///
@@ -27,11 +28,11 @@ public struct DOCXFormat: FormatPlugin {
         }
         var warnings: [String] = []
         let parts = (try? Relationships(of: main, in: package)) ?? nil
-        let title = Self.optional(&warnings) {
-            try package.read("docProps/core.xml").flatMap {
-                try DublinCoreTitle.first(in: $0, part: "docProps/core.xml")
-            }
-        }
+        let properties =
+            Self.optional(&warnings) {
+                try package.read("docProps/core.xml").map { try DocumentProperties($0, part: "docProps/core.xml") }
+            } ?? DocumentProperties()
+        let title = properties.title
         let styles = Self.optional(&warnings) {
             let part = parts?.target(ofType: "styles") ?? "word/styles.xml"
             return try package.read(part).map { try WordStyles($0, part: part) }
@@ -45,6 +46,7 @@ public struct DOCXFormat: FormatPlugin {
 
         var text = ExtractedText()
         let titlePath = title.map { [$0] } ?? []
+        if let about = properties.about { text.addBlock(about, headingPath: titlePath) }
         var layout = WordLayout(
             styles: styles ?? WordStyles(), numbering: numbering ?? WordNumbering(), titlePath: titlePath)
         layout.add(reader.blocks, to: &text)

@@ -30,8 +30,9 @@ public struct EPUBFormat: FormatPlugin {
         let book = try EPUBPackage(in: package)
         var warnings: [String] = []
         let labels = Self.labels(book, package, &warnings)
-        let titlePath = book.title.map { [$0] } ?? []
+        let titlePath = book.properties.title.map { [$0] } ?? []
         var text = ExtractedText()
+        if let about = book.properties.about { text.addBlock(about, headingPath: titlePath) }
         var lastPath: [String] = []
         for chapter in book.spine where Self.chapterTypes.contains(chapter.mediaType) {
             guard let page = try package.read(chapter.part) else {
@@ -50,13 +51,13 @@ public struct EPUBFormat: FormatPlugin {
                 let ownPath = Array(section.headingPath.dropFirst(parsed.title == nil ? 0 : 1))
                 var path = ownPath.isEmpty ? labels[chapter.part].map { [$0] } ?? [] : ownPath
                 // A title page's heading repeats the book's title, which leads every path already.
-                if let title = book.title, path.first == title { path.removeFirst() }
+                if let title = book.properties.title, path.first == title { path.removeFirst() }
                 if path != lastPath, let heading = path.last { text.addHeading(heading) }
                 lastPath = path
                 text.addBlock(section.text, headingPath: titlePath + path, kind: section.kind)
             }
         }
-        return ParsedDocument(title: book.title, sections: text.sections, warnings: warnings)
+        return ParsedDocument(title: book.properties.title, sections: text.sections, warnings: warnings)
     }
 
     /// The chapters' labels in the navigation document, else the NCX; none, with a warning,

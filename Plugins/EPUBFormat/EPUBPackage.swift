@@ -2,7 +2,7 @@ import SemfindCore
 import ZippedXML
 
 /// An EPUB's package document (the OPF file that `META-INF/container.xml` points to): the book's
-/// title, its reading order, and where its navigation is.
+/// properties, its reading order, and where its navigation is.
 struct EPUBPackage {
     /// A manifest item: the part it names and that part's media type.
     struct Item {
@@ -13,7 +13,8 @@ struct EPUBPackage {
 
     /// The OPF part's name in the archive.
     let part: String
-    private(set) var title: String?
+    /// The book's title, description and keywords (`dc:title`, `dc:description`, `dc:subject`).
+    private(set) var properties = DocumentProperties()
     /// The parts of the spine, in reading order, with their media types.
     private(set) var spine: [Item] = []
     /// The EPUB 3 navigation document, if the manifest names one.
@@ -36,7 +37,7 @@ struct EPUBPackage {
             throw SemfindError(.invalidInput, "EPUB names no package document that the archive holds")
         }
         part = rootfile
-        title = try DublinCoreTitle.first(in: opf, part: rootfile)
+        properties = try DocumentProperties(opf, part: rootfile)
         try readManifestAndSpine(opf)
     }
 

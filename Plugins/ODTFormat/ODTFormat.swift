@@ -25,18 +25,20 @@ public struct ODTFormat: FormatPlugin {
             throw SemfindError(.invalidInput, "zip archive has no content.xml: not an OpenDocument text")
         }
         var warnings: [String] = []
-        var title: String?
+        var properties = DocumentProperties()
         do {
-            title = try package.read("meta.xml").flatMap { try DublinCoreTitle.first(in: $0, part: "meta.xml") }
+            properties = try package.read("meta.xml").map { try DocumentProperties($0, part: "meta.xml") } ?? properties
         } catch let error as SemfindError {
             warnings.append(error.message)
         }
+        let title = properties.title
         var reader = OpenDocumentReader()
         try XMLStream.read(content, part: "content.xml") { reader.handle($0) }
         reader.flushCode()
 
         let titlePath = title.map { [$0] } ?? []
         var text = ExtractedText()
+        if let about = properties.about { text.addBlock(about, headingPath: titlePath) }
         var trail = HeadingTrail()
         for block in reader.blocks {
             switch block {

@@ -29,16 +29,18 @@ public struct PPTXFormat: FormatPlugin {
             throw SemfindError(.invalidInput, "zip archive has no \(main): not a PowerPoint presentation")
         }
         var warnings: [String] = []
-        var title: String?
+        var properties = DocumentProperties()
         do {
-            title = try package.read("docProps/core.xml").flatMap {
-                try DublinCoreTitle.first(in: $0, part: "docProps/core.xml")
-            }
+            properties =
+                try package.read("docProps/core.xml").map { try DocumentProperties($0, part: "docProps/core.xml") }
+                ?? properties
         } catch let error as SemfindError {
             warnings.append(error.message)
         }
+        let title = properties.title
         let titlePath = title.map { [$0] } ?? []
         var text = ExtractedText()
+        if let about = properties.about { text.addBlock(about, headingPath: titlePath) }
         for (index, slide) in try Self.slideParts(presentation, part: main, in: package).enumerated() {
             do {
                 guard let shapes = try Self.shapes(of: slide, in: package) else {
