@@ -15,6 +15,7 @@ let package = Package(
         // Its manifest needs tools 6.1, and every build resolves it: hence ours says 6.1.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -68,6 +69,7 @@ let package = Package(
                 "MarkdownFormat",
                 "HTMLFormat",
                 "PDFFormat",
+                "CommandFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
@@ -92,6 +94,14 @@ let package = Package(
         .target(
             name: "PDFFormat", dependencies: ["SemfindCore", "CPoppler"], path: "Plugins/PDFFormat",
             exclude: ["README.md"]),
+        .target(
+            name: "CommandFormat",
+            dependencies: [
+                "SemfindCore", "TextFormat", "MarkdownFormat", "HTMLFormat",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            path: "Plugins/CommandFormat", exclude: ["README.md"]),
+        .testTarget(name: "CommandFormatTests", dependencies: ["CommandFormat", "SemfindCore"]),
         .testTarget(name: "PDFFormatTests", dependencies: ["PDFFormat", "SemfindCore", "TestSupport"]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
