@@ -104,6 +104,10 @@ struct DeclaredFormatsTests {
         let found = try #require(messages(search.stdout).first { $0.type == "result" }?.data)
         #expect((found["path"] as? String)?.hasSuffix("tides.org") == true && found["format"] as? String == "org")
         #expect(found["heading_path"] as? [String] == ["Tides"])
+        let context = try runner.run(["search", "--mode", "keyword", "--no-session", "-C", "1"] + index + ["rye"])
+        #expect(
+            context.stdout.contains("THE CREW ATE RYE") && !context.stdout.contains("the crew ate rye"),
+            "-C shows the passage, not the file's lines: \(context.stdout)")
 
         let status = try runner.run(["status", "--json"] + location)
         let fields = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
