@@ -125,12 +125,16 @@ struct BoundedCommand {
     /// program may close its output and go on running).
     private func wait(_ pid: pid_t, until deadline: Date) -> Int32? {
         var status: Int32 = 0
+        // Most programs exit as their output ends: look again soon, then less often.
+        var pause: UInt32 = 50
         while true {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { return status }
+            // Reaped elsewhere (SIGCHLD ignored): its output ended, and no status says otherwise.
             if result < 0, errno != EINTR { return 0 }
             guard deadline.timeIntervalSinceNow > 0 else { return nil }
-            usleep(2000)
+            usleep(pause)
+            pause = min(pause * 2, 5000)
         }
     }
 
