@@ -28,12 +28,14 @@ struct PluginsCommand: ParsableCommand {
     func run() throws {
         let declared = try Plugins.declared(pluginsFile: plugins)
         let file = Plugins.file(plugins).path
+        let present = FileManager.default.fileExists(atPath: file)
         let entries = declared.map(Self.fields) + Plugins.builtIn.map { Self.fields($0, declared: false) }
         if json {
             print(ResultJSON.line(["plugins_file": file, "plugins": entries]), terminator: "")
             return
         }
-        print("plugins file: \(file) (\(declared.isEmpty ? "no declared formats" : "\(declared.count) declared"))")
+        let declaredCount = present ? "\(declared.count) declared" : "not there: no declared formats"
+        print("plugins file: \(file) (\(declaredCount))")
         for entry in entries {
             let origin = entry["declared"] as? Bool == true ? "declared" : "built-in"
             let reads = entry["binary"] as? Bool == true ? "binary" : "text"
