@@ -92,4 +92,26 @@ struct CommandFormatTests {
             Self.failure(Self.format(["no-such-program-semfind"]))
                 == "test plugin: cannot run no-such-program-semfind: No such file or directory")
     }
+
+    @Test("at the deadline the whole process group goes, not only the command")
+    func processGroup() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("semfind-group-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // The shell leaves at once; the sleep it started keeps the output open and runs on.
+        let script = "sleep 1000 & echo $! > \(folder)/pid"
+        #expect(
+            Self.failure(Self.format(["sh", "-c", script], timeout: 0.5))
+                == "test plugin: command timed out after 0.5 s")
+        let pid = try #require(
+            Int32(
+                try String(contentsOfFile: folder + "/pid", encoding: .utf8).trimmingCharacters(
+                    in: .whitespacesAndNewlines)))
+        var gone = false
+        for _ in 0..<100 where !gone {
+            gone = kill(pid, 0) != 0
+            if !gone { usleep(20_000) }
+        }
+        #expect(gone, "the background sleep \(pid) was killed with its group")
+    }
 }
