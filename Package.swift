@@ -15,6 +15,7 @@ let package = Package(
         // Its manifest needs tools 6.1, and every build resolves it: hence ours says 6.1.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -41,6 +42,12 @@ let package = Package(
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
         .testTarget(name: "CKernelsTests", dependencies: ["CKernels", "SemfindCore"]),
         .target(name: "CSystemCalls", exclude: ["README.md"]),
+        .target(name: "ChildProcess", dependencies: ["CSystemCalls", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
+        .target(
+            name: "ParserIsolation", dependencies: ["ChildProcess", "Indexer", "SemfindCore"], exclude: ["README.md"]
+        ),
+        .testTarget(name: "ParserIsolationTests", dependencies: ["ParserIsolation", "SemfindCore"]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
@@ -64,11 +71,11 @@ let package = Package(
             name: "semfind",
             dependencies: [
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher",
-                "QueryEngine",
+                "QueryEngine", "ParserIsolation",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
-                "PDFFormat",
+                "PDFFormat", "DOCXFormat", "ODTFormat", "PPTXFormat", "EPUBFormat",
                 "CommandFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -84,6 +91,10 @@ let package = Package(
                     .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
                 }
         ),
+        .target(
+            name: "ZippedXML",
+            dependencies: ["SemfindCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"]),
         .target(name: "TextFormat", dependencies: ["SemfindCore"], path: "Plugins/TextFormat", exclude: ["README.md"]),
         .target(
             name: "MarkdownFormat", dependencies: ["SemfindCore"], path: "Plugins/MarkdownFormat",
@@ -103,13 +114,35 @@ let package = Package(
             path: "Plugins/CommandFormat", exclude: ["README.md"]),
         .testTarget(name: "CommandFormatTests", dependencies: ["CommandFormat", "SemfindCore"]),
         .testTarget(name: "PDFFormatTests", dependencies: ["PDFFormat", "SemfindCore", "TestSupport"]),
+        .target(
+            name: "DOCXFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/DOCXFormat",
+            exclude: ["README.md"]),
+        .target(
+            name: "EPUBFormat", dependencies: ["SemfindCore", "ZippedXML", "HTMLFormat"], path: "Plugins/EPUBFormat",
+            exclude: ["README.md"]),
+        .target(
+            name: "ODTFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/ODTFormat",
+            exclude: ["README.md"]),
+        .target(
+            name: "PPTXFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/PPTXFormat",
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "OfficeFormatTests",
+            dependencies: [
+                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "PPTXFormat", "SemfindCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
-        .testTarget(name: "semfindTests", dependencies: ["semfind", "TestSupport"]),
+        .testTarget(
+            name: "semfindTests",
+            dependencies: [
+                "semfind", "TestSupport", "ChildProcess", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "MCPClientTests",
             dependencies: [

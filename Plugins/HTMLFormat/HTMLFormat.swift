@@ -21,7 +21,14 @@ public struct HTMLFormat: FormatPlugin {
     public let mimeTypes: Set<String> = ["text/html", "application/xhtml+xml"]
     public let extensions: Set<String> = ["html", "htm", "xhtml"]
 
-    public init() {}
+    /// Whether pages are documents (an e-book's chapters) rather than a site's pages: then a
+    /// `header` or `footer` of the page and blocks of links are read as content; navigation and
+    /// search landmarks and permalinks are still left out.
+    public let readsPagesAsDocuments: Bool
+
+    public init(readsPagesAsDocuments: Bool = false) {
+        self.readsPagesAsDocuments = readsPagesAsDocuments
+    }
 
     /// Parses a page; never fails on malformed markup, which yields what text libxml2 recovers.
     ///
@@ -41,7 +48,9 @@ public struct HTMLFormat: FormatPlugin {
         }
         let lineIndex = LineIndex(bytes)
         let outcome = HTMLTreeReader.read(text) { document in
-            var collector = SectionCollector(lineIndex: lineIndex, readsOnlyMain: PageFurniture.pageMarksMain(document))
+            var collector = SectionCollector(
+                lineIndex: lineIndex, readsOnlyMain: PageFurniture.pageMarksMain(document),
+                isDocument: readsPagesAsDocuments)
             TreeWalker.walk(document, with: &collector)
             return collector.finish()
         }

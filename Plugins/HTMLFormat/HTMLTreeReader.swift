@@ -8,8 +8,8 @@ import CLibXML2
 /// is set on a context of our own; the global one with `xmlSetStructuredErrorFunc`, which is
 /// per-thread state in libxml2 builds with thread support (Linux distributions, macOS). The
 /// parse is synchronous, so it starts and ends on one thread; the handler is reset to libxml2's
-/// default (none) afterwards, which is all there is to restore since nothing else in semfind
-/// uses libxml2.
+/// default (none) afterwards, which is all there is to restore since nothing else in semfind sets
+/// it (`ZippedXML` reports through each reader's own handler).
 enum HTMLTreeReader {
     /// What came of a parse.
     struct Outcome<Result> {

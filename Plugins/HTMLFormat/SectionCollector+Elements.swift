@@ -8,7 +8,7 @@ extension SectionCollector {
         var role = ElementRole(name: name)
         if role != .dropped
             && (ElementAttributes.isHidden(element)
-                || PageFurniture.isFurniture(element, named: name, insideSectioning: !scopes.isEmpty))
+                || PageFurniture.isFurniture(element, named: name, insideSectioning: isDocument || !scopes.isEmpty))
         {
             role = .dropped
         } else if role == .table && ElementAttributes.isLayoutTable(element) {

@@ -45,6 +45,9 @@ struct SectionCollector: TreeVisitor {
     let lineIndex: LineIndex
     /// The page marks its main content: only that is read (`PageFurniture.pageMarksMain`).
     let readsOnlyMain: Bool
+    /// The page is a document (an e-book's chapter), not a site's page: a `header` or `footer`
+    /// of its own and blocks of links are its content, not furniture.
+    let isDocument: Bool
     var estimator: LineEstimator
     /// The document title, once its `<title>` has been read.
     var title: String?
@@ -77,9 +80,10 @@ struct SectionCollector: TreeVisitor {
     /// Sections made so far, their heading paths still without the title.
     var sections: [Section] = []
 
-    init(lineIndex: LineIndex, readsOnlyMain: Bool) {
+    init(lineIndex: LineIndex, readsOnlyMain: Bool, isDocument: Bool) {
         self.lineIndex = lineIndex
         self.readsOnlyMain = readsOnlyMain
+        self.isDocument = isDocument
         estimator = LineEstimator(lineCount: lineIndex.count)
     }
 
@@ -159,7 +163,7 @@ struct SectionCollector: TreeVisitor {
     /// on a page that marks no main content, is not a block of links (`LinkTally`).
     mutating func flush(as kind: Section.Kind) {
         let text = block.text(keepBlankRuns: kind == .code)
-        let isFurniture = !readsOnlyMain && tally.isLinkBlock
+        let isFurniture = !readsOnlyMain && !isDocument && tally.isLinkBlock
         if !text.isEmpty, !isFurniture, let lines = block.sourceLines {
             let span = lineIndex.span(firstLine: lines.lowerBound, lastLine: lines.upperBound)
             sections.append(Section(text: text, headingPath: headings.map(\.text), span: span, kind: kind))

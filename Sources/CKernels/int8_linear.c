@@ -108,6 +108,82 @@ SEMFIND_AVX2 static void int8_linear_avx2(const int8_t *q, const float *row_scal
     }
 }
 
+// `rows` (1 to 4) rows against one block of 16 columns (two vectors of 8) with AVX-VNNI's
+// vpdpbusd on 256-bit vectors: unsigned by signed bytes into 32-bit sums without saturating, so
+// the inputs become unsigned by adding 128 (flipping the sign bit) and 128 * sum(w) comes off at
+// the end, as in the AVX-512 version below.
+SEMFIND_AVX_VNNI static ALWAYS_INLINE void tile_avx_vnni(const int8_t *q, size_t padded_k, int rows,
+                                                         const int8_t *block, const float *row_scales,
+                                                         const float *column_scales, const int32_t *column_sums,
+                                                         const float *bias, size_t columns_left, float *y,
+                                                         size_t y_stride) {
+    const __m256i sign_bits = _mm256_set1_epi8((char)0x80);
+    __m256i sums[4][2];
+    for (int r = 0; r < rows; r++) sums[r][0] = sums[r][1] = _mm256_setzero_si256();
+    for (size_t group = 0; group < padded_k / 4; group++) {
+        __m256i w0 = _mm256_loadu_si256((const __m256i *)(block + group * 64));
+        __m256i w1 = _mm256_loadu_si256((const __m256i *)(block + group * 64 + 32));
+        for (int r = 0; r < rows; r++) {
+            __m256i x = _mm256_xor_si256(_mm256_set1_epi32(four_inputs(q + r * padded_k, group)), sign_bits);
+            sums[r][0] = _mm256_dpbusd_avx_epi32(sums[r][0], x, w0);
+            sums[r][1] = _mm256_dpbusd_avx_epi32(sums[r][1], x, w1);
+        }
+    }
+    for (int half = 0; half < 2 && (size_t)half * 8 < columns_left; half++) {
+        __m256i offset = _mm256_slli_epi32(_mm256_loadu_si256((const __m256i *)(column_sums + half * 8)), 7);
+        __m256 scales = _mm256_loadu_ps(column_scales + half * 8), shift = _mm256_loadu_ps(bias + half * 8);
+        size_t count = columns_left - half * 8;
+        for (int r = 0; r < rows; r++) {
+            __m256 total = _mm256_cvtepi32_ps(_mm256_sub_epi32(sums[r][half], offset));
+            __m256 value = _mm256_fmadd_ps(total, _mm256_mul_ps(_mm256_set1_ps(row_scales[r]), scales), shift);
+            float *out = y + r * y_stride + half * 8;
+            if (count >= 8) {
+                _mm256_storeu_ps(out, value);
+            } else {
+                float lanes[8];
+                _mm256_storeu_ps(lanes, value);
+                memcpy(out, lanes, count * sizeof(float));
+            }
+        }
+    }
+}
+
+// One block of 16 columns for rows [0, rows), four rows at a time.
+SEMFIND_AVX_VNNI static void block_avx_vnni(const int8_t *q, size_t padded_k, size_t rows, const int8_t *block,
+                                            const float *row_scales, const float *column_scales,
+                                            const int32_t *column_sums, const float *bias, size_t columns_left,
+                                            float *y, size_t y_stride) {
+    size_t m = 0;
+    for (; m + 4 <= rows; m += 4) {
+        tile_avx_vnni(q + m * padded_k, padded_k, 4, block, row_scales + m, column_scales, column_sums, bias,
+                      columns_left, y + m * y_stride, y_stride);
+    }
+#define SEMFIND_AVX_VNNI_TAIL(count)                                                                                  \
+    tile_avx_vnni(q + m * padded_k, padded_k, count, block, row_scales + m, column_scales, column_sums, bias,         \
+                  columns_left, y + m * y_stride, y_stride)
+    switch (rows - m) {
+    case 3: SEMFIND_AVX_VNNI_TAIL(3); break;
+    case 2: SEMFIND_AVX_VNNI_TAIL(2); break;
+    case 1: SEMFIND_AVX_VNNI_TAIL(1); break;
+    default: break;
+    }
+#undef SEMFIND_AVX_VNNI_TAIL
+}
+
+SEMFIND_AVX_VNNI static void int8_linear_avx_vnni(const int8_t *q, const float *row_scales, size_t rows, size_t k,
+                                                  const int8_t *packed, const float *column_scales,
+                                                  const int32_t *column_sums, const float *bias, size_t first,
+                                                  size_t end, float *y, size_t y_stride) {
+    size_t padded_k = semfind_int8_padded_inputs(k);
+    for (size_t m = 0; m < rows; m += ROW_PANEL) {
+        size_t panel = rows - m < ROW_PANEL ? rows - m : ROW_PANEL;
+        for (size_t n = first; n < end; n += 16) {
+            block_avx_vnni(q + m * padded_k, padded_k, panel, packed + n * padded_k, row_scales + m,
+                           column_scales + n, column_sums + n, bias + n, end - n, y + m * y_stride + n, y_stride);
+        }
+    }
+}
+
 // `rows` (1 to 6) rows against `blocks` (1 to 4) blocks of 16 columns, one 512-bit vector each.
 // vpdpbusd multiplies unsigned by signed bytes into 32-bit sums without saturating: the inputs
 // become unsigned by adding 128 (flipping the sign bit), and 128 * sum(w) comes off at the end.
@@ -202,23 +278,38 @@ SEMFIND_AVX512_VNNI static void int8_linear_vnni(const int8_t *q, const float *r
 }
 #endif
 
-int semfind_int8_best_version(void) {
+int semfind_int8_supports(int version) {
+    switch (version) {
+    case SEMFIND_INT8_PORTABLE: return 1;
 #if SEMFIND_X86
-    if (semfind_cpu_has_avx512_vnni) return SEMFIND_INT8_VNNI;
-    if (semfind_cpu_has_avx2) return SEMFIND_INT8_AVX2;
+    case SEMFIND_INT8_AVX2: return semfind_cpu_has_avx2;
+    case SEMFIND_INT8_AVX_VNNI: return semfind_cpu_has_avx_vnni;
+    case SEMFIND_INT8_VNNI: return semfind_cpu_has_avx512_vnni;
 #endif
+    default: return 0;
+    }
+}
+
+int semfind_int8_best_version(void) {
+    for (int version = SEMFIND_INT8_VNNI; version > SEMFIND_INT8_PORTABLE; version--) {
+        if (semfind_int8_supports(version)) return version;
+    }
     return SEMFIND_INT8_PORTABLE;
 }
 
 void semfind_int8_linear(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
                          const int8_t *packed, const float *column_scales, const int32_t *column_sums,
                          const float *bias, size_t first_column, size_t end_column, float *y, size_t y_stride) {
-    int best = semfind_int8_best_version();
-    if (version > best) version = best;
+    if (!semfind_int8_supports(version)) version = semfind_int8_best_version();
 #if SEMFIND_X86
     if (version == SEMFIND_INT8_VNNI) {
         int8_linear_vnni(q, row_scales, rows, k, packed, column_scales, column_sums, bias, first_column, end_column,
                          y, y_stride);
+        return;
+    }
+    if (version == SEMFIND_INT8_AVX_VNNI) {
+        int8_linear_avx_vnni(q, row_scales, rows, k, packed, column_scales, column_sums, bias, first_column,
+                             end_column, y, y_stride);
         return;
     }
     if (version == SEMFIND_INT8_AVX2) {

@@ -1,6 +1,7 @@
 #ifndef SEMFIND_CLIBXML2_SHIM_H
 #define SEMFIND_CLIBXML2_SHIM_H
-// libxml2's HTML parser and tree API, for the HTML format plugin.
+// libxml2's HTML parser and tree API, for the HTML format plugin, and its streaming XML reader,
+// for the zipped XML formats (ZippedXML).
 //
 // Debian's libxml2 is built with ICU, so encoding.h would include the system's <unicode/ucnv.h>,
 // whose UErrorCode clashes with the copy inside Foundation (_FoundationICU) in any Swift file that
@@ -11,5 +12,6 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 #endif

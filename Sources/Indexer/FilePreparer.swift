@@ -11,7 +11,8 @@ struct FilePreparer: Sendable {
     /// Set when chunk options changed since the last run: every file is chunked again.
     let rechunkAll: Bool
 
-    func prepare(_ file: WalkedFile, previous: FileRecord?) -> PreparedFile {
+    /// `parser` runs the plugin: the producer's own, made by `IndexOptions.parser`.
+    func prepare(_ file: WalkedFile, previous: FileRecord?, parser: any DocumentParser) -> PreparedFile {
         if file.knownUnchanged { return .unchanged(path: file.path, stat: nil) }
         guard let plugin = registry.plugin(mimeType: file.mimeType, charset: file.charset, path: file.path) else {
             return .skipped(path: file.path, reason: "unsupported type", detail: file.mimeType)
@@ -29,13 +30,14 @@ struct FilePreparer: Sendable {
         }
         let document: ParsedDocument
         do {
-            document = try plugin.parse(bytes)
+            document = try parser.parse(bytes, with: plugin)
         } catch let error as SemfindError {
             return .failed(path: file.path, message: error.message)
         } catch {
             return .failed(path: file.path, message: "\(plugin.name) parser failed: \(error)")
         }
-        // A binary format's spans do not point into its bytes' lines.
+        // A binary format's spans count lines of its extracted text, not of the file: its pieces
+        // keep their lines and their section's bytes (`ChunkAssembler.pieceSpan`).
         let lines = document.sections.isEmpty || plugin.readsBinary ? [] : DecodedText(bytes).lines
         let record = FileRecord(
             path: file.path, size: bytes.count, modified: file.modified, contentHash: hash, plugin: plugin.name,

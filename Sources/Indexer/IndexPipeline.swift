@@ -49,7 +49,8 @@ public struct IndexPipeline {
             chunker: Chunker(options: options.chunker) { tokenizer.pieces($0).count },
             rechunkAll: try store.meta("chunker") != options.chunker.signature)
         let queue = BoundedQueue<QueuedFile>(weightLimit: 8 * options.embedGroupSize)
-        let producer = Producer(storePath: storePath, walker: walker, preparer: preparer, queue: queue, stop: stop)
+        let producer = Producer(
+            storePath: storePath, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
         producer.start()
         var countingOptions = walkOptions
         countingOptions.detectTypes = false
@@ -117,18 +118,20 @@ private final class Producer: @unchecked Sendable {
     let storePath: String
     let walker: Walker
     let preparer: FilePreparer
+    let parser: @Sendable () -> any DocumentParser
     let queue: BoundedQueue<QueuedFile>
     let stop: StopRequest?
     private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
 
     init(
-        storePath: String, walker: Walker, preparer: FilePreparer, queue: BoundedQueue<QueuedFile>,
-        stop: StopRequest?
+        storePath: String, walker: Walker, preparer: FilePreparer, parser: @escaping @Sendable () -> any DocumentParser,
+        queue: BoundedQueue<QueuedFile>, stop: StopRequest?
     ) {
         self.storePath = storePath
         self.walker = walker
         self.preparer = preparer
+        self.parser = parser
         self.queue = queue
         self.stop = stop
     }
@@ -143,6 +146,8 @@ private final class Producer: @unchecked Sendable {
                 let records = try IndexStore(path: storePath, create: false)
                 var walker = walker
                 let preparer = preparer
+                // Made and dropped on this thread: a parse worker lives no longer than the walk.
+                let parser = parser()
                 walker.isKnown = { path, status in
                     guard let previous = try? records.file(at: path) else { return false }
                     return preparer.isUnchanged(previous, size: status.size, modified: status.modified)
@@ -151,7 +156,8 @@ private final class Producer: @unchecked Sendable {
                     if stop?.isRequested == true { throw StopRequest.Stopped() }
                     switch event {
                     case .file(let file):
-                        let prepared = preparer.prepare(file, previous: try records.file(at: file.path))
+                        let prepared = preparer.prepare(
+                            file, previous: try records.file(at: file.path), parser: parser)
                         let weight = if case .parsed(let parsed) = prepared { max(1, parsed.chunks.count) } else { 1 }
                         queue.push(QueuedFile(file: prepared, bytes: file.size), weight: weight)
                     case .skipped(let skipped):

@@ -1,5 +1,5 @@
 /// What a format plugin made of one file.
-public struct ParsedDocument: Sendable, Equatable {
+public struct ParsedDocument: Sendable, Equatable, Codable {
     /// The document's own title (front matter, `<title>`), if it declares one.
     public var title: String?
     /// The blocks of the document, in file order.

@@ -1,6 +1,6 @@
 /// A block of a document as a format plugin found it: its text, the headings above it, and
 /// where it sits in the file. The chunker packs sections into chunks.
-public struct Section: Sendable, Equatable {
+public struct Section: Sendable, Equatable, Codable {
     /// What kind of block this is; decides whether the chunker may cut inside it.
     public enum Kind: String, Sendable, Codable {
         /// Running text: may be cut at sentence or line boundaries.

@@ -26,6 +26,14 @@ struct IndexingOptions: ParsableArguments {
     @Option(
         name: .long,
         help: """
+            Seconds a binary format's parser (PDF) may take for one file; it runs in a child \
+            process that is then stopped, and the file is reported as failed.
+            """)
+    var parseTimeout = 30.0
+
+    @Option(
+        name: .long,
+        help: """
             The plugins file that declares formats read by commands (default: $SEMFIND_PLUGINS, else \
             $XDG_CONFIG_HOME/semfind/plugins.toml).
             """)
@@ -39,6 +47,9 @@ struct IndexingOptions: ParsableArguments {
         guard maxFileSize > 0, batchSize > 0 else {
             throw ValidationError("--max-file-size and --batch-size must be positive")
         }
+        guard parseTimeout > 0, parseTimeout <= 86400 else {
+            throw ValidationError("--parse-timeout must be in (0, 86400]")
+        }
     }
 
     /// The plugins of this run: the declared formats first; an invalid plugins file stops it.
@@ -47,8 +58,10 @@ struct IndexingOptions: ParsableArguments {
     var walk: WalkOptions { WalkOptions(maxFileSize: maxFileSize, includeHidden: hidden, followsLinksOutside: follow) }
 
     func indexOptions(roots: [String]) -> IndexOptions {
-        IndexOptions(
+        var options = IndexOptions(
             roots: roots, walk: walk, chunker: ChunkerOptions(budget: chunkTokens, overlap: overlap),
             batchSize: batchSize)
+        options.parser = IsolatedParsing.parser(timeout: parseTimeout)
+        return options
     }
 }

@@ -15,6 +15,7 @@ struct Semfind: ParsableCommand {
             SearchCommand.self, IndexCommand.self, StatusCommand.self, EmbedCommand.self, TokenizeCommand.self,
             ModelCommand.self, WatchCommand.self, PluginsCommand.self,
             BenchCommand.self, EvalCommand.self, SessionCommand.self, ServeCommand.self, MCPCommand.self,
+            ParseWorkerCommand.self,
         ],
         defaultSubcommand: SearchCommand.self)
 

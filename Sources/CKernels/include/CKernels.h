@@ -14,15 +14,20 @@
 void semfind_linear_small(const float *x, size_t rows, size_t k, const float *w, const float *bias,
                           size_t first_column, size_t end_column, float *y, size_t y_stride);
 
-/// The versions of the int8 linear kernel, slowest first.
+/// The versions of the int8 linear kernel, slowest first. A processor may run a faster one and
+/// not a slower one (AVX-512 VNNI without AVX-VNNI): ask semfind_int8_supports.
 enum {
     SEMFIND_INT8_PORTABLE = 0,
-    SEMFIND_INT8_AVX2 = 1,  // vpmaddubsw and vpmaddwd
-    SEMFIND_INT8_VNNI = 2,  // AVX-512 vpdpbusd
+    SEMFIND_INT8_AVX2 = 1,      // vpmaddubsw and vpmaddwd
+    SEMFIND_INT8_AVX_VNNI = 2,  // AVX-VNNI: vpdpbusd on 256-bit vectors
+    SEMFIND_INT8_VNNI = 3,      // AVX-512 vpdpbusd
 };
 
 /// The fastest int8 linear version this processor runs.
 int semfind_int8_best_version(void);
+
+/// Whether this processor runs int8 linear `version`.
+int semfind_int8_supports(int version);
 
 /// Columns and inputs of a packed int8 weight matrix: columns rounded up to a multiple of 16,
 /// inputs to a multiple of 4. Packed weights take padded_columns * padded_inputs bytes.
