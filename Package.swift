@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -75,6 +76,7 @@ let package = Package(
                 "MarkdownFormat",
                 "HTMLFormat",
                 "PDFFormat", "DOCXFormat", "ODTFormat", "PPTXFormat", "EPUBFormat",
+                "CommandFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
@@ -103,6 +105,14 @@ let package = Package(
         .target(
             name: "PDFFormat", dependencies: ["SemfindCore", "CPoppler"], path: "Plugins/PDFFormat",
             exclude: ["README.md"]),
+        .target(
+            name: "CommandFormat",
+            dependencies: [
+                "SemfindCore", "TextFormat", "MarkdownFormat", "HTMLFormat",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            path: "Plugins/CommandFormat", exclude: ["README.md"]),
+        .testTarget(name: "CommandFormatTests", dependencies: ["CommandFormat", "SemfindCore"]),
         .testTarget(name: "PDFFormatTests", dependencies: ["PDFFormat", "SemfindCore", "TestSupport"]),
         .target(
             name: "DOCXFormat", dependencies: ["SemfindCore", "ZippedXML"], path: "Plugins/DOCXFormat",

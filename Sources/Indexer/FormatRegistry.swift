@@ -8,13 +8,20 @@ import SemfindCore
 /// `<table>` or a doctype in its first lines looks like HTML to it. libmagic's verdict matters
 /// only for files whose extension no plugin claims (or that have none), and the walker has
 /// already used it to leave binary files out.
+///
+/// Declared plugins (the user's plugins file) come before all others: one that claims a file's
+/// extension, or else its MIME type, takes it (a binary file only if it `readsBinary`).
 public struct FormatRegistry: Sendable {
+    /// The declared plugins first, then the built-in ones.
     public let plugins: [any FormatPlugin]
+    /// How many of `plugins` are declared.
+    public let declaredCount: Int
     /// The plugin for text types no plugin claims (source code, CSV, …); nil to skip them.
     public let fallbackName: String?
 
-    public init(_ plugins: [any FormatPlugin], fallback: String? = "text") {
-        self.plugins = plugins
+    public init(_ plugins: [any FormatPlugin], declared: [any FormatPlugin] = [], fallback: String? = "text") {
+        self.plugins = declared + plugins
+        declaredCount = declared.count
         fallbackName = fallback
     }
 
@@ -33,13 +40,20 @@ public struct FormatRegistry: Sendable {
     /// The plugin for a file of `mimeType` and `charset` (libmagic's) at `path`, or nil when no
     /// plugin reads it.
     public func plugin(mimeType: String, charset: String, path: String) -> (any FormatPlugin)? {
-        if FileTypeDetector.FileType.isBinary(mimeType: mimeType, charset: charset) {
+        let isBinary = FileTypeDetector.FileType.isBinary(mimeType: mimeType, charset: charset)
+        let fileExtension = Self.fileExtension(of: path)
+        let declared = plugins.prefix(declaredCount).filter { $0.readsBinary || !isBinary }
+        if let chosen = declared.first(where: { fileExtension.map($0.extensions.contains) == true })
+            ?? declared.first(where: { $0.mimeTypes.contains(mimeType) })
+        {
+            return chosen
+        }
+        if isBinary {
             let readers = plugins.filter(\.readsBinary)
-            let fileExtension = Self.fileExtension(of: path)
             return readers.first { $0.mimeTypes.contains(mimeType) }
                 ?? readers.first { fileExtension.map($0.extensions.contains) == true }
         }
-        if let fileExtension = Self.fileExtension(of: path),
+        if let fileExtension,
             let byExtension = plugins.first(where: { $0.extensions.contains(fileExtension) })
         {
             return byExtension

@@ -2,6 +2,8 @@
 public struct IndexSummary: Sendable, Codable, Equatable {
     /// Files parsed and stored (new or changed).
     public var indexed = 0
+    /// The files of `indexed` by the name of the plugin that read them.
+    public var indexedByPlugin: [String: Int] = [:]
     /// Files found unchanged (same size and time, or same content).
     public var unchanged = 0
     /// Files removed from the index because they are gone (or no longer indexable).

@@ -52,6 +52,7 @@ struct IndexWriter {
             try store.replaceFile(file.record, root: file.root, chunks: stored)
         }
         summary.indexed += pending.count
+        for file in pending { summary.indexedByPlugin[file.record.plugin, default: 0] += 1 }
         summary.chunks += chunks.count
         pending.removeAll()
         pendingChunks = 0

@@ -5,6 +5,8 @@ public struct IndexStatus: Sendable {
     public let path: String
     public let roots: [String]
     public let files: Int
+    /// The files by the name of the plugin that read them.
+    public let filesByPlugin: [String: Int]
     public let chunks: Int
     public let vectors: Int
     /// Chunks waiting for their vectors (an index run still embedding, or one stopped).
@@ -33,8 +35,12 @@ extension IndexStore {
             let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
             return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }
+        let plugins = try database.prepare("SELECT plugin, count(*) FROM files GROUP BY plugin")
+        var filesByPlugin: [String: Int] = [:]
+        while try plugins.step() { filesByPlugin[plugins.text(0)] = plugins.int(1) }
         return IndexStatus(
             path: path, roots: rootPaths, files: Int(try database.integer("SELECT count(*) FROM files")),
+            filesByPlugin: filesByPlugin,
             chunks: Int(try database.integer("SELECT count(*) FROM chunks")),
             vectors: Int(try database.integer("SELECT count(*) FROM vectors")), unembedded: try unembeddedCount(),
             bytesOnDisk: bytes,

@@ -69,6 +69,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let indexPath = location.path
+        let registry = try indexing.registry()
         let signals = SignalCatcher()
         let lock = try WriterLock(indexPath: indexPath, wait: wait) { signals.stop.isRequested }
         defer { withExtendedLifetime(lock) {} }
@@ -102,7 +103,7 @@ struct IndexCommand: ParsableCommand {
         options.retrainsVectorIndex = reindexVectors
         options.precision = precision
         let pipeline = IndexPipeline(
-            storePath: indexPath, encoder: encoder, registry: Plugins.registry, options: options)
+            storePath: indexPath, encoder: encoder, registry: registry, options: options)
         var reporter = IndexReporter(json: json, verbose: verbose)
         let summary = try pipeline.run(stop: signals.stop) { reporter.report($0) }
         reporter.finish(summary, indexPath: indexPath)

@@ -30,8 +30,8 @@ struct IndexFollower {
             ? try IndexStore(path: indexPath, create: false).status().roots : try paths.map(IndexCommand.absolutePath)
         guard !roots.isEmpty else { throw SemfindError(.invalidInput, nothingToWatch) }
         session = WatchSession(
-            indexPath: indexPath, roots: roots, encoder: try encoder(), indexing: indexing, stop: stop,
-            reporter: reporter)
+            indexPath: indexPath, roots: roots, encoder: try encoder(), indexing: indexing,
+            registry: try indexing.registry(), stop: stop, reporter: reporter)
         session.embedGroupSize = embedGroupSize
         // The source starts before the catch-up scan, so that nothing changed during it is missed.
         source = try NamedSource.make(roots: roots, poll: options.poll, walk: indexing.walk, stop: stop)

@@ -89,6 +89,9 @@ struct IndexReporter {
                 + "\(summary.unchanged) unchanged, \(summary.removed) removed, \(summary.failed) failed, "
                 + String(format: "%.1f s", summary.seconds)
         ]
+        if !summary.indexedByPlugin.isEmpty {
+            lines.append("indexed by plugin: \(StatusCommand.counts(summary.indexedByPlugin))")
+        }
         if summary.interrupted {
             let waiting = summary.unembedded > 0 ? " (\(summary.unembedded) chunks wait for vectors)" : ""
             lines.append("interrupted\(waiting); run semfind index again to finish")
@@ -119,7 +122,8 @@ struct IndexReporter {
 
     static func fields(_ summary: IndexSummary) -> [String: Any] {
         [
-            "indexed": summary.indexed, "unchanged": summary.unchanged, "removed": summary.removed,
+            "indexed": summary.indexed, "indexed_by_plugin": summary.indexedByPlugin, "unchanged": summary.unchanged,
+            "removed": summary.removed,
             "skipped": summary.skipped, "failed": summary.failed, "chunks": summary.chunks,
             "embedded": summary.embedded, "unembedded": summary.unembedded, "seconds": summary.seconds,
             "interrupted": summary.interrupted,

@@ -31,6 +31,14 @@ struct IndexingOptions: ParsableArguments {
             """)
     var parseTimeout = 30.0
 
+    @Option(
+        name: .long,
+        help: """
+            The plugins file that declares formats read by commands (default: $SEMFIND_PLUGINS, else \
+            $XDG_CONFIG_HOME/semfind/plugins.toml).
+            """)
+    var plugins: String?
+
     func validate() throws {
         guard chunkTokens >= 16, chunkTokens <= 254 else { throw ValidationError("--chunk-tokens must be in 16...254") }
         guard overlap >= 0, overlap < chunkTokens / 2 else {
@@ -43,6 +51,9 @@ struct IndexingOptions: ParsableArguments {
             throw ValidationError("--parse-timeout must be in (0, 86400]")
         }
     }
+
+    /// The plugins of this run: the declared formats first; an invalid plugins file stops it.
+    func registry() throws -> FormatRegistry { try Plugins.registry(pluginsFile: plugins) }
 
     var walk: WalkOptions { WalkOptions(maxFileSize: maxFileSize, includeHidden: hidden, followsLinksOutside: follow) }
 

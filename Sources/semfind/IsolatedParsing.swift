@@ -19,6 +19,6 @@ enum IsolatedParsing {
             executable: program,
             arguments: [ParseWorkerCommand.configuration.commandName ?? "parse-worker"], environment: environment,
             timeout: .milliseconds(Int((timeout * 1000).rounded())))
-        return { IsolatedParser(launch: launch) }
+        return { DeclaredFormatsInProcess(next: IsolatedParser(launch: launch)) }
     }
 }

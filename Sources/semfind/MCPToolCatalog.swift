@@ -56,7 +56,7 @@ enum MCPToolCatalog {
                         "description": "Only files whose path matches one of these glob patterns, e.g. \"*.md\".",
                     ],
                     "type": [
-                        "type": "array", "items": ["type": "string", "enum": Plugins.registry.plugins.map(\.name)],
+                        "type": "array", "items": ["type": "string", "enum": Plugins.builtIn.map(\.name)],
                         "description": "Only files of these formats.",
                     ],
                     "context": [

@@ -58,12 +58,13 @@ enum ResultJSON {
         return summary
     }
 
-    /// `semfind status --json`: `encoder` (the encoder's arithmetic) and `relevance_floor` are
-    /// present once there are vectors and once it was measured; the IVF figures (`ivf_lists`, `ivf_probes`, `ivf_recall_at_10`,
+    /// `semfind status --json`: `files_by_plugin` counts the files each plugin read (by its name);
+    /// `encoder` (the encoder's arithmetic) and `relevance_floor` are present once there are vectors and once it was measured; the IVF figures (`ivf_lists`, `ivf_probes`, `ivf_recall_at_10`,
     /// `ivf_recall_queries`, `ivf_trained_vectors`) are present only when `index_kind` is "ivf".
     static func status(_ status: IndexStatus) -> [String: Any] {
         var fields: [String: Any] = [
-            "index": status.path, "roots": status.roots, "files": status.files, "chunks": status.chunks,
+            "index": status.path, "roots": status.roots, "files": status.files,
+            "files_by_plugin": status.filesByPlugin, "chunks": status.chunks,
             "vectors": status.vectors, "unembedded": status.unembedded, "bytes_on_disk": status.bytesOnDisk,
             "model": status.modelName ?? "",
             "fingerprint": status.modelFingerprint ?? "", "dimension": status.dimension ?? 0,

@@ -60,9 +60,10 @@ extension ResultPrinter {
     }
 
     /// Whether `--context-lines` shows the file's own lines around a passage: not when the file
-    /// changed since, nor in a paged format (a PDF's lines are not the file's).
+    /// changed since, nor in a paged format (a PDF's lines are not the file's), nor when the
+    /// passage has no bytes in the file (a declared format's: its text is a command's output).
     private static func showsFileLines(_ result: SearchResult) -> Bool {
-        !result.stale && result.hit.span.pages == nil
+        !result.stale && result.hit.span.pages == nil && !result.hit.span.bytes.isEmpty
     }
 
     /// `text` on one line, escaped, cut to about 40 characters.

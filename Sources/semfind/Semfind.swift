@@ -13,7 +13,7 @@ struct Semfind: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             SearchCommand.self, IndexCommand.self, StatusCommand.self, EmbedCommand.self, TokenizeCommand.self,
-            ModelCommand.self, WatchCommand.self,
+            ModelCommand.self, WatchCommand.self, PluginsCommand.self,
             BenchCommand.self, EvalCommand.self, SessionCommand.self, ServeCommand.self, MCPCommand.self,
             ParseWorkerCommand.self,
         ],

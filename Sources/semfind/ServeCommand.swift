@@ -134,7 +134,7 @@ struct ServeMethods: JSONRPCMethods {
             storePath: service.indexPath,
             encoder: try service.encoder.load(
                 EncoderPrecision.recorded(atIndex: service.indexPath) ?? EncoderPrecision.newIndexDefault),
-            registry: Plugins.registry,
+            registry: try indexing.registry(),
             options: indexing.indexOptions(roots: roots))
         let summary = try pipeline.run(stop: stop) { _ in }
         return IndexReporter.fields(summary)

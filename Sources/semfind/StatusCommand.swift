@@ -42,7 +42,8 @@ struct StatusCommand: ParsableCommand {
             return
         }
         let order = [
-            "index", "roots", "files", "chunks", "vectors", "embedded", "bytes_on_disk", "model", "fingerprint",
+            "index", "roots", "files", "files_by_plugin", "chunks", "vectors", "embedded", "bytes_on_disk", "model",
+            "fingerprint",
             "dimension",
             "encoder", "precision", "relevance_floor",
             "index_kind", "ivf_lists", "ivf_probes", "ivf_recall_at_10", "ivf_recall_queries",
@@ -52,6 +53,7 @@ struct StatusCommand: ParsableCommand {
         fields["embedded"] =
             "\(embedded.percent)% (\(embedded.embedded) of \(embedded.chunks) chunks"
             + (status.unembedded > 0 ? "; the rest wait: run semfind index to embed them)" : ")")
+        fields["files_by_plugin"] = Self.counts(status.filesByPlugin)
         for key in order {
             guard let value = fields[key] else { continue }
             var shown =
@@ -64,5 +66,12 @@ struct StatusCommand: ParsableCommand {
             }
             print("\(key.padding(toLength: 19, withPad: " ", startingAt: 0)) \(shown)")
         }
+    }
+
+    /// "12 markdown, 3 pdf": the most first, then by name ("none" for no file).
+    static func counts(_ counts: [String: Int]) -> String {
+        guard !counts.isEmpty else { return "none" }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
+            .joined(separator: ", ")
     }
 }

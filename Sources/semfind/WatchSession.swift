@@ -13,6 +13,7 @@ struct WatchSession {
     let roots: [String]
     let encoder: SentenceEncoder
     let indexing: IndexingOptions
+    let registry: FormatRegistry
     let stop: StopRequest
     var reporter: WatchReporter
     var snapshot = SnapshotSchedule()
@@ -22,13 +23,14 @@ struct WatchSession {
     private var missingRoots: Set<String> = []
 
     init(
-        indexPath: String, roots: [String], encoder: SentenceEncoder, indexing: IndexingOptions, stop: StopRequest,
-        reporter: WatchReporter
+        indexPath: String, roots: [String], encoder: SentenceEncoder, indexing: IndexingOptions,
+        registry: FormatRegistry, stop: StopRequest, reporter: WatchReporter
     ) {
         self.indexPath = indexPath
         self.roots = roots
         self.encoder = encoder
         self.indexing = indexing
+        self.registry = registry
         self.stop = stop
         self.reporter = reporter
     }
@@ -42,7 +44,7 @@ struct WatchSession {
         options.refreshesSnapshot = false
         if let embedGroupSize { options.embedGroupSize = embedGroupSize }
         let pipeline = IndexPipeline(
-            storePath: indexPath, encoder: encoder, registry: Plugins.registry, options: options)
+            storePath: indexPath, encoder: encoder, registry: registry, options: options)
         let summary = try pipeline.run(stop: stop) { reporter.report($0) }
         reporter.batch(summary, kind: kind, paths: paths)
         if summary.indexed + summary.removed > 0 || focus == nil { snapshot.changed() }

@@ -90,4 +90,38 @@ struct FormatRegistryTests {
         #expect(
             try WalkRecord(tree).skipped.sorted() == ["blob.bin: binary", "renamed.md: binary", "report.pdf: binary"])
     }
+
+    /// A stand-in for a declared format: claims what it is told to.
+    struct DeclaredStandIn: FormatPlugin {
+        let name: String
+        let version = 1
+        var mimeTypes: Set<String> = []
+        var extensions: Set<String> = []
+        var readsBinary = false
+        func parse(_ bytes: [UInt8]) throws -> ParsedDocument { ParsedDocument(sections: []) }
+    }
+
+    @Test("declared plugins come first, by extension then type; a binary file only if they read binaries")
+    func declaredFirst() {
+        let registry = FormatRegistry(
+            [MarkdownFormat(), BinaryStandIn(), TextFormat()],
+            declared: [
+                DeclaredStandIn(name: "shout", extensions: ["md"]),
+                DeclaredStandIn(name: "troff", mimeTypes: ["text/troff", "application/pdf"]),
+                DeclaredStandIn(name: "pdf-text", extensions: ["pdf"], readsBinary: true),
+            ])
+        func chosen(_ mimeType: String, _ path: String, charset: String = "us-ascii") -> String? {
+            registry.plugin(mimeType: mimeType, charset: charset, path: path)?.name
+        }
+        #expect(chosen("text/plain", "/a/notes.md") == "shout", "a declared extension before a built-in's")
+        #expect(chosen("text/troff", "/a/ls.1") == "troff")
+        #expect(chosen("text/troff", "/a/notes.md") == "shout", "a declared extension before a declared type")
+        #expect(chosen("application/pdf", "/a/report.pdf", charset: "binary") == "pdf-text")
+        #expect(
+            chosen("application/pdf", "/a/report.bin", charset: "binary") == "pdf-stand-in",
+            "troff reads no binaries")
+        #expect(chosen("text/plain", "/a/notes.txt") == "text")
+        #expect(registry.plugins.map(\.name).prefix(3) == ["shout", "troff", "pdf-text"])
+        #expect(registry.binaryFormats.extensions == ["pdf"])
+    }
 }

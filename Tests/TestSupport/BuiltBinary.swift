@@ -13,10 +13,14 @@ public enum BuiltBinary {
 
     /// The environment the tests run the binary in: the test process's own, with the servers
     /// that searches start by themselves turned off (`SEMFIND_AUTO_SERVER=0`), so that no
-    /// search leaves one running. The tests of those servers turn them back on.
+    /// search leaves one running. The tests of those servers turn them back on. The user's
+    /// plugins file is out of reach (`XDG_CONFIG_HOME` names a folder that holds none): tests
+    /// that declare formats give their own.
     public static var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["SEMFIND_AUTO_SERVER"] = "0"
+        environment["XDG_CONFIG_HOME"] = TestScratch.root.path + "/no-user-config"
+        environment["SEMFIND_PLUGINS"] = nil
         return environment
     }
 }
