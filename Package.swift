@@ -108,7 +108,7 @@ let package = Package(
         .target(
             name: "CommandFormat",
             dependencies: [
-                "SemfindCore", "TextFormat", "MarkdownFormat", "HTMLFormat",
+                "ChildProcess", "SemfindCore", "TextFormat", "MarkdownFormat", "HTMLFormat",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             path: "Plugins/CommandFormat", exclude: ["README.md"]),

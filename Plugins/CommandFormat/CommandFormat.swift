@@ -4,8 +4,8 @@ import SemfindCore
 /// A format the user declared in the plugins file: a command turns the file into text,
 /// markdown, HTML or sections, and the plugin of that output reads it.
 ///
-/// The command runs without a shell (`BoundedCommand`) on a private copy of the bytes semfind
-/// checked (`PrivateCopy`): on its standard input, and at the path that replaces `{path}` in
+/// The command runs without a shell (`BoundedCommand`) on the bytes semfind checked: on its
+/// standard input, and in a private copy (`PrivateCopy`) at the path that replaces `{path}` in
 /// its arguments. Its failure is the file's, with the reason.
 public struct CommandFormat: FormatPlugin {
     public let name: String
@@ -53,12 +53,13 @@ public struct CommandFormat: FormatPlugin {
     }
 
     public func parse(_ bytes: [UInt8]) throws -> ParsedDocument {
-        let copy = try PrivateCopy(bytes)
-        defer { copy.remove() }
-        let arguments = command.map { $0.replacingOccurrences(of: Self.pathPlaceholder, with: copy.path) }
+        // A file to name only for a command that names one; standard input gets the bytes either way.
+        let copy = command.contains { $0.contains(Self.pathPlaceholder) } ? try PrivateCopy(bytes) : nil
+        defer { copy?.remove() }
+        let arguments = command.map { $0.replacingOccurrences(of: Self.pathPlaceholder, with: copy?.path ?? "") }
         do {
             let printed = try BoundedCommand(arguments: arguments, timeout: timeout, outputLimit: outputLimit)
-                .run(input: copy.descriptor)
+                .run(input: bytes)
             return try output.parse(printed)
         } catch let error as SemfindError {
             throw SemfindError(error.code, "\(name) plugin: \(error.message)")

@@ -13,8 +13,6 @@ import SemfindCore
 struct PrivateCopy {
     /// The copy's path: what `{path}` in a command becomes.
     let path: String
-    /// The copy opened for reading: the command's standard input.
-    let descriptor: Int32
     private let folder: String
 
     init(_ bytes: [UInt8]) throws {
@@ -28,8 +26,7 @@ struct PrivateCopy {
         let writer = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, PrivateFiles.fileMode)
         let written = writer < 0 ? -1 : bytes.withUnsafeBytes { Self.writeAll(writer, $0) }
         if writer >= 0 { close(writer) }
-        descriptor = written == 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1
-        guard descriptor >= 0 else {
+        guard written == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(path)
             rmdir(folder)
@@ -38,7 +35,6 @@ struct PrivateCopy {
     }
 
     func remove() {
-        close(descriptor)
         unlink(path)
         rmdir(folder)
     }
