@@ -34,6 +34,17 @@ static inline int32_t four_inputs(const int8_t *row, size_t group) {
     return four;
 }
 
+// Eight results to `out`, or the first `count` of them when fewer columns are left.
+SEMFIND_AVX2 static ALWAYS_INLINE void store_columns(float *out, __m256 value, size_t count) {
+    if (count >= 8) {
+        _mm256_storeu_ps(out, value);
+    } else {
+        float lanes[8];
+        _mm256_storeu_ps(lanes, value);
+        memcpy(out, lanes, count * sizeof(float));
+    }
+}
+
 // `rows` (1 to 4) rows against one block of 16 columns (two vectors of 8). vpmaddubsw multiplies
 // unsigned by signed bytes and saturates its pair sums to 16 bits, so it gets |x| as the unsigned
 // operand and w with x's sign (vpsignb) as the signed one: each pair is at most 2 * 127 * 127,
@@ -63,13 +74,7 @@ SEMFIND_AVX2 static ALWAYS_INLINE void tile_avx2(const int8_t *q, size_t padded_
             __m256 value = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums[r][half]), scale, _mm256_loadu_ps(bias + half * 8));
             float *out = y + r * y_stride + half * 8;
             size_t count = columns_left - half * 8;
-            if (count >= 8) {
-                _mm256_storeu_ps(out, value);
-            } else {
-                float lanes[8];
-                _mm256_storeu_ps(lanes, value);
-                memcpy(out, lanes, count * sizeof(float));
-            }
+            store_columns(out, value, count);
         }
     }
 }
@@ -137,13 +142,7 @@ SEMFIND_AVX_VNNI static ALWAYS_INLINE void tile_avx_vnni(const int8_t *q, size_t
             __m256 total = _mm256_cvtepi32_ps(_mm256_sub_epi32(sums[r][half], offset));
             __m256 value = _mm256_fmadd_ps(total, _mm256_mul_ps(_mm256_set1_ps(row_scales[r]), scales), shift);
             float *out = y + r * y_stride + half * 8;
-            if (count >= 8) {
-                _mm256_storeu_ps(out, value);
-            } else {
-                float lanes[8];
-                _mm256_storeu_ps(lanes, value);
-                memcpy(out, lanes, count * sizeof(float));
-            }
+            store_columns(out, value, count);
         }
     }
 }
