@@ -15,7 +15,7 @@ struct WordBodyReader {
     private var runDepth = 0
     private var textDepth = 0
     /// Depth inside an element whose content is left out.
-    private var skippedDepth = 0
+    private var skipped = SkippedSubtree()
     private var tableDepth = 0
     private var rows: [String] = []
     private var cells: [String] = []
@@ -28,14 +28,7 @@ struct WordBodyReader {
     }
 
     mutating func handle(_ event: XMLEvent) {
-        if skippedDepth > 0 {
-            switch event {
-            case .start: skippedDepth += 1
-            case .end: skippedDepth -= 1
-            case .text: break
-            }
-            return
-        }
+        if skipped.swallows(event) { return }
         switch event {
         case .start(let element): start(element)
         case .end(let name): end(name)
@@ -46,7 +39,7 @@ struct WordBodyReader {
 
     private mutating func start(_ element: XMLElementStart) {
         switch element.localName {
-        case "Fallback": skippedDepth = 1
+        case "Fallback": skipped.enter()
         case "p": paragraphs.append(WordParagraph())
         case "pStyle": if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].styleId = element.attribute("val") }
         case "outlineLvl":

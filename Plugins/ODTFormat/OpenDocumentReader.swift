@@ -33,7 +33,7 @@ struct OpenDocumentReader {
     /// Each note's text, in document order.
     private(set) var notes: [String] = []
     private var paragraphs: [Paragraph] = []
-    private var skippedDepth = 0
+    private var skippedElement = SkippedSubtree()
     private var listDepth = 0
     private var items: [String] = []
     /// Whether the current list item has had its first paragraph.
@@ -50,14 +50,7 @@ struct OpenDocumentReader {
     private var parentStyles: [String: String] = [:]
 
     mutating func handle(_ event: XMLEvent) {
-        if skippedDepth > 0 {
-            switch event {
-            case .start: skippedDepth += 1
-            case .end: skippedDepth -= 1
-            case .text: break
-            }
-            return
-        }
+        if skippedElement.swallows(event) { return }
         switch event {
         case .start(let element): start(element)
         case .end(let name): end(name)
@@ -67,7 +60,7 @@ struct OpenDocumentReader {
 
     private mutating func start(_ element: XMLElementStart) {
         switch element.localName {
-        case let name where Self.skipped.contains(name): skippedDepth = 1
+        case let name where Self.skipped.contains(name): skippedElement.enter()
         case "style":
             if let name = element.attribute("name"), let parent = element.attribute("parent-style-name") {
                 parentStyles[name] = parent

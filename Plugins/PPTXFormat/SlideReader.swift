@@ -8,20 +8,13 @@ struct SlideReader {
     private var shape: SlideShape?
     private var paragraph: String?
     private var textDepth = 0
-    private var skippedDepth = 0
+    private var skipped = SkippedSubtree()
     private var tableDepth = 0
     private var cells: [String] = []
     private var cellText: [String] = []
 
     mutating func handle(_ event: XMLEvent) {
-        if skippedDepth > 0 {
-            switch event {
-            case .start: skippedDepth += 1
-            case .end: skippedDepth -= 1
-            case .text: break
-            }
-            return
-        }
+        if skipped.swallows(event) { return }
         switch event {
         case .start(let element): start(element)
         case .end(let name): end(name)
@@ -31,7 +24,7 @@ struct SlideReader {
 
     private mutating func start(_ element: XMLElementStart) {
         switch element.localName {
-        case "Fallback": skippedDepth = 1
+        case "Fallback": skipped.enter()
         case "sp", "graphicFrame": shape = SlideShape()
         case "ph": shape?.placeholder = element.attribute("type") ?? "obj"
         case "p": paragraph = ""
