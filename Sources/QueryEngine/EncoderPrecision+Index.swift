@@ -25,4 +25,14 @@ extension EncoderPrecision {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try recorded(in: IndexStore(path: path, create: false))
     }
+
+    /// The precision to encode with for `store`: its recorded one, else a new index's default.
+    public static func of(_ store: IndexStore) throws -> EncoderPrecision {
+        try recorded(in: store) ?? newIndexDefault
+    }
+
+    /// The precision to encode with for the index at `path` (see `of(_:)`).
+    public static func of(indexAt path: String) throws -> EncoderPrecision {
+        try recorded(atIndex: path) ?? newIndexDefault
+    }
 }

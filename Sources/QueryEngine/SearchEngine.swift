@@ -37,7 +37,7 @@ public final class SearchEngine {
 
     public func encoder() throws -> SentenceEncoder {
         if let loadedEncoder { return loadedEncoder }
-        let encoder = try loadEncoder(EncoderPrecision.recorded(in: store) ?? .fp32)
+        let encoder = try loadEncoder(EncoderPrecision.of(store))
         try store.bindModel(
             fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
             dimension: encoder.dimension)

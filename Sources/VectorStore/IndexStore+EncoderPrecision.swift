@@ -6,7 +6,7 @@ extension IndexStore {
     /// that holds vectors, nil for one that holds none yet.
     public func encoderPrecision() throws -> String? {
         if let recorded = try meta("encoder_precision") { return recorded }
-        return try chunkCount() > 0 ? "fp32" : nil
+        return try database.integer("SELECT EXISTS (SELECT 1 FROM chunks)") == 1 ? "fp32" : nil
     }
 
     /// Records the encoder precision of an index's first vectors, or checks that an existing

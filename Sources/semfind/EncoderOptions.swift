@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import QueryEngine
 import TextEncoder
-import VectorStore
 
 /// The options every command that loads the encoder shares.
 struct EncoderOptions: ParsableArguments {
@@ -25,14 +24,9 @@ struct EncoderOptions: ParsableArguments {
         return try SentenceEncoder(folder: folder, threads: count, precision: precision, int8Kernel: int8Kernel)
     }
 
-    /// Loads the encoder an index's vectors come from: the precision it records (a new index's
-    /// default for one that holds no vectors yet).
-    func loadEncoder(forIndex store: IndexStore) throws -> SentenceEncoder {
-        try loadEncoder(precision: EncoderPrecision.recorded(in: store) ?? EncoderPrecision.newIndexDefault)
-    }
-
-    /// The encoder of the index at `path` (see `loadEncoder(forIndex:)`).
+    /// Loads the encoder the vectors of the index at `path` come from: the precision it records
+    /// (a new index's default for one that holds no vectors yet).
     func loadEncoder(forIndexAt path: String) throws -> SentenceEncoder {
-        try loadEncoder(precision: EncoderPrecision.recorded(atIndex: path) ?? EncoderPrecision.newIndexDefault)
+        try loadEncoder(precision: EncoderPrecision.of(indexAt: path))
     }
 }

@@ -77,7 +77,7 @@ struct IndexCommand: ParsableCommand {
         if reindexVectors, roots.isEmpty, !rebuild {
             let store = try IndexStore(path: indexPath, create: false)
             try store.refreshVectorIndex(retrain: true)
-            let encoder = try encoderOptions.loadEncoder(forIndex: store)
+            let encoder = try encoderOptions.loadEncoder(precision: EncoderPrecision.of(store))
             try store.bindModel(
                 fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
                 dimension: encoder.dimension)

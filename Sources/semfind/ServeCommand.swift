@@ -132,8 +132,7 @@ struct ServeMethods: JSONRPCMethods {
         defer { withExtendedLifetime(lock) {} }
         let pipeline = IndexPipeline(
             storePath: service.indexPath,
-            encoder: try service.encoder.load(
-                EncoderPrecision.recorded(atIndex: service.indexPath) ?? EncoderPrecision.newIndexDefault),
+            encoder: try service.encoder.load(EncoderPrecision.of(indexAt: service.indexPath)),
             registry: try indexing.registry(),
             options: indexing.indexOptions(roots: roots))
         let summary = try pipeline.run(stop: stop) { _ in }
