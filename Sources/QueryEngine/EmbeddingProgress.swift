@@ -11,6 +11,9 @@ public struct EmbeddingProgress: Sendable, Equatable {
     /// The embedded share in whole percent, rounded down (never 100 while a chunk waits).
     public var percent: Int { chunks > 0 ? embedded * 100 / chunks : 100 }
 
-    /// "embedded 43% (12345 of 28000 chunks)": what a search and `semfind status` say.
-    public var description: String { "embedded \(percent)% (\(embedded) of \(chunks) chunks)" }
+    /// "43% (12345 of 28000 chunks)": what `semfind status` shows as `embedded`.
+    public var share: String { "\(percent)% (\(embedded) of \(chunks) chunks)" }
+
+    /// "embedded 43% (12345 of 28000 chunks)": what a search says.
+    public var description: String { "embedded \(share)" }
 }

@@ -51,8 +51,7 @@ struct StatusCommand: ParsableCommand {
         ]
         let embedded = EmbeddingProgress(embedded: status.chunks - status.unembedded, chunks: status.chunks)
         fields["embedded"] =
-            "\(embedded.percent)% (\(embedded.embedded) of \(embedded.chunks) chunks"
-            + (status.unembedded > 0 ? "; the rest wait: run semfind index to embed them)" : ")")
+            embedded.share + (status.unembedded > 0 ? "; the rest wait: run semfind index to embed them" : "")
         fields["files_by_plugin"] = Self.counts(status.filesByPlugin)
         for key in order {
             guard let value = fields[key] else { continue }
