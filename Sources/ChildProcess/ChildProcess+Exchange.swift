@@ -16,6 +16,8 @@ public enum ExchangeEnd: Sendable, Equatable {
     case timedOut
     /// It wrote more than the output limit without a whole answer.
     case outputTooLarge
+    /// The caller's stop descriptor became readable first (the run is stopping).
+    case stopped
 }
 
 extension ChildProcess {
@@ -25,10 +27,11 @@ extension ChildProcess {
     /// returns the length of the whole answer at its start (beyond `outputLimit` when the output
     /// can be no answer), or nil while it is incomplete (always nil to read to the end). Returns how it ended and the output: the answer, or all that was
     /// read. Bytes after an answer are kept for the next exchange. With `closingInput`, the
-    /// input is closed once written (a program that reads to its end).
+    /// input is closed once written (a program that reads to its end). With a `stopDescriptor`
+    /// (a `StopRequest`'s wake descriptor), the exchange gives up as soon as it becomes readable.
     public func exchange(
         _ input: [UInt8], closingInput: Bool = false, deadline: ContinuousClock.Instant, outputLimit: Int,
-        answerLength: ([UInt8]) -> Int? = { _ in nil }
+        stopDescriptor: Int32 = -1, answerLength: ([UInt8]) -> Int? = { _ in nil }
     ) -> (end: ExchangeEnd, output: [UInt8]) {
         var received = unread
         unread = []
@@ -49,9 +52,11 @@ extension ChildProcess {
             if errors >= 0 { watched.append(pollfd(fd: errors, events: Int16(POLLIN), revents: 0)) }
             let writing = written < input.count && self.input >= 0
             if writing { watched.append(pollfd(fd: self.input, events: Int16(POLLOUT), revents: 0)) }
+            if stopDescriptor >= 0 { watched.append(pollfd(fd: stopDescriptor, events: Int16(POLLIN), revents: 0)) }
             let milliseconds = Int32(min(remaining / .milliseconds(1), 60_000).rounded(.up))
             guard poll(&watched, nfds_t(watched.count), max(1, milliseconds)) > 0 else { continue }
-            if writing, (watched.last?.revents ?? 0) != 0 {
+            if stopDescriptor >= 0, (watched.last?.revents ?? 0) != 0 { return (.stopped, received) }
+            if writing, let inputPoll = watched.first(where: { $0.fd == self.input }), inputPoll.revents != 0 {
                 written += sendInput(input, from: written)
             }
             if errors >= 0, watched.count > 1, watched[1].revents != 0 { readErrors() }

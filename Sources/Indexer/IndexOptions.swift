@@ -18,9 +18,9 @@ public struct IndexOptions: Sendable {
     public var retrainsVectorIndex = false
     /// The form to store vectors in; nil keeps the index's (a new index takes the standard one).
     public var precision: VectorPrecision?
-    /// Makes the parser a run's producer thread uses (once per run, on that thread); in this
-    /// process unless the executable isolates binary formats.
-    public var parser: @Sendable () -> any DocumentParser = { InProcessParser() }
+    /// Makes the parser a run's producer thread uses (once per run, on that thread, given the
+    /// run's stop request); in this process unless the executable isolates binary formats.
+    public var parser: @Sendable (StopRequest?) -> any DocumentParser = { _ in InProcessParser() }
 
     public init(
         roots: [String], walk: WalkOptions = WalkOptions(), chunker: ChunkerOptions = ChunkerOptions(),

@@ -118,14 +118,15 @@ private final class Producer: @unchecked Sendable {
     let storePath: String
     let walker: Walker
     let preparer: FilePreparer
-    let parser: @Sendable () -> any DocumentParser
+    let parser: @Sendable (StopRequest?) -> any DocumentParser
     let queue: BoundedQueue<QueuedFile>
     let stop: StopRequest?
     private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
 
     init(
-        storePath: String, walker: Walker, preparer: FilePreparer, parser: @escaping @Sendable () -> any DocumentParser,
+        storePath: String, walker: Walker, preparer: FilePreparer,
+        parser: @escaping @Sendable (StopRequest?) -> any DocumentParser,
         queue: BoundedQueue<QueuedFile>, stop: StopRequest?
     ) {
         self.storePath = storePath
@@ -147,7 +148,7 @@ private final class Producer: @unchecked Sendable {
                 var walker = walker
                 let preparer = preparer
                 // Made and dropped on this thread: a parse worker lives no longer than the walk.
-                let parser = parser()
+                let parser = parser(stop)
                 walker.isKnown = { path, status in
                     guard let previous = try? records.file(at: path) else { return false }
                     return preparer.isUnchanged(previous, size: status.size, modified: status.modified)

@@ -8,13 +8,16 @@ import SemfindCore
 /// answers garbage costs its file — reported with the reason — and the next file starts another.
 ///
 /// Made and dropped on the producer thread (`IndexOptions.parser`): the worker is killed when
-/// this parser goes away, and (Linux) when that thread ends.
+/// this parser goes away, and (Linux) when that thread ends. Once the run's `stop` is requested,
+/// a parse in progress gives up at once (its worker killed) instead of waiting for its deadline.
 public final class IsolatedParser: DocumentParser {
     let launch: WorkerLaunch
+    let stop: StopRequest?
     private var worker: ChildProcess?
 
-    public init(launch: WorkerLaunch) {
+    public init(launch: WorkerLaunch, stop: StopRequest? = nil) {
         self.launch = launch
+        self.stop = stop
     }
 
     deinit {
@@ -49,13 +52,14 @@ public final class IsolatedParser: DocumentParser {
         }
         let (end, output) = child.exchange(
             WorkerFrame.frame(request.encoded), deadline: .now + launch.timeout, outputLimit: launch.replyLimit,
-            answerLength: WorkerFrame.length(atStartOf:))
+            stopDescriptor: stop?.wakeDescriptor ?? -1, answerLength: WorkerFrame.length(atStartOf:))
         let failure: WorkerFailure
         switch end {
         case .answered:
             if let reply = ParseReply(decoding: WorkerFrame.payload(of: output)) { return .success(reply) }
             failure = .unreadableReply
         case .timedOut: failure = .timedOut
+        case .stopped: failure = .stopped
         case .outputTooLarge: failure = .unreadableReply
         case .outputEnded:
             failure = .ended(child.finish(deadline: .now + .seconds(2)), errorTail: child.errorTail)

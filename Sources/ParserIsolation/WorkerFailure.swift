@@ -11,6 +11,8 @@ import ChildProcess
 enum WorkerFailure: Error {
     case couldNotStart(String)
     case timedOut
+    /// The run was asked to stop while the worker parsed.
+    case stopped
     case unreadableReply
     case ended(Termination, errorTail: [UInt8])
 
@@ -19,6 +21,7 @@ enum WorkerFailure: Error {
         switch self {
         case .couldNotStart(let reason): return "\(parser) could not start: \(reason)"
         case .timedOut: return "\(parser) took longer than \(Self.seconds(launch.timeout)): stopped"
+        case .stopped: return "\(parser) was stopped: the run is stopping"
         case .unreadableReply: return "\(parser) sent an unreadable reply"
         case .ended(let termination, let errorTail):
             if Self.ranOutOfMemory(termination, errorTail: errorTail, limit: launch.addressSpace) {

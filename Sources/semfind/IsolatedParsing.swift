@@ -7,10 +7,10 @@ import ParserIsolation
 /// `SEMFIND_PARSE_IN_PROCESS=1` (for measuring what isolation costs) everything parses in this
 /// process.
 enum IsolatedParsing {
-    static func parser(timeout: Double) -> @Sendable () -> any DocumentParser {
+    static func parser(timeout: Double) -> @Sendable (StopRequest?) -> any DocumentParser {
         var environment = ProcessInfo.processInfo.environment
         guard environment["SEMFIND_PARSE_IN_PROCESS"] != "1", let program = Bundle.main.executablePath else {
-            return { InProcessParser() }
+            return { _ in InProcessParser() }
         }
         // Swift's backtracer would catch a worker's crash and spend seconds symbolicating it
         // (past the deadline, as a hang); the signal itself is what the parent reports.
@@ -19,6 +19,6 @@ enum IsolatedParsing {
             executable: program,
             arguments: [ParseWorkerCommand.configuration.commandName ?? "parse-worker"], environment: environment,
             timeout: .milliseconds(Int((timeout * 1000).rounded())))
-        return { DeclaredFormatsInProcess(next: IsolatedParser(launch: launch)) }
+        return { stop in DeclaredFormatsInProcess(next: IsolatedParser(launch: launch, stop: stop)) }
     }
 }

@@ -88,6 +88,19 @@ struct ChildProcessTests {
         #expect(child.finish(deadline: .now + .seconds(5)).cause == .exited(0))
     }
 
+    @Test("an exchange gives up when its stop descriptor becomes readable, before its deadline")
+    func stopDescriptor() throws {
+        let child = try ChildProcess(executable: "/bin/sleep", arguments: ["3600"], environment: [:])
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        defer { for end in ends { close(end) } }
+        _ = write(ends[1], "x", 1)
+        let stopped = child.exchange(
+            Array("request\n".utf8), deadline: .now + .seconds(30), outputLimit: 100, stopDescriptor: ends[0])
+        #expect(stopped.end == .stopped)
+        #expect(child.kill().cause == .signaled(SIGKILL))
+    }
+
     @Test("a program that cannot be started throws the system's reason")
     func missingProgram() throws {
         #expect(throws: (any Error).self) {

@@ -24,6 +24,7 @@ struct WorkerFailureTests {
     func messages() {
         #expect(message(.timedOut) == "the pdf parser took longer than 30 s: stopped")
         #expect(message(.unreadableReply) == "the pdf parser sent an unreadable reply")
+        #expect(message(.stopped) == "the pdf parser was stopped: the run is stopping")
         #expect(message(ended(.signaled(SIGSEGV))) == "the pdf parser crashed (SIGSEGV)")
         #expect(message(ended(.signaled(SIGXCPU))) == "the pdf parser used more than 60 s of CPU time: stopped")
         #expect(message(ended(.exited(1))) == "the pdf parser exited with status 1 before answering")

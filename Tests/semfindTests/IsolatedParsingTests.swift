@@ -67,6 +67,32 @@ struct IsolatedParsingTests {
         #endif
     }
 
+    @Test("Ctrl-C while a worker hangs ends the run at once, not at the parse deadline, and leaves no worker")
+    func interruptDuringHang() throws {
+        #if os(Linux)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let model = try TinyBertModel()
+            defer { model.remove() }
+            try writePDF("hang.pdf", ["This page carries semfind-fault:hang for the test."])
+            var environment = BuiltBinary.environment
+            environment["SEMFIND_TEST_RUN_MARK"] = runMark
+            environment["SEMFIND_PARSE_WORKER_FAULTS"] = "1"
+            let run = try BackgroundCommand(
+                [
+                    "index", "--index", folder + "/index.sqlite", "--model", model.folder.path, "--parse-timeout",
+                    "3600", corpus,
+                ], logs: URL(fileURLWithPath: folder), name: "index", environment: environment)
+            let appeared = Date().addingTimeInterval(30)
+            while workersLeft().count < 2, Date() < appeared { usleep(20_000) }
+            #expect(workersLeft().count == 2, "the run and its worker")
+            run.send(SIGINT)
+            // A run that waited for the parse deadline would be killed here, and its status be 9's.
+            #expect(run.wait(timeout: 60) == 130, "\(run.stderr)")
+            #expect(run.stderr.contains("interrupted"), "\(run.stderr)")
+            #expect(workersLeft().isEmpty, "left running: \(workersLeft())")
+        #endif
+    }
+
     @Test("a crash, a hang, a memory blow-up and garbage each cost one file; the run goes on")
     func faultsCostOneFileEach() throws {
         #if os(Linux)
