@@ -1,5 +1,6 @@
 import Dispatch
 import SemfindCore
+import VectorIndex
 import VectorStore
 
 /// One result: a chunk, where it is, why it ranked, and the sentences to show.

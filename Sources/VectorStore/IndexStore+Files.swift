@@ -1,5 +1,6 @@
 import Foundation
 import SemfindCore
+import VectorIndex
 
 /// What the index remembers of one file, to decide whether it changed.
 public struct FileRecord: Sendable, Equatable {

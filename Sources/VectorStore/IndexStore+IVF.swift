@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// The index's kind and, for IVF, its lists, probes and measured recall.

@@ -1,5 +1,6 @@
 import Foundation
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// Every indexed file with its chunks' texts in order, files by path: what the index holds,

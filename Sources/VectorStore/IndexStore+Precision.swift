@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     static let precisionKey = "vector_precision"

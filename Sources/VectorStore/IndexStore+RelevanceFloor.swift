@@ -1,5 +1,5 @@
-import CBLAS
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// The floor measured on this index, or nil when it was never measured (an empty index, or
@@ -19,8 +19,10 @@ extension IndexStore {
         let vectors = Int(try database.integer("SELECT count(*) FROM vectors"))
         let due = RelevanceFloor.isDue(previous: try relevanceFloor(), vectors: vectors)
         guard dimension > 0, force || due else { return }
-        let measured = try measureRelevanceFloor(
-            questions: questions().filter { $0.count == dimension }, dimension: dimension, vectors: vectors)
+        let sample = try floorSample(dimension: dimension)
+        let measured = RelevanceFloor.measured(
+            questions: questions().filter { $0.count == dimension }, sample: sample.values, owners: sample.owners,
+            dimension: dimension, vectors: vectors)
         try database.transaction {
             let keys = RelevanceFloor.keys
             try database.prepare("DELETE FROM meta WHERE key IN (?, ?)").bind(
@@ -31,36 +33,6 @@ extension IndexStore {
             try setMeta(keys.similarity, String(measured.similarity))
             try setMeta(keys.vectors, String(measured.vectors))
         }
-    }
-
-    private func measureRelevanceFloor(questions: [[Float]], dimension: Int, vectors: Int) throws -> RelevanceFloor? {
-        let sample = try floorSample(dimension: dimension)
-        let taken = sample.owners.count
-        guard taken > 0 else { return nil }
-        let asked = Self.products(questions.flatMap { $0 }, sample.values, dimension: dimension)
-        let questionBests = (0..<questions.count).map { asked[$0 * taken..<($0 + 1) * taken].max() ?? -1 }
-        let queries = min(taken, RelevanceFloor.pseudoQueries)
-        let scores = Self.products(
-            Array(sample.values.prefix(queries * dimension)), sample.values, dimension: dimension)
-        var pairs: [Float] = []
-        for query in 0..<queries {
-            for target in 0..<taken where sample.owners[target] != sample.owners[query] {
-                pairs.append(scores[query * taken + target])
-            }
-        }
-        return RelevanceFloor.of(questionBests: questionBests, pairs: pairs, vectors: vectors)
-    }
-
-    /// The dot products of every row of `left` with every row of `right`, row after row.
-    private static func products(_ left: [Float], _ right: [Float], dimension: Int) -> [Float] {
-        let rows = left.count / dimension
-        let columns = right.count / dimension
-        var scores = [Float](repeating: 0, count: rows * columns)
-        guard rows > 0, columns > 0 else { return scores }
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(dimension), 1, left,
-            Int32(dimension), right, Int32(dimension), 0, &scores, Int32(columns))
-        return scores
     }
 
     /// Up to `RelevanceFloor.sampledChunks` vectors in an order fixed by a seed, with the file

@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// Writes the vector snapshot beside the index in one read transaction: patched from the

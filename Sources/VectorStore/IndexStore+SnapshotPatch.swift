@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// The most bytes of new rows read into memory to patch a snapshot. Past it the snapshot is

@@ -1,4 +1,5 @@
 import Foundation
+import VectorIndex
 
 /// What `semfind status` reports about an index.
 public struct IndexStatus: Sendable {

@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// Trains about 4·√N lists on the stored vectors without holding them all in memory: the

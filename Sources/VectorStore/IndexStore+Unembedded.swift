@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 /// A chunk stored before its vector: what the encoder needs to embed it.
 public struct UnembeddedChunk: Sendable, Equatable {

@@ -3,6 +3,7 @@ import SemfindCore
 import TestSupport
 import Testing
 
+@testable import VectorIndex
 @testable import VectorStore
 
 /// IVF lists kept in the index: trained past a threshold, joined by new chunks, left by

@@ -2,6 +2,7 @@ import Foundation
 import SemfindCore
 import Testing
 
+@testable import VectorIndex
 @testable import VectorStore
 
 /// A snapshot patched from the previous one (rows still in the index copied from its file, new

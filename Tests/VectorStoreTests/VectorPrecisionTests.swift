@@ -3,6 +3,7 @@ import SemfindCore
 import TestSupport
 import Testing
 
+@testable import VectorIndex
 @testable import VectorStore
 
 @Suite("Stored vector precision: float32, float16, int8")
@@ -11,14 +12,8 @@ struct VectorPrecisionTests {
     var path: String { folder.appendingPathComponent("index.sqlite").path }
     let dimension = 48
 
-    /// Unit vectors with values of both signs and of different sizes.
     func vectors(_ count: Int, seed: UInt64 = 5) -> [[Float]] {
-        var generator = SeededGenerator(seed: seed)
-        return (0..<count).map { _ in
-            let raw = (0..<dimension).map { _ in Float.random(in: -1...1, using: &generator) }
-            let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return raw.map { $0 / norm }
-        }
+        UnitVectors.make(count, dimension: dimension, seed: seed)
     }
 
     func dot(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
@@ -47,27 +42,6 @@ struct VectorPrecisionTests {
         var sizes = Set<Int>()
         while try statement.step() { sizes.insert(statement.int(0)) }
         return sizes
-    }
-
-    @Test("each form decodes to values within its rounding, and a blob's length tells its form")
-    func codecRoundTrip() throws {
-        for vector in vectors(20) {
-            for precision in VectorPrecision.allCases {
-                let blob = VectorCodec.encode(vector, as: precision)
-                #expect(blob.count == precision.storedBytes(dimension: dimension))
-                let decoded = try #require(blob.withUnsafeBytes { VectorCodec.decode($0, dimension: dimension) })
-                let largest = vector.map(abs).max() ?? 0
-                let tolerance: Float =
-                    switch precision {
-                    case .f32: 0
-                    case .f16: 0.001
-                    case .int8: largest / 127 / 2 + 1e-6
-                    }
-                #expect(zip(vector, decoded).allSatisfy { abs($0 - $1) <= tolerance }, "\(precision)")
-            }
-        }
-        let odd = Data(count: 4 * dimension + 1)
-        #expect(odd.withUnsafeBytes { VectorCodec.decode($0, dimension: dimension) } == nil)
     }
 
     @Test("a new index stores int8 by default: a quarter of float32's bytes per vector")
@@ -152,39 +126,5 @@ struct VectorPrecisionTests {
         #expect(try store.vectorPrecision() == .f32, "nothing asked: the index keeps float32")
         try store.settlePrecision(.int8)
         #expect(try storedBlobSizes(store) == [dimension + 4])
-    }
-
-    @Test("a snapshot read a block at a time gives every row once, and exact search over it equals search over floats")
-    func blocksOfRows() throws {
-        let rows = vectors(50)
-        let queries = vectors(3, seed: 11)
-        for precision in VectorPrecision.allCases {
-            let snapshot = try VectorSnapshot.build(
-                count: 50, dimension: dimension, generation: 0, precision: precision
-            ) {
-                chunkIDs, fileIDs, matrix in
-                for (row, vector) in rows.enumerated() {
-                    chunkIDs[row] = Int64(row)
-                    fileIDs[row] = Int64(row)
-                    for (index, value) in vector.enumerated() { matrix[row * dimension + index] = value }
-                }
-                return 50
-            }
-            let decoded = (0..<50).flatMap { snapshot.vector(ofRow: $0) }
-            for blockRows in [1, 7, 50, 64] {
-                var seen: [Float] = []
-                var starts: [Int] = []
-                snapshot.forEachBlock(rows: blockRows) { first, values in
-                    starts.append(first)
-                    seen += values
-                }
-                #expect(seen == decoded, "\(precision), blocks of \(blockRows)")
-                #expect(starts == Array(stride(from: 0, to: 50, by: blockRows)))
-            }
-            let overFloats = decoded.withUnsafeBufferPointer {
-                ExactNeighbors.search(queries.flatMap { $0 }, in: $0, dimension: dimension, k: 5)
-            }
-            #expect(ExactNeighbors.search(queries.flatMap { $0 }, in: snapshot, k: 5) == overFloats)
-        }
     }
 }

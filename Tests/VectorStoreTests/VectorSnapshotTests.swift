@@ -3,6 +3,7 @@ import SemfindCore
 import TestSupport
 import Testing
 
+@testable import VectorIndex
 @testable import VectorStore
 
 @Suite("Vector snapshot and keyword search")
