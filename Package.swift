@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(name: "TestSupport", dependencies: ["SemfindCore", "TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
-        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "VectorIndex", "TestSupport"]),
+        .testTarget(name: "VectorStoreTests", dependencies: ["CSQLite", "VectorStore", "VectorIndex", "TestSupport"]),
         .testTarget(
             name: "semfindTests",
             dependencies: [

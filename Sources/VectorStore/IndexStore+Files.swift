@@ -108,7 +108,7 @@ extension IndexStore {
         try database.transaction {
             let rootID = try rootID(for: root)
             try deleteChunks(ofFileAt: record.path)
-            let upsert = try database.prepare(
+            let upsert = try database.cachedStatement(
                 """
                 INSERT INTO files(root_id, path, size, mtime_ns, content_hash, plugin, plugin_version, indexed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -125,16 +125,17 @@ extension IndexStore {
             guard try upsert.step() else { throw SemfindError(.io, "index \(path): no id for \(record.path)") }
             let fileID = upsert.int64(0)
             try upsert.run()
-            let insertChunk = try database.prepare(
+            let insertChunk = try database.cachedStatement(
                 """
                 INSERT INTO chunks(id, file_id, ordinal, text, heading_path, first_line, last_line, first_byte,
                     end_byte, chunk_hash, page_start, page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let insertVector = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
-            let insertWaiting = try database.prepare("INSERT INTO unembedded_chunks(chunk_id) VALUES (?)")
-            let precision = try vectorPrecision()
+            let insertVector = try database.cachedStatement("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
+            let insertWaiting = try database.cachedStatement("INSERT INTO unembedded_chunks(chunk_id) VALUES (?)")
+            let meta = try meta()
+            let precision = try vectorPrecision(meta)
             var embedded: [(chunkID: Int64, vector: [Float])] = []
-            let firstID = try nextChunkID()
+            let firstID = try nextChunkID(meta)
             for (ordinal, chunk) in chunks.enumerated() {
                 let chunkID = firstID + Int64(ordinal)
                 try insertChunk.bind(
@@ -174,13 +175,16 @@ extension IndexStore {
 
     private func deleteChunks(ofFileAt path: String) throws {
         let file = "(SELECT id FROM files WHERE path = ?)"
-        try database.prepare("DELETE FROM vectors WHERE chunk_id IN (SELECT id FROM chunks WHERE file_id = \(file))")
-            .bind(.text(path)).run()
-        try database.prepare("DELETE FROM chunks WHERE file_id = \(file)").bind(.text(path)).run()
+        try database.cachedStatement(
+            "DELETE FROM vectors WHERE chunk_id IN (SELECT id FROM chunks WHERE file_id = \(file))"
+        )
+        .bind(.text(path)).run()
+        try database.cachedStatement("DELETE FROM chunks WHERE file_id = \(file)").bind(.text(path)).run()
     }
 
     /// Marks the stored vectors as changed, so that a vector snapshot of the old ones is not used.
     func advanceGeneration() throws {
-        try database.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        try database.cachedStatement("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            .run()
     }
 }

@@ -68,7 +68,7 @@ extension IndexStore {
     /// rows instead reads a whole index of the chunks table into a fresh connection
     /// (milliseconds on every one-shot search).
     public func chunkCount() throws -> Int {
-        if let snapshot = try snapshotOfThisGeneration() {
+        if let snapshot = snapshotOfThisGeneration(try meta()) {
             return snapshot.count + (try unembeddedCount())
         }
         return Int(try database.integer("SELECT count(*) FROM chunks"))

@@ -5,9 +5,7 @@ extension IndexStore {
     /// The floor measured on this index, or nil when it was never measured (an empty index, or
     /// one made by an older semfind, until its next `semfind index`).
     public func relevanceFloor() throws -> RelevanceFloor? {
-        let keys = RelevanceFloor.keys
-        guard let similarity = try meta(keys.similarity).flatMap(Double.init) else { return nil }
-        return RelevanceFloor(similarity: similarity, vectors: try meta(keys.vectors).flatMap { Int($0) } ?? 0)
+        try meta().relevanceFloor
     }
 
     /// Measures the floor (`RelevanceFloor`) when the index has none yet or its vector count
@@ -24,14 +22,13 @@ extension IndexStore {
             questions: questions().filter { $0.count == dimension }, sample: sample.values, owners: sample.owners,
             dimension: dimension, vectors: vectors)
         try database.transaction {
-            let keys = RelevanceFloor.keys
             try database.prepare("DELETE FROM meta WHERE key IN (?, ?)").bind(
-                .text(keys.similarity), .text(keys.vectors)
+                .text(IndexMeta.Key.relevanceFloor.rawValue), .text(IndexMeta.Key.relevanceFloorVectors.rawValue)
             )
             .run()
             guard let measured else { return }
-            try setMeta(keys.similarity, String(measured.similarity))
-            try setMeta(keys.vectors, String(measured.vectors))
+            try setMeta(.relevanceFloor, String(measured.similarity))
+            try setMeta(.relevanceFloorVectors, String(measured.vectors))
         }
     }
 

@@ -29,6 +29,7 @@ public struct IndexStatus: Sendable {
 
 extension IndexStore {
     public func status() throws -> IndexStatus {
+        let meta = try meta()
         let roots = try database.prepare("SELECT path FROM roots ORDER BY path")
         var rootPaths: [String] = []
         while try roots.step() { rootPaths.append(roots.text(0)) }
@@ -45,9 +46,8 @@ extension IndexStore {
             chunks: Int(try database.integer("SELECT count(*) FROM chunks")),
             vectors: Int(try database.integer("SELECT count(*) FROM vectors")), unembedded: try unembeddedCount(),
             bytesOnDisk: bytes,
-            modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
-            dimension: try meta("dimension").flatMap { Int($0) }, encoderPrecision: try encoderPrecision(),
-            precision: try vectorPrecision(),
-            vectorIndex: try vectorIndexInfo(), relevanceFloor: try relevanceFloor())
+            modelName: meta.modelName, modelFingerprint: meta.modelFingerprint, dimension: meta.dimension,
+            encoderPrecision: try encoderPrecision(meta), precision: try vectorPrecision(meta),
+            vectorIndex: meta.vectorIndex, relevanceFloor: meta.relevanceFloor)
     }
 }

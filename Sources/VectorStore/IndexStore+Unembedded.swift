@@ -47,8 +47,8 @@ extension IndexStore {
         guard !vectors.isEmpty else { return }
         try database.transaction {
             let precision = try vectorPrecision()
-            let waiting = try database.prepare("DELETE FROM unembedded_chunks WHERE chunk_id = ?")
-            let insert = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
+            let waiting = try database.cachedStatement("DELETE FROM unembedded_chunks WHERE chunk_id = ?")
+            let insert = try database.cachedStatement("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
             var stored: [(chunkID: Int64, vector: [Float])] = []
             for (chunkID, vector) in vectors {
                 try waiting.bind(.integer(chunkID)).run()

@@ -1,5 +1,6 @@
 import Foundation
 import SemfindCore
+import VectorIndex
 
 /// The index: one SQLite database (WAL mode) holding every root, file, chunk, vector and the
 /// FTS5 table over chunk text, plus the model fingerprint that all its vectors come from.
@@ -117,42 +118,49 @@ public final class IndexStore {
 
     // MARK: Metadata
 
-    public func meta(_ key: String) throws -> String? {
-        let statement = try database.prepare("SELECT value FROM meta WHERE key = ?").bind(.text(key))
-        return try statement.step() ? statement.text(0) : nil
+    /// The index's metadata, read in one query (keys semfind does not know are left out).
+    public func meta() throws -> IndexMeta {
+        let statement = try database.cachedStatement("SELECT key, value FROM meta")
+        var values: [IndexMeta.Key: String] = [:]
+        while try statement.step() {
+            guard let key = IndexMeta.Key(rawValue: statement.text(0)) else { continue }
+            values[key] = statement.text(1)
+        }
+        return IndexMeta(values: values)
     }
 
-    public func setMeta(_ key: String, _ value: String) throws {
-        try database.prepare(
+    public func setMeta(_ key: IndexMeta.Key, _ value: String) throws {
+        try database.cachedStatement(
             "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
         )
-        .bind(.text(key), .text(value)).run()
+        .bind(.text(key.rawValue), .text(value)).run()
     }
 
     /// Records the encoder of a new index, or checks that an existing index was built by the
     /// same one: vectors of two models never mix. `fingerprint` is computed only when the model
     /// files' `signature` differs from the one recorded with the stored fingerprint.
     public func bindModel(fingerprint: () -> String, signature: String, name: String, dimension: Int) throws {
-        if let stored = try meta("model_fingerprint") {
-            if try meta("model_signature") == signature { return }
+        let meta = try meta()
+        if let stored = meta.modelFingerprint {
+            if meta.modelSignature == signature { return }
             let computed = fingerprint()
             guard stored == computed else {
-                let storedName = try meta("model_name") ?? "another model"
+                let storedName = meta.modelName ?? "another model"
                 throw SemfindError(
                     .invalidInput,
                     "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(computed)); rebuild it with semfind index --rebuild FOLDER"
                 )
             }
-            try? setMeta("model_signature", signature)
+            try? setMeta(.modelSignature, signature)
             return
         }
         let computed = fingerprint()
         try database.transaction {
-            try setMeta("model_fingerprint", computed)
-            try setMeta("model_signature", signature)
-            try setMeta("model_name", name)
-            try setMeta("dimension", String(dimension))
-            try setMeta("index_kind", "flat")
+            try setMeta(.modelFingerprint, computed)
+            try setMeta(.modelSignature, signature)
+            try setMeta(.modelName, name)
+            try setMeta(.dimension, String(dimension))
+            try setMeta(.indexKind, VectorIndexInfo.Kind.flat.rawValue)
         }
     }
 }

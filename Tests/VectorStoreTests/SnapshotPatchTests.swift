@@ -58,7 +58,7 @@ extension IVFStoreTests {
         let store = try newStore()
         try write(store, files: 0..<50)
         try store.writeSnapshotFile(dimension: Self.dimension)
-        try store.database.execute("DELETE FROM meta WHERE key = '\(IndexStore.nextChunkIDKey)'")
+        try store.database.execute("DELETE FROM meta WHERE key = '\(IndexMeta.Key.nextChunkID.rawValue)'")
         let handle = try #require(FileHandle(forWritingAtPath: path + ".vectors"))
         try handle.seek(toOffset: 48)
         handle.write(Data(count: 8))
