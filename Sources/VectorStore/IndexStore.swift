@@ -9,6 +9,7 @@ import VectorIndex
 /// old or the new version of the file, never a mix. One `IndexStore` per thread.
 public final class IndexStore {
     public let path: String
+    public let location: DatabaseLocation
     let database: SQLiteDatabase
     /// The IVF centroids new vectors are filed under, with the training they came from.
     var cachedCentroids: (training: String, centroids: [Float])?
@@ -17,19 +18,32 @@ public final class IndexStore {
 
     /// Opens the index at `path`; with `create`, makes it (and its folder) when missing.
     /// Refuses a file that is not a semfind index, and one written by a newer semfind.
-    public init(path: String, create: Bool) throws {
+    /// `location` says where the database lives (`DatabaseLocation`): a file at `path`, or memory.
+    public init(path: String, create: Bool, location: DatabaseLocation = .file) throws {
         self.path = path
-        if !FileManager.default.fileExists(atPath: path) {
-            guard create else { throw Self.missing(path) }
-            try PrivateFiles.makeFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path)
-            // SQLite gives its write-ahead log and shared memory the database's mode.
-            try PrivateFiles.createFile(path)
+        self.location = location
+        switch location {
+        case .file:
+            if !FileManager.default.fileExists(atPath: path) {
+                guard create else { throw Self.missing(path) }
+                try PrivateFiles.makeFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+                // SQLite gives its write-ahead log and shared memory the database's mode.
+                try PrivateFiles.createFile(path)
+            }
+            database = try SQLiteDatabase(path: path, create: create)
+            openedIdentity = try? FileStatus.ofTarget(path).get().identity
+        case .memory:
+            // The folder holds the snapshot and the lock, as a file index's does.
+            if create { try PrivateFiles.makeFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+            database = try SQLiteDatabase(path: path, inMemory: true)
+            openedIdentity = nil
+            guard try create || database.integer("SELECT count(*) FROM sqlite_master") > 0 else {
+                throw Self.missing(path)
+            }
         }
-        database = try SQLiteDatabase(path: path, create: create)
-        openedIdentity = try? FileStatus.ofTarget(path).get().identity
         do {
             try prepareSchema()
-        } catch let error as SemfindError where !Self.isIndexOrEmpty(path) {
+        } catch let error as SemfindError where location == .file && !Self.isIndexOrEmpty(path) {
             throw Self.notAnIndex(path, cause: error)
         }
     }
@@ -112,6 +126,7 @@ public final class IndexStore {
     /// Whether `path` still names the database file this store opened: false once the index
     /// was rebuilt (a new file in its place) or deleted, which a long-lived server must notice.
     public var isStillAtPath: Bool {
+        guard location == .file else { return true }
         guard case .success(let now) = FileStatus.ofTarget(path) else { return false }
         return now.identity == openedIdentity
     }

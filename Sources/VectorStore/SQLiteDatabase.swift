@@ -13,13 +13,20 @@ final class SQLiteDatabase {
     /// `cachedStatement`'s statements, by their SQL.
     private var statements: [String: SQLiteStatement] = [:]
 
-    /// Opens (and with `create`, creates) the database at `path`.
-    init(path: String, readOnly: Bool = false, create: Bool = true) throws {
+    /// Opens (and with `create`, creates) the database at `path`; `inMemory`, the memory
+    /// database named after `path` that every connection of this process to it shares.
+    init(path: String, readOnly: Bool = false, create: Bool = true, inMemory: Bool = false) throws {
         self.path = path
         var connection: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX
         flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
-        let status = sqlite3_open_v2(path, &connection, flags, nil)
+        var name = path
+        if inMemory {
+            flags |= SQLITE_OPEN_URI | SQLITE_OPEN_CREATE
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
+            name = "file:semfind-memory-\(escaped)?mode=memory&cache=shared"
+        }
+        let status = sqlite3_open_v2(name, &connection, flags, nil)
         guard status == SQLITE_OK, let connection else {
             let reason =
                 connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))

@@ -23,9 +23,11 @@ struct SQLiteDatabaseTests {
         return nil
     }
 
-    @Test("a failed statement's error carries SQLite's extended result code and the statement")
-    func typedError() throws {
-        let store = try IndexStore(path: path, create: true)
+    @Test(
+        "a failed statement's error carries SQLite's extended result code and the statement",
+        arguments: DatabaseLocation.allCases)
+    func typedError(location: DatabaseLocation) throws {
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.database.execute("INSERT INTO roots(path, added_at) VALUES ('/r', 1)")
         let duplicate = "INSERT INTO roots(path, added_at) VALUES ('/r', 2)"
         let failure = try #require(sqliteError { try store.database.prepare(duplicate).run() })
@@ -50,9 +52,11 @@ struct SQLiteDatabaseTests {
         #expect(try reader.meta().chunkerSignature == "new", "the reader sees the other connection's commit")
     }
 
-    @Test("meta is read in one query into typed figures; keys semfind does not know are left out")
-    func typedMeta() throws {
-        let store = try IndexStore(path: path, create: true)
+    @Test(
+        "meta is read in one query into typed figures; keys semfind does not know are left out",
+        arguments: DatabaseLocation.allCases)
+    func typedMeta(location: DatabaseLocation) throws {
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "model", dimension: 48)
         try store.setMeta(.relevanceFloor, "0.25")
         try store.setMeta(.relevanceFloorVectors, "1000")

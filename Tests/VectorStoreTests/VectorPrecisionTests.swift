@@ -18,8 +18,8 @@ struct VectorPrecisionTests {
 
     func dot(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
 
-    func newStore(precision: VectorPrecision?) throws -> IndexStore {
-        let store = try IndexStore(path: path, create: true)
+    func newStore(_ location: DatabaseLocation, precision: VectorPrecision?) throws -> IndexStore {
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: dimension)
         try store.settlePrecision(precision)
         return store
@@ -44,10 +44,12 @@ struct VectorPrecisionTests {
         return sizes
     }
 
-    @Test("a new index stores int8 by default: a quarter of float32's bytes per vector")
-    func int8ByDefault() throws {
+    @Test(
+        "a new index stores int8 by default: a quarter of float32's bytes per vector",
+        arguments: DatabaseLocation.allCases)
+    func int8ByDefault(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore(precision: nil)
+        let store = try newStore(location, precision: nil)
         #expect(try store.vectorPrecision() == .int8)
         try put(store, "a", vectors(30))
         #expect(try storedBlobSizes(store) == [dimension + 4])
@@ -55,14 +57,16 @@ struct VectorPrecisionTests {
         #expect(try store.status().precision == .int8)
     }
 
-    @Test("every precision's snapshot rescores with its stored rows, maps back the same, and is smaller below f32")
-    func snapshotsPerPrecision() throws {
+    @Test(
+        "every precision's snapshot rescores with its stored rows, maps back the same, and is smaller below f32",
+        arguments: DatabaseLocation.allCases)
+    func snapshotsPerPrecision(location: DatabaseLocation) throws {
         let rows = vectors(40)
         let query = vectors(1, seed: 9)[0]
         var sizes: [VectorPrecision: Int] = [:]
         for precision in VectorPrecision.allCases {
             defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try newStore(precision: precision)
+            let store = try newStore(location, precision: precision)
             try put(store, "a", Array(rows[..<25]))
             try put(store, "b", Array(rows[25...]))
             try store.refreshVectorIndex()
@@ -86,11 +90,13 @@ struct VectorPrecisionTests {
         #expect(f16 < f32 && int8 < f16)
     }
 
-    @Test("a lower precision converts the stored vectors in place; a higher one is refused with the way out")
-    func conversion() throws {
+    @Test(
+        "a lower precision converts the stored vectors in place; a higher one is refused with the way out",
+        arguments: DatabaseLocation.allCases)
+    func conversion(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let rows = vectors(30)
-        let store = try newStore(precision: .f32)
+        let store = try newStore(location, precision: .f32)
         try put(store, "a", rows)
         try store.refreshVectorIndex()
         let before = try store.generation()
@@ -114,10 +120,12 @@ struct VectorPrecisionTests {
         #expect(try FlatIndex(store: store).count == 30)
     }
 
-    @Test("an index written before precisions were recorded reads as float32 and converts down")
-    func legacyIndex() throws {
+    @Test(
+        "an index written before precisions were recorded reads as float32 and converts down",
+        arguments: DatabaseLocation.allCases)
+    func legacyIndex(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try IndexStore(path: path, create: true)
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: dimension)
         try put(store, "a", vectors(10))
         #expect(try store.vectorPrecision() == .f32)
