@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
         .target(
-            name: "Indexer", dependencies: ["SemfindCore", "CMagic", "TextEncoder", "VectorIndex", "VectorStore"],
+            name: "Indexer",
+            dependencies: ["SemfindCore", "CMagic", "IndexStorage", "TextEncoder", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexerTests",
@@ -63,18 +64,23 @@ let package = Package(
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "Indexer"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
         .target(
-            name: "QueryEngine", dependencies: ["SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
+            name: "QueryEngine",
+            dependencies: ["IndexStorage", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
         .testTarget(
-            name: "QueryEngineTests", dependencies: ["QueryEngine", "TestSupport", "VectorIndex", "VectorStore"]),
+            name: "QueryEngineTests",
+            dependencies: ["IndexStorage", "QueryEngine", "TestSupport", "VectorIndex", "VectorStore"]),
         .target(name: "VectorIndex", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
         .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex", "TestSupport"]),
+        .target(name: "IndexStorage", dependencies: ["SemfindCore", "VectorIndex"], exclude: ["README.md"]),
         .target(
-            name: "VectorStore", dependencies: ["CSQLite", "SemfindCore", "VectorIndex"], exclude: ["README.md"]),
+            name: "VectorStore", dependencies: ["CSQLite", "IndexStorage", "SemfindCore", "VectorIndex"],
+            exclude: ["README.md"]),
         .executableTarget(
             name: "semfind",
             dependencies: [
-                "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore", "Indexer",
+                "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "IndexStorage", "VectorIndex", "VectorStore",
+                "Indexer",
                 "FileWatcher",
                 "QueryEngine", "ParserIsolation",
                 "TextFormat",
@@ -142,7 +148,9 @@ let package = Package(
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(name: "TestSupport", dependencies: ["SemfindCore", "TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
-        .testTarget(name: "VectorStoreTests", dependencies: ["CSQLite", "VectorStore", "VectorIndex", "TestSupport"]),
+        .testTarget(
+            name: "VectorStoreTests",
+            dependencies: ["CSQLite", "IndexStorage", "VectorStore", "VectorIndex", "TestSupport"]),
         .testTarget(
             name: "semfindTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Dispatch
+import IndexStorage
 import SemfindCore
 import VectorIndex
 import VectorStore

@@ -1,44 +1,7 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import VectorIndex
-
-/// What the index remembers of one file, to decide whether it changed.
-public struct FileRecord: Sendable, Equatable {
-    public let path: String
-    public let size: Int
-    /// Modification time in nanoseconds since 1970.
-    public let modified: Int64
-    public let contentHash: String
-    public let plugin: String
-    public let pluginVersion: Int
-
-    public init(path: String, size: Int, modified: Int64, contentHash: String, plugin: String, pluginVersion: Int) {
-        self.path = path
-        self.size = size
-        self.modified = modified
-        self.contentHash = contentHash
-        self.plugin = plugin
-        self.pluginVersion = pluginVersion
-    }
-}
-
-/// A chunk ready to be stored with its vector.
-public struct StoredChunk: Sendable {
-    public var text: String
-    public var headingPath: [String]
-    public var span: SourceSpan
-    public var hash: String
-    /// The chunk's vector; nil to store the chunk now and its vector later (`unembeddedChunks`).
-    public var vector: [Float]?
-
-    public init(text: String, headingPath: [String], span: SourceSpan, hash: String, vector: [Float]?) {
-        self.text = text
-        self.headingPath = headingPath
-        self.span = span
-        self.hash = hash
-        self.vector = vector
-    }
-}
 
 extension IndexStore {
     /// Heading paths are stored as one text, titles separated by this (not found in titles).

@@ -1,14 +1,6 @@
+import IndexStorage
 import SemfindCore
 import VectorIndex
-
-/// A chunk stored before its vector: what the encoder needs to embed it.
-public struct UnembeddedChunk: Sendable, Equatable {
-    public let id: Int64
-    public let text: String
-    public let headingPath: [String]
-    /// The chunk's content hash: equal hashes share a vector.
-    public let hash: String
-}
 
 extension IndexStore {
     /// How many stored chunks wait for their vectors.
