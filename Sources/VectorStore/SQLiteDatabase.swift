@@ -76,8 +76,12 @@ final class SQLiteDatabase {
         return statement
     }
 
-    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws. Inside
+    /// another transaction it is a savepoint of that one (GRDB's nesting): its changes are undone
+    /// if it throws, and otherwise commit or roll back with the outer transaction, so the
+    /// store's writes compose into one.
     func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        guard sqlite3_get_autocommit(handle) != 0 else { return try savepoint(body) }
         try execute("BEGIN IMMEDIATE")
         defer { resetCachedStatements() }
         do {
@@ -86,6 +90,18 @@ final class SQLiteDatabase {
             return result
         } catch {
             try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    private func savepoint<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("SAVEPOINT nested")
+        do {
+            let result = try body()
+            try execute("RELEASE nested")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO nested; RELEASE nested")
             throw error
         }
     }

@@ -185,3 +185,34 @@ struct IndexStoreTests {
         #expect(throws: Never.self) { _ = try WriterLock(indexPath: path, wait: false) }
     }
 }
+
+extension IndexStoreTests {
+    @Test(
+        "writes inside write { } commit together or not at all; a failed inner write undoes only itself",
+        arguments: DatabaseLocation.allCases)
+    func composedWrites(location: DatabaseLocation) throws {
+        struct Stop: Error {}
+        let store = try IndexStore(path: path, create: true, location: location)
+        try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 2)
+        #expect(throws: Stop.self) {
+            try store.write {
+                try store.replaceFile(record("/n/a"), root: "/n", chunks: [chunk("alpha", line: 1, vector: [1, 0])])
+                try store.replaceFile(record("/n/b"), root: "/n", chunks: [chunk("beta", line: 1, vector: [0, 1])])
+                throw Stop()
+            }
+        }
+        #expect(try store.status().files == 0, "nothing of a failed write stays")
+        try store.write {
+            try store.replaceFile(record("/n/a"), root: "/n", chunks: [chunk("alpha", line: 1, vector: [1, 0])])
+            #expect(throws: Stop.self) {
+                try store.write {
+                    try store.replaceFile(record("/n/b"), root: "/n", chunks: [chunk("beta", line: 1, vector: [0, 1])])
+                    throw Stop()
+                }
+            }
+            try store.setMeta(.chunker, "composed")
+        }
+        #expect(try store.filePaths(underRoot: "/n") == ["/n/a"])
+        #expect(try store.meta().chunkerSignature == "composed")
+    }
+}
