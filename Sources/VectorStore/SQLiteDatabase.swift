@@ -81,27 +81,15 @@ final class SQLiteDatabase {
     /// if it throws, and otherwise commit or roll back with the outer transaction, so the
     /// store's writes compose into one.
     func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        guard sqlite3_get_autocommit(handle) != 0 else { return try savepoint(body) }
-        try execute("BEGIN IMMEDIATE")
-        defer { resetCachedStatements() }
+        let nested = sqlite3_get_autocommit(handle) == 0
+        try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
+        defer { if !nested { resetCachedStatements() } }
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(nested ? "RELEASE nested" : "COMMIT")
             return result
         } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
-    }
-
-    private func savepoint<Result>(_ body: () throws -> Result) throws -> Result {
-        try execute("SAVEPOINT nested")
-        do {
-            let result = try body()
-            try execute("RELEASE nested")
-            return result
-        } catch {
-            try? execute("ROLLBACK TO nested; RELEASE nested")
+            try? execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
             throw error
         }
     }
