@@ -1,7 +1,8 @@
 /// Keyword search over chunk text and heading paths, ranked by BM25.
 ///
 /// `expression` is in FTS5's query syntax, as `QueryEngine`'s `QueryTerms` writes it (quoted
-/// terms joined by `OR`); a backend without FTS5 translates that small subset.
+/// terms joined by `OR`, with one parenthesized `AND` group); a backend without FTS5 translates
+/// that small subset.
 public protocol KeywordIndex: AnyObject {
     /// The `limit` best chunks for `expression` in `table`, best first, with a score where
     /// higher is better and their file's chunk count; only chunks of `fileIDs` when given.
