@@ -11,6 +11,11 @@ public protocol KeywordIndex: AnyObject {
     ) throws -> [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)]
     /// In how many chunks each of `words` occurs.
     func chunkFrequencies(of words: [String]) throws -> [String: Int]
+    /// How many chunks the index holds (with or without their vectors).
+    func chunkCount() throws -> Int
+    /// A number that changes with every change of the stored chunks, so that counts kept from
+    /// one query to the next know when to be taken again.
+    func generation() throws -> Int64
     /// The chunks with these ids, in the order given, with what the index knew of their files.
     func hits(_ chunkIDs: [Int64]) throws -> [StoredHit]
 }
