@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
         .target(
-            name: "Indexer", dependencies: ["SemfindCore", "CMagic", "TextEncoder", "VectorStore"],
+            name: "Indexer",
+            dependencies: ["SemfindCore", "CMagic", "IndexStorage", "TextEncoder", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexerTests",
@@ -63,14 +64,24 @@ let package = Package(
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "Indexer"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
         .target(
-            name: "QueryEngine", dependencies: ["SemfindCore", "TextEncoder", "VectorStore"], exclude: ["README.md"]),
-        .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine", "TestSupport", "VectorStore"]),
+            name: "QueryEngine",
+            dependencies: ["IndexStorage", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "QueryEngineTests",
+            dependencies: ["IndexStorage", "QueryEngine", "TestSupport", "VectorIndex", "VectorStore"]),
+        .target(name: "VectorIndex", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex", "TestSupport"]),
+        .target(name: "IndexStorage", dependencies: ["SemfindCore", "VectorIndex"], exclude: ["README.md"]),
         .target(
-            name: "VectorStore", dependencies: ["CBLAS", "CKernels", "CSQLite", "SemfindCore"], exclude: ["README.md"]),
+            name: "VectorStore", dependencies: ["CSQLite", "IndexStorage", "SemfindCore", "VectorIndex"],
+            exclude: ["README.md"]),
         .executableTarget(
             name: "semfind",
             dependencies: [
-                "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher",
+                "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "IndexStorage", "VectorIndex", "VectorStore",
+                "Indexer",
+                "FileWatcher",
                 "QueryEngine", "ParserIsolation",
                 "TextFormat",
                 "MarkdownFormat",
@@ -135,9 +146,11 @@ let package = Package(
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
-        .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SemfindCore", "TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
-        .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
+        .testTarget(
+            name: "VectorStoreTests",
+            dependencies: ["CSQLite", "IndexStorage", "VectorStore", "VectorIndex", "TestSupport"]),
         .testTarget(
             name: "semfindTests",
             dependencies: [

@@ -1,4 +1,4 @@
-import VectorStore
+import VectorIndex
 
 /// What `semfind index` indexes and how.
 public struct IndexOptions: Sendable {

@@ -47,7 +47,7 @@ public struct IndexPipeline {
         let preparer = FilePreparer(
             registry: registry,
             chunker: Chunker(options: options.chunker) { tokenizer.pieces($0).count },
-            rechunkAll: try store.meta("chunker") != options.chunker.signature)
+            rechunkAll: try store.meta().chunkerSignature != options.chunker.signature)
         let queue = BoundedQueue<QueuedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(
             storePath: storePath, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
@@ -74,7 +74,7 @@ public struct IndexPipeline {
             try writer.flush(expected: counter.total, observe)
             if let failure = producer.wait() { throw failure }
             writer.summary.removed = try removeVanished(store: store, seen: seen)
-            if options.walk.focus == nil { try store.setMeta("chunker", options.chunker.signature) }
+            if options.walk.focus == nil { try store.setMeta(.chunker, options.chunker.signature) }
             // Four encoder batches per commit: a search by meaning covers more every few seconds.
             let embedder = PendingEmbedder(
                 store: store, encoder: encoder, batchSize: options.batchSize,

@@ -1,16 +1,16 @@
+import IndexStorage
 import SemfindCore
-import VectorStore
 
 /// The consumer side of the pipeline's first phase: collects parsed files and writes each in
 /// its own transaction, its chunks with the vectors the index already holds for their content
 /// and the others as waiting for one (`PendingEmbedder` embeds them next).
 struct IndexWriter {
-    let store: IndexStore
+    let store: any FileCatalog & VectorTable
     var summary = IndexSummary()
     private var pending: [ParsedFile] = []
     private(set) var pendingChunks = 0
 
-    init(store: IndexStore) {
+    init(store: any FileCatalog & VectorTable) {
         self.store = store
     }
 

@@ -1,13 +1,13 @@
+import IndexStorage
 import SemfindCore
 import TextEncoder
-import VectorStore
 
 /// The pipeline's second phase: embeds the chunks stored without vectors, every file's opening
 /// chunk first and then the rest, a group at a time, each group's vectors committed in one
 /// transaction. A kill between groups loses nothing: the next run goes on from what still
 /// waits. Chunks whose content already has a vector in the index reuse it.
 struct PendingEmbedder {
-    let store: IndexStore
+    let store: any VectorTable
     let encoder: SentenceEncoder
     let batchSize: Int
     /// Chunks embedded and committed together.

@@ -1,3 +1,4 @@
+import IndexStorage
 import SemfindCore
 import VectorStore
 

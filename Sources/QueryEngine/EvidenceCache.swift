@@ -1,3 +1,4 @@
+import IndexStorage
 import VectorStore
 
 /// What searches found, kept for the same queries searched again under other ranking settings

@@ -1,4 +1,4 @@
-import VectorStore
+import VectorIndex
 
 /// Exact similarities of the query with rows, each computed once, when first asked for.
 final class ExactSimilarities {

@@ -1,5 +1,5 @@
 import Foundation
-import VectorStore
+import VectorIndex
 
 /// The files of a vector snapshot: rows of one file are consecutive in chunk id order (a file's
 /// chunks are written in one transaction, so their ids are consecutive), so one pass in that

@@ -1,3 +1,4 @@
+import VectorIndex
 import VectorStore
 
 /// Exact search over every row: the int8 scan of all rows, adjusted by file, picks the

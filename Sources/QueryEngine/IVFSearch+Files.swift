@@ -1,4 +1,4 @@
-import VectorStore
+import VectorIndex
 
 extension IVFSearch {
     /// How many files, those whose opening chunks are most like the query, lend all their rows

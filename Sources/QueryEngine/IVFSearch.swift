@@ -1,3 +1,4 @@
+import VectorIndex
 import VectorStore
 
 /// Search of an IVF index's snapshot: the int8 scan of the `probes` lists nearest to the query

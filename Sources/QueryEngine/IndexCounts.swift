@@ -1,5 +1,5 @@
 import Foundation
-import VectorStore
+import IndexStorage
 
 /// What the keyword search asks the index on every query and what changes only with the
 /// index's content: how many chunks hold each word (FTS5 counts them by walking the word's
@@ -17,7 +17,7 @@ final class IndexCounts: @unchecked Sendable {
 
     /// `store.chunkFrequencies(of: words)` and `store.chunkCount()`, from memory when this
     /// generation already answered them.
-    func lookUp(_ words: [String], in store: IndexStore) throws -> (frequencies: [String: Int], chunkCount: Int) {
+    func lookUp(_ words: [String], in store: any KeywordIndex) throws -> (frequencies: [String: Int], chunkCount: Int) {
         try lock.withLock {
             let current = try store.generation()
             if current != generation {

@@ -1,12 +1,12 @@
 import Foundation
-import VectorStore
+import IndexStorage
 
 extension SearchEngine {
     /// Keyword matches, best first by BM25 less `keywordLengthPenalty` per log of the file's
     /// chunk count (the same fairness to files as in semantic ranking).
     /// `counts` keeps the words' chunk counts from one query to the next.
     static func keywordSearch(
-        _ terms: QueryTerms, allowed: Set<Int64>?, limit: Int, policy: QueryPolicy, store: IndexStore,
+        _ terms: QueryTerms, allowed: Set<Int64>?, limit: Int, policy: QueryPolicy, store: any KeywordIndex,
         counts: IndexCounts
     ) throws -> [(chunkID: Int64, fileID: Int64, score: Double)] {
         var found: [(chunkID: Int64, fileID: Int64, score: Double)] = []

@@ -1,5 +1,7 @@
 import Dispatch
+import IndexStorage
 import SemfindCore
+import VectorIndex
 import VectorStore
 
 /// One result: a chunk, where it is, why it ranked, and the sentences to show.

@@ -1,3 +1,4 @@
+import VectorIndex
 import VectorStore
 
 /// The stored vectors as a semantic search sees them, whichever kind of index holds them

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import VectorStore
+import VectorIndex
 
 /// A search's int8 scan, split into blocks that run on the cores at once: each block is
 /// scored, adjusted for its files and cut to its best `limit` rows, and the blocks' bests are

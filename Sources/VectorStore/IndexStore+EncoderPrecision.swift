@@ -5,15 +5,21 @@ extension IndexStore {
     /// recorded beside the model fingerprint; "fp32" for an index from before it was recorded
     /// that holds vectors, nil for one that holds none yet.
     public func encoderPrecision() throws -> String? {
-        if let recorded = try meta("encoder_precision") { return recorded }
+        try encoderPrecision(try meta())
+    }
+
+    /// `encoderPrecision()` with what `meta` records.
+    func encoderPrecision(_ meta: IndexMeta) throws -> String? {
+        if let recorded = meta.encoderPrecision { return recorded }
         return try database.integer("SELECT EXISTS (SELECT 1 FROM chunks)") == 1 ? "fp32" : nil
     }
 
     /// Records the encoder precision of an index's first vectors, or checks that an existing
     /// index's vectors came from the same one: like two models, two precisions never mix.
     public func bindEncoderPrecision(_ precision: String) throws {
-        guard let stored = try encoderPrecision() else {
-            try setMeta("encoder_precision", precision)
+        let meta = try meta()
+        guard let stored = try encoderPrecision(meta) else {
+            try setMeta(.encoderPrecision, precision)
             return
         }
         guard stored == precision else {
@@ -22,6 +28,6 @@ extension IndexStore {
                 "index \(path) holds vectors of the \(stored) encoder, not \(precision); leave --encoder out to keep "
                     + "\(stored), or rebuild it with semfind index --rebuild --encoder \(precision) FOLDER")
         }
-        if try meta("encoder_precision") == nil { try setMeta("encoder_precision", stored) }
+        if meta.encoderPrecision == nil { try setMeta(.encoderPrecision, stored) }
     }
 }

@@ -1,43 +1,7 @@
 import Foundation
+import IndexStorage
 import SemfindCore
-
-/// What the index remembers of one file, to decide whether it changed.
-public struct FileRecord: Sendable, Equatable {
-    public let path: String
-    public let size: Int
-    /// Modification time in nanoseconds since 1970.
-    public let modified: Int64
-    public let contentHash: String
-    public let plugin: String
-    public let pluginVersion: Int
-
-    public init(path: String, size: Int, modified: Int64, contentHash: String, plugin: String, pluginVersion: Int) {
-        self.path = path
-        self.size = size
-        self.modified = modified
-        self.contentHash = contentHash
-        self.plugin = plugin
-        self.pluginVersion = pluginVersion
-    }
-}
-
-/// A chunk ready to be stored with its vector.
-public struct StoredChunk: Sendable {
-    public var text: String
-    public var headingPath: [String]
-    public var span: SourceSpan
-    public var hash: String
-    /// The chunk's vector; nil to store the chunk now and its vector later (`unembeddedChunks`).
-    public var vector: [Float]?
-
-    public init(text: String, headingPath: [String], span: SourceSpan, hash: String, vector: [Float]?) {
-        self.text = text
-        self.headingPath = headingPath
-        self.span = span
-        self.hash = hash
-        self.vector = vector
-    }
-}
+import VectorIndex
 
 extension IndexStore {
     /// Heading paths are stored as one text, titles separated by this (not found in titles).
@@ -107,7 +71,7 @@ extension IndexStore {
         try database.transaction {
             let rootID = try rootID(for: root)
             try deleteChunks(ofFileAt: record.path)
-            let upsert = try database.prepare(
+            let upsert = try database.cachedStatement(
                 """
                 INSERT INTO files(root_id, path, size, mtime_ns, content_hash, plugin, plugin_version, indexed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -124,16 +88,17 @@ extension IndexStore {
             guard try upsert.step() else { throw SemfindError(.io, "index \(path): no id for \(record.path)") }
             let fileID = upsert.int64(0)
             try upsert.run()
-            let insertChunk = try database.prepare(
+            let insertChunk = try database.cachedStatement(
                 """
                 INSERT INTO chunks(id, file_id, ordinal, text, heading_path, first_line, last_line, first_byte,
                     end_byte, chunk_hash, page_start, page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let insertVector = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
-            let insertWaiting = try database.prepare("INSERT INTO unembedded_chunks(chunk_id) VALUES (?)")
-            let precision = try vectorPrecision()
+            let insertVector = try database.cachedStatement("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
+            let insertWaiting = try database.cachedStatement("INSERT INTO unembedded_chunks(chunk_id) VALUES (?)")
+            let meta = try meta()
+            let precision = try vectorPrecision(meta)
             var embedded: [(chunkID: Int64, vector: [Float])] = []
-            let firstID = try nextChunkID()
+            let firstID = try nextChunkID(meta)
             for (ordinal, chunk) in chunks.enumerated() {
                 let chunkID = firstID + Int64(ordinal)
                 try insertChunk.bind(
@@ -173,13 +138,16 @@ extension IndexStore {
 
     private func deleteChunks(ofFileAt path: String) throws {
         let file = "(SELECT id FROM files WHERE path = ?)"
-        try database.prepare("DELETE FROM vectors WHERE chunk_id IN (SELECT id FROM chunks WHERE file_id = \(file))")
-            .bind(.text(path)).run()
-        try database.prepare("DELETE FROM chunks WHERE file_id = \(file)").bind(.text(path)).run()
+        try database.cachedStatement(
+            "DELETE FROM vectors WHERE chunk_id IN (SELECT id FROM chunks WHERE file_id = \(file))"
+        )
+        .bind(.text(path)).run()
+        try database.cachedStatement("DELETE FROM chunks WHERE file_id = \(file)").bind(.text(path)).run()
     }
 
     /// Marks the stored vectors as changed, so that a vector snapshot of the old ones is not used.
     func advanceGeneration() throws {
-        try database.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        try database.cachedStatement("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            .run()
     }
 }

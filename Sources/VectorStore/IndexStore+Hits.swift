@@ -1,24 +1,5 @@
+import IndexStorage
 import SemfindCore
-
-/// A stored chunk as a search returns it, with what the index knew of its file.
-public struct StoredHit: Sendable {
-    public let chunkID: Int64
-    public let path: String
-    public let text: String
-    public let headingPath: [String]
-    public let span: SourceSpan
-    /// The file's size and modification time (ns) when it was indexed, to tell a stale hit.
-    public let fileSize: Int
-    public let fileModified: Int64
-    public let plugin: String
-}
-
-/// An indexed file as filters see it.
-public struct IndexedFile: Sendable {
-    public let id: Int64
-    public let path: String
-    public let plugin: String
-}
 
 extension IndexStore {
     /// The chunks with these ids, in the order given (ids no longer stored are left out).

@@ -1,17 +1,10 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// The index's kind and, for IVF, its lists, probes and measured recall.
     public func vectorIndexInfo() throws -> VectorIndexInfo {
-        let keys = VectorIndexInfo.keys
-        let kind = try meta(keys.kind).flatMap(VectorIndexInfo.Kind.init(rawValue:)) ?? .flat
-        guard kind == .ivf else { return VectorIndexInfo(kind: .flat) }
-        return VectorIndexInfo(
-            kind: .ivf, lists: try meta(keys.lists).flatMap { Int($0) },
-            probes: try meta(keys.probes).flatMap { Int($0) },
-            recall: try meta(keys.recall).flatMap { Double($0) },
-            recallQueries: try meta(keys.recallQueries).flatMap { Int($0) },
-            trainedRows: try meta(keys.trainedRows).flatMap { Int($0) })
+        try meta().vectorIndex
     }
 
     /// Candidates the int8 scan keeps when `chooseProbes` measures recall (as `semfind bench
@@ -43,7 +36,7 @@ extension IndexStore {
             try writeSnapshotFile(dimension: dimension)
         case .keep:
             // Also rewritten: a snapshot changed since it was written, and one with no stamp.
-            guard try writtenSnapshot() == nil || meta(Self.snapshotStampKey) == nil else { break }
+            guard try writtenSnapshot() == nil || meta().snapshotStamp == nil else { break }
             try writeSnapshotFile(dimension: dimension)
         }
         return plan
@@ -62,20 +55,18 @@ extension IndexStore {
         }
     }
 
-    /// Marks the training a writer's cached centroids came from (the generation it produced).
-    static let trainedGenerationKey = "ivf_trained_generation"
-
     /// The centroids new vectors are filed under, or nil when the index is flat; read once per
     /// training (a writer keeps them while the training they came from stands). Centroids that
     /// are not one vector of the index's dimension per list are refused.
     func listCentroids() throws -> [Float]? {
-        guard let trained = try meta(Self.trainedGenerationKey), try meta(VectorIndexInfo.keys.kind) == "ivf" else {
+        let meta = try meta()
+        guard let trained = meta[.ivfTrainedGeneration], meta[.indexKind] == VectorIndexInfo.Kind.ivf.rawValue else {
             cachedCentroids = nil
             return nil
         }
         if let cached = cachedCentroids, cached.training == trained { return cached.centroids }
-        let dimension = try vectorDimension()
-        let lists = Int(try meta(VectorIndexInfo.keys.lists) ?? "") ?? 0
+        let dimension = meta.dimension ?? 0
+        let lists = meta.vectorIndex.lists ?? 0
         let statement = try database.prepare("SELECT list, vector FROM centroids ORDER BY list")
         var centroids: [Float] = []
         var next = 0
@@ -100,7 +91,7 @@ extension IndexStore {
             dimension > 0
         else { return }
         let labels = IVFIndex.nearestCentroids(of: vectors.flatMap { $0 }, centroids: centroids, dimension: dimension)
-        let insert = try database.prepare("INSERT INTO vector_lists(chunk_id, list) VALUES (?, ?)")
+        let insert = try database.cachedStatement("INSERT INTO vector_lists(chunk_id, list) VALUES (?, ?)")
         for (chunkID, label) in zip(chunkIDs, labels) {
             try insert.bind(.integer(chunkID), .integer(Int64(label))).run()
         }

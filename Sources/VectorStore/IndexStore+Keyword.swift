@@ -1,12 +1,5 @@
+import IndexStorage
 import SemfindCore
-
-/// The two keyword indexes over chunk text.
-public enum KeywordTable: String, Sendable {
-    /// Words as Unicode defines them (letters and digits), diacritics folded: most languages.
-    case words = "chunks_fts"
-    /// Every run of three characters: text without spaces between words (Chinese, Japanese).
-    case trigrams = "chunks_trigram"
-}
 
 extension IndexStore {
     /// The `limit` chunks that best match an FTS5 `expression` by BM25, best first, with a
@@ -68,7 +61,7 @@ extension IndexStore {
     /// rows instead reads a whole index of the chunks table into a fresh connection
     /// (milliseconds on every one-shot search).
     public func chunkCount() throws -> Int {
-        if let snapshot = try snapshotOfThisGeneration() {
+        if let snapshot = snapshotOfThisGeneration(try meta()) {
             return snapshot.count + (try unembeddedCount())
         }
         return Int(try database.integer("SELECT count(*) FROM chunks"))

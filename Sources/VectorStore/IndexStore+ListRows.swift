@@ -1,3 +1,5 @@
+import VectorIndex
+
 extension IndexStore {
     /// What a query on an IVF index reads from the database when the vector snapshot is stale:
     /// the centroids (to pick lists) and the probes setting.

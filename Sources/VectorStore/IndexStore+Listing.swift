@@ -1,5 +1,7 @@
 import Foundation
+import IndexStorage
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// Every indexed file with its chunks' texts in order, files by path: what the index holds,

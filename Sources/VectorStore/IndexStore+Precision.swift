@@ -1,12 +1,16 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
-    static let precisionKey = "vector_precision"
-
     /// The form the index stores its vectors in: as recorded, float32 for an index made before
     /// semfind recorded it (those stored float32 only).
     public func vectorPrecision() throws -> VectorPrecision {
-        guard let recorded = try meta(Self.precisionKey) else { return .f32 }
+        try vectorPrecision(try meta())
+    }
+
+    /// `vectorPrecision()` as `meta` records it.
+    func vectorPrecision(_ meta: IndexMeta) throws -> VectorPrecision {
+        guard let recorded = meta[.vectorPrecision] else { return .f32 }
         guard let precision = VectorPrecision(rawValue: recorded) else {
             throw SemfindError(
                 .invalidInput,
@@ -21,12 +25,13 @@ extension IndexStore {
     /// need every chunk embedded again. Returns whether vectors were converted.
     @discardableResult
     public func settlePrecision(_ requested: VectorPrecision?) throws -> Bool {
-        let isNew = try meta(Self.precisionKey) == nil && database.integer("SELECT count(*) FROM vectors") == 0
+        let meta = try meta()
+        let isNew = try meta[.vectorPrecision] == nil && database.integer("SELECT count(*) FROM vectors") == 0
         if isNew {
-            try setMeta(Self.precisionKey, (requested ?? .standard).rawValue)
+            try setMeta(.vectorPrecision, (requested ?? .standard).rawValue)
             return false
         }
-        let current = try vectorPrecision()
+        let current = try vectorPrecision(meta)
         guard let requested, requested != current else { return false }
         guard requested < current else {
             throw SemfindError(
@@ -61,7 +66,7 @@ extension IndexStore {
                 }
                 last = end
             }
-            try setMeta(Self.precisionKey, precision.rawValue)
+            try setMeta(.vectorPrecision, precision.rawValue)
             try advanceGeneration()
         }
         // Gives the freed pages back to the file system; the conversion stands without it (a

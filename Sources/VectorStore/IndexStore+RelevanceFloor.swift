@@ -1,13 +1,11 @@
-import CBLAS
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// The floor measured on this index, or nil when it was never measured (an empty index, or
     /// one made by an older semfind, until its next `semfind index`).
     public func relevanceFloor() throws -> RelevanceFloor? {
-        let keys = RelevanceFloor.keys
-        guard let similarity = try meta(keys.similarity).flatMap(Double.init) else { return nil }
-        return RelevanceFloor(similarity: similarity, vectors: try meta(keys.vectors).flatMap { Int($0) } ?? 0)
+        try meta().relevanceFloor
     }
 
     /// Measures the floor (`RelevanceFloor`) when the index has none yet or its vector count
@@ -19,48 +17,19 @@ extension IndexStore {
         let vectors = Int(try database.integer("SELECT count(*) FROM vectors"))
         let due = RelevanceFloor.isDue(previous: try relevanceFloor(), vectors: vectors)
         guard dimension > 0, force || due else { return }
-        let measured = try measureRelevanceFloor(
-            questions: questions().filter { $0.count == dimension }, dimension: dimension, vectors: vectors)
+        let sample = try floorSample(dimension: dimension)
+        let measured = RelevanceFloor.measured(
+            questions: questions().filter { $0.count == dimension }, sample: sample.values, owners: sample.owners,
+            dimension: dimension, vectors: vectors)
         try database.transaction {
-            let keys = RelevanceFloor.keys
             try database.prepare("DELETE FROM meta WHERE key IN (?, ?)").bind(
-                .text(keys.similarity), .text(keys.vectors)
+                .text(IndexMeta.Key.relevanceFloor.rawValue), .text(IndexMeta.Key.relevanceFloorVectors.rawValue)
             )
             .run()
             guard let measured else { return }
-            try setMeta(keys.similarity, String(measured.similarity))
-            try setMeta(keys.vectors, String(measured.vectors))
+            try setMeta(.relevanceFloor, String(measured.similarity))
+            try setMeta(.relevanceFloorVectors, String(measured.vectors))
         }
-    }
-
-    private func measureRelevanceFloor(questions: [[Float]], dimension: Int, vectors: Int) throws -> RelevanceFloor? {
-        let sample = try floorSample(dimension: dimension)
-        let taken = sample.owners.count
-        guard taken > 0 else { return nil }
-        let asked = Self.products(questions.flatMap { $0 }, sample.values, dimension: dimension)
-        let questionBests = (0..<questions.count).map { asked[$0 * taken..<($0 + 1) * taken].max() ?? -1 }
-        let queries = min(taken, RelevanceFloor.pseudoQueries)
-        let scores = Self.products(
-            Array(sample.values.prefix(queries * dimension)), sample.values, dimension: dimension)
-        var pairs: [Float] = []
-        for query in 0..<queries {
-            for target in 0..<taken where sample.owners[target] != sample.owners[query] {
-                pairs.append(scores[query * taken + target])
-            }
-        }
-        return RelevanceFloor.of(questionBests: questionBests, pairs: pairs, vectors: vectors)
-    }
-
-    /// The dot products of every row of `left` with every row of `right`, row after row.
-    private static func products(_ left: [Float], _ right: [Float], dimension: Int) -> [Float] {
-        let rows = left.count / dimension
-        let columns = right.count / dimension
-        var scores = [Float](repeating: 0, count: rows * columns)
-        guard rows > 0, columns > 0 else { return scores }
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(dimension), 1, left,
-            Int32(dimension), right, Int32(dimension), 0, &scores, Int32(columns))
-        return scores
     }
 
     /// Up to `RelevanceFloor.sampledChunks` vectors in an order fixed by a seed, with the file

@@ -1,11 +1,5 @@
 import Foundation
-
-/// A query asked earlier in the same shell session.
-public struct SessionQuery: Sendable, Equatable {
-    public let text: String
-    /// Seconds since 1970.
-    public let askedAt: Int64
-}
+import IndexStorage
 
 extension IndexStore {
     /// Remembers `text` as asked in `session` now, and forgets what is older than `keepSeconds`

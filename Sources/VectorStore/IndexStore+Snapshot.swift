@@ -1,9 +1,10 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// Advanced by every change of the stored vectors.
     public func generation() throws -> Int64 {
-        Int64(try meta("generation") ?? "") ?? 0
+        try meta().generation
     }
 
     /// The vector snapshot beside the index, mapped and read in, when it is of the database's
@@ -17,29 +18,27 @@ extension IndexStore {
     /// body under a valid header, a file put in its place) is not believed. One written by a
     /// semfind that recorded no stamp is believed; `semfind index` rewrites it.
     func writtenSnapshot() throws -> VectorSnapshot? {
-        guard let snapshot = try snapshotOfThisGeneration(), try isAsWritten(snapshot) else { return nil }
+        let meta = try meta()
+        guard let snapshot = snapshotOfThisGeneration(meta), isAsWritten(snapshot, meta) else { return nil }
         return snapshot
     }
 
-    /// The snapshot of the database's generation, whatever its stamp, mapped but not read in.
-    func snapshotOfThisGeneration() throws -> VectorSnapshot? {
-        VectorSnapshot.current(indexPath: path, generation: try generation(), dimension: try vectorDimension())
+    /// The snapshot of the generation `meta` records, whatever its stamp, mapped but not read in.
+    func snapshotOfThisGeneration(_ meta: IndexMeta) -> VectorSnapshot? {
+        VectorSnapshot.current(indexPath: path, generation: meta.generation, dimension: meta.dimension ?? 0)
     }
 
     /// The dimension of the index's vectors (0 before a model is bound to it).
     func vectorDimension() throws -> Int {
-        Int(try meta("dimension") ?? "") ?? 0
+        try meta().dimension ?? 0
     }
 
-    /// Whether `snapshot`'s file has the size and time recorded when it was written (true when
-    /// none was recorded).
-    func isAsWritten(_ snapshot: VectorSnapshot) throws -> Bool {
-        guard let stamp = try meta(Self.snapshotStampKey) else { return true }
+    /// Whether `snapshot`'s file has the size and time `meta` records for the snapshot last
+    /// written (true when none was recorded).
+    func isAsWritten(_ snapshot: VectorSnapshot, _ meta: IndexMeta) -> Bool {
+        guard let stamp = meta.snapshotStamp else { return true }
         return snapshot.fileStatus.map(VectorSnapshot.stamp) == stamp
     }
-
-    /// Where the size and time of the last snapshot written are kept.
-    static let snapshotStampKey = "snapshot_stamp"
 
     /// Records the size and time of the snapshot file just written (the writer lock is held,
     /// so it is the file this writer wrote).
@@ -47,13 +46,14 @@ extension IndexStore {
         guard case .success(let status) = FileStatus.ofTarget(VectorSnapshot.snapshotPath(indexPath: path)) else {
             return
         }
-        try setMeta(Self.snapshotStampKey, VectorSnapshot.stamp(status))
+        try setMeta(.snapshotStamp, VectorSnapshot.stamp(status))
     }
 
     /// What a search says when the snapshot of the current generation is not the file that was
     /// written and no writer is at work (a writer's rewrite is a moment when they differ).
     public func distrustedSnapshotNotice() throws -> String? {
-        guard let snapshot = try snapshotOfThisGeneration(), !(try isAsWritten(snapshot)),
+        let meta = try meta()
+        guard let snapshot = snapshotOfThisGeneration(meta), !isAsWritten(snapshot, meta),
             !WriterLock.isHeld(indexPath: path)
         else { return nil }
         let file = VectorSnapshot.snapshotPath(indexPath: path)
@@ -109,9 +109,10 @@ extension IndexStore {
     ) throws -> VectorSnapshot {
         let rows = try database.prepare("SELECT vectors.chunk_id, chunks.file_id, vectors.vector \(from)")
             .bind(bindings)
+        let meta = try meta()
         return try VectorSnapshot.assemble(
-            count: count, dimension: dimension, generation: try generation(), nextChunkID: try nextChunkID(),
-            precision: try vectorPrecision()
+            count: count, dimension: dimension, generation: meta.generation, nextChunkID: try nextChunkID(meta),
+            precision: try vectorPrecision(meta)
         ) { writer in
             var row = 0
             while row < count, try rows.step() {

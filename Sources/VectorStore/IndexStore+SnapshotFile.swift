@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// Writes the vector snapshot beside the index in one read transaction: patched from the
@@ -18,10 +19,11 @@ extension IndexStore {
     /// `writeSnapshotFile`'s work inside one read transaction.
     private func writeSnapshotInTransaction(dimension: Int) throws -> SnapshotWrite {
         try database.readTransaction {
-            let generation = try generation()
-            let nextChunkID = try nextChunkID()
-            let precision = try vectorPrecision()
-            let centroids = try vectorIndexInfo().kind == .ivf ? try listCentroids() : nil
+            let meta = try meta()
+            let generation = meta.generation
+            let nextChunkID = try nextChunkID(meta)
+            let precision = try vectorPrecision(meta)
+            let centroids = meta.vectorIndex.kind == .ivf ? try listCentroids() : nil
             if let patched = try patchSnapshotFile(
                 dimension: dimension, generation: generation, nextChunkID: nextChunkID, precision: precision,
                 centroids: centroids)

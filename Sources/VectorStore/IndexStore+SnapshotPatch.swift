@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// The most bytes of new rows read into memory to patch a snapshot. Past it the snapshot is
@@ -31,7 +32,7 @@ extension IndexStore {
         dimension: Int, generation: Int64, nextChunkID: Int64, precision: VectorPrecision, centroids: [Float]?
     ) throws -> SnapshotWrite? {
         guard let previous = VectorSnapshot.existing(indexPath: path, dimension: dimension),
-            try isAsWritten(previous), previous.precision == precision, previous.nextChunkID > 0,
+            isAsWritten(previous, try meta()), previous.precision == precision, previous.nextChunkID > 0,
             previous.nextChunkID <= nextChunkID,
             Self.sameLists(previous.lists, centroids)
         else { return nil }

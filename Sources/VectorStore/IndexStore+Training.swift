@@ -1,4 +1,5 @@
 import SemfindCore
+import VectorIndex
 
 extension IndexStore {
     /// Trains about 4·√N lists on the stored vectors without holding them all in memory: the
@@ -33,11 +34,10 @@ extension IndexStore {
         snapshot.expectRandomReads()
         let choice = index.chooseProbes(candidates: Self.probeChoiceCandidates)
         try database.transaction {
-            let keys = VectorIndexInfo.keys
-            try setMeta(keys.probes, String(choice.probes))
-            try setMeta(keys.recall, String(format: "%.4f", choice.recall))
-            try setMeta(keys.recallQueries, String(choice.queries))
-            try setMeta(keys.trainedRows, String(chunkIDs.count))
+            try setMeta(.ivfProbes, String(choice.probes))
+            try setMeta(.ivfRecallAt10, String(format: "%.4f", choice.recall))
+            try setMeta(.ivfRecallQueries, String(choice.queries))
+            try setMeta(.ivfTrainedRows, String(chunkIDs.count))
         }
     }
 
@@ -123,14 +123,13 @@ extension IndexStore {
             for (chunkID, list) in zip(chunkIDs, labels) {
                 try insertMember.bind(.integer(chunkID), .integer(Int64(list))).run()
             }
-            let keys = VectorIndexInfo.keys
-            try setMeta(keys.kind, VectorIndexInfo.Kind.ivf.rawValue)
-            try setMeta(keys.lists, String(model.count))
-            try setMeta(keys.probes, String(model.count))
-            try setMeta(keys.recall, "1")
-            try setMeta(keys.recallQueries, "0")
+            try setMeta(.indexKind, VectorIndexInfo.Kind.ivf.rawValue)
+            try setMeta(.ivfLists, String(model.count))
+            try setMeta(.ivfProbes, String(model.count))
+            try setMeta(.ivfRecallAt10, "1")
+            try setMeta(.ivfRecallQueries, "0")
             try advanceGeneration()
-            try setMeta(Self.trainedGenerationKey, String(try self.generation()))
+            try setMeta(.ivfTrainedGeneration, String(try self.generation()))
         }
     }
 }

@@ -1,13 +1,6 @@
+import IndexStorage
 import SemfindCore
-
-/// A chunk stored before its vector: what the encoder needs to embed it.
-public struct UnembeddedChunk: Sendable, Equatable {
-    public let id: Int64
-    public let text: String
-    public let headingPath: [String]
-    /// The chunk's content hash: equal hashes share a vector.
-    public let hash: String
-}
+import VectorIndex
 
 extension IndexStore {
     /// How many stored chunks wait for their vectors.
@@ -46,8 +39,8 @@ extension IndexStore {
         guard !vectors.isEmpty else { return }
         try database.transaction {
             let precision = try vectorPrecision()
-            let waiting = try database.prepare("DELETE FROM unembedded_chunks WHERE chunk_id = ?")
-            let insert = try database.prepare("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
+            let waiting = try database.cachedStatement("DELETE FROM unembedded_chunks WHERE chunk_id = ?")
+            let insert = try database.cachedStatement("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
             var stored: [(chunkID: Int64, vector: [Float])] = []
             for (chunkID, vector) in vectors {
                 try waiting.bind(.integer(chunkID)).run()

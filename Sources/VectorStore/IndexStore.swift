@@ -1,5 +1,6 @@
 import Foundation
 import SemfindCore
+import VectorIndex
 
 /// The index: one SQLite database (WAL mode) holding every root, file, chunk, vector and the
 /// FTS5 table over chunk text, plus the model fingerprint that all its vectors come from.
@@ -8,6 +9,7 @@ import SemfindCore
 /// old or the new version of the file, never a mix. One `IndexStore` per thread.
 public final class IndexStore {
     public let path: String
+    public let location: DatabaseLocation
     let database: SQLiteDatabase
     /// The IVF centroids new vectors are filed under, with the training they came from.
     var cachedCentroids: (training: String, centroids: [Float])?
@@ -16,19 +18,32 @@ public final class IndexStore {
 
     /// Opens the index at `path`; with `create`, makes it (and its folder) when missing.
     /// Refuses a file that is not a semfind index, and one written by a newer semfind.
-    public init(path: String, create: Bool) throws {
+    /// `location` says where the database lives (`DatabaseLocation`): a file at `path`, or memory.
+    public init(path: String, create: Bool, location: DatabaseLocation = .file) throws {
         self.path = path
-        if !FileManager.default.fileExists(atPath: path) {
-            guard create else { throw Self.missing(path) }
-            try PrivateFiles.makeFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path)
-            // SQLite gives its write-ahead log and shared memory the database's mode.
-            try PrivateFiles.createFile(path)
+        self.location = location
+        switch location {
+        case .file:
+            if !FileManager.default.fileExists(atPath: path) {
+                guard create else { throw Self.missing(path) }
+                try PrivateFiles.makeFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+                // SQLite gives its write-ahead log and shared memory the database's mode.
+                try PrivateFiles.createFile(path)
+            }
+            database = try SQLiteDatabase(path: path, create: create)
+            openedIdentity = try? FileStatus.ofTarget(path).get().identity
+        case .memory:
+            // The folder holds the snapshot and the lock, as a file index's does.
+            if create { try PrivateFiles.makeFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+            database = try SQLiteDatabase(path: path, inMemory: true)
+            openedIdentity = nil
+            guard try create || database.integer("SELECT count(*) FROM sqlite_master") > 0 else {
+                throw Self.missing(path)
+            }
         }
-        database = try SQLiteDatabase(path: path, create: create)
-        openedIdentity = try? FileStatus.ofTarget(path).get().identity
         do {
             try prepareSchema()
-        } catch let error as SemfindError where !Self.isIndexOrEmpty(path) {
+        } catch let error as SemfindError where location == .file && !Self.isIndexOrEmpty(path) {
             throw Self.notAnIndex(path, cause: error)
         }
     }
@@ -111,48 +126,56 @@ public final class IndexStore {
     /// Whether `path` still names the database file this store opened: false once the index
     /// was rebuilt (a new file in its place) or deleted, which a long-lived server must notice.
     public var isStillAtPath: Bool {
+        guard location == .file else { return true }
         guard case .success(let now) = FileStatus.ofTarget(path) else { return false }
         return now.identity == openedIdentity
     }
 
     // MARK: Metadata
 
-    public func meta(_ key: String) throws -> String? {
-        let statement = try database.prepare("SELECT value FROM meta WHERE key = ?").bind(.text(key))
-        return try statement.step() ? statement.text(0) : nil
+    /// The index's metadata, read in one query (keys semfind does not know are left out).
+    public func meta() throws -> IndexMeta {
+        let statement = try database.cachedStatement("SELECT key, value FROM meta")
+        var values: [IndexMeta.Key: String] = [:]
+        while try statement.step() {
+            guard let key = IndexMeta.Key(rawValue: statement.text(0)) else { continue }
+            values[key] = statement.text(1)
+        }
+        return IndexMeta(values: values)
     }
 
-    public func setMeta(_ key: String, _ value: String) throws {
-        try database.prepare(
+    public func setMeta(_ key: IndexMeta.Key, _ value: String) throws {
+        try database.cachedStatement(
             "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
         )
-        .bind(.text(key), .text(value)).run()
+        .bind(.text(key.rawValue), .text(value)).run()
     }
 
     /// Records the encoder of a new index, or checks that an existing index was built by the
     /// same one: vectors of two models never mix. `fingerprint` is computed only when the model
     /// files' `signature` differs from the one recorded with the stored fingerprint.
     public func bindModel(fingerprint: () -> String, signature: String, name: String, dimension: Int) throws {
-        if let stored = try meta("model_fingerprint") {
-            if try meta("model_signature") == signature { return }
+        let meta = try meta()
+        if let stored = meta.modelFingerprint {
+            if meta.modelSignature == signature { return }
             let computed = fingerprint()
             guard stored == computed else {
-                let storedName = try meta("model_name") ?? "another model"
+                let storedName = meta.modelName ?? "another model"
                 throw SemfindError(
                     .invalidInput,
                     "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(computed)); rebuild it with semfind index --rebuild FOLDER"
                 )
             }
-            try? setMeta("model_signature", signature)
+            try? setMeta(.modelSignature, signature)
             return
         }
         let computed = fingerprint()
         try database.transaction {
-            try setMeta("model_fingerprint", computed)
-            try setMeta("model_signature", signature)
-            try setMeta("model_name", name)
-            try setMeta("dimension", String(dimension))
-            try setMeta("index_kind", "flat")
+            try setMeta(.modelFingerprint, computed)
+            try setMeta(.modelSignature, signature)
+            try setMeta(.modelName, name)
+            try setMeta(.dimension, String(dimension))
+            try setMeta(.indexKind, VectorIndexInfo.Kind.flat.rawValue)
         }
     }
 }

@@ -10,14 +10,23 @@ import SemfindCore
 final class SQLiteDatabase {
     let path: String
     private let handle: OpaquePointer
+    /// `cachedStatement`'s statements, by their SQL.
+    private var statements: [String: SQLiteStatement] = [:]
 
-    /// Opens (and with `create`, creates) the database at `path`.
-    init(path: String, readOnly: Bool = false, create: Bool = true) throws {
+    /// Opens (and with `create`, creates) the database at `path`; `inMemory`, the memory
+    /// database named after `path` that every connection of this process to it shares.
+    init(path: String, readOnly: Bool = false, create: Bool = true, inMemory: Bool = false) throws {
         self.path = path
         var connection: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX
         flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
-        let status = sqlite3_open_v2(path, &connection, flags, nil)
+        var name = path
+        if inMemory {
+            flags |= SQLITE_OPEN_URI | SQLITE_OPEN_CREATE
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
+            name = "file:semfind-memory-\(escaped)?mode=memory&cache=shared"
+        }
+        let status = sqlite3_open_v2(name, &connection, flags, nil)
         guard status == SQLITE_OK, let connection else {
             let reason =
                 connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
@@ -29,7 +38,9 @@ final class SQLiteDatabase {
         sqlite3_extended_result_codes(handle, 1)
     }
 
+    /// Closed once the last statement is finalized (`sqlite3_close_v2`): cached ones go first.
     deinit {
+        statements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -43,22 +54,42 @@ final class SQLiteDatabase {
         }
     }
 
+    /// A new statement for `sql`, finalized when released.
     func prepare(_ sql: String) throws -> SQLiteStatement {
         var statement: OpaquePointer?
         let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard status == SQLITE_OK, let statement else { throw error(status, sql: sql) }
-        return SQLiteStatement(statement, database: self, sql: sql)
+        return SQLiteStatement(statement, connection: handle, path: path, sql: sql)
     }
 
-    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    /// The statement for `sql`, prepared once per connection and kept for the next call (the
+    /// statements a writer runs for every file and every batch of vectors). It comes back reset.
+    /// A statement stopped on a row holds a read open, so use one inside a transaction (whose end
+    /// resets them all) or step it to its end; and never while the same SQL is being stepped.
+    func cachedStatement(_ sql: String) throws -> SQLiteStatement {
+        if let statement = statements[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws. Inside
+    /// another transaction it is a savepoint of that one (GRDB's nesting): its changes are undone
+    /// if it throws, and otherwise commit or roll back with the outer transaction, so the
+    /// store's writes compose into one.
     func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try execute("BEGIN IMMEDIATE")
+        let nested = sqlite3_get_autocommit(handle) == 0
+        try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
+        defer { if !nested { resetCachedStatements() } }
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(nested ? "RELEASE nested" : "COMMIT")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            try? execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
             throw error
         }
     }
@@ -67,8 +98,15 @@ final class SQLiteDatabase {
     /// database, whatever other processes commit meanwhile.
     func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {
         try execute("BEGIN DEFERRED")
-        defer { try? execute("COMMIT") }
+        defer {
+            resetCachedStatements()
+            try? execute("COMMIT")
+        }
         return try body()
+    }
+
+    private func resetCachedStatements() {
+        for statement in statements.values { statement.reset() }
     }
 
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
@@ -82,18 +120,31 @@ final class SQLiteDatabase {
         return try statement.step() ? statement.int64(0) : 0
     }
 
-    /// An error for a failed call, naming the database, the statement and SQLite's reason.
+    /// An error for a failed call, naming the database, the statement and SQLite's reason, with
+    /// SQLite's own report (`SQLiteError`) as its cause.
     func error(_ status: Int32, sql: String, detail: String? = nil) -> SemfindError {
-        let reason = detail ?? String(cString: sqlite3_errmsg(handle))
-        let primary = status & 0xFF
-        if primary == SQLITE_NOTADB {
-            return SemfindError(.invalidInput, "\(path) is not a semfind index (not a SQLite database)")
-        }
-        if primary == SQLITE_CORRUPT {
+        Self.error(status, sql: sql, detail: detail, connection: handle, path: path)
+    }
+
+    /// `error(_:sql:detail:)` for a statement, which keeps its connection's handle and path
+    /// rather than the database, so that the database's statement cache holds no cycle.
+    static func error(
+        _ status: Int32, sql: String, detail: String? = nil, connection: OpaquePointer, path: String
+    ) -> SemfindError {
+        let failure = SQLiteError(
+            extendedCode: status, message: detail ?? String(cString: sqlite3_errmsg(connection)), sql: sql)
+        switch failure.resultCode {
+        case SQLITE_NOTADB:
             return SemfindError(
-                .io, "index \(path) is corrupt (\(reason)); rebuild it with semfind index --rebuild")
+                .invalidInput, "\(path) is not a semfind index (not a SQLite database)", cause: failure)
+        case SQLITE_CORRUPT:
+            return SemfindError(
+                .io, "index \(path) is corrupt (\(failure.message)); rebuild it with semfind index --rebuild",
+                cause: failure)
+        default:
+            let statement = sql.split(separator: "\n").first.map(String.init) ?? sql
+            return SemfindError(
+                .io, "index \(path): \(failure.message) (SQLite code \(status), in: \(statement))", cause: failure)
         }
-        let statement = sql.split(separator: "\n").first.map(String.init) ?? sql
-        return SemfindError(.io, "index \(path): \(reason) (SQLite code \(status), in: \(statement))")
     }
 }

@@ -1,16 +1,20 @@
 import CSQLite
 import Foundation
+import SemfindCore
 
 /// A prepared statement: bind parameters (1-based), step through rows, read columns (0-based).
 /// Finalized when released.
 final class SQLiteStatement {
     private let handle: OpaquePointer
-    private let database: SQLiteDatabase
+    /// The connection and the database's path, for errors.
+    private let connection: OpaquePointer
+    private let path: String
     let sql: String
 
-    init(_ handle: OpaquePointer, database: SQLiteDatabase, sql: String) {
+    init(_ handle: OpaquePointer, connection: OpaquePointer, path: String, sql: String) {
         self.handle = handle
-        self.database = database
+        self.connection = connection
+        self.path = path
         self.sql = sql
     }
 
@@ -29,8 +33,7 @@ final class SQLiteStatement {
 
     @discardableResult
     func bind(_ values: [SQLiteValue]) throws -> SQLiteStatement {
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        reset()
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let status: Int32
@@ -50,9 +53,16 @@ final class SQLiteStatement {
                     sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), Self.transient)
                 }
             }
-            guard status == SQLITE_OK else { throw database.error(status, sql: sql) }
+            guard status == SQLITE_OK else { throw failure(status) }
         }
         return self
+    }
+
+    /// Ends the current run (releasing the read a statement left on a row holds) and clears the
+    /// bindings.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
     }
 
     /// Advances to the next row; false when there are no more.
@@ -61,13 +71,17 @@ final class SQLiteStatement {
         switch status {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw database.error(status, sql: sql)
+        default: throw failure(status)
         }
     }
 
     /// Steps to completion, for statements that return no rows.
     func run() throws {
         while try step() {}
+    }
+
+    private func failure(_ status: Int32) -> SemfindError {
+        SQLiteDatabase.error(status, sql: sql, connection: connection, path: path)
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }

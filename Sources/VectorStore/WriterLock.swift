@@ -31,19 +31,18 @@ public final class WriterLock {
         }
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let number = errno
+            // No close before a throw: the initialized lock's deinit closes the descriptor, and a
+            // second close could close a descriptor another thread has just been given.
             guard number == EWOULDBLOCK || number == EINTR else {
-                close(descriptor)
                 throw SemfindError(.io, "cannot lock \(path): \(String(cString: strerror(number)))")
             }
             guard wait else {
                 let holder = Self.holder(descriptor).map { "pid \($0)" } ?? "pid unknown"
-                close(descriptor)
                 throw SemfindError(
                     .invalidInput,
                     "index \(indexPath) is being updated by another semfind (\(holder)); wait for it or pass --wait")
             }
             guard !cancelled() else {
-                close(descriptor)
                 throw SemfindError(.invalidInput, "stopped while waiting for the index \(indexPath) to be free")
             }
             usleep(100_000)
@@ -54,7 +53,7 @@ public final class WriterLock {
     }
 
     deinit {
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// Whether a writer holds the lock of the index at `indexPath` now (this process too, when

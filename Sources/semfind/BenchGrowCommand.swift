@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IndexStorage
 import SemfindCore
 import VectorStore
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QueryEngine
 import SemfindCore
+import VectorIndex
 import VectorStore
 
 extension BenchCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import CBLAS
 import Foundation
 import SemfindCore
-import VectorStore
+import VectorIndex
 
 extension BenchCommand {
     /// `semfind bench search`: flat and IVF search over the same vectors, against exact search.

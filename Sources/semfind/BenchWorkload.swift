@@ -1,5 +1,6 @@
 import Foundation
 import SemfindCore
+import VectorIndex
 import VectorStore
 
 /// The vectors a search benchmark runs on: base rows and queries (unit vectors, row-major),

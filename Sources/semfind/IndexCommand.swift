@@ -4,6 +4,7 @@ import Indexer
 import QueryEngine
 import SemfindCore
 import TextEncoder
+import VectorIndex
 import VectorStore
 
 /// `semfind index`: add folders to the index or bring it up to date.

@@ -1,4 +1,5 @@
 import Foundation
+import IndexStorage
 import QueryEngine
 import VectorStore
 

@@ -1,6 +1,6 @@
 import CBLAS
 import Foundation
-import VectorStore
+import VectorIndex
 
 /// Builds each index kind over a workload's base rows, times its queries one by one on one
 /// thread, and measures recall@10 against exact float32 search.

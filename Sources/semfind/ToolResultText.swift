@@ -1,4 +1,5 @@
 import Foundation
+import IndexStorage
 import VectorStore
 
 /// The text content of `semfind mcp`'s tool results: what a person (or an agent reading

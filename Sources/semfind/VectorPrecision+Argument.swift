@@ -1,5 +1,5 @@
 import ArgumentParser
-import VectorStore
+import VectorIndex
 
 /// `--precision f32|f16|int8`, read and listed in help by its raw values.
 extension VectorPrecision: ExpressibleByArgument {}

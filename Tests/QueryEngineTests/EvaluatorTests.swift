@@ -1,4 +1,5 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import TestSupport
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VectorStore
+import VectorIndex
 
 @testable import QueryEngine
 

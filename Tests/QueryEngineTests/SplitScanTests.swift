@@ -1,6 +1,6 @@
 import SemfindCore
 import Testing
-import VectorStore
+import VectorIndex
 
 @testable import QueryEngine
 

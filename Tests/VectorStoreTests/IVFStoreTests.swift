@@ -1,8 +1,10 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import TestSupport
 import Testing
 
+@testable import VectorIndex
 @testable import VectorStore
 
 /// IVF lists kept in the index: trained past a threshold, joined by new chunks, left by
@@ -31,18 +33,20 @@ struct IVFStoreTests {
         }
     }
 
-    func newStore() throws -> IndexStore {
-        let store = try IndexStore(path: path, create: true)
+    func newStore(_ location: DatabaseLocation) throws -> IndexStore {
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: Self.dimension)
         return store
     }
 
     func count(_ store: IndexStore, _ sql: String) throws -> Int { Int(try store.database.integer(sql)) }
 
-    @Test("flat below the threshold, IVF at it: every vector filed under one list, figures recorded")
-    func trainsAtThreshold() throws {
+    @Test(
+        "flat below the threshold, IVF at it: every vector filed under one list, figures recorded",
+        arguments: DatabaseLocation.allCases)
+    func trainsAtThreshold(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore()
+        let store = try newStore(location)
         try write(store, files: 0..<79)
         #expect(try store.refreshVectorIndex(threshold: 80) == .keep)
         #expect(try store.vectorIndexInfo().kind == .flat)
@@ -59,10 +63,12 @@ struct IVFStoreTests {
         #expect(try store.status().vectorIndex == info)
     }
 
-    @Test("new chunks join their nearest list without training; deleted ones leave their lists")
-    func writesKeepListsCurrent() throws {
+    @Test(
+        "new chunks join their nearest list without training; deleted ones leave their lists",
+        arguments: DatabaseLocation.allCases)
+    func writesKeepListsCurrent(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore()
+        let store = try newStore(location)
         try write(store, files: 0..<100)
         try store.refreshVectorIndex(threshold: 100)
         let centroids = try #require(try store.listCentroids())
@@ -91,10 +97,12 @@ struct IVFStoreTests {
         #expect(IVFIndex(snapshot: snapshot)?.listMembers.joined().count == 110)
     }
 
-    @Test("training again when the rows double or halve, when asked, and flat again when small")
-    func retrainRule() throws {
+    @Test(
+        "training again when the rows double or halve, when asked, and flat again when small",
+        arguments: DatabaseLocation.allCases)
+    func retrainRule(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore()
+        let store = try newStore(location)
         try write(store, files: 0..<60)
         #expect(try store.refreshVectorIndex(threshold: 50) == .train)
         #expect(try store.refreshVectorIndex(threshold: 50, retrain: true) == .train)
@@ -113,10 +121,12 @@ struct IVFStoreTests {
         #expect(try store.currentSnapshot()?.lists == nil)
     }
 
-    @Test("a stale snapshot: the probed lists' rows are read with their files' opening chunks and sizes")
-    func rowsOfLists() throws {
+    @Test(
+        "a stale snapshot: the probed lists' rows are read with their files' opening chunks and sizes",
+        arguments: DatabaseLocation.allCases)
+    func rowsOfLists(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore()
+        let store = try newStore(location)
         try write(store, files: 0..<100)
         try store.refreshVectorIndex(threshold: 100)
         let lists = try #require(try store.storedLists())
@@ -132,14 +142,16 @@ struct IVFStoreTests {
         #expect(read.chunkCounts.values.allSatisfy { $0 == 1 })
     }
 
-    @Test("malformed centroids refuse new chunks with the way out, keep what was indexed, and retrain")
-    func malformedCentroids() throws {
+    @Test(
+        "malformed centroids refuse new chunks with the way out, keep what was indexed, and retrain",
+        arguments: DatabaseLocation.allCases)
+    func malformedCentroids(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try newStore()
+        let first = try newStore(location)
         try write(first, files: 0..<60)
         try first.refreshVectorIndex(threshold: 50)
         try first.database.execute("UPDATE centroids SET vector = x'0000' WHERE list = 0")
-        let store = try IndexStore(path: path, create: false)
+        let store = try IndexStore(path: path, create: false, location: location)
         do {
             try write(store, files: 60..<61)
             Issue.record("a chunk was filed under malformed centroids")
@@ -152,11 +164,13 @@ struct IVFStoreTests {
         #expect(try count(store, "SELECT count(*) FROM vector_lists") == 61)
     }
 
-    @Test("the snapshot streamed from the database equals the one built in memory, flat and IVF, in every precision")
-    func streamedSnapshot() throws {
+    @Test(
+        "the snapshot streamed from the database equals the one built in memory, flat and IVF, in every precision",
+        arguments: DatabaseLocation.allCases)
+    func streamedSnapshot(location: DatabaseLocation) throws {
         for precision in VectorPrecision.allCases {
             defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try newStore()
+            let store = try newStore(location)
             try store.settlePrecision(precision)
             try write(store, files: 0..<3000)
             for threshold in [100_000, 2000] {
@@ -182,10 +196,12 @@ struct IVFStoreTests {
         }
     }
 
-    @Test("training stopped after the lists were committed leaves every list probed, and the next run trains again")
-    func interruptedTraining() throws {
+    @Test(
+        "training stopped after the lists were committed leaves every list probed, and the next run trains again",
+        arguments: DatabaseLocation.allCases)
+    func interruptedTraining(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore()
+        let store = try newStore(location)
         try write(store, files: 0..<120)
         #expect(try store.refreshVectorIndex(threshold: 100) == .train)
         let trained = try store.vectorIndexInfo()

@@ -1,4 +1,5 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import TestSupport
 import Testing
@@ -44,9 +45,11 @@ struct IndexStoreTests {
         }
     }
 
-    @Test("a file's chunks, vectors and keyword rows are replaced together and removed together")
-    func replaceAndRemove() throws {
-        let store = try IndexStore(path: path, create: true)
+    @Test(
+        "a file's chunks, vectors and keyword rows are replaced together and removed together",
+        arguments: DatabaseLocation.allCases)
+    func replaceAndRemove(location: DatabaseLocation) throws {
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 2)
         try store.replaceFile(
             record("/notes/a.txt"), root: "/notes",
@@ -77,11 +80,25 @@ struct IndexStoreTests {
         #expect(status.files == 0 && status.chunks == 0 && status.vectors == 0)
         #expect(try store.database.integer("\(fts) 'compress'") == 0)
         #expect(status.roots == ["/notes"])
+        #expect(FileManager.default.fileExists(atPath: path) == (location == .file), "memory writes no database file")
     }
 
-    @Test("an index built with another model is refused with the way to rebuild it")
-    func modelFingerprint() throws {
-        let store = try IndexStore(path: path, create: true)
+    @Test("an in-memory index is one database for the stores of a process on its path, gone after the last")
+    func memoryIndex() throws {
+        var first: IndexStore? = try IndexStore(path: path, create: true, location: .memory)
+        try first?.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 2)
+        #expect(try IndexStore(path: path, create: false, location: .memory).meta().modelName == "m")
+        #expect(try IndexStore(path: path + "-other", create: true, location: .memory).meta().modelName == nil)
+        first = nil
+        expectError(mentioning: ["no index", path]) {
+            _ = try IndexStore(path: path, create: false, location: .memory)
+        }
+    }
+
+    @Test(
+        "an index built with another model is refused with the way to rebuild it", arguments: DatabaseLocation.allCases)
+    func modelFingerprint(location: DatabaseLocation) throws {
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "model-a-1" }, signature: "files-a", name: "model-a", dimension: 2)
         try store.bindModel(fingerprint: { "model-a-1" }, signature: "files-a2", name: "model-a", dimension: 2)
         expectError(mentioning: ["model-a", "model-b-2", "semfind index --rebuild"]) {
@@ -90,9 +107,11 @@ struct IndexStoreTests {
         #expect(try store.status().modelFingerprint == "model-a-1")
     }
 
-    @Test("the weights are hashed again only when the model files' signature changes")
-    func fingerprintSignature() throws {
-        let store = try IndexStore(path: path, create: true)
+    @Test(
+        "the weights are hashed again only when the model files' signature changes",
+        arguments: DatabaseLocation.allCases)
+    func fingerprintSignature(location: DatabaseLocation) throws {
+        let store = try IndexStore(path: path, create: true, location: location)
         var hashed = 0
         let hash = { () -> String in
             hashed += 1
@@ -122,9 +141,9 @@ struct IndexStoreTests {
         expectError(mentioning: ["newer semfind"]) { _ = try IndexStore(path: newer, create: true) }
     }
 
-    @Test("texts with quotes, NUL and non-ASCII characters round-trip")
-    func textRoundTrip() throws {
-        let store = try IndexStore(path: path, create: true)
+    @Test("texts with quotes, NUL and non-ASCII characters round-trip", arguments: DatabaseLocation.allCases)
+    func textRoundTrip(location: DatabaseLocation) throws {
+        let store = try IndexStore(path: path, create: true, location: location)
         let odd = "it's \"quoted\" — naïve 日本 \u{0} end"
         try store.replaceFile(record("/n/it's.txt"), root: "/n", chunks: [chunk(odd, line: 1, vector: [0.5])])
         let statement = try store.database.prepare("SELECT text, heading_path FROM chunks")
@@ -134,9 +153,11 @@ struct IndexStoreTests {
         #expect(try store.file(at: "/n/it's.txt") != nil)
     }
 
-    @Test("files at or under a path: the path itself and its folder's contents, not its namesakes")
-    func filesAtOrUnder() throws {
-        let store = try IndexStore(path: path, create: true)
+    @Test(
+        "files at or under a path: the path itself and its folder's contents, not its namesakes",
+        arguments: DatabaseLocation.allCases)
+    func filesAtOrUnder(location: DatabaseLocation) throws {
+        let store = try IndexStore(path: path, create: true, location: location)
         for file in ["/n/a", "/n/a/b.md", "/n/a/c/d.md", "/n/a.md", "/n/a0.md", "/n/ab/e.md"] {
             try store.replaceFile(record(file), root: "/n", chunks: [])
         }
@@ -162,5 +183,36 @@ struct IndexStoreTests {
         #expect(held != nil)
         held = nil
         #expect(throws: Never.self) { _ = try WriterLock(indexPath: path, wait: false) }
+    }
+}
+
+extension IndexStoreTests {
+    @Test(
+        "writes inside write { } commit together or not at all; a failed inner write undoes only itself",
+        arguments: DatabaseLocation.allCases)
+    func composedWrites(location: DatabaseLocation) throws {
+        struct Stop: Error {}
+        let store = try IndexStore(path: path, create: true, location: location)
+        try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 2)
+        #expect(throws: Stop.self) {
+            try store.write {
+                try store.replaceFile(record("/n/a"), root: "/n", chunks: [chunk("alpha", line: 1, vector: [1, 0])])
+                try store.replaceFile(record("/n/b"), root: "/n", chunks: [chunk("beta", line: 1, vector: [0, 1])])
+                throw Stop()
+            }
+        }
+        #expect(try store.status().files == 0, "nothing of a failed write stays")
+        try store.write {
+            try store.replaceFile(record("/n/a"), root: "/n", chunks: [chunk("alpha", line: 1, vector: [1, 0])])
+            #expect(throws: Stop.self) {
+                try store.write {
+                    try store.replaceFile(record("/n/b"), root: "/n", chunks: [chunk("beta", line: 1, vector: [0, 1])])
+                    throw Stop()
+                }
+            }
+            try store.setMeta(.chunker, "composed")
+        }
+        #expect(try store.filePaths(underRoot: "/n") == ["/n/a"])
+        #expect(try store.meta().chunkerSignature == "composed")
     }
 }

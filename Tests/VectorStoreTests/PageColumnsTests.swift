@@ -1,4 +1,5 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import TestSupport
 import Testing
@@ -33,10 +34,12 @@ struct PageColumnsTests {
         #expect(hit.span == SourceSpan(firstLine: 3, lastLine: 5, bytes: 20..<60))
     }
 
-    @Test("a chunk over a page break is stored and returned with its pages and lines within them")
-    func pagedChunkRoundTrips() throws {
+    @Test(
+        "a chunk over a page break is stored and returned with its pages and lines within them",
+        arguments: DatabaseLocation.allCases)
+    func pagedChunkRoundTrips(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try IndexStore(path: path, create: true)
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 2)
         let span = SourceSpan(firstLine: 30, lastLine: 2, bytes: 0..<0, pages: 3...4)
         try store.replaceFile(

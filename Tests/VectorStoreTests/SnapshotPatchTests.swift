@@ -2,6 +2,7 @@ import Foundation
 import SemfindCore
 import Testing
 
+@testable import VectorIndex
 @testable import VectorStore
 
 /// A snapshot patched from the previous one (rows still in the index copied from its file, new
@@ -22,13 +23,13 @@ extension IVFStoreTests {
     }
 
     @Test(
-        "a snapshot patched after adds, removals and an edit of the newest file equals a rewrite, flat and IVF, in every precision"
-    )
-    func patchedSnapshot() throws {
+        "a snapshot patched after adds, removals and an edit of the newest file equals a rewrite, flat and IVF, in every precision",
+        arguments: DatabaseLocation.allCases)
+    func patchedSnapshot(location: DatabaseLocation) throws {
         for precision in VectorPrecision.allCases {
             for threshold in [100_000, 200] {
                 defer { try? FileManager.default.removeItem(at: folder) }
-                let store = try newStore()
+                let store = try newStore(location)
                 try store.settlePrecision(precision)
                 try write(store, files: 0..<300)
                 try store.refreshVectorIndex(threshold: threshold)
@@ -50,14 +51,14 @@ extension IVFStoreTests {
     }
 
     @Test(
-        "a snapshot from before chunk ids were recorded is not patched: a deleted newest id given out again is read anew"
-    )
-    func unrecordedIDs() throws {
+        "a snapshot from before chunk ids were recorded is not patched: a deleted newest id given out again is read anew",
+        arguments: DatabaseLocation.allCases)
+    func unrecordedIDs(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore()
+        let store = try newStore(location)
         try write(store, files: 0..<50)
         try store.writeSnapshotFile(dimension: Self.dimension)
-        try store.database.execute("DELETE FROM meta WHERE key = '\(IndexStore.nextChunkIDKey)'")
+        try store.database.execute("DELETE FROM meta WHERE key = '\(IndexMeta.Key.nextChunkID.rawValue)'")
         let handle = try #require(FileHandle(forWritingAtPath: path + ".vectors"))
         try handle.seek(toOffset: 48)
         handle.write(Data(count: 8))
@@ -76,16 +77,18 @@ extension IVFStoreTests {
         #expect(snapshot.vector(ofRow: row) == VectorCodec.decode(stored.blob(0), dimension: Self.dimension))
     }
 
-    @Test("a snapshot left by another index, whose chunk ids are the same, is not patched from")
-    func foreignSnapshot() throws {
+    @Test(
+        "a snapshot left by another index, whose chunk ids are the same, is not patched from",
+        arguments: DatabaseLocation.allCases)
+    func foreignSnapshot(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let other = folder.appendingPathComponent("other.sqlite").path
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let otherStore = try IndexStore(path: other, create: true)
+        let otherStore = try IndexStore(path: other, create: true, location: location)
         try otherStore.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: Self.dimension)
         try write(otherStore, files: 1000..<1050)
         try otherStore.writeSnapshotFile(dimension: Self.dimension)
-        let store = try newStore()
+        let store = try newStore(location)
         try write(store, files: 0..<50)
         try FileManager.default.copyItem(atPath: other + ".vectors", toPath: path + ".vectors")
         let written = try writtenSnapshot(store)
@@ -93,10 +96,10 @@ extension IVFStoreTests {
         #expect(written.bytes == (try rewrittenSnapshot(store)))
     }
 
-    @Test("a retrained index is written again, not patched")
-    func retrainedNotPatched() throws {
+    @Test("a retrained index is written again, not patched", arguments: DatabaseLocation.allCases)
+    func retrainedNotPatched(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore()
+        let store = try newStore(location)
         try write(store, files: 0..<120)
         #expect(try store.refreshVectorIndex(threshold: 100) == .train)
         try write(store, files: 120..<130)

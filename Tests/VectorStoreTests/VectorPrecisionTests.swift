@@ -1,8 +1,10 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import TestSupport
 import Testing
 
+@testable import VectorIndex
 @testable import VectorStore
 
 @Suite("Stored vector precision: float32, float16, int8")
@@ -11,20 +13,14 @@ struct VectorPrecisionTests {
     var path: String { folder.appendingPathComponent("index.sqlite").path }
     let dimension = 48
 
-    /// Unit vectors with values of both signs and of different sizes.
     func vectors(_ count: Int, seed: UInt64 = 5) -> [[Float]] {
-        var generator = SeededGenerator(seed: seed)
-        return (0..<count).map { _ in
-            let raw = (0..<dimension).map { _ in Float.random(in: -1...1, using: &generator) }
-            let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return raw.map { $0 / norm }
-        }
+        UnitVectors.make(count, dimension: dimension, seed: seed)
     }
 
     func dot(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
 
-    func newStore(precision: VectorPrecision?) throws -> IndexStore {
-        let store = try IndexStore(path: path, create: true)
+    func newStore(_ location: DatabaseLocation, precision: VectorPrecision?) throws -> IndexStore {
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: dimension)
         try store.settlePrecision(precision)
         return store
@@ -49,31 +45,12 @@ struct VectorPrecisionTests {
         return sizes
     }
 
-    @Test("each form decodes to values within its rounding, and a blob's length tells its form")
-    func codecRoundTrip() throws {
-        for vector in vectors(20) {
-            for precision in VectorPrecision.allCases {
-                let blob = VectorCodec.encode(vector, as: precision)
-                #expect(blob.count == precision.storedBytes(dimension: dimension))
-                let decoded = try #require(blob.withUnsafeBytes { VectorCodec.decode($0, dimension: dimension) })
-                let largest = vector.map(abs).max() ?? 0
-                let tolerance: Float =
-                    switch precision {
-                    case .f32: 0
-                    case .f16: 0.001
-                    case .int8: largest / 127 / 2 + 1e-6
-                    }
-                #expect(zip(vector, decoded).allSatisfy { abs($0 - $1) <= tolerance }, "\(precision)")
-            }
-        }
-        let odd = Data(count: 4 * dimension + 1)
-        #expect(odd.withUnsafeBytes { VectorCodec.decode($0, dimension: dimension) } == nil)
-    }
-
-    @Test("a new index stores int8 by default: a quarter of float32's bytes per vector")
-    func int8ByDefault() throws {
+    @Test(
+        "a new index stores int8 by default: a quarter of float32's bytes per vector",
+        arguments: DatabaseLocation.allCases)
+    func int8ByDefault(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try newStore(precision: nil)
+        let store = try newStore(location, precision: nil)
         #expect(try store.vectorPrecision() == .int8)
         try put(store, "a", vectors(30))
         #expect(try storedBlobSizes(store) == [dimension + 4])
@@ -81,14 +58,16 @@ struct VectorPrecisionTests {
         #expect(try store.status().precision == .int8)
     }
 
-    @Test("every precision's snapshot rescores with its stored rows, maps back the same, and is smaller below f32")
-    func snapshotsPerPrecision() throws {
+    @Test(
+        "every precision's snapshot rescores with its stored rows, maps back the same, and is smaller below f32",
+        arguments: DatabaseLocation.allCases)
+    func snapshotsPerPrecision(location: DatabaseLocation) throws {
         let rows = vectors(40)
         let query = vectors(1, seed: 9)[0]
         var sizes: [VectorPrecision: Int] = [:]
         for precision in VectorPrecision.allCases {
             defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try newStore(precision: precision)
+            let store = try newStore(location, precision: precision)
             try put(store, "a", Array(rows[..<25]))
             try put(store, "b", Array(rows[25...]))
             try store.refreshVectorIndex()
@@ -112,11 +91,13 @@ struct VectorPrecisionTests {
         #expect(f16 < f32 && int8 < f16)
     }
 
-    @Test("a lower precision converts the stored vectors in place; a higher one is refused with the way out")
-    func conversion() throws {
+    @Test(
+        "a lower precision converts the stored vectors in place; a higher one is refused with the way out",
+        arguments: DatabaseLocation.allCases)
+    func conversion(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let rows = vectors(30)
-        let store = try newStore(precision: .f32)
+        let store = try newStore(location, precision: .f32)
         try put(store, "a", rows)
         try store.refreshVectorIndex()
         let before = try store.generation()
@@ -140,10 +121,12 @@ struct VectorPrecisionTests {
         #expect(try FlatIndex(store: store).count == 30)
     }
 
-    @Test("an index written before precisions were recorded reads as float32 and converts down")
-    func legacyIndex() throws {
+    @Test(
+        "an index written before precisions were recorded reads as float32 and converts down",
+        arguments: DatabaseLocation.allCases)
+    func legacyIndex(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try IndexStore(path: path, create: true)
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: dimension)
         try put(store, "a", vectors(10))
         #expect(try store.vectorPrecision() == .f32)
@@ -152,39 +135,5 @@ struct VectorPrecisionTests {
         #expect(try store.vectorPrecision() == .f32, "nothing asked: the index keeps float32")
         try store.settlePrecision(.int8)
         #expect(try storedBlobSizes(store) == [dimension + 4])
-    }
-
-    @Test("a snapshot read a block at a time gives every row once, and exact search over it equals search over floats")
-    func blocksOfRows() throws {
-        let rows = vectors(50)
-        let queries = vectors(3, seed: 11)
-        for precision in VectorPrecision.allCases {
-            let snapshot = try VectorSnapshot.build(
-                count: 50, dimension: dimension, generation: 0, precision: precision
-            ) {
-                chunkIDs, fileIDs, matrix in
-                for (row, vector) in rows.enumerated() {
-                    chunkIDs[row] = Int64(row)
-                    fileIDs[row] = Int64(row)
-                    for (index, value) in vector.enumerated() { matrix[row * dimension + index] = value }
-                }
-                return 50
-            }
-            let decoded = (0..<50).flatMap { snapshot.vector(ofRow: $0) }
-            for blockRows in [1, 7, 50, 64] {
-                var seen: [Float] = []
-                var starts: [Int] = []
-                snapshot.forEachBlock(rows: blockRows) { first, values in
-                    starts.append(first)
-                    seen += values
-                }
-                #expect(seen == decoded, "\(precision), blocks of \(blockRows)")
-                #expect(starts == Array(stride(from: 0, to: 50, by: blockRows)))
-            }
-            let overFloats = decoded.withUnsafeBufferPointer {
-                ExactNeighbors.search(queries.flatMap { $0 }, in: $0, dimension: dimension, k: 5)
-            }
-            #expect(ExactNeighbors.search(queries.flatMap { $0 }, in: snapshot, k: 5) == overFloats)
-        }
     }
 }

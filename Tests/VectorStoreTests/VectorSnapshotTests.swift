@@ -1,8 +1,10 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import TestSupport
 import Testing
 
+@testable import VectorIndex
 @testable import VectorStore
 
 @Suite("Vector snapshot and keyword search")
@@ -10,8 +12,8 @@ struct VectorSnapshotTests {
     let folder = TestScratch.root.appendingPathComponent("snapshot-\(UUID().uuidString.prefix(8))")
     var path: String { folder.appendingPathComponent("index.sqlite").path }
 
-    func store(files: [(String, [[Float]], [String])]) throws -> IndexStore {
-        let store = try IndexStore(path: path, create: true)
+    func store(_ location: DatabaseLocation, files: [(String, [[Float]], [String])]) throws -> IndexStore {
+        let store = try IndexStore(path: path, create: true, location: location)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 2)
         for (name, vectors, texts) in files {
             try put(store, name, vectors, texts)
@@ -31,10 +33,13 @@ struct VectorSnapshotTests {
             root: "/r", chunks: chunks)
     }
 
-    @Test("the snapshot holds the database's vectors, is used while current and ignored once stale")
-    func currentOrIgnored() throws {
+    @Test(
+        "the snapshot holds the database's vectors, is used while current and ignored once stale",
+        arguments: DatabaseLocation.allCases)
+    func currentOrIgnored(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try store(files: [("a", [[1, 0], [0, 1]], ["alpha", "beta"]), ("b", [[0.6, 0.8]], ["gamma"])])
+        let store = try store(
+            location, files: [("a", [[1, 0], [0, 1]], ["alpha", "beta"]), ("b", [[0.6, 0.8]], ["gamma"])])
         let fromDatabase = try FlatIndex(store: store)
         #expect(fromDatabase.count == 3)
         #expect(!FileManager.default.fileExists(atPath: path + ".vectors"), "a query never writes the snapshot")
@@ -62,10 +67,13 @@ struct VectorSnapshotTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".vectors"))
     }
 
-    @Test("the chunk count comes from a current snapshot and from the rows otherwise, and is the same")
-    func chunkCount() throws {
+    @Test(
+        "the chunk count comes from a current snapshot and from the rows otherwise, and is the same",
+        arguments: DatabaseLocation.allCases)
+    func chunkCount(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try store(files: [("a", [[1, 0], [0, 1]], ["alpha", "beta"]), ("b", [[0.6, 0.8]], ["gamma"])])
+        let store = try store(
+            location, files: [("a", [[1, 0], [0, 1]], ["alpha", "beta"]), ("b", [[0.6, 0.8]], ["gamma"])])
         #expect(try store.chunkCount() == 3, "no snapshot yet: counted")
         _ = try store.refreshVectorIndex()
         #expect(try store.chunkCount() == 3, "from the snapshot's header")
@@ -77,13 +85,17 @@ struct VectorSnapshotTests {
         #expect(try store.chunkCount() == 3)
     }
 
-    @Test("keyword search ranks by BM25, reads trigrams, and a file filter applies before the limit")
-    func keyword() throws {
+    @Test(
+        "keyword search ranks by BM25, reads trigrams, and a file filter applies before the limit",
+        arguments: DatabaseLocation.allCases)
+    func keyword(location: DatabaseLocation) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try store(files: [
-            ("a", [[1, 0], [0, 1]], ["rotate the logs daily", "unrelated text"]),
-            ("b", [[1, 0]], ["logs logs logs rotate"]), ("c", [[0, 1]], ["日志轮转的配置"]),
-        ])
+        let store = try store(
+            location,
+            files: [
+                ("a", [[1, 0], [0, 1]], ["rotate the logs daily", "unrelated text"]),
+                ("b", [[1, 0]], ["logs logs logs rotate"]), ("c", [[0, 1]], ["日志轮转的配置"]),
+            ])
         let words = try store.keywordSearch("\"rotate\" OR \"logs\"", in: .words, limit: 10)
         #expect(words.count == 2)
         #expect(words.allSatisfy { $0.fileChunks >= 1 })

@@ -4,8 +4,8 @@ import SemfindCore
 /// Stored vectors as bytes: float32 and float16 values little-endian, int8 as its float32 scale
 /// followed by the values (`Quantizer`). A blob's length tells its form, so reading never needs
 /// to know what the index was asked to store.
-enum VectorCodec {
-    static func encode(_ vector: [Float], as precision: VectorPrecision) -> Data {
+package enum VectorCodec {
+    package static func encode(_ vector: [Float], as precision: VectorPrecision) -> Data {
         switch precision {
         case .f32:
             return vector.withUnsafeBytes { Data($0) }
@@ -25,7 +25,7 @@ enum VectorCodec {
     }
 
     /// The values of a stored vector of `dimension`, or nil when the blob has no form's length.
-    static func decode(_ blob: UnsafeRawBufferPointer, dimension: Int) -> [Float]? {
+    package static func decode(_ blob: UnsafeRawBufferPointer, dimension: Int) -> [Float]? {
         guard let precision = VectorPrecision.of(byteCount: blob.count, dimension: dimension) else { return nil }
         return [Float](unsafeUninitializedCapacity: dimension) { values, count in
             if let base = values.baseAddress { decode(blob, as: precision, dimension: dimension, into: base) }
@@ -34,7 +34,7 @@ enum VectorCodec {
     }
 
     /// Writes the `dimension` values of a blob of `precision` to `target`.
-    static func decode(
+    package static func decode(
         _ blob: UnsafeRawBufferPointer, as precision: VectorPrecision, dimension: Int,
         into target: UnsafeMutablePointer<Float>
     ) {

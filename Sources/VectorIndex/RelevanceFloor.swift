@@ -25,7 +25,7 @@ public struct RelevanceFloor: Sendable, Equatable {
     }
 
     /// Chunks compared with the questions, and the first of them that stand in for queries.
-    static let sampledChunks = 10_000
+    package static let sampledChunks = 10_000
     static let pseudoQueries = 300
     /// Fewer pairs than this (an index of one file, or two tiny ones) leave the questions alone.
     static let minimumPairs = 20
@@ -34,10 +34,8 @@ public struct RelevanceFloor: Sendable, Equatable {
     static let questionPercentile = 0.75
     static let pairPercentile = 0.99
 
-    static let keys = (similarity: "relevance_floor", vectors: "relevance_floor_vectors")
-
     /// Whether an index of `vectors` vectors, last measured as `previous`, is due a measurement.
-    static func isDue(previous: RelevanceFloor?, vectors: Int) -> Bool {
+    package static func isDue(previous: RelevanceFloor?, vectors: Int) -> Bool {
         guard let previous else { return vectors > 0 }
         return 4 * abs(vectors - previous.vectors) > previous.vectors
     }

@@ -2,7 +2,7 @@ import Foundation
 import SemfindCore
 import Testing
 
-@testable import VectorStore
+@testable import VectorIndex
 
 @Suite("k-means and IVF search")
 struct IVFIndexTests {

@@ -57,7 +57,7 @@ public struct IVFIndex: Sendable {
     /// Rows ordered by list (`labels` gives each row's list), keeping their order within a list:
     /// where each of the `listCount` lists starts (and the row count last), and the rows in
     /// that order.
-    static func listOrder(labels: [Int32], listCount: Int) -> (starts: [Int], order: [Int]) {
+    package static func listOrder(labels: [Int32], listCount: Int) -> (starts: [Int], order: [Int]) {
         var starts = [Int](repeating: 0, count: listCount + 1)
         for label in labels { starts[Int(label) + 1] += 1 }
         for list in 0..<listCount { starts[list + 1] += starts[list] }
@@ -73,7 +73,7 @@ public struct IVFIndex: Sendable {
     /// The rows of `source` (ids and all) copied into a new snapshot of `generation` ordered by
     /// list — `labels` gives each row's list, `centroids` the lists — and by `source` order
     /// within a list.
-    static func listOrdered(
+    package static func listOrdered(
         _ source: VectorSnapshot, labels: [Int32], centroids: [Float], generation: Int64
     ) throws -> VectorSnapshot {
         let dimension = source.dimension
@@ -160,7 +160,7 @@ public struct IVFIndex: Sendable {
     }
 
     /// The `probes` rows of `centroids` (`dimension` wide) most similar to `query`, most similar first.
-    static func nearestLists(
+    package static func nearestLists(
         _ query: [Float], centroids: UnsafeBufferPointer<Float>, dimension: Int, probes: Int
     ) -> [Int] {
         let listCount = centroids.count / dimension

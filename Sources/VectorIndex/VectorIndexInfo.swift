@@ -33,12 +33,6 @@ public struct VectorIndexInfo: Sendable, Equatable {
         self.trainedRows = trainedRows
     }
 
-    /// The meta keys each figure is stored under.
-    static let keys = (
-        kind: "index_kind", lists: "ivf_lists", probes: "ivf_probes", recall: "ivf_recall_at_10",
-        recallQueries: "ivf_recall_queries", trainedRows: "ivf_trained_rows"
-    )
-
     /// The vector count at or above which an index is IVF (below it, flat): see the IVF
     /// threshold section of docs/PERFORMANCE.md for the measurements behind it.
     public static let defaultIVFThreshold = 500_000

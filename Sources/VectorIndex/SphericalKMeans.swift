@@ -7,16 +7,16 @@ import SemfindCore
 /// Training looks at a random sample only, seeds with k-means++ on a smaller pool of it, and
 /// runs a bounded number of Lloyd rounds; the assignment step is one matrix product per block
 /// of rows (`cblas_sgemm`).
-struct SphericalKMeans: Sendable {
-    let dimension: Int
+package struct SphericalKMeans: Sendable {
+    package let dimension: Int
     /// `count` rows of `dimension`, each of unit length.
-    let centroids: [Float]
-    var count: Int { centroids.count / dimension }
+    package let centroids: [Float]
+    package var count: Int { centroids.count / dimension }
 
     /// Rows of the matrix product computed at a time while assigning (rows × count scores).
     private static let block = 1024
 
-    init(dimension: Int, centroids: [Float]) {
+    package init(dimension: Int, centroids: [Float]) {
         self.dimension = dimension
         self.centroids = centroids
     }
@@ -24,7 +24,7 @@ struct SphericalKMeans: Sendable {
     /// Trains `k` centroids (at most the number of rows) on at most `sampleLimit` rows of
     /// `vectors`, with at most `iterations` Lloyd rounds; stops early once fewer than 0.1% of
     /// the sampled rows change centroid in a round.
-    static func train(
+    package static func train(
         _ vectors: some FloatRows, k: Int, sampleLimit: Int, iterations: Int, generator: inout SeededGenerator
     ) -> SphericalKMeans {
         let sample = randomRows(vectors, limit: max(k, sampleLimit), generator: &generator)
@@ -37,7 +37,7 @@ struct SphericalKMeans: Sendable {
 
     /// Trains `k` centroids on `sample`, rows already in random order (its first rows seed the
     /// centroids), read a block at a time.
-    static func train(
+    package static func train(
         sample: some FloatRows, k: Int, iterations: Int, generator: inout SeededGenerator
     ) -> SphericalKMeans {
         let dimension = sample.dimension
@@ -57,7 +57,7 @@ struct SphericalKMeans: Sendable {
     }
 
     /// The nearest centroid of each row of `vectors`.
-    func assign(_ vectors: some FloatRows) -> [Int32] {
+    package func assign(_ vectors: some FloatRows) -> [Int32] {
         var labels = [Int32](repeating: 0, count: vectors.rowCount)
         guard vectors.rowCount > 0, count > 0 else { return labels }
         var scores = [Float](repeating: 0, count: Self.block * count)

@@ -7,7 +7,7 @@ import SemfindCore
 ///
 /// The file is written under a temporary name and renamed into place by `finish`, so a reader
 /// sees the old snapshot or the new one, never a part; an unfinished writer removes its file.
-final class SnapshotFileWriter {
+package final class SnapshotFileWriter {
     private let target: String
     private let temporary: String
     private let descriptor: Int32
@@ -28,7 +28,7 @@ final class SnapshotFileWriter {
     private var chunkIDs: [Int64] = []
     private var finished = false
 
-    init(
+    package init(
         indexPath: String, count: Int, dimension: Int, generation: Int64, nextChunkID: Int64,
         precision: VectorPrecision, lists: VectorSnapshot.ListLayout?
     ) throws {
@@ -68,7 +68,7 @@ final class SnapshotFileWriter {
 
     /// Adds the next row from a vector as the database stores it; false when the blob has no
     /// stored form's length.
-    func append(chunkID: Int64, fileID: Int64, stored blob: UnsafeRawBufferPointer) throws -> Bool {
+    package func append(chunkID: Int64, fileID: Int64, stored blob: UnsafeRawBufferPointer) throws -> Bool {
         try expectRow()
         guard stagingRows.set(staged, chunkID: chunkID, fileID: fileID, stored: blob) else { return false }
         try advance(past: chunkID)
@@ -77,7 +77,7 @@ final class SnapshotFileWriter {
 
     /// Adds the next row as a copy of row `row` of `source` (a snapshot of this writer's
     /// dimension and precision), recorded under `fileID`.
-    func append(copyOf row: Int, in source: VectorSnapshot, fileID: Int64) throws {
+    package func append(copyOf row: Int, in source: VectorSnapshot, fileID: Int64) throws {
         try expectRow()
         stagingRows.copy(staged, from: source, row: row)
         stagingRows.fileIDs[staged] = fileID
@@ -97,7 +97,7 @@ final class SnapshotFileWriter {
     }
 
     /// Writes the rest, the lists' parts and the header, and puts the file in place.
-    func finish() throws {
+    package func finish() throws {
         try flushBlock()
         guard written == count else {
             throw SemfindError(.io, "the index changed while its vectors were read (\(written) of \(count) rows)")

@@ -31,7 +31,7 @@ public enum VectorPrecision: String, Sendable, CaseIterable, Comparable {
 
     /// The form of a stored vector of `byteCount` bytes, or nil when no form of `dimension` has
     /// that length.
-    static func of(byteCount: Int, dimension: Int) -> VectorPrecision? {
+    package static func of(byteCount: Int, dimension: Int) -> VectorPrecision? {
         allCases.first { $0.storedBytes(dimension: dimension) == byteCount }
     }
 

@@ -28,7 +28,7 @@ public final class VectorSnapshot: @unchecked Sendable {
     public let count: Int
     public let generation: Int64
     /// Every chunk id given out before the snapshot was written is below it; 0 when unknown.
-    let nextChunkID: Int64
+    package let nextChunkID: Int64
     public let precision: VectorPrecision
     public let chunkIDs: UnsafeBufferPointer<Int64>
     public let fileIDs: UnsafeBufferPointer<Int64>
@@ -55,7 +55,7 @@ public final class VectorSnapshot: @unchecked Sendable {
         public func rows(of list: Int) -> Range<Int> { Int(starts[list])..<Int(starts[list + 1]) }
 
         /// The list that holds `row`.
-        func list(ofRow row: Int) -> Int {
+        package func list(ofRow row: Int) -> Int {
             var low = 0
             var high = count
             while low + 1 < high {
@@ -106,7 +106,7 @@ public final class VectorSnapshot: @unchecked Sendable {
     /// This snapshot, with what a query reads of every row read in at once — a flat index's
     /// int8 rows; an IVF index's ids, list parts and scales (its int8 rows are read as probes
     /// touch them) — and the rescoring rows left to be read as candidates need them.
-    func readIn() -> VectorSnapshot {
+    package func readIn() -> VectorSnapshot {
         guard let file = storage as? MappedFile else { return self }
         let layout = Layout(count: count, dimension: dimension, lists: lists?.count ?? 0, precision: precision)
         if lists == nil {
@@ -120,15 +120,15 @@ public final class VectorSnapshot: @unchecked Sendable {
     }
 
     /// The status of the file this snapshot was mapped from; nil for a snapshot held in memory.
-    var fileStatus: FileStatus? { (storage as? MappedFile)?.status }
+    package var fileStatus: FileStatus? { (storage as? MappedFile)?.status }
 
     /// A snapshot file's size and modification time, as `IndexStore` records them after
     /// writing it and compares them before believing it.
-    static func stamp(_ status: FileStatus) -> String { "\(status.size):\(status.modified)" }
+    package static func stamp(_ status: FileStatus) -> String { "\(status.size):\(status.modified)" }
 
     /// The snapshot beside the index at `indexPath` when it is of `generation`, mapped but not
     /// read in (its header alone costs nothing); nil otherwise.
-    static func current(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
+    package static func current(indexPath: String, generation: Int64, dimension: Int) -> VectorSnapshot? {
         guard let snapshot = existing(indexPath: indexPath, dimension: dimension), snapshot.generation == generation
         else { return nil }
         return snapshot
@@ -136,7 +136,7 @@ public final class VectorSnapshot: @unchecked Sendable {
 
     /// The well-formed snapshot of `dimension` beside the index at `indexPath`, of whatever
     /// generation, mapped but not read in; nil when there is none.
-    static func existing(indexPath: String, dimension: Int) -> VectorSnapshot? {
+    package static func existing(indexPath: String, dimension: Int) -> VectorSnapshot? {
         guard let file = try? MappedFile(path: snapshotPath(indexPath: indexPath)),
             let snapshot = VectorSnapshot(storage: file, bytes: file.bytes), snapshot.dimension == dimension
         else { return nil }
@@ -300,7 +300,7 @@ public final class VectorSnapshot: @unchecked Sendable {
     }
 
     /// The row that comes `position`-th in chunk id order.
-    func row(atPosition position: Int) -> Int {
+    package func row(atPosition position: Int) -> Int {
         lists.map { Int($0.rowsInChunkOrder[position]) } ?? position
     }
 
@@ -368,7 +368,7 @@ public final class VectorSnapshot: @unchecked Sendable {
         }
     }
 
-    static func snapshotPath(indexPath: String) -> String { indexPath + ".vectors" }
+    package static func snapshotPath(indexPath: String) -> String { indexPath + ".vectors" }
 
 }
 

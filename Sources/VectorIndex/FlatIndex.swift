@@ -5,26 +5,15 @@ import SemfindCore
 /// Search over every stored vector: an int8 scan of all rows picks candidates, which are
 /// rescored with the stored vectors.
 ///
-/// The vectors come from the snapshot beside the database when it is of the database's
-/// generation (a memory map: opening costs almost nothing); otherwise — while `semfind index`
-/// is writing, or after a run was killed — they are read from the database in one pass, raw
-/// blobs copied straight into one matrix. Only `semfind index` writes the snapshot: a query
-/// never writes 4 bytes per dimension per chunk while an index run may be changing them.
+/// The rows are a `VectorSnapshot`: mapped from the file beside the index, or built in memory
+/// (`IndexStore` chooses, in `FlatIndex(store:)`).
 public struct FlatIndex: Sendable {
     public let snapshot: VectorSnapshot
 
     public var count: Int { snapshot.count }
     public var dimension: Int { snapshot.dimension }
 
-    public init(store: IndexStore) throws {
-        if let mapped = try store.currentSnapshot() {
-            snapshot = mapped
-            return
-        }
-        snapshot = try store.readSnapshot(dimension: try store.vectorDimension())
-    }
-
-    /// Search over the rows of `snapshot` (vectors held in memory, as benchmarks build them).
+    /// Search over the rows of `snapshot`.
     public init(snapshot: VectorSnapshot) {
         self.snapshot = snapshot
     }

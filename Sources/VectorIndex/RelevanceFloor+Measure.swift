@@ -1,0 +1,36 @@
+import CBLAS
+
+extension RelevanceFloor {
+    /// The floor of an index of `vectors` vectors, measured on `sample` (rows of `dimension`
+    /// values, each belonging to the file in `owners`) with the embedded unrelated `questions`;
+    /// nil when the sample is empty.
+    package static func measured(
+        questions: [[Float]], sample: [Float], owners: [Int64], dimension: Int, vectors: Int
+    ) -> RelevanceFloor? {
+        let taken = owners.count
+        guard taken > 0 else { return nil }
+        let asked = products(questions.flatMap { $0 }, sample, dimension: dimension)
+        let questionBests = (0..<questions.count).map { asked[$0 * taken..<($0 + 1) * taken].max() ?? -1 }
+        let queries = min(taken, pseudoQueries)
+        let scores = products(Array(sample.prefix(queries * dimension)), sample, dimension: dimension)
+        var pairs: [Float] = []
+        for query in 0..<queries {
+            for target in 0..<taken where owners[target] != owners[query] {
+                pairs.append(scores[query * taken + target])
+            }
+        }
+        return of(questionBests: questionBests, pairs: pairs, vectors: vectors)
+    }
+
+    /// The dot products of every row of `left` with every row of `right`, row after row.
+    private static func products(_ left: [Float], _ right: [Float], dimension: Int) -> [Float] {
+        let rows = left.count / dimension
+        let columns = right.count / dimension
+        var scores = [Float](repeating: 0, count: rows * columns)
+        guard rows > 0, columns > 0 else { return scores }
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(dimension), 1, left,
+            Int32(dimension), right, Int32(dimension), 0, &scores, Int32(columns))
+        return scores
+    }
+}
