@@ -28,7 +28,8 @@ extension WordPieceTokenizer {
             lowercase = config["do_lower_case"] as? Bool ?? true
         }
         return try WordPieceTokenizer(
-            vocabulary: vocabulary.build(), normalizer: BertNormalizer(lowercase: lowercase), frame: frame)
+            vocabulary: vocabulary.build(), normalizer: BertNormalizer(lowercase: lowercase), specialTokens: frame.all,
+            frame: frame)
     }
 
     /// Reads `tokenizer.json`: the vocabulary with `VocabularyScanner` (fast), the settings with
@@ -77,6 +78,6 @@ extension WordPieceTokenizer {
             vocabulary: vocabulary ?? Vocabulary([:]), normalizer: normalizer,
             maxInputCharsPerWord: model["max_input_chars_per_word"] as? Int ?? 100,
             continuingPrefix: model["continuing_subword_prefix"] as? String ?? "##",
-            specialTokens: specials.isEmpty ? ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] : specials, frame: frame)
+            specialTokens: specials.isEmpty ? frame.all : specials, frame: frame)
     }
 }

@@ -23,7 +23,7 @@ public struct WordPieceTokenizer: Sendable {
     /// `frame` names the opening, closing, unknown and padding tokens.
     public init(
         vocabulary: Vocabulary, normalizer: BertNormalizer = BertNormalizer(), maxInputCharsPerWord: Int = 100,
-        continuingPrefix: String = "##", specialTokens: [String] = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"],
+        continuingPrefix: String = "##", specialTokens: [String] = FrameTokens().all,
         frame: FrameTokens = FrameTokens()
     ) throws {
         func id(_ token: String) throws -> Int32 {

@@ -27,7 +27,7 @@ struct TinyBertTests {
 
     @Test("vectors equal a naive double-precision forward pass")
     func matchesReference() {
-        let reference = ReferenceBert(tensors: model.tensors)
+        let reference = ReferenceBert(model)
         // 40 sequences in one batch exceed the direct kernel's row limit (OpenBLAS path);
         // one at a time they take the direct kernel.
         let sequences = randomSequences(count: 40, seed: 1)
