@@ -78,7 +78,8 @@ struct BertLayer: Sendable {
         }
         if let bias {
             bias.values.withUnsafeBufferPointer { values in
-                attend(batch, workspace, bias: values.baseAddress.map { $0 + bias.span - 1 }, biasStride: bias.headStride)
+                let center = values.baseAddress.map { $0 + bias.span - 1 }
+                attend(batch, workspace, bias: center, biasStride: bias.headStride)
             }
         } else {
             attend(batch, workspace, bias: nil, biasStride: 0)
