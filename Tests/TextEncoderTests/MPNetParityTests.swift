@@ -26,23 +26,26 @@ struct MPNetParityTests {
     @Test("token ids equal the Hugging Face tokenizer's for every case")
     func tokenIds() {
         #expect(fixture.cases.count == 46)
-        for item in fixture.cases {
-            #expect(encoder.tokenize(item.text) == item.input_ids, "case \(item.id)")
-        }
+        fixture.expectSameIds(encoder)
     }
 
     @Test("cosine with the reference vector is at least 0.9999 for every case, batched or alone")
     func embeddings() {
-        let texts = fixture.cases.map(\.text)
-        var minimum: Float = 1
-        for batchSize in [1, 16] {
-            let vectors = encoder.encode(texts, batchSize: batchSize)
-            for (item, vector) in zip(fixture.cases, vectors) {
-                let cosine = zip(item.embedding, vector).reduce(0) { $0 + $1.0 * $1.1 }
-                minimum = min(minimum, cosine)
-                #expect(cosine >= 0.9999, "case \(item.id): cosine \(cosine)")
-            }
-        }
+        let minimum = fixture.expectCloseVectors(encoder)
         print("mpnet parity: minimum cosine over \(fixture.cases.count) cases, batch sizes 1 and 16: \(minimum)")
+    }
+
+    /// int8 costs MPNet more than MiniLM (measured: mean 0.992, the empty text 0.950, 256 times
+    /// "the" 0.977, every other case 0.98 or more): what the test holds it to.
+    @Test("int8 encoder: cosine with the reference vector is at least 0.97 (0.94 without text), 0.99 on average")
+    func int8Embeddings() throws {
+        let int8 = try SentenceEncoder(folder: encoder.folder, precision: .int8)
+        let cosines = fixture.cosines(int8, batchSize: 16)
+        for (item, cosine) in zip(fixture.cases, cosines) {
+            #expect(cosine >= (item.id == "empty" || item.id == "ws_only" ? 0.94 : 0.97), "case \(item.id): \(cosine)")
+        }
+        let mean = cosines.reduce(0, +) / Float(cosines.count)
+        #expect(mean >= 0.99)
+        print("mpnet parity int8 (\(Int8Kernel.best.resolved)): min \(cosines.min() ?? 0), mean \(mean)")
     }
 }

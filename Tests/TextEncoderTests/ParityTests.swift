@@ -18,23 +18,12 @@ struct ParityTests {
     @Test("token ids equal the Hugging Face tokenizer's for every case")
     func tokenIds() {
         #expect(fixture.cases.count == 46)
-        for item in fixture.cases {
-            #expect(encoder.tokenize(item.text) == item.input_ids, "case \(item.id)")
-        }
+        fixture.expectSameIds(encoder)
     }
 
     @Test("cosine with the reference vector is at least 0.9999 for every case, batched or alone")
     func embeddings() {
-        let texts = fixture.cases.map(\.text)
-        var minimum: Float = 1
-        for batchSize in [1, 16] {
-            let vectors = encoder.encode(texts, batchSize: batchSize)
-            for (item, vector) in zip(fixture.cases, vectors) {
-                let cosine = zip(item.embedding, vector).reduce(0) { $0 + $1.0 * $1.1 }
-                minimum = min(minimum, cosine)
-                #expect(cosine >= 0.9999, "case \(item.id): cosine \(cosine)")
-            }
-        }
+        let minimum = fixture.expectCloseVectors(encoder)
         print("parity: minimum cosine over \(fixture.cases.count) cases, batch sizes 1 and 16: \(minimum)")
     }
 
@@ -43,12 +32,8 @@ struct ParityTests {
     @Test("int8 encoder: cosine with the reference vector is at least 0.98 for every case, 0.995 on average")
     func int8Embeddings() throws {
         let int8 = try SentenceEncoder(folder: try InstalledModel.folder(), precision: .int8)
-        let texts = fixture.cases.map(\.text)
         for batchSize in [1, 16] {
-            let vectors = int8.encode(texts, batchSize: batchSize)
-            let cosines = zip(fixture.cases, vectors).map { item, vector in
-                zip(item.embedding, vector).reduce(0) { $0 + $1.0 * $1.1 }
-            }
+            let cosines = fixture.cosines(int8, batchSize: batchSize)
             for (item, cosine) in zip(fixture.cases, cosines) {
                 #expect(
                     cosine >= (item.id == "empty" || item.id == "ws_only" ? 0.98 : 0.99), "case \(item.id): \(cosine)")
