@@ -1,10 +1,30 @@
 #include "CKernels.h"
 #include "dispatch.h"
 
+void semfind_add_relative_bias(float *scores, size_t rows, size_t width, size_t stride, size_t first_row, float scale,
+                               const float *bias) {
+    for (size_t r = 0; r < rows; r++) {
+        float *row = scores + r * stride;
+        const float *shifted = bias - (ptrdiff_t)(first_row + r);
+        for (size_t j = 0; j < width; j++) row[j] = row[j] * scale + shifted[j];
+    }
+}
+
+// Softmax of query i's scores: scaled inside the softmax, or scaled and biased first.
+static inline void normalize_scores(float *scores, size_t length, size_t i, float scale, const float *bias) {
+    if (bias) {
+        semfind_add_relative_bias(scores, 1, length, length, i, scale, bias);
+        semfind_softmax_rows(scores, 1, length, length, 1.0f);
+    } else {
+        semfind_softmax_rows(scores, 1, length, length, scale);
+    }
+}
+
 // Row by row: the scores of query i against every key, their softmax, then the weighted sum
 // of the values.
 static void attention_portable(const float *qkv, size_t length, size_t hidden, size_t width, size_t column,
-                               size_t stride, float scale, float *context, size_t context_stride, float *scores) {
+                               size_t stride, float scale, const float *bias, float *context, size_t context_stride,
+                               float *scores) {
     for (size_t i = 0; i < length; i++) {
         const float *query = qkv + i * stride + column;
         for (size_t j = 0; j < length; j++) {
@@ -13,7 +33,7 @@ static void attention_portable(const float *qkv, size_t length, size_t hidden, s
             for (size_t d = 0; d < width; d++) dot += query[d] * key[d];
             scores[j] = dot;
         }
-        semfind_softmax_rows(scores, 1, length, length, scale);
+        normalize_scores(scores, length, i, scale, bias);
         float *out = context + i * context_stride + column;
         for (size_t d = 0; d < width; d++) out[d] = 0;
         for (size_t j = 0; j < length; j++) {
@@ -28,8 +48,8 @@ static void attention_portable(const float *qkv, size_t length, size_t hidden, s
 
 // The same for head widths of 32 (four vectors), the width of MiniLM and BERT-base heads.
 SEMFIND_AVX2 static void attention_avx2_32(const float *qkv, size_t length, size_t hidden, size_t column,
-                                           size_t stride, float scale, float *context, size_t context_stride,
-                                           float *scores) {
+                                           size_t stride, float scale, const float *bias, float *context,
+                                           size_t context_stride, float *scores) {
     for (size_t i = 0; i < length; i++) {
         const float *query = qkv + i * stride + column;
         __m256 q0 = _mm256_loadu_ps(query), q1 = _mm256_loadu_ps(query + 8);
@@ -45,7 +65,7 @@ SEMFIND_AVX2 static void attention_avx2_32(const float *qkv, size_t length, size
             s = _mm_add_ss(s, _mm_movehdup_ps(s));
             scores[j] = _mm_cvtss_f32(s);
         }
-        semfind_softmax_rows(scores, 1, length, length, scale);
+        normalize_scores(scores, length, i, scale, bias);
         __m256 o0 = _mm256_setzero_ps(), o1 = o0, o2 = o0, o3 = o0;
         for (size_t j = 0; j < length; j++) {
             const float *value = qkv + j * stride + 2 * hidden + column;
@@ -65,16 +85,19 @@ SEMFIND_AVX2 static void attention_avx2_32(const float *qkv, size_t length, size
 #endif
 
 void semfind_attention_small(const float *qkv, size_t length, size_t hidden, size_t heads, size_t stride,
-                             float scale, float *context, size_t context_stride, float *scores) {
+                             float scale, const float *bias, size_t bias_head_stride, float *context,
+                             size_t context_stride, float *scores) {
     size_t width = hidden / heads;
     for (size_t head = 0; head < heads; head++) {
         size_t column = head * width;
+        const float *head_bias = bias ? bias + head * bias_head_stride : NULL;
 #if SEMFIND_X86
         if (semfind_cpu_has_avx2 && width == 32) {
-            attention_avx2_32(qkv, length, hidden, column, stride, scale, context, context_stride, scores);
+            attention_avx2_32(qkv, length, hidden, column, stride, scale, head_bias, context, context_stride, scores);
             continue;
         }
 #endif
-        attention_portable(qkv, length, hidden, width, column, stride, scale, context, context_stride, scores);
+        attention_portable(qkv, length, hidden, width, column, stride, scale, head_bias, context, context_stride,
+                           scores);
     }
 }

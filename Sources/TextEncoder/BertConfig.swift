@@ -1,8 +1,13 @@
 import Foundation
 import SemfindCore
 
-/// The shape of a BERT encoder, decoded from a checkpoint's `config.json`.
+/// The shape of a BERT-family encoder (BERT or MPNet), decoded from a checkpoint's `config.json`.
 public struct BertConfig: Decodable, Sendable, Equatable {
+    /// The architectures semfind runs; `model_type` or `architectures` names one.
+    public enum Family: String, Sendable {
+        case bert, mpnet
+    }
+
     public var vocabSize: Int
     public var hiddenSize: Int
     public var numHiddenLayers: Int
@@ -14,6 +19,18 @@ public struct BertConfig: Decodable, Sendable, Equatable {
     public var hiddenAct: String
     public var modelType: String?
     public var architectures: [String]?
+    /// Rows of MPNet's relative position bias table (`relative_attention_num_buckets`).
+    public var relativeAttentionBuckets: Int
+
+    /// The family `model_type` names, else the first architecture's prefix (`BertModel`,
+    /// `MPNetForMaskedLM`); nil when neither is one semfind runs.
+    public var family: Family? {
+        if let modelType, let family = Family(rawValue: modelType) { return family }
+        let names = architectures ?? []
+        if names.contains(where: { $0.hasPrefix("Bert") }) { return .bert }
+        if names.contains(where: { $0.hasPrefix("MPNet") }) { return .mpnet }
+        return nil
+    }
 
     enum CodingKeys: String, CodingKey {
         case vocabSize = "vocab_size"
@@ -27,12 +44,13 @@ public struct BertConfig: Decodable, Sendable, Equatable {
         case hiddenAct = "hidden_act"
         case modelType = "model_type"
         case architectures
+        case relativeAttentionBuckets = "relative_attention_num_buckets"
     }
 
     public init(
         vocabSize: Int, hiddenSize: Int, numHiddenLayers: Int, numAttentionHeads: Int, intermediateSize: Int,
         maxPositionEmbeddings: Int, typeVocabSize: Int = 2, layerNormEps: Float = 1e-12, hiddenAct: String = "gelu",
-        modelType: String? = "bert", architectures: [String]? = ["BertModel"]
+        modelType: String? = "bert", architectures: [String]? = ["BertModel"], relativeAttentionBuckets: Int = 32
     ) {
         self.vocabSize = vocabSize
         self.hiddenSize = hiddenSize
@@ -45,6 +63,7 @@ public struct BertConfig: Decodable, Sendable, Equatable {
         self.hiddenAct = hiddenAct
         self.modelType = modelType
         self.architectures = architectures
+        self.relativeAttentionBuckets = relativeAttentionBuckets
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,9 +79,10 @@ public struct BertConfig: Decodable, Sendable, Equatable {
         hiddenAct = try c.decodeIfPresent(String.self, forKey: .hiddenAct) ?? "gelu"
         modelType = try c.decodeIfPresent(String.self, forKey: .modelType)
         architectures = try c.decodeIfPresent([String].self, forKey: .architectures)
+        relativeAttentionBuckets = try c.decodeIfPresent(Int.self, forKey: .relativeAttentionBuckets) ?? 32
     }
 
-    /// Reads and checks `config.json`: the architecture must be BERT with exact GELU, and the
+    /// Reads and checks `config.json`: the architecture must be BERT or MPNet with exact GELU, and the
     /// sizes must be consistent.
     public static func load(from url: URL) throws -> BertConfig {
         let data: Data
@@ -75,19 +95,26 @@ public struct BertConfig: Decodable, Sendable, Equatable {
         do {
             config = try JSONDecoder().decode(BertConfig.self, from: data)
         } catch {
-            throw SemfindError(.invalidModel, "\(url.path) is not a valid BERT config: \(Self.describe(error))")
+            throw SemfindError(.invalidModel, "\(url.path) is not a valid model config: \(Self.describe(error))")
         }
         try config.validate(source: url.path)
         return config
     }
 
-    func validate(source: String) throws {
+    /// Checks the architecture, activation and sizes; returns the family to run.
+    @discardableResult
+    func validate(source: String) throws -> Family {
         let architecture = architectures?.first ?? modelType ?? "unknown"
-        let isBert = modelType == "bert" || (architectures ?? []).contains { $0.hasPrefix("Bert") }
-        guard isBert else {
+        guard let family else {
             throw SemfindError(
                 .unsupportedModel,
-                "\(source): architecture '\(architecture)' is not supported; semfind runs BERT-family sentence-transformers models"
+                "\(source): architecture '\(architecture)' is not supported; semfind runs BERT and MPNet sentence-transformers models"
+            )
+        }
+        guard family != .mpnet || relativeAttentionBuckets == RelativePositionBias.buckets else {
+            throw SemfindError(
+                .unsupportedModel,
+                "\(source): relative_attention_num_buckets \(relativeAttentionBuckets) is not supported (only \(RelativePositionBias.buckets))"
             )
         }
         guard hiddenAct == "gelu" else {
@@ -102,6 +129,7 @@ public struct BertConfig: Decodable, Sendable, Equatable {
             throw SemfindError(
                 .invalidModel, "\(source): sizes are inconsistent (hidden_size must divide by num_attention_heads)")
         }
+        return family
     }
 
     private static func describe(_ error: any Error) -> String {

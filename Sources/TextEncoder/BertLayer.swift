@@ -15,17 +15,39 @@ struct BertLayer: Sendable {
     let outputNorm: LayerNorm
     let heads: Int
 
-    /// Loads layer `prefix`; in int8 (`int8Kernel` set), quantizes its dense layers.
-    static func load(_ file: SafetensorsFile, _ prefix: String, config: BertConfig, int8Kernel: Int32?) throws
-        -> BertLayer
-    {
+    /// The checkpoint's names for a layer's tensors, which differ by family.
+    struct TensorNames {
+        let projections: [String]
+        let attentionOutput: String
+        let attentionNorm: String
+
+        static func of(_ family: BertConfig.Family) -> TensorNames {
+            switch family {
+            case .bert:
+                TensorNames(
+                    projections: ["query", "key", "value"].map { "attention.self.\($0)" },
+                    attentionOutput: "attention.output.dense", attentionNorm: "attention.output.LayerNorm")
+            case .mpnet:
+                TensorNames(
+                    projections: ["q", "k", "v"].map { "attention.attn.\($0)" }, attentionOutput: "attention.attn.o",
+                    attentionNorm: "attention.LayerNorm")
+            }
+        }
+    }
+
+    /// Loads layer `prefix` of a `family` checkpoint; in int8 (`int8Kernel` set), quantizes its
+    /// dense layers.
+    static func load(
+        _ file: SafetensorsFile, _ prefix: String, config: BertConfig, family: BertConfig.Family, int8Kernel: Int32?
+    ) throws -> BertLayer {
         let hidden = config.hiddenSize
         let epsilon = config.layerNormEps
-        let projections = try ["query", "key", "value"].map {
-            try Linear.load(file, "\(prefix).attention.self.\($0)", inputs: hidden, outputs: hidden)
+        let names = TensorNames.of(family)
+        let projections = try names.projections.map {
+            try Linear.load(file, "\(prefix).\($0)", inputs: hidden, outputs: hidden)
         }
         let attentionOutput = try Linear.load(
-            file, "\(prefix).attention.output.dense", inputs: hidden, outputs: hidden)
+            file, "\(prefix).\(names.attentionOutput)", inputs: hidden, outputs: hidden)
         let intermediate = try Linear.load(
             file, "\(prefix).intermediate.dense", inputs: hidden, outputs: config.intermediateSize)
         let output = try Linear.load(file, "\(prefix).output.dense", inputs: config.intermediateSize, outputs: hidden)
@@ -37,16 +59,16 @@ struct BertLayer: Sendable {
             queryKeyValue: int8Kernel == nil ? projections : [quantize(projections)],
             attentionOutput: quantize([attentionOutput]),
             attentionNorm: try LayerNorm.load(
-                file, "\(prefix).attention.output.LayerNorm", width: hidden, epsilon: epsilon),
+                file, "\(prefix).\(names.attentionNorm)", width: hidden, epsilon: epsilon),
             intermediate: quantize([intermediate]),
             output: quantize([output]),
             outputNorm: try LayerNorm.load(file, "\(prefix).output.LayerNorm", width: hidden, epsilon: epsilon),
             heads: config.numAttentionHeads)
     }
 
-    /// Transforms the hidden states in `workspace.hidden` in place.
-    /// `team`'s threads share each small product; see `Linear.forward`.
-    func forward(_ batch: PackedBatch, _ workspace: BertWorkspace, team: WorkerTeam?) {
+    /// Transforms the hidden states in `workspace.hidden` in place, adding `bias` (MPNet's) to
+    /// every attention score. `team`'s threads share each small product; see `Linear.forward`.
+    func forward(_ batch: PackedBatch, _ workspace: BertWorkspace, bias: RelativePositionBias?, team: WorkerTeam?) {
         let rows = batch.tokenCount
         let hidden = attentionOutput.outputs
         for (index, projection) in queryKeyValue.enumerated() {
@@ -54,7 +76,14 @@ struct BertLayer: Sendable {
                 workspace.hidden, rows: rows, into: workspace.queryKeyValue + index * hidden, outputStride: 3 * hidden,
                 team: team, workspace: workspace)
         }
-        attend(batch, workspace)
+        if let bias {
+            bias.values.withUnsafeBufferPointer { values in
+                let center = values.baseAddress.map { $0 + bias.span - 1 }
+                attend(batch, workspace, bias: center, biasStride: bias.headStride)
+            }
+        } else {
+            attend(batch, workspace, bias: nil, biasStride: 0)
+        }
         attentionOutput.forward(
             workspace.context, rows: rows, into: workspace.scratch, outputStride: nil, team: team, workspace: workspace)
         addResidual(workspace.hidden, into: workspace.scratch, count: rows * hidden)
@@ -68,7 +97,11 @@ struct BertLayer: Sendable {
     static let directAttentionLengthLimit = 64
 
     /// Scaled dot-product attention of each sequence with itself, head by head, into `context`.
-    private func attend(_ batch: PackedBatch, _ workspace: BertWorkspace) {
+    /// `bias`, when set, points at a `RelativePositionBias`'s entry for distance 0 of head 0, each
+    /// head's run `biasStride` after the previous one.
+    private func attend(
+        _ batch: PackedBatch, _ workspace: BertWorkspace, bias: UnsafePointer<Float>?, biasStride: Int
+    ) {
         let hidden = attentionOutput.outputs
         let headWidth = hidden / heads
         let stride = 3 * hidden
@@ -80,7 +113,8 @@ struct BertLayer: Sendable {
             let base = workspace.queryKeyValue + range.lowerBound * stride
             let context = workspace.context + range.lowerBound * hidden
             if length <= Self.directAttentionLengthLimit {
-                semfind_attention_small(base, length, hidden, heads, stride, scale, context, hidden, scores)
+                semfind_attention_small(
+                    base, length, hidden, heads, stride, scale, bias, biasStride, context, hidden, scores)
                 continue
             }
             for head in 0..<heads {
@@ -90,7 +124,12 @@ struct BertLayer: Sendable {
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasTrans, Int32(length), Int32(length), Int32(headWidth),
                     1, query, Int32(stride), key, Int32(stride), 0, scores, Int32(length))
-                semfind_softmax_rows(scores, length, length, length, scale)
+                if let bias {
+                    semfind_add_relative_bias(scores, length, length, length, 0, scale, bias + head * biasStride)
+                    semfind_softmax_rows(scores, length, length, length, 1)
+                } else {
+                    semfind_softmax_rows(scores, length, length, length, scale)
+                }
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(length), Int32(headWidth), Int32(length),
                     1, scores, Int32(length), value, Int32(stride), 0, context + head * headWidth, Int32(hidden))

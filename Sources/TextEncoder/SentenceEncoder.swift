@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 import SemfindCore
 
-/// A sentence-transformers model run natively: tokenizer, BERT, pooling and normalization,
+/// A sentence-transformers model run natively: tokenizer, BERT or MPNet, pooling and normalization,
 /// loaded from a model folder. The one encoder that indexing and queries share.
 public final class SentenceEncoder: Sendable {
     /// The version of this encoder's arithmetic; part of the fingerprint, so that an index
@@ -14,7 +14,7 @@ public final class SentenceEncoder: Sendable {
     public let config: BertConfig
     public let tokenizer: WordPieceTokenizer
     public let pooling: PoolingConfig
-    /// The most ids (with `[CLS]` and `[SEP]`) one text is cut to.
+    /// The most ids (with the opening and closing tokens) one text is cut to.
     public let maxLength: Int
     /// Worker threads used by `encode` when there are several batches.
     public let threads: Int
@@ -28,7 +28,7 @@ public final class SentenceEncoder: Sendable {
     public var name: String { folder.lastPathComponent }
     public var dimension: Int { config.hiddenSize }
 
-    /// Loads the model in `folder` (a sentence-transformers folder or a plain BERT checkpoint);
+    /// Loads the model in `folder` (a sentence-transformers folder or a plain BERT or MPNet checkpoint);
     /// in int8 `precision`, quantizes its dense layers for `int8Kernel`.
     public init(
         folder: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, precision: EncoderPrecision = .fp32,
@@ -46,8 +46,8 @@ public final class SentenceEncoder: Sendable {
         pooling = try PoolingConfig.load(folder: folder)
         weights = try SafetensorsFile(path: weightsPath)
         model = try BertModel(config: config, weights: weights, precision: precision, int8Kernel: int8Kernel)
-        maxLength = min(
-            Self.configuredMaxLength(folder: folder) ?? config.maxPositionEmbeddings, config.maxPositionEmbeddings)
+        let positions = config.maxPositionEmbeddings - BertEmbeddings.positionOffset(model.family)
+        maxLength = min(Self.configuredMaxLength(folder: folder) ?? positions, positions)
         self.threads = max(1, threads)
         team = WorkerTeam(size: self.threads)
         if let largest = tokenizer.vocabulary.largestID, Int(largest) >= config.vocabSize {
@@ -64,7 +64,7 @@ public final class SentenceEncoder: Sendable {
         return object["max_seq_length"] as? Int
     }
 
-    /// The ids the model sees for `text`: `[CLS]` … `[SEP]`, at most `maxLength`.
+    /// The ids the model sees for `text`: `[CLS]` … `[SEP]` (MPNet: `<s>` … `</s>`), at most `maxLength`.
     public func tokenize(_ text: String) -> [Int32] {
         tokenizer.encode(text, maxLength: maxLength)
     }

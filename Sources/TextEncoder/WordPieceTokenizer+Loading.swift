@@ -3,11 +3,13 @@ import SemfindCore
 
 extension WordPieceTokenizer {
     /// Loads the tokenizer of a model folder: `tokenizer.json` when present (vocabulary,
-    /// normalizer flags, special tokens), else `vocab.txt` with `tokenizer_config.json`.
+    /// normalizer flags, special tokens), else `vocab.txt` with `tokenizer_config.json`; the
+    /// framing tokens from `tokenizer_config.json` either way.
     public static func load(folder: URL) throws -> WordPieceTokenizer {
         let jsonURL = folder.appendingPathComponent("tokenizer.json")
+        let frame = FrameTokens.load(folder: folder)
         if FileManager.default.fileExists(atPath: jsonURL.path) {
-            return try load(tokenizerJSON: jsonURL)
+            return try load(tokenizerJSON: jsonURL, frame: frame)
         }
         let vocabURL = folder.appendingPathComponent("vocab.txt")
         guard let text = try? String(contentsOf: vocabURL, encoding: .utf8) else {
@@ -25,12 +27,14 @@ extension WordPieceTokenizer {
         {
             lowercase = config["do_lower_case"] as? Bool ?? true
         }
-        return try WordPieceTokenizer(vocabulary: vocabulary.build(), normalizer: BertNormalizer(lowercase: lowercase))
+        return try WordPieceTokenizer(
+            vocabulary: vocabulary.build(), normalizer: BertNormalizer(lowercase: lowercase), specialTokens: frame.all,
+            frame: frame)
     }
 
     /// Reads `tokenizer.json`: the vocabulary with `VocabularyScanner` (fast), the settings with
     /// a JSON parser; the whole file with the parser when the scanner cannot read it.
-    static func load(tokenizerJSON url: URL) throws -> WordPieceTokenizer {
+    static func load(tokenizerJSON url: URL, frame: FrameTokens) throws -> WordPieceTokenizer {
         guard let data = try? Data(contentsOf: url) else {
             throw SemfindError(.invalidModel, "\(url.path) is not a readable tokenizer.json")
         }
@@ -74,6 +78,6 @@ extension WordPieceTokenizer {
             vocabulary: vocabulary ?? Vocabulary([:]), normalizer: normalizer,
             maxInputCharsPerWord: model["max_input_chars_per_word"] as? Int ?? 100,
             continuingPrefix: model["continuing_subword_prefix"] as? String ?? "##",
-            specialTokens: specials.isEmpty ? ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] : specials)
+            specialTokens: specials.isEmpty ? frame.all : specials, frame: frame)
     }
 }

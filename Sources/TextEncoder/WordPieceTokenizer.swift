@@ -1,9 +1,10 @@
 import Foundation
 import SemfindCore
 
-/// BERT's tokenizer: literal special tokens, `BertNormalizer`, then greedy longest-match-first
-/// WordPiece over a fixed vocabulary, framed by `[CLS]` … `[SEP]` and truncated to the model's
-/// maximum length. Matches Hugging Face's fast BertTokenizer id for id.
+/// BERT's tokenizer, and MPNet's (the same with other special tokens): literal special tokens,
+/// `BertNormalizer`, then greedy longest-match-first WordPiece over a fixed vocabulary, framed by
+/// the opening and closing tokens (`[CLS]` … `[SEP]`, `<s>` … `</s>`) and truncated to the
+/// model's maximum length. Matches Hugging Face's fast BertTokenizer and MPNetTokenizer id for id.
 public struct WordPieceTokenizer: Sendable {
     public let vocabulary: Vocabulary
     public let normalizer: BertNormalizer
@@ -16,10 +17,14 @@ public struct WordPieceTokenizer: Sendable {
     public let padId: Int32
     /// Special tokens matched literally (case-sensitively) in raw text, longest first.
     let specialTokens: [(text: String, id: Int32)]
+    /// The first byte of each special token: text without any holds none.
+    private let specialTokenStarts: Set<UInt8>
 
+    /// `frame` names the opening, closing, unknown and padding tokens.
     public init(
         vocabulary: Vocabulary, normalizer: BertNormalizer = BertNormalizer(), maxInputCharsPerWord: Int = 100,
-        continuingPrefix: String = "##", specialTokens: [String] = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+        continuingPrefix: String = "##", specialTokens: [String] = FrameTokens().all,
+        frame: FrameTokens = FrameTokens()
     ) throws {
         func id(_ token: String) throws -> Int32 {
             guard let id = vocabulary[token] else {
@@ -32,15 +37,16 @@ public struct WordPieceTokenizer: Sendable {
         self.maxInputCharsPerWord = maxInputCharsPerWord
         self.continuingPrefix = continuingPrefix
         continuingPrefixBytes = Array(continuingPrefix.utf8)
-        unknownId = try id("[UNK]")
-        clsId = try id("[CLS]")
-        sepId = try id("[SEP]")
-        padId = vocabulary["[PAD]"] ?? 0
+        unknownId = try id(frame.unknown)
+        clsId = try id(frame.open)
+        sepId = try id(frame.close)
+        padId = vocabulary[frame.padding] ?? 0
         self.specialTokens = specialTokens.compactMap { token in vocabulary[token].map { (token, $0) } }
             .sorted { $0.text.count > $1.text.count }
+        specialTokenStarts = Set(self.specialTokens.compactMap { $0.text.utf8.first })
     }
 
-    /// The word-piece ids of `text` without `[CLS]`/`[SEP]` and without truncation.
+    /// The word-piece ids of `text` without the opening and closing tokens and without truncation.
     public func pieces(_ text: String) -> [Int32] {
         var ids: [Int32] = []
         var rest = text[...]
@@ -53,7 +59,8 @@ public struct WordPieceTokenizer: Sendable {
         return ids
     }
 
-    /// `[CLS]` + pieces + `[SEP]`, the pieces cut so that the whole fits in `maxLength` ids.
+    /// The opening token + pieces + the closing token, the pieces cut so that the whole fits in
+    /// `maxLength` ids.
     public func encode(_ text: String, maxLength: Int) -> [Int32] {
         let body = pieces(text)
         let kept = max(0, min(body.count, maxLength - 2))
@@ -65,7 +72,7 @@ public struct WordPieceTokenizer: Sendable {
     }
 
     private func firstSpecialToken(in text: Substring) -> (Range<Substring.Index>, Int32)? {
-        guard text.utf8.contains(UInt8(ascii: "[")) else { return nil }
+        guard text.utf8.contains(where: specialTokenStarts.contains) else { return nil }
         var best: (Range<Substring.Index>, Int32)?
         for (token, id) in specialTokens {
             guard let range = text.range(of: token) else { continue }

@@ -1,10 +1,12 @@
 import Foundation
 import TextEncoder
 
-/// The installed default model, found as semfind finds it. Tests that need it fail (not skip)
-/// when it is missing: CI installs it with scripts/install-model.
+/// An installed model (by default the default one), found as semfind finds it. Tests that need
+/// it fail (not skip) when it is missing: CI installs both with scripts/install-model.
 public enum InstalledModel {
-    public static func folder() throws -> URL {
-        try ModelLocator().locate(explicit: nil)
+    public static let mpnet = "all-mpnet-base-v2"
+
+    public static func folder(_ name: String = ModelLocator.defaultModelName) throws -> URL {
+        try ModelLocator().locate(explicit: nil, name: name)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One case of Tests/Fixtures/minilm-parity-public.json: what the Python reference stack
+/// One case of Tests/Fixtures/<model>-parity-public.json: what the Python reference stack
 /// (sentence-transformers, HF tokenizers) gives for a text.
 public struct ParityCase: Decodable, Sendable {
     public let id: String
@@ -12,9 +12,10 @@ public struct ParityCase: Decodable, Sendable {
 public struct ParityFixture: Decodable, Sendable {
     public let cases: [ParityCase]
 
-    public static func load() throws -> ParityFixture {
+    /// Reads Tests/Fixtures/`name`, by default all-MiniLM-L6-v2's.
+    public static func load(_ name: String = "minilm-parity-public.json") throws -> ParityFixture {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/minilm-parity-public.json")
+            .appendingPathComponent("Fixtures/\(name)")
         return try JSONDecoder().decode(ParityFixture.self, from: Data(contentsOf: url))
     }
 }

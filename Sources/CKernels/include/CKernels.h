@@ -62,13 +62,21 @@ void semfind_gelu(float *values, size_t count);
 /// scaling them by `scale`.
 void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale);
 
-/// Multi-head self-attention of one short sequence: for each head h, softmax(Q_h K_hᵀ · scale)
-/// V_h into context. Row t of query/key/value starts at qkv + t * stride (+ hidden for keys,
-/// + 2 * hidden for values); context row t at context + t * context_stride. `scores` holds
-/// length floats. Meant for short sequences, where a BLAS call per head costs more than the
-/// arithmetic.
+/// Scales each of `rows` rows of `width` scores (row stride `stride`) by `scale` and adds a
+/// relative position bias: score(i, j) = score(i, j) · scale + bias[j − i], where row r is query
+/// i = first_row + r and `bias` points at the entry for j = i (entries for j < i lie before it).
+void semfind_add_relative_bias(float *scores, size_t rows, size_t width, size_t stride, size_t first_row, float scale,
+                               const float *bias);
+
+/// Multi-head self-attention of one short sequence: for each head h, softmax(Q_h K_hᵀ · scale
+/// + B_h) V_h into context. Row t of query/key/value starts at qkv + t * stride (+ hidden for
+/// keys, + 2 * hidden for values); context row t at context + t * context_stride. `scores` holds
+/// length floats. B_h is absent when `bias` is NULL (BERT), else head h's relative position
+/// bias as `semfind_add_relative_bias` reads it, at bias + h * bias_head_stride (MPNet). Meant
+/// for short sequences, where a BLAS call per head costs more than the arithmetic.
 void semfind_attention_small(const float *qkv, size_t length, size_t hidden, size_t heads, size_t stride,
-                             float scale, float *context, size_t context_stride, float *scores);
+                             float scale, const float *bias, size_t bias_head_stride, float *context,
+                             size_t context_stride, float *scores);
 
 /// out[r] = sum_j query[j] * matrix[r * dim + j] for each of `rows` int8 rows, in 32 bits
 /// (exact: no saturation for values in [-127, 127]). The scan of quantized vectors.
