@@ -1,4 +1,5 @@
 import ArgumentParser
+import QueryEngine
 
 /// `semfind mcp`: a Model Context Protocol server over standard input and output, for agents;
 /// its tools are `search` and `status` (README, "Agents (MCP)").
@@ -15,7 +16,8 @@ struct MCPCommand: ParsableCommand {
     @OptionGroup var encoderOptions: EncoderOptions
 
     func run() throws {
-        let service = SearchService(indexPath: location.path, encoder: SharedEncoder(options: encoderOptions))
+        let service = SearchService(
+            indexPath: location.path, encoder: SharedEncoder(options: encoderOptions), session: QuerySession.current())
         var endpoint = JSONRPCEndpoint(methods: MCPMethods(service: service))
         endpoint.serveStandardIO()
     }

@@ -57,7 +57,7 @@ final class QueryServer: @unchecked Sendable {
         }
         unlink(path)
         socket = try Self.listenPrivately(at: path)
-        service = SearchService(indexPath: indexPath, encoder: encoder)
+        service = SearchService(indexPath: indexPath, encoder: encoder, session: nil)
         do {
             try service.warmUp()
         } catch {
@@ -128,7 +128,8 @@ final class QueryServer: @unchecked Sendable {
             status = try command.perform(
                 engine: engine, console: captured.console, colour: terminal && !command.json,
                 hyperlinks: request["hyperlinks"] as? Bool ?? false,
-                session: command.noSession ? nil : request["session"] as? String, answeredBy: "warm server")
+                session: command.noSession ? nil : (request["session"] as? String).map(QuerySession.init),
+                answeredBy: "warm server")
         } catch let error as SemfindError {
             captured.console.err("semfind: error: \(error.message)\n")
             status = 2

@@ -106,7 +106,7 @@ struct SearchCommand: ParsableCommand {
         // A warm server, when one answers, took the search before the arguments were parsed
         // (`QueryClient`, called from `Semfind.main`); this process runs it itself, and then
         // starts one for the next searches (`AutoServer`).
-        let session = noSession ? nil : SessionIdentity.current()
+        let session = noSession ? nil : QuerySession.current()
         let colour = !json && Console.standardOutputTakesColour
         // One query's encoding is a few milliseconds on one core; a helper thread started for it
         // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
@@ -130,29 +130,21 @@ struct SearchCommand: ParsableCommand {
     /// may carry (`--no-hyperlinks` is applied here); `answeredBy` names a server answering for
     /// another process, for `--timings`.
     func perform(
-        engine: SearchEngine, console: Console, colour: Bool, hyperlinks: Bool, session: String?,
+        engine: SearchEngine, console: Console, colour: Bool, hyperlinks: Bool, session: QuerySession?,
         answeredBy: String? = nil
     ) throws -> Int32 {
         let started = DispatchTime.now().uptimeNanoseconds
         let text = try QueryText.clean(query.joined(separator: " "))
         let store = engine.store
-        var request = SearchRequest(
+        let request = SearchRequest(
             query: text, mode: SearchMode(rawValue: mode) ?? .hybrid, limit: limit, minScore: minScore,
             appliesFloor: !noFloor, maxPerFile: maxPerFile,
             filter: SearchFilter(
                 folders: folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, globs: glob,
                 plugins: type),
             context: try givenContext().map { .given($0) })
-        if request.context == nil, let session {
-            let recent = try store.recentQueries(session: session, withinSeconds: 900, limit: 3)
-                .map(\.text).filter { $0 != text }
-            if !recent.isEmpty { request.context = .session(recent) }
-        }
         engine.policy.minimumPieces = minPieces
-        let response = try engine.search(request)
-        if let session {
-            try? store.recordQuery(text, session: session, keepSeconds: 3600, keepCount: 50)
-        }
+        let response = try engine.search(request, session: session)
         var printer = ResultPrinter(
             format: json ? .json : vimgrep ? .vimgrep : filesWithMatches ? .files : .human, colour: colour,
             folder: FileManager.default.currentDirectoryPath)

@@ -3,15 +3,18 @@ import QueryEngine
 import VectorStore
 
 /// The search and status that both servers (`serve`, `mcp`) answer, with the encoder and the
-/// index's vectors kept loaded between requests.
+/// index's vectors kept loaded between requests. Searches are read with and remembered in
+/// `session` as the command line's are (`QuerySession`).
 struct SearchService {
     let indexPath: String
     let encoder: SharedEncoder
+    let session: QuerySession?
     private var engine: SearchEngine?
 
-    init(indexPath: String, encoder: SharedEncoder) {
+    init(indexPath: String, encoder: SharedEncoder, session: QuerySession?) {
         self.indexPath = indexPath
         self.encoder = encoder
+        self.session = session
     }
 
     /// One search's request, its response and how long it took.
@@ -56,7 +59,7 @@ struct SearchService {
                 plugins: try params.strings("type") ?? []),
             context: context)
         let engine = try currentEngine()
-        let response = try engine.search(request)
+        let response = try engine.search(request, session: session)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Answer(request: request, response: response, seconds: seconds, index: indexPath)
     }

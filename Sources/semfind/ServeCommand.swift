@@ -92,7 +92,8 @@ struct ServeCommand: ParsableCommand {
             server.run(answering: lifetime.answering, heard: idle.heard)
         } else {
             let methods = ServeMethods(
-                service: SearchService(indexPath: location.path, encoder: encoder), indexing: indexing,
+                service: SearchService(indexPath: location.path, encoder: encoder, session: QuerySession.current()),
+                indexing: indexing,
                 stop: signals.stop, watching: watch)
             var endpoint = JSONRPCEndpoint(methods: methods)
             endpoint.serveStandardIO(answering: lifetime.answering)

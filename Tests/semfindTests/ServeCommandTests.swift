@@ -55,6 +55,33 @@ struct ServeCommandTests {
         #expect(codes == [-32700, -32601, -32000, -32602])
     }
 
+    @Test("serve and mcp remember their searches in the shell session, as a search on the command line does")
+    func remembersSession() throws {
+        let folder = TestScratch.root.path + "/semfind-serve-session-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
+        try Data("# Garden\n\nWater the tomatoes in the morning.\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/notes/garden.md"))
+        var runner = CommandRunner()
+        runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
+        runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
+        runner.environment["SEMFIND_SESSION"] = "serve-session-test"
+        try #require(try runner.run(["index", folder + "/notes"]).status == 0)
+
+        let served = try runner.run(
+            ["serve", "--stdio"],
+            text: #"{"jsonrpc": "2.0", "id": 1, "method": "search", "params": {"query": "watering tomatoes"}}"# + "\n")
+        #expect(served.status == 0, "\(served.stderr)")
+        let tool =
+            #"{"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "search", "arguments": {"query": "morning chores"}}}"#
+        #expect(try runner.run(["mcp"], text: tool + "\n").status == 0)
+        let remembered = try runner.run(["session", "show"])
+        let lines = remembered.stdoutLines
+        #expect(lines.count == 2, "\(remembered.stdout)")
+        #expect(
+            lines.first?.hasSuffix("  morning chores") == true && lines.last?.hasSuffix("  watering tomatoes") == true)
+    }
+
     @Test("a batch or a non-object request is an invalid request (-32600), not a parse error; an object id is echoed")
     func invalidRequests() throws {
         var runner = CommandRunner()
