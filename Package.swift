@@ -66,12 +66,33 @@ let package = Package(
             name: "QueryEngine", dependencies: ["SemfindCore", "TextEncoder", "VectorStore"], exclude: ["README.md"]),
         .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine", "TestSupport", "VectorStore"]),
         .target(
+            name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "VectorStore"], exclude: ["README.md"]),
+        .target(
+            name: "IndexSync", dependencies: ["FileWatcher", "Indexer", "SemfindCore", "TextEncoder", "VectorStore"],
+            exclude: ["README.md"]),
+        .testTarget(name: "IndexSyncTests", dependencies: ["IndexSync"]),
+        .target(
+            name: "ResultOutput", dependencies: ["Indexer", "QueryEngine", "SemfindCore", "VectorStore"],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "ResultOutputTests",
+            dependencies: ["ResultOutput", "QueryEngine", "SemfindCore", "TestSupport", "VectorStore"]),
+        .target(
+            name: "SearchServer",
+            dependencies: ["Indexer", "QueryEngine", "ResultOutput", "SemfindCore", "TextEncoder", "VectorStore"],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "SearchServerTests",
+            dependencies: [
+                "SearchServer", "Indexer", "ResultOutput", "SemfindCore", "TestSupport", "TextEncoder", "TextFormat",
+            ]),
+        .target(
             name: "VectorStore", dependencies: ["CBLAS", "CKernels", "CSQLite", "SemfindCore"], exclude: ["README.md"]),
         .executableTarget(
             name: "semfind",
             dependencies: [
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher",
-                "QueryEngine", "ParserIsolation",
+                "QueryEngine", "ParserIsolation", "ResultOutput", "SearchServer", "IndexSync", "Benchmarks",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
@@ -135,13 +156,14 @@ let package = Package(
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
-        .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ResultOutput", "TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
         .testTarget(
             name: "semfindTests",
             dependencies: [
-                "semfind", "TestSupport", "ChildProcess", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "semfind", "SearchServer", "TestSupport", "ChildProcess",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
             name: "MCPClientTests",

@@ -1,5 +1,6 @@
 import CSystemCalls
 import Foundation
+import SearchServer
 import SemfindCore
 
 #if canImport(Glibc)

@@ -1,15 +1,17 @@
 import Foundation
 import QueryEngine
+import ResultOutput
+import SearchServer
 
 /// The search side of the warm server: before any argument parsing, a `semfind QUERY` process
 /// hands its arguments to `semfind serve --socket` when one answers for the index, so that the
 /// query skips loading the model and the vectors (and the parser's own start-up).
 ///
-/// Only what picks the server is read here: whether the command is a search, `--index`, and
-/// `--no-server`. The server parses the arguments as `SearchCommand` would, and declines what
-/// it cannot run (a bad option, `--help`, another index); the process then runs the search
-/// itself, through the parser, which reports any error; when no server answered, it then starts
-/// one (`AutoServer`).
+/// What picks the server is read first: whether the command is a search, `--index`, and
+/// `--no-server`; only when a server answers are the arguments parsed, into the search to send
+/// it (`SearchCommand.invocation`). Arguments that do not parse, a context file that cannot be
+/// read, a server that declines: the process then runs the search itself, through the parser,
+/// which reports any error; when no server answered, it then starts one (`AutoServer`).
 enum QueryClient {
     /// Answers the search in `arguments` (the process's, program name first) through a warm
     /// server and returns the exit status, or returns nil when the process must run it itself.
@@ -27,19 +29,12 @@ enum QueryClient {
         case .connected(let connected): socket = connected
         }
         defer { socket.close() }
-        var request: [String: Any] = [
-            "arguments": search + ["--index", index], "directory": FileManager.default.currentDirectoryPath,
-            "terminal": Console.standardOutputTakesColour, "hyperlinks": Console.standardOutputTakesHyperlinks,
-        ]
-        if let session = SessionIdentity.current() { request["session"] = session }
-        guard socket.write(Array(ResultJSON.line(request).utf8)),
-            let line = socket.readLine(limit: 256 << 20),
-            let reply = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-            let status = reply["status"] as? Int, status >= 0
+        guard let command = try? SearchCommand.parse(search), let invocation = try? command.invocation(),
+            let reply = socket.exchange(SocketRequest(index: index, search: invocation))
         else { return nil }
-        Console.standard.out(reply["stdout"] as? String ?? "")
-        Console.standard.err(reply["stderr"] as? String ?? "")
-        return Int32(status)
+        Console.standard.out(reply.stdout)
+        Console.standard.err(reply.stderr)
+        return reply.status
     }
 
     /// The arguments of a search (`semfind QUERY…` or `semfind search QUERY…`), or nil for

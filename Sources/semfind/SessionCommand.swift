@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QueryEngine
+import ResultOutput
 import SemfindCore
 import VectorStore
 

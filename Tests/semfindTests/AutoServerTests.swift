@@ -1,4 +1,5 @@
 import Foundation
+import SearchServer
 import TestSupport
 import Testing
 

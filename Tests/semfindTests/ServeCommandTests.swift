@@ -11,10 +11,9 @@ struct ServeCommandTests {
         }
     }
 
-    @Test("search, status, index and errors; a search after an index run sees the new file")
-    func session() throws {
-        let folder = TestScratch.root.path + "/semfind-serve-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    /// A folder with the garden note indexed, and a runner pointed at its index.
+    func indexedGarden(_ name: String) throws -> (folder: String, runner: CommandRunner) {
+        let folder = TestScratch.root.path + "/\(name)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
         try Data("# Garden\n\nWater the tomatoes in the morning.\n".utf8)
             .write(to: URL(fileURLWithPath: folder + "/notes/garden.md"))
@@ -22,6 +21,13 @@ struct ServeCommandTests {
         runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
         runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
         try #require(try runner.run(["index", folder + "/notes"]).status == 0)
+        return (folder, runner)
+    }
+
+    @Test("search, status, index and errors; a search after an index run sees the new file")
+    func session() throws {
+        let (folder, runner) = try indexedGarden("semfind-serve")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("# Telescope\n\nCollimate the mirrors of the telescope before observing Jupiter.\n".utf8)
             .write(to: URL(fileURLWithPath: folder + "/notes/telescope.md"))
 
@@ -57,16 +63,10 @@ struct ServeCommandTests {
 
     @Test("serve and mcp remember their searches in the shell session, as a search on the command line does")
     func remembersSession() throws {
-        let folder = TestScratch.root.path + "/semfind-serve-session-\(UUID().uuidString)"
+        let (folder, indexed) = try indexedGarden("semfind-serve-session")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
-        try Data("# Garden\n\nWater the tomatoes in the morning.\n".utf8)
-            .write(to: URL(fileURLWithPath: folder + "/notes/garden.md"))
-        var runner = CommandRunner()
-        runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
-        runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
+        var runner = indexed
         runner.environment["SEMFIND_SESSION"] = "serve-session-test"
-        try #require(try runner.run(["index", folder + "/notes"]).status == 0)
 
         let served = try runner.run(
             ["serve", "--stdio"],
