@@ -79,7 +79,9 @@ let package = Package(
             dependencies: ["ResultOutput", "QueryEngine", "SemfindCore", "TestSupport", "VectorStore"]),
         .target(
             name: "SearchServer",
-            dependencies: ["Indexer", "QueryEngine", "ResultOutput", "SemfindCore", "TextEncoder", "VectorStore"],
+            dependencies: [
+                "CSystemCalls", "Indexer", "QueryEngine", "ResultOutput", "SemfindCore", "TextEncoder", "VectorStore",
+            ],
             exclude: ["README.md"]),
         .testTarget(
             name: "SearchServerTests",

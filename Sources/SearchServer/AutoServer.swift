@@ -1,6 +1,5 @@
 import CSystemCalls
 import Foundation
-import SearchServer
 import SemfindCore
 
 #if canImport(Glibc)
@@ -20,20 +19,20 @@ import SemfindCore
 /// host would take a live server's socket for a dead one), sits in a folder the user cannot
 /// write, or whose socket path is too long. Two searches that race may each start one: the
 /// server's lock (`ServerLock`) lets one listen.
-enum AutoServer {
+public enum AutoServer {
     /// How long a server started by a search waits for the next search before it stops.
-    static let defaultIdleSeconds = 300
+    public static let defaultIdleSeconds = 300
 
     /// What the environment says of servers started by searches: `SEMFIND_AUTO_SERVER=0` (or
     /// `no`, `off`, `false`) turns them off; `SEMFIND_AUTO_SERVER_IDLE_EXIT=SECONDS` sets their
     /// idle period (0: they never stop by themselves).
-    struct Settings: Equatable {
-        var isOn = true
-        var idleSeconds = AutoServer.defaultIdleSeconds
+    public struct Settings: Equatable {
+        public var isOn = true
+        public var idleSeconds = AutoServer.defaultIdleSeconds
         /// What to tell the user when the idle period given is not one (the default applies).
-        var warning: String?
+        public var warning: String?
 
-        init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
             let switchedOff = ["0", "no", "off", "false"]
             isOn = !switchedOff.contains(environment["SEMFIND_AUTO_SERVER"]?.lowercased() ?? "")
             guard let given = environment["SEMFIND_AUTO_SERVER_IDLE_EXIT"] else { return }
@@ -48,11 +47,11 @@ enum AutoServer {
     }
 
     /// What a search did about a server, for `--timings`.
-    enum Outcome: Equatable, CustomStringConvertible {
+    public enum Outcome: Equatable, CustomStringConvertible {
         case started(pid: pid_t)
         case notStarted(reason: String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .started(let pid): "started a warm server for this index's next searches (pid \(pid))"
             case .notStarted(let reason): "no warm server started: \(reason)"
@@ -62,7 +61,7 @@ enum AutoServer {
 
     /// Starts a server for the index at `indexPath` when `settings` (the environment) allow it,
     /// the index may have one and none answers. `model` is the search's `--model`, passed on.
-    static func start(forIndex indexPath: String, model: String?, settings: Settings) -> Outcome {
+    public static func start(forIndex indexPath: String, model: String?, settings: Settings) -> Outcome {
         guard settings.isOn else { return .notStarted(reason: "SEMFIND_AUTO_SERVER turns it off") }
         if let reason = refusal(indexPath: indexPath) { return .notStarted(reason: reason) }
         guard let executable = Bundle.main.executableURL?.path else {
