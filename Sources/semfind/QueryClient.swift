@@ -17,7 +17,7 @@ enum QueryClient {
     /// server and returns the exit status, or returns nil when the process must run it itself.
     static func answerThroughServer(_ arguments: [String]) -> Int32? {
         guard let search = searchArguments(arguments), !search.contains("--no-server") else { return nil }
-        let index = IndexLocation.resolve(indexOption(search) ?? nil)
+        let index = IndexLocation.resolve(SearchArguments.indexOption(search) ?? nil)
         let path = QueryServer.socketPath(forIndex: index)
         let socket: UnixSocket
         switch UnixSocket.connect(to: path, timeoutSeconds: 30) {
@@ -37,32 +37,10 @@ enum QueryClient {
         return reply.status
     }
 
-    /// The arguments of a search (`semfind QUERY…` or `semfind search QUERY…`), or nil for
-    /// another subcommand or a request for help or the version.
+    /// The arguments of a search, as semfind's command names tell it (`SearchArguments`).
     static func searchArguments(_ arguments: [String]) -> [String]? {
-        let given = Array(arguments.dropFirst())
-        guard let first = given.first else { return nil }
-        if first == SearchCommand.configuration.commandName { return Array(given.dropFirst()) }
-        let others = Semfind.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
-        guard !others.contains(first), !["-h", "--help", "--version"].contains(first) else { return nil }
-        return given
-    }
-
-    /// The value of `--index` among search arguments: nil when absent, `.some(nil)` when it
-    /// has no value (the parser will say so).
-    static func indexOption(_ search: [String]) -> String?? {
-        var found: String?? = nil
-        var position = 0
-        while position < search.count, search[position] != "--" {
-            let argument = search[position]
-            if argument == "--index" {
-                found = position + 1 < search.count ? .some(search[position + 1]) : .some(nil)
-                position += 1
-            } else if argument.hasPrefix("--index=") {
-                found = .some(String(argument.dropFirst("--index=".count)))
-            }
-            position += 1
-        }
-        return found
+        let others = Semfind.configuration.subcommands.compactMap { $0.configuration.commandName }
+        return SearchArguments.of(
+            arguments, search: SearchCommand.configuration.commandName ?? "search", otherCommands: others)
     }
 }
