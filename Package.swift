@@ -70,7 +70,9 @@ let package = Package(
         .target(
             name: "IndexSync", dependencies: ["FileWatcher", "Indexer", "SemfindCore", "TextEncoder", "VectorStore"],
             exclude: ["README.md"]),
-        .testTarget(name: "IndexSyncTests", dependencies: ["IndexSync"]),
+        .testTarget(
+            name: "IndexSyncTests",
+            dependencies: ["IndexSync", "Indexer", "TestSupport", "TextEncoder", "TextFormat", "VectorStore"]),
         .target(
             name: "ResultOutput", dependencies: ["Indexer", "QueryEngine", "SemfindCore", "VectorStore"],
             exclude: ["README.md"]),
