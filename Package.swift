@@ -76,13 +76,40 @@ let package = Package(
         .target(
             name: "VectorStore", dependencies: ["CSQLite", "IndexStorage", "SemfindCore", "VectorIndex"],
             exclude: ["README.md"]),
+        .target(
+            name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "VectorIndex", "VectorStore"],
+            exclude: ["README.md"]),
+        .target(
+            name: "IndexSync", dependencies: ["FileWatcher", "Indexer", "SemfindCore", "TextEncoder", "VectorStore"],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "IndexSyncTests",
+            dependencies: ["IndexSync", "Indexer", "TestSupport", "TextEncoder", "TextFormat", "VectorStore"]),
+        .target(
+            name: "ResultOutput",
+            dependencies: ["IndexStorage", "Indexer", "QueryEngine", "SemfindCore", "VectorIndex", "VectorStore"],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "ResultOutputTests",
+            dependencies: ["IndexStorage", "ResultOutput", "QueryEngine", "SemfindCore", "TestSupport", "VectorStore"]),
+        .target(
+            name: "SearchServer",
+            dependencies: [
+                "CSystemCalls", "IndexStorage", "Indexer", "QueryEngine", "ResultOutput", "SemfindCore", "TextEncoder",
+                "VectorIndex", "VectorStore",
+            ],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "SearchServerTests",
+            dependencies: [
+                "SearchServer", "Indexer", "ResultOutput", "SemfindCore", "TestSupport", "TextEncoder", "TextFormat",
+            ]),
         .executableTarget(
             name: "semfind",
             dependencies: [
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "IndexStorage", "VectorIndex", "VectorStore",
-                "Indexer",
-                "FileWatcher",
-                "QueryEngine", "ParserIsolation",
+                "Indexer", "FileWatcher", "QueryEngine", "ParserIsolation", "ResultOutput", "SearchServer", "IndexSync",
+                "Benchmarks",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
@@ -146,7 +173,9 @@ let package = Package(
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
-        .target(name: "TestSupport", dependencies: ["SemfindCore", "TextEncoder"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["ResultOutput", "SemfindCore", "TextEncoder"], path: "Tests/TestSupport"
+        ),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(
             name: "VectorStoreTests",
@@ -154,7 +183,8 @@ let package = Package(
         .testTarget(
             name: "semfindTests",
             dependencies: [
-                "semfind", "TestSupport", "ChildProcess", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "semfind", "SearchServer", "TestSupport", "ChildProcess",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
             name: "MCPClientTests",

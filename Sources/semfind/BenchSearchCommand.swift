@@ -1,4 +1,5 @@
 import ArgumentParser
+import Benchmarks
 import CBLAS
 import Foundation
 import SemfindCore

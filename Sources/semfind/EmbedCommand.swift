@@ -1,4 +1,5 @@
 import ArgumentParser
+import ResultOutput
 import TextEncoder
 
 /// `semfind embed`: texts on stdin, one `{"embedding": […]}` JSON line per text on stdout.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QueryEngine
+import SearchServer
 import TextEncoder
 
 /// The options every command that loads the encoder shares.
@@ -28,5 +29,14 @@ struct EncoderOptions: ParsableArguments {
     /// (a new index's default for one that holds no vectors yet).
     func loadEncoder(forIndexAt path: String) throws -> SentenceEncoder {
         try loadEncoder(precision: EncoderPrecision.of(indexAt: path))
+    }
+}
+
+extension EncoderOptions {
+    /// The encoders a server shares. Queries are encoded one at a time on one thread by default:
+    /// a second encoder thread competes with the search's own second thread on a two-core
+    /// machine (serve p50 50 ms with two, 33 ms with one; docs/PERFORMANCE.md).
+    func shared() -> SharedEncoder {
+        SharedEncoder { try loadEncoder(defaultThreads: 1, precision: $0) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QueryEngine
+import SearchServer
 import SemfindCore
 import VectorStore
 
@@ -108,7 +109,7 @@ struct EvalCommand: ParsableCommand {
         let base = try basePolicy()
         let settingList = try settings.map(RankingSetting.load) ?? [RankingSetting([:])]
         let paths = indexes.isEmpty ? [IndexStore.defaultPath()] : indexes
-        let encoder = SharedEncoder(options: encoderOptions)
+        let encoder = encoderOptions.shared()
         var rows: [[String: Any]] = []
         var table =
             (settings == nil ? "index\tmode" : "index\tsetting\tmode")

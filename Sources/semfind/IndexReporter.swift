@@ -1,5 +1,6 @@
 import Foundation
 import Indexer
+import ResultOutput
 
 #if canImport(Glibc)
     import Glibc
@@ -33,11 +34,8 @@ struct IndexReporter {
             let remaining = expected.map { $0.secondsLeft(after: elapsed, done: summary) }
             let expectedFiles = expected?.files
             if json {
-                var fields = Self.fields(summary)
-                fields["phase"] = "reading"
-                fields["expected_files"] = expectedFiles
-                fields["eta_seconds"] = remaining
-                Self.emit("progress", fields)
+                let phase = Phase(phase: "reading", expectedFiles: expectedFiles, etaSeconds: remaining)
+                Self.emit("progress", SummaryWith(IndexSummaryReport(summary), phase))
             } else if interactive {
                 let files = expectedFiles.map { "\(summary.filesSeen)/\($0)" } ?? "\(summary.filesSeen)"
                 let eta = remaining.map { String(format: ", ETA %.0f s", $0) } ?? ""
@@ -49,10 +47,8 @@ struct IndexReporter {
             let elapsed = max(Date().timeIntervalSince(readingEnded ?? started), 0.001)
             let done = waiting - summary.unembedded
             if json {
-                var fields = Self.fields(summary)
-                fields["phase"] = "embedding"
-                fields["to_embed"] = waiting
-                Self.emit("progress", fields)
+                let phase = Phase(phase: "embedding", toEmbed: waiting)
+                Self.emit("progress", SummaryWith(IndexSummaryReport(summary), phase))
             } else if interactive {
                 let rate = Double(done) / elapsed
                 let eta = rate > 0 ? String(format: ", ETA %.0f s", Double(summary.unembedded) / rate) : ""
@@ -64,22 +60,20 @@ struct IndexReporter {
             }
         case .skipped(let path, let reason, let detail):
             if json {
-                Self.emit("skipped", ["path": path, "reason": reason, "detail": detail])
+                Self.emit("skipped", FileNote(path: path, reason: reason, detail: detail))
             } else if verbose {
                 message("skipped \(path): \(reason)\(detail.isEmpty ? "" : " (\(detail))")")
             }
         case .failed(let path, let text):
-            json ? Self.emit("failed", ["path": path, "message": text]) : message("failed \(path): \(text)")
+            json ? Self.emit("failed", FileNote(path: path, message: text)) : message("failed \(path): \(text)")
         case .warning(let path, let text):
-            json ? Self.emit("warning", ["path": path, "message": text]) : message("warning \(path): \(text)")
+            json ? Self.emit("warning", FileNote(path: path, message: text)) : message("warning \(path): \(text)")
         }
     }
 
     mutating func finish(_ summary: IndexSummary, indexPath: String) {
         if json {
-            var fields = Self.fields(summary)
-            fields["index"] = indexPath
-            Self.emit("summary", fields)
+            Self.emit("summary", SummaryWith(IndexSummaryReport(summary), ["index": indexPath]))
             return
         }
         clearProgress()
@@ -114,19 +108,27 @@ struct IndexReporter {
     }
 
     /// Writes one JSON Lines message, `{"type": …, "data": …}`, on stdout.
-    static func emit(_ type: String, _ data: [String: Any]) {
-        let object: [String: Any] = ["type": type, "data": data]
-        guard let bytes = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        FileHandle.standardOutput.write(bytes + Data("\n".utf8))
+    static func emit(_ type: String, _ data: some Encodable) {
+        FileHandle.standardOutput.write(Data(JSONLine.encode(IndexMessage(type, data)).utf8))
     }
 
-    static func fields(_ summary: IndexSummary) -> [String: Any] {
-        [
-            "indexed": summary.indexed, "indexed_by_plugin": summary.indexedByPlugin, "unchanged": summary.unchanged,
-            "removed": summary.removed,
-            "skipped": summary.skipped, "failed": summary.failed, "chunks": summary.chunks,
-            "embedded": summary.embedded, "unembedded": summary.unembedded, "seconds": summary.seconds,
-            "interrupted": summary.interrupted,
-        ]
+    /// A progress message's phase and what is known of the work ahead.
+    private struct Phase: Encodable {
+        var phase: String
+        var expectedFiles: Int?
+        var etaSeconds: Double?
+        var toEmbed: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case phase, expectedFiles = "expected_files", etaSeconds = "eta_seconds", toEmbed = "to_embed"
+        }
+    }
+
+    /// A file skipped (`reason`, `detail`), failed or warned about (`message`).
+    private struct FileNote: Encodable {
+        var path: String
+        var reason: String?
+        var detail: String?
+        var message: String?
     }
 }

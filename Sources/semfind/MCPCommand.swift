@@ -1,4 +1,6 @@
 import ArgumentParser
+import QueryEngine
+import SearchServer
 
 /// `semfind mcp`: a Model Context Protocol server over standard input and output, for agents;
 /// its tools are `search` and `status` (README, "Agents (MCP)").
@@ -15,8 +17,11 @@ struct MCPCommand: ParsableCommand {
     @OptionGroup var encoderOptions: EncoderOptions
 
     func run() throws {
-        let service = SearchService(indexPath: location.path, encoder: SharedEncoder(options: encoderOptions))
-        var endpoint = JSONRPCEndpoint(methods: MCPMethods(service: service))
+        let service = SearchService(
+            indexPath: location.path, encoder: encoderOptions.shared(), session: QuerySession.current())
+        let catalog = MCPToolCatalog(formats: Plugins.builtIn.map(\.name))
+        var endpoint = JSONRPCEndpoint(
+            methods: MCPMethods(service: service, catalog: catalog, version: Semfind.configuration.version))
         endpoint.serveStandardIO()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommandFormat
 import Foundation
+import ResultOutput
 import SemfindCore
 
 /// `semfind plugins`: the formats semfind reads, declared ones first (they take precedence), with
@@ -29,46 +30,74 @@ struct PluginsCommand: ParsableCommand {
         let declared = try Plugins.declared(pluginsFile: plugins)
         let file = Plugins.file(plugins).path
         let present = FileManager.default.fileExists(atPath: file)
-        let entries = declared.map(Self.fields) + Plugins.builtIn.map { Self.fields($0, declared: false) }
+        let entries = declared.map(Entry.init) + Plugins.builtIn.map { Entry($0, declared: false) }
         if json {
-            print(ResultJSON.line(["plugins_file": file, "plugins": entries]), terminator: "")
+            print(JSONLine.encode(Listing(pluginsFile: file, plugins: entries)), terminator: "")
             return
         }
         let declaredCount = present ? "\(declared.count) declared" : "not there: no declared formats"
         print("plugins file: \(file) (\(declaredCount))")
         for entry in entries {
-            let origin = entry["declared"] as? Bool == true ? "declared" : "built-in"
-            let reads = entry["binary"] as? Bool == true ? "binary" : "text"
-            print("\n\(entry["name"] ?? "") (\(origin), version \(entry["version"] ?? ""), reads \(reads))")
-            for (key, label) in [("extensions", "extensions"), ("mime_types", "MIME types")] {
-                let values = entry[key] as? [String] ?? []
+            let origin = entry.declared ? "declared" : "built-in"
+            let reads = entry.binary ? "binary" : "text"
+            print("\n\(entry.name) (\(origin), version \(entry.version), reads \(reads))")
+            for (label, values) in [("extensions", entry.extensions), ("MIME types", entry.mimeTypes)] {
                 print("  \(label): \(values.isEmpty ? "none" : values.joined(separator: ", "))")
             }
-            if let command = entry["command"] as? [String] {
+            if let command = entry.command {
                 print("  command: \(command.map(Self.quoted).joined(separator: " "))")
-                print("  output: \(entry["output"] ?? "")")
-                if let version = entry["version_string"] { print("  version string: \(version)") }
+                print("  output: \(entry.output ?? "")")
+                if let version = entry.versionString { print("  version string: \(version)") }
             }
         }
     }
 
-    static func fields(_ plugin: any FormatPlugin, declared: Bool) -> [String: Any] {
-        [
-            "name": plugin.name, "version": plugin.version, "declared": declared, "binary": plugin.readsBinary,
-            "extensions": plugin.extensions.sorted(), "mime_types": plugin.mimeTypes.sorted(),
-        ]
+    /// `plugins --json`: the plugins file and every plugin, declared ones first.
+    struct Listing: Encodable {
+        let pluginsFile: String
+        let plugins: [Entry]
+
+        enum CodingKeys: String, CodingKey { case pluginsFile = "plugins_file", plugins }
     }
 
-    /// A declared format's fields: a built-in's, and its command, output kind, version string,
-    /// timeout and output cap.
-    static func fields(_ format: CommandFormat) -> [String: Any] {
-        var fields = fields(format, declared: true)
-        fields["command"] = format.command
-        fields["output"] = format.output.rawValue
-        fields["version_string"] = format.declaredVersion
-        fields["timeout_seconds"] = format.timeout
-        fields["max_output_bytes"] = format.outputLimit
-        return fields
+    /// One plugin: its name, version, what it reads and claims; a declared format's also its
+    /// command, output kind, version string, timeout and output cap.
+    struct Entry: Encodable {
+        let name: String
+        let version: Int
+        let declared: Bool
+        let binary: Bool
+        let extensions: [String]
+        let mimeTypes: [String]
+        var command: [String]?
+        var output: String?
+        var versionString: String?
+        var timeoutSeconds: Double?
+        var maxOutputBytes: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case name, version, declared, binary, extensions, mimeTypes = "mime_types", command, output
+            case versionString = "version_string", timeoutSeconds = "timeout_seconds"
+            case maxOutputBytes = "max_output_bytes"
+        }
+
+        init(_ plugin: any FormatPlugin, declared: Bool) {
+            name = plugin.name
+            version = plugin.version
+            self.declared = declared
+            binary = plugin.readsBinary
+            extensions = plugin.extensions.sorted()
+            mimeTypes = plugin.mimeTypes.sorted()
+        }
+
+        init(_ format: CommandFormat) {
+            self.init(format, declared: true)
+            command = format.command
+            output = format.output.rawValue
+            versionString = format.declaredVersion
+            timeoutSeconds = format.timeout
+            maxOutputBytes = format.outputLimit
+        }
     }
 
     /// An argument as a shell would need it: in single quotes when it holds anything but

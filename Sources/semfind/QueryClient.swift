@@ -1,21 +1,23 @@
 import Foundation
 import QueryEngine
+import ResultOutput
+import SearchServer
 
 /// The search side of the warm server: before any argument parsing, a `semfind QUERY` process
 /// hands its arguments to `semfind serve --socket` when one answers for the index, so that the
 /// query skips loading the model and the vectors (and the parser's own start-up).
 ///
-/// Only what picks the server is read here: whether the command is a search, `--index`, and
-/// `--no-server`. The server parses the arguments as `SearchCommand` would, and declines what
-/// it cannot run (a bad option, `--help`, another index); the process then runs the search
-/// itself, through the parser, which reports any error; when no server answered, it then starts
-/// one (`AutoServer`).
+/// What picks the server is read first: whether the command is a search, `--index`, and
+/// `--no-server`; only when a server answers are the arguments parsed, into the search to send
+/// it (`SearchCommand.invocation`). Arguments that do not parse, a context file that cannot be
+/// read, a server that declines: the process then runs the search itself, through the parser,
+/// which reports any error; when no server answered, it then starts one (`AutoServer`).
 enum QueryClient {
     /// Answers the search in `arguments` (the process's, program name first) through a warm
     /// server and returns the exit status, or returns nil when the process must run it itself.
     static func answerThroughServer(_ arguments: [String]) -> Int32? {
         guard let search = searchArguments(arguments), !search.contains("--no-server") else { return nil }
-        let index = IndexLocation.resolve(indexOption(search) ?? nil)
+        let index = IndexLocation.resolve(SearchArguments.indexOption(search) ?? nil)
         let path = QueryServer.socketPath(forIndex: index)
         let socket: UnixSocket
         switch UnixSocket.connect(to: path, timeoutSeconds: 30) {
@@ -27,47 +29,18 @@ enum QueryClient {
         case .connected(let connected): socket = connected
         }
         defer { socket.close() }
-        var request: [String: Any] = [
-            "arguments": search + ["--index", index], "directory": FileManager.default.currentDirectoryPath,
-            "terminal": Console.standardOutputTakesColour, "hyperlinks": Console.standardOutputTakesHyperlinks,
-        ]
-        if let session = SessionIdentity.current() { request["session"] = session }
-        guard socket.write(Array(ResultJSON.line(request).utf8)),
-            let line = socket.readLine(limit: 256 << 20),
-            let reply = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-            let status = reply["status"] as? Int, status >= 0
+        guard let command = try? SearchCommand.parse(search), let invocation = try? command.invocation(),
+            let reply = socket.exchange(SocketRequest(index: index, search: invocation))
         else { return nil }
-        Console.standard.out(reply["stdout"] as? String ?? "")
-        Console.standard.err(reply["stderr"] as? String ?? "")
-        return Int32(status)
+        Console.standard.out(reply.stdout)
+        Console.standard.err(reply.stderr)
+        return reply.status
     }
 
-    /// The arguments of a search (`semfind QUERY…` or `semfind search QUERY…`), or nil for
-    /// another subcommand or a request for help or the version.
+    /// The arguments of a search, as semfind's command names tell it (`SearchArguments`).
     static func searchArguments(_ arguments: [String]) -> [String]? {
-        let given = Array(arguments.dropFirst())
-        guard let first = given.first else { return nil }
-        if first == SearchCommand.configuration.commandName { return Array(given.dropFirst()) }
-        let others = Semfind.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
-        guard !others.contains(first), !["-h", "--help", "--version"].contains(first) else { return nil }
-        return given
-    }
-
-    /// The value of `--index` among search arguments: nil when absent, `.some(nil)` when it
-    /// has no value (the parser will say so).
-    static func indexOption(_ search: [String]) -> String?? {
-        var found: String?? = nil
-        var position = 0
-        while position < search.count, search[position] != "--" {
-            let argument = search[position]
-            if argument == "--index" {
-                found = position + 1 < search.count ? .some(search[position + 1]) : .some(nil)
-                position += 1
-            } else if argument.hasPrefix("--index=") {
-                found = .some(String(argument.dropFirst("--index=".count)))
-            }
-            position += 1
-        }
-        return found
+        let others = Semfind.configuration.subcommands.compactMap { $0.configuration.commandName }
+        return SearchArguments.of(
+            arguments, search: SearchCommand.configuration.commandName ?? "search", otherCommands: others)
     }
 }

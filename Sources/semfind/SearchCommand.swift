@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import QueryEngine
+import ResultOutput
+import SearchServer
 import SemfindCore
 import VectorStore
 
@@ -106,16 +108,12 @@ struct SearchCommand: ParsableCommand {
         // A warm server, when one answers, took the search before the arguments were parsed
         // (`QueryClient`, called from `Semfind.main`); this process runs it itself, and then
         // starts one for the next searches (`AutoServer`).
-        let session = noSession ? nil : SessionIdentity.current()
-        let colour = !json && Console.standardOutputTakesColour
         // One query's encoding is a few milliseconds on one core; a helper thread started for it
         // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
         let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) { precision in
             try encoderOptions.loadEncoder(defaultThreads: 1, precision: precision)
         }
-        let status = try perform(
-            engine: engine, console: .standard, colour: colour,
-            hyperlinks: !noHyperlinks && Console.standardOutputTakesHyperlinks, session: session)
+        let status = try invocation().perform(engine: engine, console: .standard)
         if !noServer {
             let settings = AutoServer.Settings()
             if let warning = settings.warning { Console.standard.err("semfind: warning: \(warning)\n") }
@@ -125,49 +123,21 @@ struct SearchCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Runs the search with `engine` and prints it to `console`; returns the exit status (0 when
-    /// something was found, 1 when nothing was). `colour` and `hyperlinks` say what the output
-    /// may carry (`--no-hyperlinks` is applied here); `answeredBy` names a server answering for
-    /// another process, for `--timings`.
-    func perform(
-        engine: SearchEngine, console: Console, colour: Bool, hyperlinks: Bool, session: String?,
-        answeredBy: String? = nil
-    ) throws -> Int32 {
-        let started = DispatchTime.now().uptimeNanoseconds
-        let text = try QueryText.clean(query.joined(separator: " "))
-        let store = engine.store
-        var request = SearchRequest(
-            query: text, mode: SearchMode(rawValue: mode) ?? .hybrid, limit: limit, minScore: minScore,
-            appliesFloor: !noFloor, maxPerFile: maxPerFile,
-            filter: SearchFilter(
-                folders: folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, globs: glob,
-                plugins: type),
-            context: try givenContext().map { .given($0) })
-        if request.context == nil, let session {
-            let recent = try store.recentQueries(session: session, withinSeconds: 900, limit: 3)
-                .map(\.text).filter { $0 != text }
-            if !recent.isEmpty { request.context = .session(recent) }
-        }
-        engine.policy.minimumPieces = minPieces
-        let response = try engine.search(request)
-        if let session {
-            try? store.recordQuery(text, session: session, keepSeconds: 3600, keepCount: 50)
-        }
-        var printer = ResultPrinter(
-            format: json ? .json : vimgrep ? .vimgrep : filesWithMatches ? .files : .human, colour: colour,
-            folder: FileManager.default.currentDirectoryPath)
-        printer.console = console
-        printer.contextLines = contextLines
-        if hyperlinks && !noHyperlinks && !json && !vimgrep && !filesWithMatches { printer.hyperlink = .local }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        printer.print(request: request, response: response, index: store.path, seconds: elapsed)
-        if timings {
-            let stages = response.timings.map { String(format: "%@ %.1f ms", $0.stage, $0.seconds * 1000) }
-            let total = String(format: "total %.1f ms", elapsed * 1000)
-            let source = answeredBy.map { " (\($0))" } ?? ""
-            console.err("semfind: timings\(source): \((stages + [total]).joined(separator: ", "))\n")
-        }
-        return response.results.isEmpty ? 1 : 0
+    /// The search these arguments ask for, as this process would run it or a warm server runs
+    /// it for this process: folders made absolute here, the context file read here, output as
+    /// this process's standard output takes it.
+    func invocation() throws -> SearchInvocation {
+        let format: ResultPrinter.Format = json ? .json : vimgrep ? .vimgrep : filesWithMatches ? .files : .human
+        return SearchInvocation(
+            query: query.joined(separator: " "), mode: mode, limit: limit, minScore: minScore, appliesFloor: !noFloor,
+            maxPerFile: maxPerFile, folders: folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            globs: glob, types: type, context: try givenContext(), minPieces: minPieces,
+            session: noSession ? nil : SessionIdentity.current(),
+            output: SearchInvocation.Output(
+                format: format, colour: !json && Console.standardOutputTakesColour,
+                hyperlinks: !noHyperlinks && Console.standardOutputTakesHyperlinks, contextLines: contextLines,
+                folder: FileManager.default.currentDirectoryPath),
+            timings: timings)
     }
 
     private func givenContext() throws -> String? {

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import IndexSync
 import Indexer
 import QueryEngine
+import ResultOutput
+import SearchServer
 import TextEncoder
 import VectorStore
 
@@ -65,17 +68,17 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let signals = SignalCatcher()
-        let encoder = SharedEncoder(options: encoderOptions)
+        let encoder = encoderOptions.shared()
         // The writer lock first: with another writer at work, nothing is served.
         let follower =
             try watch
             ? IndexFollower(
-                indexPath: location.path, paths: [], options: watching, indexing: indexing,
+                indexPath: location.path, roots: [],
+                options: try watching.follow(indexing, embedGroupSize: Self.watchEmbedGroup),
                 encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
                 reporter: WatchReporter(json: false, verbose: false),
                 nothingToWatch:
-                    "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)",
-                embedGroupSize: Self.watchEmbedGroup)
+                    "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)")
             : nil
         let server = try socket ? QueryServer(indexPath: location.path, encoder: encoder) : nil
         let lifetime = ServeLifetime(socketPath: server?.socketPath)
@@ -91,9 +94,8 @@ struct ServeCommand: ParsableCommand {
             if idleExit > 0 { idle.start(stopping: signals.stop) }
             server.run(answering: lifetime.answering, heard: idle.heard)
         } else {
-            let methods = ServeMethods(
-                service: SearchService(indexPath: location.path, encoder: encoder), indexing: indexing,
-                stop: signals.stop, watching: watch)
+            let service = SearchService(indexPath: location.path, encoder: encoder, session: QuerySession.current())
+            let methods = ServeMethods(service: service, index: watch ? nil : indexer(service, stop: signals.stop))
             var endpoint = JSONRPCEndpoint(methods: methods)
             endpoint.serveStandardIO(answering: lifetime.answering)
         }
@@ -101,41 +103,22 @@ struct ServeCommand: ParsableCommand {
     }
 }
 
-/// `serve`'s methods: `search`, `status` and `index`.
-struct ServeMethods: JSONRPCMethods {
-    var service: SearchService
-    let indexing: IndexingOptions
-    /// Stops an `index` run after the file in flight (SIGINT, SIGTERM).
-    let stop: StopRequest
-    /// Whether the server watches the index (`--watch`): it then holds the writer lock, and
-    /// indexing is what the watch does anyway.
-    let watching: Bool
-
-    mutating func call(_ method: String, _ params: RequestParams) throws -> [String: Any] {
-        switch method {
-        case "search": return try service.search(params).json
-        case "status": return ResultJSON.status(try service.status())
-        case "index": return try index(params)
-        default: throw JSONRPCError.methodNotFound("no method \(method); use search, status or index")
+extension ServeCommand {
+    /// `serve`'s `index` method: the folders named (else the index's own) indexed with the
+    /// server's indexing options, under the writer lock, stopped after the file in flight by
+    /// `stop` (SIGINT, SIGTERM).
+    func indexer(_ service: SearchService, stop: StopRequest) -> ([String]?) throws -> IndexSummary {
+        { folders in
+            let roots = try folders.map { try $0.map(IndexCommand.absolutePath) } ?? service.status().roots
+            guard !roots.isEmpty else { throw JSONRPCError.invalidParams("index needs folders (the index has none)") }
+            let lock = try WriterLock(indexPath: service.indexPath, wait: false)
+            defer { withExtendedLifetime(lock) {} }
+            let pipeline = IndexPipeline(
+                storePath: service.indexPath,
+                encoder: try service.encoder.load(EncoderPrecision.of(indexAt: service.indexPath)),
+                registry: try indexing.registry(),
+                options: indexing.indexOptions(roots: roots))
+            return try pipeline.run(stop: stop) { _ in }
         }
-    }
-
-    private func index(_ params: RequestParams) throws -> [String: Any] {
-        guard !watching else {
-            throw JSONRPCError.semfind(
-                "this server watches the index (serve --watch): changes are indexed as they happen")
-        }
-        let roots =
-            try params.strings("folders").map { try $0.map(IndexCommand.absolutePath) } ?? service.status().roots
-        guard !roots.isEmpty else { throw JSONRPCError.invalidParams("index needs folders (the index has none)") }
-        let lock = try WriterLock(indexPath: service.indexPath, wait: false)
-        defer { withExtendedLifetime(lock) {} }
-        let pipeline = IndexPipeline(
-            storePath: service.indexPath,
-            encoder: try service.encoder.load(EncoderPrecision.of(indexAt: service.indexPath)),
-            registry: try indexing.registry(),
-            options: indexing.indexOptions(roots: roots))
-        let summary = try pipeline.run(stop: stop) { _ in }
-        return IndexReporter.fields(summary)
     }
 }

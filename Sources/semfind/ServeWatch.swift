@@ -1,4 +1,5 @@
 import Foundation
+import IndexSync
 import SemfindCore
 
 /// `serve --watch`'s writing side: an `IndexFollower` on a thread of its own, with its own

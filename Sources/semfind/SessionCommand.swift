@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QueryEngine
+import ResultOutput
 import SemfindCore
 import VectorStore
 
@@ -24,7 +25,7 @@ struct SessionCommand: ParsableCommand {
         func run() throws {
             let session = try currentSession()
             let store = try IndexStore(path: location.path, create: false)
-            let queries = try store.recentQueries(session: session, withinSeconds: 3600, limit: 50)
+            let queries = try session.remembered(in: store)
             var out = OutputWriter()
             for query in queries {
                 let when = Date(timeIntervalSince1970: TimeInterval(query.askedAt)).formatted(
@@ -44,14 +45,14 @@ struct SessionCommand: ParsableCommand {
         func run() throws {
             let session = try currentSession()
             let store = try IndexStore(path: location.path, create: false)
-            let count = try store.clearSession(session)
+            let count = try store.clearSession(session.identity)
             print("forgot \(count) quer\(count == 1 ? "y" : "ies")")
         }
     }
 }
 
-private func currentSession() throws -> String {
-    guard let session = SessionIdentity.current() else {
+private func currentSession() throws -> QuerySession {
+    guard let session = QuerySession.current() else {
         throw SemfindError(.invalidInput, "no session here (no terminal); set SEMFIND_SESSION to name one")
     }
     return session

@@ -1,7 +1,14 @@
 import ArgumentParser
 import Foundation
 import QueryEngine
+import ResultOutput
 import VectorStore
+
+/// `--list-chunks`' line for one file.
+private struct ChunkListing: Encodable {
+    let path: String
+    let chunks: [String]
+}
 
 /// `semfind status`: what an index holds.
 struct StatusCommand: ParsableCommand {
@@ -25,7 +32,7 @@ struct StatusCommand: ParsableCommand {
         let store = try IndexStore(path: location.path, create: false)
         if listChunks {
             for file in try store.chunkTextsByFile() {
-                print(ResultJSON.line(["path": file.path, "chunks": file.chunks]), terminator: "")
+                print(JSONLine.encode(ChunkListing(path: file.path, chunks: file.chunks)), terminator: "")
             }
             return
         }
@@ -35,29 +42,13 @@ struct StatusCommand: ParsableCommand {
             if result != "ok" { throw ExitCode(2) }
             return
         }
-        let status = try store.status()
-        var fields = ResultJSON.status(status)
+        let report = StatusReport(try store.status())
         if json {
-            print(ResultJSON.line(fields), terminator: "")
+            print(JSONLine.encode(report), terminator: "")
             return
         }
-        let order = [
-            "index", "roots", "files", "files_by_plugin", "chunks", "vectors", "embedded", "bytes_on_disk", "model",
-            "fingerprint",
-            "dimension",
-            "encoder", "precision", "relevance_floor",
-            "index_kind", "ivf_lists", "ivf_probes", "ivf_recall_at_10", "ivf_recall_queries",
-            "ivf_trained_vectors",
-        ]
-        let embedded = EmbeddingProgress(embedded: status.chunks - status.unembedded, chunks: status.chunks)
-        fields["embedded"] =
-            embedded.share + (status.unembedded > 0 ? "; the rest wait: run semfind index to embed them" : "")
-        fields["files_by_plugin"] = Self.counts(status.filesByPlugin)
-        for key in order {
-            guard let value = fields[key] else { continue }
-            var shown =
-                (value as? [String]).map { $0.joined(separator: "\n" + String(repeating: " ", count: 20)) }
-                ?? "\(value)"
+        for (key, value) in Self.rows(report) {
+            var shown = value.joined(separator: "\n" + String(repeating: " ", count: 20))
             if key == "relevance_floor" {
                 shown +=
                     " (the similarity unrelated text reaches in this index: searches leave out passages below it "
@@ -65,6 +56,30 @@ struct StatusCommand: ParsableCommand {
             }
             print("\(key.padding(toLength: 19, withPad: " ", startingAt: 0)) \(shown)")
         }
+    }
+
+    /// The lines of the human view, each a key and its value's lines (more than one only for
+    /// the roots), in the order people read them; what the report lacks is left out.
+    static func rows(_ report: StatusReport) -> [(key: String, value: [String])] {
+        let embedded = EmbeddingProgress(embedded: report.chunks - report.unembedded, chunks: report.chunks)
+        let rows: [(String, [String]?)] = [
+            ("index", [report.index]), ("roots", report.roots), ("files", ["\(report.files)"]),
+            ("files_by_plugin", [counts(report.filesByPlugin)]), ("chunks", ["\(report.chunks)"]),
+            ("vectors", ["\(report.vectors)"]),
+            (
+                "embedded",
+                [embedded.share + (report.unembedded > 0 ? "; the rest wait: run semfind index to embed them" : "")]
+            ),
+            ("bytes_on_disk", ["\(report.bytesOnDisk)"]), ("model", [report.model]),
+            ("fingerprint", [report.fingerprint]), ("dimension", ["\(report.dimension)"]),
+            ("encoder", report.encoder.map { [$0] }), ("precision", [report.precision]),
+            ("relevance_floor", report.relevanceFloor.map { ["\($0)"] }), ("index_kind", [report.indexKind]),
+            ("ivf_lists", report.ivfLists.map { ["\($0)"] }), ("ivf_probes", report.ivfProbes.map { ["\($0)"] }),
+            ("ivf_recall_at_10", report.ivfRecallAt10.map { ["\($0)"] }),
+            ("ivf_recall_queries", report.ivfRecallQueries.map { ["\($0)"] }),
+            ("ivf_trained_vectors", report.ivfTrainedVectors.map { ["\($0)"] }),
+        ]
+        return rows.compactMap { key, value in value.map { (key, $0) } }
     }
 
     /// "12 markdown, 3 pdf": the most first, then by name ("none" for no file).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ResultOutput
 import TextEncoder
 
 /// `semfind tokenize`: texts on stdin, one `{"ids": […]}` JSON line per text on stdout.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IndexSync
 
 /// `semfind watch`: keeps the index in step with its folders as files change.
 struct WatchCommand: ParsableCommand {
@@ -33,7 +34,8 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let signals = SignalCatcher()
         var follower = try IndexFollower(
-            indexPath: location.path, paths: paths, options: watching, indexing: indexing,
+            indexPath: location.path, roots: try paths.map(IndexCommand.absolutePath),
+            options: try watching.follow(indexing),
             encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
             reporter: WatchReporter(json: json, verbose: verbose),
             nothingToWatch: "nothing to watch: give a folder, e.g. semfind watch ~/notes")

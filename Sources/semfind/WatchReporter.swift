@@ -1,12 +1,14 @@
 import Foundation
+import IndexSync
 import Indexer
+import ResultOutput
 
 /// Shows `semfind watch` as it runs: on stderr, one line per batch that changed the index
 /// (files updated and removed, chunks embedded, seconds) and one per failed file; with `json`,
 /// JSON Lines on stdout: `watching` once ready, then a `batch` for every batch (the summary
 /// `semfind index --json` gives, plus `kind`: `catch-up`, `changes` or `rescan`, and `paths`,
 /// the number of paths the events named), and `stopped` at the end.
-struct WatchReporter {
+struct WatchReporter: WatchReporting {
     let json: Bool
     private var files: IndexReporter
 
@@ -26,9 +28,7 @@ struct WatchReporter {
 
     func watching(roots: [String], source: String, folders: Int?) {
         if json {
-            var fields: [String: Any] = ["roots": roots, "source": source]
-            fields["folders"] = folders
-            IndexReporter.emit("watching", fields)
+            IndexReporter.emit("watching", Watching(roots: roots, source: source, folders: folders))
             return
         }
         let watched = folders.map { ", \($0) folders watched" } ?? ""
@@ -37,10 +37,7 @@ struct WatchReporter {
 
     func batch(_ summary: IndexSummary, kind: String, paths: Int) {
         if json {
-            var fields = IndexReporter.fields(summary)
-            fields["kind"] = kind
-            fields["paths"] = paths
-            IndexReporter.emit("batch", fields)
+            IndexReporter.emit("batch", SummaryWith(IndexSummaryReport(summary), Batch(kind: kind, paths: paths)))
             return
         }
         guard summary.indexed + summary.removed + summary.failed > 0 else { return }
@@ -50,10 +47,21 @@ struct WatchReporter {
     }
 
     func stopped() {
-        json ? IndexReporter.emit("stopped", [:]) : say("stopped")
+        json ? IndexReporter.emit("stopped", [String: String]()) : say("stopped")
     }
 
     private func say(_ text: String) {
         FileHandle.standardError.write(Data("semfind watch: \(text)\n".utf8))
+    }
+
+    private struct Watching: Encodable {
+        let roots: [String]
+        let source: String
+        let folders: Int?
+    }
+
+    private struct Batch: Encodable {
+        let kind: String
+        let paths: Int
     }
 }

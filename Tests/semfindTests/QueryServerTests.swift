@@ -2,8 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import semfind
-
 /// `semfind serve --socket` and the searches it answers for other processes.
 @Suite("Warm query server, end to end")
 struct QueryServerTests {
@@ -104,27 +102,5 @@ struct QueryServerTests {
         let alone = try corpus.runner.run(["aligning telescope optics", "-l", "-k", "1", "--timings"])
         #expect(alone.status == 0)
         #expect(!alone.stderr.contains("(warm server)"))
-    }
-}
-
-/// What a search process reads of its own arguments before handing them to a server.
-@Suite struct QueryClientArgumentTests {
-    @Test("a search is told from other commands; its arguments come without the subcommand's name")
-    func searchArguments() {
-        #expect(QueryClient.searchArguments(["semfind", "rotate logs", "-k", "3"]) == ["rotate logs", "-k", "3"])
-        #expect(QueryClient.searchArguments(["semfind", "search", "status"]) == ["status"])
-        #expect(QueryClient.searchArguments(["semfind", "--index", "i.sqlite", "q"]) == ["--index", "i.sqlite", "q"])
-        for other in [["semfind", "status"], ["semfind", "index", "~/notes"], ["semfind", "--help"], ["semfind"]] {
-            #expect(QueryClient.searchArguments(other) == nil, "\(other)")
-        }
-    }
-
-    @Test("--index is found in either spelling, the last one counts, and not after --")
-    func indexOption() {
-        #expect(QueryClient.indexOption(["q", "--index", "a.sqlite"]) == .some("a.sqlite"))
-        #expect(QueryClient.indexOption(["--index=b.sqlite", "q"]) == .some("b.sqlite"))
-        #expect(QueryClient.indexOption(["--index", "a", "--index", "b", "q"]) == .some("b"))
-        #expect(QueryClient.indexOption(["q", "--", "--index", "x"]) == .none)
-        #expect(QueryClient.indexOption(["q", "--index"]) == .some(nil))
     }
 }

@@ -11,10 +11,9 @@ struct ServeCommandTests {
         }
     }
 
-    @Test("search, status, index and errors; a search after an index run sees the new file")
-    func session() throws {
-        let folder = TestScratch.root.path + "/semfind-serve-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    /// A folder with the garden note indexed, and a runner pointed at its index.
+    func indexedGarden(_ name: String) throws -> (folder: String, runner: CommandRunner) {
+        let folder = TestScratch.root.path + "/\(name)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/notes", withIntermediateDirectories: true)
         try Data("# Garden\n\nWater the tomatoes in the morning.\n".utf8)
             .write(to: URL(fileURLWithPath: folder + "/notes/garden.md"))
@@ -22,6 +21,13 @@ struct ServeCommandTests {
         runner.environment["SEMFIND_MODEL"] = try InstalledModel.folder().path
         runner.environment["SEMFIND_INDEX"] = folder + "/index.sqlite"
         try #require(try runner.run(["index", folder + "/notes"]).status == 0)
+        return (folder, runner)
+    }
+
+    @Test("search, status, index and errors; a search after an index run sees the new file")
+    func session() throws {
+        let (folder, runner) = try indexedGarden("semfind-serve")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("# Telescope\n\nCollimate the mirrors of the telescope before observing Jupiter.\n".utf8)
             .write(to: URL(fileURLWithPath: folder + "/notes/telescope.md"))
 
@@ -53,6 +59,27 @@ struct ServeCommandTests {
         #expect((replies[3]["result"] as? [String: Any])?["files"] as? Int == 2)
         let codes = replies[4...].map { ($0["error"] as? [String: Any])?["code"] as? Int }
         #expect(codes == [-32700, -32601, -32000, -32602])
+    }
+
+    @Test("serve and mcp remember their searches in the shell session, as a search on the command line does")
+    func remembersSession() throws {
+        let (folder, indexed) = try indexedGarden("semfind-serve-session")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var runner = indexed
+        runner.environment["SEMFIND_SESSION"] = "serve-session-test"
+
+        let served = try runner.run(
+            ["serve", "--stdio"],
+            text: #"{"jsonrpc": "2.0", "id": 1, "method": "search", "params": {"query": "watering tomatoes"}}"# + "\n")
+        #expect(served.status == 0, "\(served.stderr)")
+        let tool =
+            #"{"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "search", "arguments": {"query": "morning chores"}}}"#
+        #expect(try runner.run(["mcp"], text: tool + "\n").status == 0)
+        let remembered = try runner.run(["session", "show"])
+        let lines = remembered.stdoutLines
+        #expect(lines.count == 2, "\(remembered.stdout)")
+        #expect(
+            lines.first?.hasSuffix("  morning chores") == true && lines.last?.hasSuffix("  watering tomatoes") == true)
     }
 
     @Test("a batch or a non-object request is an invalid request (-32600), not a parse error; an object id is echoed")
