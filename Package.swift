@@ -51,16 +51,20 @@ let package = Package(
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
+        .target(name: "FileWalk", dependencies: ["SemfindCore"], exclude: ["README.md"]),
+        .target(name: "FileTyping", dependencies: ["CMagic", "FileWalk", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "FileWalkTests", dependencies: ["FileWalk", "FileTyping", "SemfindCore", "TestSupport"]),
         .target(
-            name: "Indexer", dependencies: ["SemfindCore", "CMagic", "TextEncoder", "VectorStore"],
+            name: "Indexer", dependencies: ["FileTyping", "FileWalk", "SemfindCore", "TextEncoder", "VectorStore"],
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexerTests",
             dependencies: [
-                "Indexer", "QueryEngine", "TestSupport", "TextFormat", "MarkdownFormat", "HTMLFormat", "SemfindCore",
+                "FileWalk", "Indexer", "QueryEngine", "TestSupport", "TextFormat", "MarkdownFormat", "HTMLFormat",
+                "SemfindCore",
             ]),
-        .target(name: "FileWatcher", dependencies: ["Indexer", "SemfindCore"], exclude: ["README.md"]),
-        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "Indexer"]),
+        .target(name: "FileWatcher", dependencies: ["FileWalk", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "FileWalk"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
         .target(
             name: "QueryEngine", dependencies: ["SemfindCore", "TextEncoder", "VectorStore"], exclude: ["README.md"]),
@@ -71,7 +75,7 @@ let package = Package(
             name: "semfind",
             dependencies: [
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "VectorStore", "Indexer", "FileWatcher",
-                "QueryEngine", "ParserIsolation",
+                "FileWalk", "QueryEngine", "ParserIsolation",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
@@ -135,7 +139,8 @@ let package = Package(
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
-        .target(name: "TestSupport", dependencies: ["TextEncoder"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["FileTyping", "FileWalk", "TextEncoder"], path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(name: "VectorStoreTests", dependencies: ["VectorStore", "TestSupport"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import FileWalk
 import VectorStore
 
 /// What `semfind index` indexes and how.

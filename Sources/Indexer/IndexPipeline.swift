@@ -1,3 +1,5 @@
+import FileTyping
+import FileWalk
 import Foundation
 import SemfindCore
 import TextEncoder
@@ -42,7 +44,7 @@ public struct IndexPipeline {
         try store.settlePrecision(options.precision)
         var walkOptions = options.walk
         walkOptions.binaryFormats = registry.binaryFormats
-        let walker = try Walker(roots: options.roots, options: walkOptions)
+        let walker = try Walker(roots: options.roots, options: walkOptions, typer: FileTypeDetector())
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(
             registry: registry,
@@ -52,9 +54,7 @@ public struct IndexPipeline {
         let producer = Producer(
             storePath: storePath, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
         producer.start()
-        var countingOptions = walkOptions
-        countingOptions.detectTypes = false
-        let counter = try FileCounter(walker: Walker(roots: options.roots, options: countingOptions))
+        let counter = try FileCounter(walker: Walker(roots: options.roots, options: walkOptions, typer: nil))
 
         var writer = IndexWriter(store: store)
         var seen = Set<String>()
@@ -153,7 +153,7 @@ private final class Producer: @unchecked Sendable {
                     return preparer.isUnchanged(previous, size: status.size, modified: status.modified)
                 }
                 try walker.walk { event in
-                    if stop?.isRequested == true { throw StopRequest.Stopped() }
+                    if stop?.isRequested == true { throw WalkStopped() }
                     switch event {
                     case .file(let file):
                         let prepared = preparer.prepare(
@@ -182,3 +182,6 @@ private final class Producer: @unchecked Sendable {
         return failure
     }
 }
+
+/// Thrown from the walk's callback to unwind a walk that was asked to stop.
+private struct WalkStopped: Error {}

@@ -189,7 +189,7 @@ extension Walker {
     /// it or reports why not.
     private func visitFile(root: String, _ entry: FileToRead, _ visit: Visit) throws {
         let path = entry.path
-        if options.detectTypes, let isKnown, case .success(let status) = FileStatus.ofTarget(entry.cPath),
+        if typer != nil, let isKnown, case .success(let status) = FileStatus.ofTarget(entry.cPath),
             status.kind == .regular, status.size <= options.maxFileSize, isKnown(path, status)
         {
             let file = WalkedFile(
@@ -208,18 +208,18 @@ extension Walker {
         guard size <= options.maxFileSize else {
             return try visit(.skipped(tooLarge(path, size)))
         }
-        guard options.detectTypes else {
+        guard let typer else {
             let file = WalkedFile(
                 root: root, path: path, relativePath: entry.relativePath, size: size,
                 modified: reader.status.modified, mimeType: "", charset: "")
             return try visit(.file(file))
         }
         var bytes: [UInt8] = []
-        if case .failure(let failure) = reader.readBytes(into: &bytes, upTo: FileTypeDetector.sampleSize) {
+        if case .failure(let failure) = reader.readBytes(into: &bytes, upTo: typer.sampleSize) {
             return try visit(.skipped(Self.skipped(path, failure)))
         }
-        let type: FileTypeDetector.FileType
-        switch detector.type(ofSample: bytes, isTruncated: size > bytes.count) {
+        let type: FileType
+        switch typer.type(ofSample: bytes, isTruncated: size > bytes.count) {
         case .failure(let error):
             return try visit(.skipped(SkippedFile(path: path, reason: .unreadable, detail: error.message)))
         case .success(let found)
