@@ -26,7 +26,11 @@ struct WalkerTypingTests {
         try tree.file("long.txt", "abcdefgh")
         try tree.file("short.txt", "ab")
         let typer = RecordingTyper()
-        let walked = try WalkRecord(walker: Walker(roots: [tree.root], typer: typer), base: tree.root).walked
+        var walker = try Walker(roots: [tree.root], typer: typer)
+        var opened: [String] = []
+        walker.readStepObserver = { path, step in if step == .opening { opened.append(path) } }
+        let walked = try WalkRecord(walker: walker, base: tree.root).walked
+        #expect(opened == [tree.path("long.txt"), tree.path("short.txt")])
         #expect(typer.samples.map(\.text) == ["abcd", "ab"])
         #expect(typer.samples.map(\.isTruncated) == [true, false])
         #expect(walked.map(\.mimeType) == ["text/x-test", "text/x-test"])
@@ -48,12 +52,18 @@ struct WalkerTypingTests {
         #expect(record.skips.map(\.detail) == ["application/x-test", "cannot type this one"])
     }
 
-    @Test("without a typer, files are yielded sized and dated, unread and untyped")
+    @Test("without a typer, files are yielded sized and dated from the walk's look: never opened, read or typed")
     func noTyper() throws {
         let tree = try TempTree()
         try tree.file("a.txt", "hello\n")
-        let file = try #require(
-            try WalkRecord(walker: Walker(roots: [tree.root], typer: nil), base: tree.root).walked.first)
+        try tree.file("big.txt", "more than ten bytes\n")
+        var walker = try Walker(roots: [tree.root], options: WalkOptions(maxFileSize: 10), typer: nil)
+        var opened: [String] = []
+        walker.readStepObserver = { path, _ in opened.append(path) }
+        let record = try WalkRecord(walker: walker, base: tree.root)
+        #expect(opened.isEmpty)
+        #expect(record.skipped == ["big.txt: too large"])
+        let file = try #require(record.walked.first)
         #expect(file.size == 6 && file.modified > 0)
         #expect(file.content == nil && file.mimeType.isEmpty && file.charset.isEmpty && !file.knownUnchanged)
     }
