@@ -144,12 +144,13 @@ private final class Producer: @unchecked Sendable {
             }
             do {
                 let records = try IndexStore(path: storePath, create: false)
+                let indexed = IndexedFileLookup(records.file(at:))
                 var walker = walker
                 let preparer = preparer
                 // Made and dropped on this thread: a parse worker lives no longer than the walk.
                 let parser = parser()
                 walker.isKnown = { path, status in
-                    guard let previous = try? records.file(at: path) else { return false }
+                    guard let previous = try? indexed.record(at: path) else { return false }
                     return preparer.isUnchanged(previous, size: status.size, modified: status.modified)
                 }
                 try walker.walk { event in
@@ -157,7 +158,7 @@ private final class Producer: @unchecked Sendable {
                     switch event {
                     case .file(let file):
                         let prepared = preparer.prepare(
-                            file, previous: try records.file(at: file.path), parser: parser)
+                            file, previous: try indexed.record(at: file.path), parser: parser)
                         let weight = if case .parsed(let parsed) = prepared { max(1, parsed.chunks.count) } else { 1 }
                         queue.push(QueuedFile(file: prepared, bytes: file.size), weight: weight)
                     case .skipped(let skipped):
