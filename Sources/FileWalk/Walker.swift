@@ -25,18 +25,18 @@ import SemfindCore
 ///
 /// A walker with a typer reads each file's first bytes, types them (binary files are then
 /// skipped, except those `WalkOptions.binaryFormats` claims) and reads the rest; one without
-/// yields files sized and dated only, unread: a quick count. A walker is not `Sendable` (its
+/// yields files sized and dated from the walk's look, never opened: a quick count. A walker is not `Sendable` (its
 /// typer, libmagic for `semfind index`, need not be thread-safe): use it on one thread at a time.
 public struct Walker {
     /// The roots, made absolute and standardized, in the order given.
     public let roots: [String]
     /// The size limit and the hidden-entry switch.
     public let options: WalkOptions
-    /// Types each file from its first bytes; `nil`: files are not read or typed.
+    /// Types each file from its first bytes; `nil`: files are not opened, read or typed.
     let typer: (any FileTyper)?
     /// Tells whether a file (its path and status) is known as it is: such a file is yielded
-    /// after a `stat` alone, `knownUnchanged`, without reading its first bytes or asking
-    /// libmagic its type (about 1 ms a file: most of an unchanged run's time).
+    /// from the walk's `stat` alone, `knownUnchanged`, without reading its first bytes or asking
+    /// the typer (libmagic: about 1 ms a file, most of an unchanged run's time).
     public var isKnown: ((String, FileStatus) -> Bool)?
     /// Called with a file's path just before it is opened to be read (`.opening`) and once its
     /// first bytes are typed (`.typed`): lets a test change the file between the walk's look
