@@ -45,23 +45,29 @@ let package = Package(
         .target(name: "ChildProcess", dependencies: ["CSystemCalls", "SemfindCore"], exclude: ["README.md"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .target(
-            name: "ParserIsolation", dependencies: ["ChildProcess", "Indexer", "SemfindCore"], exclude: ["README.md"]
-        ),
+            name: "ParserIsolation", dependencies: ["ChildProcess", "FileWalk", "Indexer", "SemfindCore"],
+            exclude: ["README.md"]),
         .testTarget(name: "ParserIsolationTests", dependencies: ["ParserIsolation", "SemfindCore"]),
         .target(name: "SemfindCore", exclude: ["README.md"]),
         .testTarget(name: "SemfindCoreTests", dependencies: ["SemfindCore"]),
         .systemLibrary(name: "CMagic", providers: [.apt(["libmagic-dev"]), .brew(["libmagic"])]),
+        .target(name: "FileWalk", dependencies: ["SemfindCore"], exclude: ["README.md"]),
+        .target(name: "FileTyping", dependencies: ["CMagic", "FileWalk", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "FileWalkTests", dependencies: ["FileWalk", "FileTyping", "SemfindCore", "TestSupport"]),
         .target(
             name: "Indexer",
-            dependencies: ["SemfindCore", "CMagic", "IndexStorage", "TextEncoder", "VectorIndex", "VectorStore"],
+            dependencies: [
+                "FileTyping", "FileWalk", "IndexStorage", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore",
+            ],
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexerTests",
             dependencies: [
-                "Indexer", "QueryEngine", "TestSupport", "TextFormat", "MarkdownFormat", "HTMLFormat", "SemfindCore",
+                "FileWalk", "IndexStorage", "Indexer", "QueryEngine", "TestSupport", "TextFormat", "MarkdownFormat",
+                "HTMLFormat", "SemfindCore",
             ]),
-        .target(name: "FileWatcher", dependencies: ["Indexer", "SemfindCore"], exclude: ["README.md"]),
-        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "Indexer"]),
+        .target(name: "FileWatcher", dependencies: ["FileWalk", "SemfindCore"], exclude: ["README.md"]),
+        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "FileWalk"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
         .target(
             name: "QueryEngine",
@@ -80,11 +86,14 @@ let package = Package(
             name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
         .target(
-            name: "IndexSync", dependencies: ["FileWatcher", "Indexer", "SemfindCore", "TextEncoder", "VectorStore"],
+            name: "IndexSync",
+            dependencies: ["FileWalk", "FileWatcher", "Indexer", "SemfindCore", "TextEncoder", "VectorStore"],
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexSyncTests",
-            dependencies: ["IndexSync", "Indexer", "TestSupport", "TextEncoder", "TextFormat", "VectorStore"]),
+            dependencies: [
+                "FileWalk", "IndexSync", "Indexer", "TestSupport", "TextEncoder", "TextFormat", "VectorStore",
+            ]),
         .target(
             name: "ResultOutput",
             dependencies: ["IndexStorage", "Indexer", "QueryEngine", "SemfindCore", "VectorIndex", "VectorStore"],
@@ -108,8 +117,8 @@ let package = Package(
             name: "semfind",
             dependencies: [
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "IndexStorage", "VectorIndex", "VectorStore",
-                "Indexer", "FileWatcher", "QueryEngine", "ParserIsolation", "ResultOutput", "SearchServer", "IndexSync",
-                "Benchmarks",
+                "Indexer", "FileWalk", "FileWatcher", "QueryEngine", "ParserIsolation", "ResultOutput", "SearchServer",
+                "IndexSync", "Benchmarks",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
@@ -174,8 +183,9 @@ let package = Package(
         .testTarget(name: "MarkdownFormatTests", dependencies: ["MarkdownFormat", "SemfindCore"]),
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(
-            name: "TestSupport", dependencies: ["ResultOutput", "SemfindCore", "TextEncoder"], path: "Tests/TestSupport"
-        ),
+            name: "TestSupport",
+            dependencies: ["FileTyping", "FileWalk", "ResultOutput", "SemfindCore", "TextEncoder"],
+            path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(
             name: "VectorStoreTests",

@@ -36,7 +36,12 @@ public struct MarkdownFormat: FormatPlugin {
 
     /// Cuts a Markdown file into sections with heading paths and line and byte spans.
     public func parse(_ bytes: [UInt8]) -> ParsedDocument {
-        let decoded = DecodedText(bytes)
+        parse(bytes, decoded: nil)
+    }
+
+    /// Cuts a Markdown file into sections from `decoded`, its lines, when the caller has them.
+    public func parse(_ bytes: [UInt8], decoded given: DecodedText?) -> ParsedDocument {
+        let decoded = given ?? DecodedText(bytes)
         let lines = decoded.lines.map(MarkdownLine.init)
         let frontMatter = FrontMatter(lines)
         let titlePath = frontMatter?.title.map { [$0] } ?? []

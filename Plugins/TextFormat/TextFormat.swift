@@ -19,7 +19,12 @@ public struct TextFormat: FormatPlugin {
 
     /// Cuts a text file into paragraphs, each spanning its lines' bytes in the original file.
     public func parse(_ bytes: [UInt8]) -> ParsedDocument {
-        let decoded = DecodedText(bytes)
+        parse(bytes, decoded: nil)
+    }
+
+    /// Cuts a text file into paragraphs from `decoded`, its lines, when the caller has them.
+    public func parse(_ bytes: [UInt8], decoded given: DecodedText?) -> ParsedDocument {
+        let decoded = given ?? DecodedText(bytes)
         let lines = decoded.lines
         var sections: [Section] = []
         var first = 0

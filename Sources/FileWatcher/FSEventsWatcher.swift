@@ -1,7 +1,7 @@
 #if canImport(CoreServices)
     import CoreServices
     import Dispatch
-    import Indexer
+    import FileWalk
     import SemfindCore
     import Synchronization
 

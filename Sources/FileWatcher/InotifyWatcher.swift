@@ -1,6 +1,6 @@
 #if os(Linux)
+    import FileWalk
     import Glibc
-    import Indexer
 
     /// Linux's change source: one inotify watch per folder the walk would enter (so ignore
     /// rules apply and ignored trees cost no watches), new folders watched as they appear,
@@ -164,7 +164,7 @@
                 }
             }
             guard !existing.isEmpty else { return }
-            try Walker(roots: existing, options: options).walkFolders { add(watchOn: $0) }
+            try Walker(roots: existing, options: options, typer: nil).walkFolders { add(watchOn: $0) }
         }
 
         private func add(watchOn folder: String) {

@@ -1,4 +1,4 @@
-import Indexer
+import FileWalk
 
 #if canImport(Glibc)
     import Glibc

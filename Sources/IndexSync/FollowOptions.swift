@@ -1,3 +1,4 @@
+import FileWalk
 import Indexer
 
 /// How a follower indexes, as values (the command line's options, read by the caller).

@@ -1,6 +1,6 @@
+import FileWalk
 import FileWatcher
 import Foundation
-import Indexer
 import SemfindCore
 import TextEncoder
 import VectorStore

@@ -1,4 +1,5 @@
 import Dispatch
+import FileWalk
 import Foundation
 import Indexer
 import SemfindCore

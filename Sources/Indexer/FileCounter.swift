@@ -1,3 +1,4 @@
+import FileWalk
 import Foundation
 import Synchronization
 
@@ -9,7 +10,7 @@ final class FileCounter: Sendable {
     private let bytes = Atomic<Int>(0)
     private let finished = Atomic<Bool>(false)
 
-    /// Starts counting with `walker` (whose options should have `detectTypes` off).
+    /// Starts counting with `walker`, which should have no typer (so reads no file).
     init(walker: Walker) {
         let box = WalkerBox(walker)
         let thread = Thread { [self] in
@@ -38,7 +39,7 @@ final class FileCounter: Sendable {
 
 /// Hands a walker to the counting thread.
 ///
-/// `@unchecked Sendable`: the walker (and its libmagic handle) is used only by that thread once
+/// `@unchecked Sendable`: the walker (and its typer, if any) is used only by that thread once
 /// handed over; the creating thread keeps no reference to it.
 private struct WalkerBox: @unchecked Sendable {
     let walker: Walker

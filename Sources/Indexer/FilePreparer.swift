@@ -1,3 +1,4 @@
+import FileWalk
 import Foundation
 import IndexStorage
 import SemfindCore
@@ -29,9 +30,11 @@ struct FilePreparer: Sendable {
         if let previous, samePlugin, previous.contentHash == hash {
             return .unchanged(path: file.path, stat: (bytes.count, file.modified))
         }
+        // A text file is decoded once: its lines go to the plugin and to the chunker.
+        let decoded = plugin.readsBinary ? nil : DecodedText(bytes)
         let document: ParsedDocument
         do {
-            document = try parser.parse(bytes, with: plugin)
+            document = try parser.parse(bytes, decoded: decoded, with: plugin)
         } catch let error as SemfindError {
             return .failed(path: file.path, message: error.message)
         } catch {
@@ -39,7 +42,7 @@ struct FilePreparer: Sendable {
         }
         // A binary format's spans count lines of its extracted text, not of the file: its pieces
         // keep their lines and their section's bytes (`ChunkAssembler.pieceSpan`).
-        let lines = document.sections.isEmpty || plugin.readsBinary ? [] : DecodedText(bytes).lines
+        let lines = decoded?.lines ?? []
         let record = FileRecord(
             path: file.path, size: bytes.count, modified: file.modified, contentHash: hash, plugin: plugin.name,
             pluginVersion: plugin.version)

@@ -1,3 +1,4 @@
+import FileWalk
 import SemfindCore
 
 /// The format plugins semfind uses, listed explicitly by the executable, and the rule that
@@ -40,8 +41,8 @@ public struct FormatRegistry: Sendable {
     /// The plugin for a file of `mimeType` and `charset` (libmagic's) at `path`, or nil when no
     /// plugin reads it.
     public func plugin(mimeType: String, charset: String, path: String) -> (any FormatPlugin)? {
-        let isBinary = FileTypeDetector.FileType.isBinary(mimeType: mimeType, charset: charset)
-        let fileExtension = Self.fileExtension(of: path)
+        let isBinary = FileType.isBinary(mimeType: mimeType, charset: charset)
+        let fileExtension = PathText.fileExtension(of: path)
         let declared = plugins.prefix(declaredCount).filter { $0.readsBinary || !isBinary }
         if let chosen = declared.first(where: { fileExtension.map($0.extensions.contains) == true })
             ?? declared.first(where: { $0.mimeTypes.contains(mimeType) })
@@ -61,11 +62,5 @@ public struct FormatRegistry: Sendable {
         if let byType = plugins.first(where: { $0.mimeTypes.contains(mimeType) }) { return byType }
         let isText = mimeType.hasPrefix("text/") || Self.genericTypes.contains(mimeType)
         return isText ? plugins.first { $0.name == fallbackName } : nil
-    }
-
-    static func fileExtension(of path: String) -> String? {
-        let name = path.split(separator: "/").last ?? ""
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return name[name.index(after: dot)...].lowercased()
     }
 }

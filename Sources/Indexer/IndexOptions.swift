@@ -1,3 +1,4 @@
+import FileWalk
 import VectorIndex
 
 /// What `semfind index` indexes and how.

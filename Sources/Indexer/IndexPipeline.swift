@@ -1,3 +1,5 @@
+import FileTyping
+import FileWalk
 import Foundation
 import SemfindCore
 import TextEncoder
@@ -42,7 +44,7 @@ public struct IndexPipeline {
         try store.settlePrecision(options.precision)
         var walkOptions = options.walk
         walkOptions.binaryFormats = registry.binaryFormats
-        let walker = try Walker(roots: options.roots, options: walkOptions)
+        let walker = try Walker(roots: options.roots, options: walkOptions, typer: FileTypeDetector())
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(
             registry: registry,
@@ -52,9 +54,7 @@ public struct IndexPipeline {
         let producer = Producer(
             storePath: storePath, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
         producer.start()
-        var countingOptions = walkOptions
-        countingOptions.detectTypes = false
-        let counter = try FileCounter(walker: Walker(roots: options.roots, options: countingOptions))
+        let counter = try FileCounter(walker: Walker(roots: options.roots, options: walkOptions, typer: nil))
 
         var writer = IndexWriter(store: store)
         var seen = Set<String>()
@@ -145,20 +145,21 @@ private final class Producer: @unchecked Sendable {
             }
             do {
                 let records = try IndexStore(path: storePath, create: false)
+                let indexed = IndexedFileLookup(records.file(at:))
                 var walker = walker
                 let preparer = preparer
                 // Made and dropped on this thread: a parse worker lives no longer than the walk.
                 let parser = parser(stop)
                 walker.isKnown = { path, status in
-                    guard let previous = try? records.file(at: path) else { return false }
+                    guard let previous = try? indexed.record(at: path) else { return false }
                     return preparer.isUnchanged(previous, size: status.size, modified: status.modified)
                 }
                 try walker.walk { event in
-                    if stop?.isRequested == true { throw StopRequest.Stopped() }
+                    if stop?.isRequested == true { throw WalkStopped() }
                     switch event {
                     case .file(let file):
                         let prepared = preparer.prepare(
-                            file, previous: try records.file(at: file.path), parser: parser)
+                            file, previous: try indexed.record(at: file.path), parser: parser)
                         let weight = if case .parsed(let parsed) = prepared { max(1, parsed.chunks.count) } else { 1 }
                         queue.push(QueuedFile(file: prepared, bytes: file.size), weight: weight)
                     case .skipped(let skipped):
@@ -183,3 +184,6 @@ private final class Producer: @unchecked Sendable {
         return failure
     }
 }
+
+/// Thrown from the walk's callback to unwind a walk that was asked to stop.
+private struct WalkStopped: Error {}

@@ -1,3 +1,4 @@
+import FileWalk
 import IndexStorage
 import SemfindCore
 import TextEncoder

@@ -1,4 +1,5 @@
 import ChildProcess
+import FileWalk
 import Indexer
 import SemfindCore
 
@@ -24,8 +25,8 @@ public final class IsolatedParser: DocumentParser {
         _ = worker?.finish(deadline: .now + .seconds(1))
     }
 
-    public func parse(_ bytes: [UInt8], with plugin: any FormatPlugin) throws -> ParsedDocument {
-        guard plugin.readsBinary else { return try plugin.parse(bytes) }
+    public func parse(_ bytes: [UInt8], decoded: DecodedText?, with plugin: any FormatPlugin) throws -> ParsedDocument {
+        guard plugin.readsBinary else { return try plugin.parse(bytes, decoded: decoded) }
         switch ask(ParseRequest(plugin: plugin.name, bytes: bytes)) {
         case .success(.document(let document)): return document
         case .success(.failure(let message)): throw SemfindError(.invalidInput, message)

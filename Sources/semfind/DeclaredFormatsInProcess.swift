@@ -13,7 +13,8 @@ final class DeclaredFormatsInProcess: DocumentParser {
         self.next = next
     }
 
-    func parse(_ bytes: [UInt8], with plugin: any FormatPlugin) throws -> ParsedDocument {
-        plugin is CommandFormat ? try plugin.parse(bytes) : try next.parse(bytes, with: plugin)
+    func parse(_ bytes: [UInt8], decoded: DecodedText?, with plugin: any FormatPlugin) throws -> ParsedDocument {
+        plugin is CommandFormat
+            ? try plugin.parse(bytes, decoded: decoded) : try next.parse(bytes, decoded: decoded, with: plugin)
     }
 }

@@ -1,6 +1,6 @@
 import Dispatch
+import FileWalk
 import Foundation
-import Indexer
 import Synchronization
 
 /// `serve --socket --idle-exit SECONDS`: asks the server to stop once no search has come for

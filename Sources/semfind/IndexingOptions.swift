@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileWalk
 import Indexer
 
 /// What to walk and how to chunk: the options `index` and `watch` share.

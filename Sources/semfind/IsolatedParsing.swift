@@ -1,3 +1,4 @@
+import FileWalk
 import Foundation
 import Indexer
 import ParserIsolation

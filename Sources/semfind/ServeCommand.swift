@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileWalk
 import Foundation
 import IndexSync
 import Indexer

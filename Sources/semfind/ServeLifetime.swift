@@ -1,5 +1,5 @@
+import FileWalk
 import Foundation
-import Indexer
 
 #if canImport(Glibc)
     import Glibc

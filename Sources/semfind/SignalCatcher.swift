@@ -1,5 +1,5 @@
 import Dispatch
-import Indexer
+import FileWalk
 
 #if canImport(Glibc)
     import Glibc

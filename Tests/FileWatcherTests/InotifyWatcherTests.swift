@@ -1,6 +1,6 @@
 #if os(Linux)
+    import FileWalk
     import Foundation
-    import Indexer
     import Testing
 
     @testable import FileWatcher

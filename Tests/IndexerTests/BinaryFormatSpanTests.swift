@@ -1,3 +1,4 @@
+import FileWalk
 import SemfindCore
 import Testing
 

@@ -1,6 +1,8 @@
+import FileWalk
 import HTMLFormat
 import MarkdownFormat
 import SemfindCore
+import TestSupport
 import Testing
 import TextFormat
 

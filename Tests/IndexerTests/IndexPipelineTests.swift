@@ -1,3 +1,4 @@
+import FileWalk
 import Foundation
 import MarkdownFormat
 import SemfindCore

@@ -79,4 +79,13 @@ struct EncodingTests {
         #expect(format.extensions.isSuperset(of: ["md", "markdown"]))
         #expect(!format.extensions.contains("txt"))
     }
+
+    @Test("given the caller's decoded lines, it parses them and decodes nothing itself")
+    func parsesGivenLines() {
+        let bytes = Array("# Título\r\n\r\nPárrafo uno\r\n".utf8)
+        #expect(MarkdownFormat().parse(bytes, decoded: DecodedText(bytes)) == MarkdownFormat().parse(bytes))
+        let fromLinesAlone = MarkdownFormat().parse([], decoded: DecodedText(bytes))
+        #expect(fromLinesAlone.sections.map(\.text) == ["Párrafo uno"])
+        #expect(fromLinesAlone.sections.map(\.headingPath) == [["Título"]])
+    }
 }

@@ -98,4 +98,13 @@ struct TextFormatTests {
         #expect(format.extensions.isSuperset(of: ["txt", "log"]))
         #expect(format.extensions.isDisjoint(with: ["md", "markdown", "html"]))
     }
+
+    @Test("given the caller's decoded lines, it parses them and decodes nothing itself")
+    func parsesGivenLines() {
+        let text = "\u{FEFF}one\r\n\r\ntwo — ok\n"
+        let bytes = Array(text.utf8)
+        #expect(TextFormat().parse(bytes, decoded: DecodedText(bytes)) == TextFormat().parse(bytes))
+        let fromLinesAlone = TextFormat().parse([], decoded: DecodedText(bytes))
+        #expect(fromLinesAlone.sections.map(\.text) == ["one", "two — ok"])
+    }
 }

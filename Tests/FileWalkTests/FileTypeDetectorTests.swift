@@ -1,7 +1,9 @@
+import FileWalk
 import SemfindCore
+import TestSupport
 import Testing
 
-@testable import Indexer
+@testable import FileTyping
 
 @Suite("File typing with libmagic")
 struct FileTypeDetectorTests {
@@ -49,9 +51,9 @@ struct FileTypeDetectorTests {
 
     @Test("a UTF-8 character cut by the end of the 64 KiB sample is not read as ISO-8859-1")
     func cutCharacter() throws {
-        let size = FileTypeDetector.sampleSize
-        let asciiThenCut = Array((String(repeating: "a", count: size - 1) + "é").utf8.prefix(size))
         let detector = try FileTypeDetector()
+        let size = detector.sampleSize
+        let asciiThenCut = Array((String(repeating: "a", count: size - 1) + "é").utf8.prefix(size))
         #expect(try detector.type(ofSample: asciiThenCut, isTruncated: false).get().charset == "iso-8859-1")
         #expect(try detector.type(ofSample: asciiThenCut, isTruncated: true).get().charset == "us-ascii")
 

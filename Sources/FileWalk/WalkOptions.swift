@@ -9,10 +9,6 @@ public struct WalkOptions: Sendable {
     /// `--follow` flag). Off: such links are reported and not followed. Links into /proc, /sys
     /// and /dev are never followed.
     public var followsLinksOutside = false
-    /// Read each file's first bytes and type it with libmagic (binary files are then skipped,
-    /// except those `binaryFormats` claims).
-    /// Off for a quick count of the files a walk will yield: `mimeType` and `charset` are empty.
-    public var detectTypes = true
     /// When set, only the focus paths (and the folders leading to them) are walked: an update
     /// of the files an event named, with the ignore rules of every folder above them in force.
     public var focus: WalkFocus?
@@ -22,12 +18,11 @@ public struct WalkOptions: Sendable {
     /// Options with the given limit (10 MiB unless told) and hidden entries left out unless told.
     public init(
         maxFileSize: Int = 10 << 20, includeHidden: Bool = false, followsLinksOutside: Bool = false,
-        detectTypes: Bool = true, focus: WalkFocus? = nil
+        focus: WalkFocus? = nil
     ) {
         self.maxFileSize = maxFileSize
         self.includeHidden = includeHidden
         self.followsLinksOutside = followsLinksOutside
-        self.detectTypes = detectTypes
         self.focus = focus
     }
 }

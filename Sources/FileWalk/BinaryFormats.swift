@@ -14,6 +14,6 @@ public struct BinaryFormats: Sendable, Equatable {
 
     /// Whether a binary file of `mimeType` at `path` is one a plugin reads.
     public func claims(mimeType: String, path: String) -> Bool {
-        mimeTypes.contains(mimeType) || FormatRegistry.fileExtension(of: path).map(extensions.contains) == true
+        mimeTypes.contains(mimeType) || PathText.fileExtension(of: path).map(extensions.contains) == true
     }
 }

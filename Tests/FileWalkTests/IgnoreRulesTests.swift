@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Indexer
+@testable import FileWalk
 
 @Suite("gitignore patterns and rule precedence")
 struct IgnoreRulesTests {

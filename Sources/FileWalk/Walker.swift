@@ -23,16 +23,20 @@ import SemfindCore
 ///   (else `.vanished`), and reading stops one byte past the size limit.
 /// - One bad entry is reported as `.skipped` and the walk goes on; only `visit` can stop it.
 ///
-/// A walker owns one libmagic handle and is not `Sendable`: use it on one thread at a time.
+/// A walker with a typer reads each file's first bytes, types them (binary files are then
+/// skipped, except those `WalkOptions.binaryFormats` claims) and reads the rest; one without
+/// yields files sized and dated from the walk's look, never opened: a quick count. A walker is not `Sendable` (its
+/// typer, libmagic for `semfind index`, need not be thread-safe): use it on one thread at a time.
 public struct Walker {
     /// The roots, made absolute and standardized, in the order given.
     public let roots: [String]
     /// The size limit and the hidden-entry switch.
     public let options: WalkOptions
-    let detector: FileTypeDetector
+    /// Types each file from its first bytes; `nil`: files are not opened, read or typed.
+    let typer: (any FileTyper)?
     /// Tells whether a file (its path and status) is known as it is: such a file is yielded
-    /// after a `stat` alone, `knownUnchanged`, without reading its first bytes or asking
-    /// libmagic its type (about 1 ms a file: most of an unchanged run's time).
+    /// from the walk's `stat` alone, `knownUnchanged`, without reading its first bytes or asking
+    /// the typer (libmagic: about 1 ms a file, most of an unchanged run's time).
     public var isKnown: ((String, FileStatus) -> Bool)?
     /// Called with a file's path just before it is opened to be read (`.opening`) and once its
     /// first bytes are typed (`.typed`): lets a test change the file between the walk's look
@@ -51,14 +55,15 @@ public struct Walker {
     /// its folder holds).
     public static var ignoreFileNames: [String] { IgnoreRules.fileNames }
 
-    /// A walker over `roots` (folders or single files), checked to exist now.
+    /// A walker over `roots` (folders or single files), checked to exist now, that types and
+    /// reads files with `typer` (or, `nil`, yields them unread and untyped).
     ///
     /// - Throws: `SemfindError` `.invalidInput` naming a root that does not exist, `.io` for a
-    ///   root that cannot be examined or when libmagic cannot load its database.
-    public init(roots: [String], options: WalkOptions = .init()) throws {
+    ///   root that cannot be examined.
+    public init(roots: [String], options: WalkOptions = .init(), typer: (any FileTyper)?) throws {
         self.roots = try roots.map(Self.checkedRoot)
         self.options = options
-        detector = try FileTypeDetector()
+        self.typer = typer
     }
 
     /// Walks every root in turn, calling `visit` for each file and each skipped entry as found.
@@ -125,5 +130,5 @@ public struct Walker {
     }
 }
 
-@available(*, unavailable, message: "a Walker owns a libmagic handle, which is not thread-safe")
+@available(*, unavailable, message: "a Walker's typer (libmagic's handle) need not be thread-safe")
 extension Walker: Sendable {}

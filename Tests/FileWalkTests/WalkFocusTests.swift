@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Indexer
+@testable import FileWalk
 
 @Suite struct WalkFocusTests {
     @Test("a focus covers its paths and what lies under them, and leads the walk down to them")

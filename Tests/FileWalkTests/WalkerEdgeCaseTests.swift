@@ -1,7 +1,9 @@
+import FileTyping
 import Foundation
+import TestSupport
 import Testing
 
-@testable import Indexer
+@testable import FileWalk
 
 @Suite("Walker: links, special files, odd names, depth, size, errors", .timeLimit(.minutes(1)))
 struct WalkerEdgeCaseTests {
@@ -55,7 +57,7 @@ struct WalkerEdgeCaseTests {
         for name in ["a.txt", "b.txt", "c/d.txt", "e.txt"] { try tree.file(name) }
         var files: [String] = []
         var skipped: [String] = []
-        try Walker(roots: [tree.root]).walk { event in
+        try Walker(roots: [tree.root], typer: FileTypeDetector()).walk { event in
             switch event {
             case .file(let file):
                 files.append(file.relativePath)

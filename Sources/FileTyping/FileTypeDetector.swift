@@ -1,30 +1,16 @@
 import CMagic
+import FileWalk
 import SemfindCore
 
-/// Types file contents with libmagic: a MIME type and a character set from the first bytes.
+/// Types file contents with libmagic: a MIME type and a character set from the first bytes (the
+/// walker's `FileTyper` when `semfind index` walks).
 ///
 /// Owns one `magic_t`, opened and loaded once and closed when the detector goes away. libmagic
 /// handles are not thread-safe, so a detector is not `Sendable`: each walker has its own.
 /// Only buffers are typed (`magic_buffer`), never paths, so libmagic opens no file itself.
-final class FileTypeDetector {
-    /// What libmagic says about a buffer.
-    struct FileType: Sendable, Equatable {
-        /// E.g. "text/html", "application/octet-stream".
-        let mimeType: String
-        /// E.g. "utf-8", "us-ascii", "utf-16le", "binary".
-        let charset: String
-
-        /// Binary content that is not text: the walker skips it unless a plugin reads it.
-        var isBinary: Bool { Self.isBinary(mimeType: mimeType, charset: charset) }
-
-        /// libmagic's verdict of binary content: no character set, and not a text type.
-        static func isBinary(mimeType: String, charset: String) -> Bool {
-            charset == "binary" && !mimeType.hasPrefix("text/")
-        }
-    }
-
+public final class FileTypeDetector: FileTyper {
     /// How many bytes from the start of a file are typed.
-    static let sampleSize = 64 << 10
+    public let sampleSize = 64 << 10
 
     /// MIME type and encoding only; no decompression, no forking, no parsers that need the whole
     /// file (ELF details, CDF documents).
@@ -37,7 +23,7 @@ final class FileTypeDetector {
     /// Opens libmagic and loads its type database: the default one, or the file at `database`.
     ///
     /// - Throws: `SemfindError` with code `.io` when libmagic cannot start or load the database.
-    init(database: String? = nil) throws {
+    public init(database: String? = nil) throws {
         guard let cookie = magic_open(Self.flags) else {
             throw SemfindError(.io, "libmagic could not start (out of memory?)")
         }
@@ -64,7 +50,7 @@ final class FileTypeDetector {
     /// dropped, so libmagic does not mistake UTF-8 for ISO-8859-1.
     ///
     /// - Returns: the type, or `.failure` with libmagic's error text.
-    func type(ofSample sample: [UInt8], isTruncated: Bool) -> Result<FileType, SemfindError> {
+    public func type(ofSample sample: [UInt8], isTruncated: Bool) -> Result<FileType, SemfindError> {
         guard !sample.isEmpty else { return .success(FileType(mimeType: "text/plain", charset: "us-ascii")) }
         let length = isTruncated ? Self.lengthWithoutCutCharacter(sample) : sample.count
         let answer = sample.withUnsafeBytes { magic_buffer(cookie, $0.baseAddress, length) }

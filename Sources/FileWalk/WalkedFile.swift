@@ -10,9 +10,10 @@ public struct WalkedFile: Sendable, Equatable {
     public let size: Int
     /// Last modification time in nanoseconds since 1970-01-01 UTC.
     public let modified: Int64
-    /// The MIME type libmagic gives the first 64 KiB, e.g. "text/html".
+    /// The MIME type the walker's typer gives the first bytes (libmagic's, of 64 KiB, for
+    /// `semfind index`), e.g. "text/html".
     public let mimeType: String
-    /// The character set libmagic gives the first 64 KiB, e.g. "utf-8", "us-ascii", "utf-16le".
+    /// The character set the typer gives the first bytes, e.g. "utf-8", "us-ascii", "utf-16le".
     ///
     /// It describes the sample only: decode "us-ascii" as UTF-8, since a non-ASCII character
     /// may come later in the file.
@@ -21,7 +22,7 @@ public struct WalkedFile: Sendable, Equatable {
     /// was neither read nor typed (`mimeType` and `charset` are empty).
     public let knownUnchanged: Bool
     /// The file's bytes, read from the descriptor that was typed and checked (at most the size
-    /// limit); `nil` when the walk did not read the file (`knownUnchanged`, or typing is off).
+    /// limit); `nil` when the walk did not read the file (`knownUnchanged`, or the walker has no typer).
     public let content: [UInt8]?
 
     /// A walked file from its parts; the walker makes these, tests and callers may too.

@@ -1,8 +1,10 @@
+import FileTyping
 import Foundation
 import SemfindCore
+import TestSupport
 import Testing
 
-@testable import Indexer
+@testable import FileWalk
 
 @Suite("Walker: order, ignore files, hidden and skipped folders")
 struct WalkerTests {
@@ -42,7 +44,7 @@ struct WalkerTests {
         let tree = try TempTree()
         try tree.file("known.txt", "as indexed\n")
         try tree.file("changed.txt", "edited since\n")
-        var walker = try Walker(roots: [tree.root])
+        var walker = try Walker(roots: [tree.root], typer: FileTypeDetector())
         var asked: [String] = []
         walker.isKnown = { path, status in
             asked.append(path)
@@ -140,7 +142,7 @@ struct WalkerTests {
         let tree = try TempTree()
         try tree.file("b/two.txt")
         try tree.file("a/one.txt")
-        let walker = try Walker(roots: [tree.root + "/./b/../b/", tree.path("a/one.txt")])
+        let walker = try Walker(roots: [tree.root + "/./b/../b/", tree.path("a/one.txt")], typer: nil)
         #expect(walker.roots == [tree.path("b"), tree.path("a/one.txt")])
         var files: [WalkedFile] = []
         try walker.walk { if case .file(let file) = $0 { files.append(file) } }
@@ -152,7 +154,7 @@ struct WalkerTests {
     @Test("a root that does not exist is refused with a clear message")
     func missingRoot() throws {
         let tree = try TempTree()
-        let error = #expect(throws: SemfindError.self) { try Walker(roots: [tree.path("nope")]) }
+        let error = #expect(throws: SemfindError.self) { try Walker(roots: [tree.path("nope")], typer: nil) }
         #expect(error?.code == .invalidInput)
         #expect(error?.message == "\(tree.path("nope")): no such file or folder")
     }
@@ -163,7 +165,7 @@ struct WalkerTests {
         for name in ["a.txt", "b.txt", "c.txt"] { try tree.file(name) }
         var seen: [String] = []
         #expect(throws: TempTreeError.self) {
-            try Walker(roots: [tree.root]).walk { event in
+            try Walker(roots: [tree.root], typer: FileTypeDetector()).walk { event in
                 if case .file(let file) = event { seen.append(file.relativePath) }
                 if seen.count == 2 { throw TempTreeError.failed("stop") }
             }

@@ -1,14 +1,10 @@
 import Foundation
-import TestSupport
-import Testing
-
-@testable import Indexer
 
 /// A throw-away folder for one test, built with POSIX calls so names may hold any bytes.
-final class TempTree {
-    let root: String
+public final class TempTree {
+    public let root: String
 
-    init() throws {
+    public init() throws {
         let temporary = TestScratch.root.standardizedFileURL.path
         var template = Array((temporary + "/semfind-walk-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw TempTreeError.failed("mkdtemp") }
@@ -29,32 +25,32 @@ final class TempTree {
     }
 
     /// The absolute path of `relative`.
-    func path(_ relative: String) -> String { root + "/" + relative }
+    public func path(_ relative: String) -> String { root + "/" + relative }
 
     /// Writes a file (and its parent folders) holding `bytes`.
-    func file(_ relative: String, bytes: [UInt8]) throws {
+    public func file(_ relative: String, bytes: [UInt8]) throws {
         try folder((relative as NSString).deletingLastPathComponent)
         try Data(bytes).write(to: URL(fileURLWithPath: path(relative)))
     }
 
     /// Writes a file (and its parent folders) holding `text` as UTF-8.
-    func file(_ relative: String, _ text: String = "some text\n") throws {
+    public func file(_ relative: String, _ text: String = "some text\n") throws {
         try file(relative, bytes: Array(text.utf8))
     }
 
     /// Makes a folder and its parents.
-    func folder(_ relative: String) throws {
+    public func folder(_ relative: String) throws {
         guard !relative.isEmpty else { return }
         try FileManager.default.createDirectory(atPath: path(relative), withIntermediateDirectories: true)
     }
 
     /// Makes a symbolic link at `relative` whose target is `target`, as written.
-    func link(_ relative: String, to target: String) throws {
+    public func link(_ relative: String, to target: String) throws {
         guard symlink(target, path(relative)) == 0 else { throw TempTreeError.failed("symlink \(relative)") }
     }
 
     /// Writes a file whose name, in the folder `parent`, is the raw bytes `name`.
-    func file(in parent: String, rawName name: [UInt8], _ text: String = "text\n") throws {
+    public func file(in parent: String, rawName name: [UInt8], _ text: String = "text\n") throws {
         try folder(parent)
         let bytes = Array(path(parent).utf8) + [0x2F] + name + [0]
         let descriptor = open(bytes.map { CChar(bitPattern: $0) }, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -65,41 +61,6 @@ final class TempTree {
     }
 }
 
-enum TempTreeError: Error {
+public enum TempTreeError: Error {
     case failed(String)
-}
-
-/// What a walk reported, relative to one folder, in a form that compares and prints well.
-struct WalkRecord {
-    var files: [String] = []
-    var skipped: [String] = []
-    var walked: [WalkedFile] = []
-    var skips: [SkippedFile] = []
-
-    /// Walks `roots` and records each event; paths are shown relative to `base`.
-    init(_ roots: [String], base: String, options: WalkOptions = .init()) throws {
-        try self.init(walker: Walker(roots: roots, options: options), base: base)
-    }
-
-    /// Walks with `walker` and records each event; paths are shown relative to `base`.
-    init(walker: Walker, base: String) throws {
-        var record = self
-        try walker.walk { event in
-            switch event {
-            case .file(let file):
-                record.files.append(file.relativePath)
-                record.walked.append(file)
-            case .skipped(let skip):
-                let shown = skip.path.hasPrefix(base + "/") ? String(skip.path.dropFirst(base.count + 1)) : skip.path
-                record.skipped.append("\(shown): \(skip.reason.rawValue)")
-                record.skips.append(skip)
-            }
-        }
-        self = record
-    }
-
-    /// Walks the whole of `tree`.
-    init(_ tree: TempTree, options: WalkOptions = .init()) throws {
-        try self.init([tree.root], base: tree.root, options: options)
-    }
 }

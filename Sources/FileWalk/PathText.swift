@@ -1,5 +1,5 @@
-/// Turns path bytes into the strings the walker reports, and joins path components.
-enum PathText {
+/// Turns path bytes into the strings the walker reports, and joins and takes apart paths.
+public enum PathText {
     /// The bytes as text when they are valid UTF-8, else `nil`.
     static func decoded(_ bytes: [UInt8]) -> String? {
         String(validating: bytes, as: UTF8.self)
@@ -50,6 +50,14 @@ enum PathText {
     /// The last "/"-separated component of an absolute, standardized path.
     static func lastComponent(_ path: String) -> String {
         String(path.split(separator: "/").last ?? Substring(path))
+    }
+
+    /// The lowercased extension of the path's last component, without the dot; `nil` when it has
+    /// none (a name that only starts with a dot has none).
+    public static func fileExtension(of path: String) -> String? {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return name[name.index(after: dot)...].lowercased()
     }
 
     private static func hexDigits(_ byte: UInt8) -> String {

@@ -1,7 +1,9 @@
+import FileTyping
 import Foundation
+import TestSupport
 import Testing
 
-@testable import Indexer
+@testable import FileWalk
 
 @Suite("Walker: links that leave the root, files changed between the walk and the read", .timeLimit(.minutes(1)))
 struct WalkerTrustTests {
@@ -47,7 +49,7 @@ struct WalkerTrustTests {
             #expect(refused.map { PathText.lastComponent($0.path) } == ["environ", "kernel", "proc", "zero"])
             #expect(record.files == (options.followsLinksOutside ? ["shared.txt"] : []))
         }
-        #expect(throws: (any Error).self) { try Walker(roots: ["/proc/self"]) }
+        #expect(throws: (any Error).self) { try Walker(roots: ["/proc/self"], typer: nil) }
     }
 
     @Test("a file swapped for a FIFO between the walk and the read is skipped at once, never read")
@@ -124,7 +126,7 @@ struct WalkerTrustTests {
         swap: @escaping (String) throws -> Void
     ) throws -> WalkRecord {
         let paths = Set(names.map(tree.path))
-        var walker = try Walker(roots: [tree.root], options: options)
+        var walker = try Walker(roots: [tree.root], options: options, typer: FileTypeDetector())
         walker.readStepObserver = { path, reached in
             if reached == step && paths.contains(path) { try? swap(path) }
         }

@@ -1,6 +1,6 @@
 /// Why the walker reported an entry instead of yielding it; the raw value is the text users see.
 public enum SkipReason: String, Sendable {
-    /// libmagic says the content is binary and not text.
+    /// The walker's typer (libmagic) says the content is binary and not text.
     case binary
     /// The file is larger than `WalkOptions.maxFileSize`.
     case tooLarge = "too large"

@@ -46,7 +46,7 @@ extension Walker {
             guard enter == nil else { return }
             let file = FileToRead(
                 path: root, cPath: PathText.cPath(root), relativePath: PathText.lastComponent(root),
-                followsLink: true, identity: status.identity)
+                followsLink: true, status: status)
             try visitFile(root: root, file, visit)
         default:
             try visit(.skipped(SkippedFile(path: root, reason: .notRegular, detail: "a \(status.kind.rawValue)")))
@@ -69,8 +69,9 @@ extension Walker {
         let relativePath: String
         /// The path is a symbolic link the walk chose to follow.
         let followsLink: Bool
-        /// The file the walk examined; another file found at the path is not read.
-        let identity: FileStatus.Identity
+        /// The file as the walk examined it (its target, for a link); another file found at the
+        /// path is not read.
+        let status: FileStatus
     }
 
     /// Looks at one entry of its folder: leaves it out, reports it, yields it, or pushes it.
@@ -139,7 +140,7 @@ extension Walker {
         case .regular:
             guard enter == nil else { return }
             let file = FileToRead(
-                path: path, cPath: cPath, relativePath: relativePath, followsLink: isLink, identity: status.identity)
+                path: path, cPath: cPath, relativePath: relativePath, followsLink: isLink, status: status)
             try visitFile(root: root, file, visit)
         default:
             try visit(.skipped(SkippedFile(path: path, reason: .notRegular, detail: "a \(status.kind.rawValue)")))
@@ -185,21 +186,21 @@ extension Walker {
         return "leads to \(target), outside \(resolvedRoot); not followed (--follow follows it)"
     }
 
-    /// Opens, checks, sizes, types and reads one regular file from one descriptor, then yields
-    /// it or reports why not.
+    /// Yields one regular file, or reports why not. Without a typer, or when the caller knows it
+    /// at its size and time, the walk's look at it is all: it is not opened. Otherwise it is
+    /// opened, checked, sized, typed and read from one descriptor.
     private func visitFile(root: String, _ entry: FileToRead, _ visit: Visit) throws {
-        let path = entry.path
-        if options.detectTypes, let isKnown, case .success(let status) = FileStatus.ofTarget(entry.cPath),
-            status.kind == .regular, status.size <= options.maxFileSize, isKnown(path, status)
-        {
-            let file = WalkedFile(
-                root: root, path: path, relativePath: entry.relativePath, size: status.size,
-                modified: status.modified, mimeType: "", charset: "", knownUnchanged: true)
-            return try visit(.file(file))
+        let (path, looked) = (entry.path, entry.status)
+        guard let typer else {
+            guard looked.size <= options.maxFileSize else { return try visit(.skipped(tooLarge(path, looked.size))) }
+            return try visit(.file(unread(root: root, entry, knownUnchanged: false)))
+        }
+        if let isKnown, looked.size <= options.maxFileSize, isKnown(path, looked) {
+            return try visit(.file(unread(root: root, entry, knownUnchanged: true)))
         }
         readStepObserver?(path, .opening)
         let reader: FileReader
-        switch FileReader.opening(entry.cPath, followingLink: entry.followsLink, expected: entry.identity) {
+        switch FileReader.opening(entry.cPath, followingLink: entry.followsLink, expected: looked.identity) {
         case .success(let opened): reader = opened
         case .failure(let failure):
             return try visit(.skipped(Self.skipped(path, failure)))
@@ -208,18 +209,12 @@ extension Walker {
         guard size <= options.maxFileSize else {
             return try visit(.skipped(tooLarge(path, size)))
         }
-        guard options.detectTypes else {
-            let file = WalkedFile(
-                root: root, path: path, relativePath: entry.relativePath, size: size,
-                modified: reader.status.modified, mimeType: "", charset: "")
-            return try visit(.file(file))
-        }
         var bytes: [UInt8] = []
-        if case .failure(let failure) = reader.readBytes(into: &bytes, upTo: FileTypeDetector.sampleSize) {
+        if case .failure(let failure) = reader.readBytes(into: &bytes, upTo: typer.sampleSize) {
             return try visit(.skipped(Self.skipped(path, failure)))
         }
-        let type: FileTypeDetector.FileType
-        switch detector.type(ofSample: bytes, isTruncated: size > bytes.count) {
+        let type: FileType
+        switch typer.type(ofSample: bytes, isTruncated: size > bytes.count) {
         case .failure(let error):
             return try visit(.skipped(SkippedFile(path: path, reason: .unreadable, detail: error.message)))
         case .success(let found)
@@ -239,6 +234,13 @@ extension Walker {
             root: root, path: path, relativePath: entry.relativePath, size: bytes.count,
             modified: reader.status.modified, mimeType: type.mimeType, charset: type.charset, content: bytes)
         try visit(.file(file))
+    }
+
+    /// A file as the walk looked at it, sized and dated but neither opened nor typed.
+    private func unread(root: String, _ entry: FileToRead, knownUnchanged: Bool) -> WalkedFile {
+        WalkedFile(
+            root: root, path: entry.path, relativePath: entry.relativePath, size: entry.status.size,
+            modified: entry.status.modified, mimeType: "", charset: "", knownUnchanged: knownUnchanged)
     }
 
     /// The report for a file over the size limit (`grew`: it was under it when it was sized).

@@ -6,17 +6,14 @@ import Synchronization
     import Darwin
 #endif
 
-/// A request to stop an index run or a watch early (from SIGINT or SIGTERM): the pipeline
-/// stops taking new files, lets the file being written finish, and returns its summary.
+/// A request to stop an index run or a watch early (from SIGINT or SIGTERM): the indexing
+/// pipeline stops taking new files, lets the file being written finish, and returns its summary.
 ///
 /// A thread blocked in `poll(2)` can include `wakeDescriptor`, which becomes readable once
 /// the request is made.
 public final class StopRequest: Sendable {
     private let requestedSignal = Atomic<Int32>(0)
     private let pipeEnds: (read: Int32, write: Int32)
-
-    /// Thrown inside the pipeline to unwind a walk that was asked to stop.
-    struct Stopped: Error {}
 
     public init() {
         var ends: [Int32] = [-1, -1]
