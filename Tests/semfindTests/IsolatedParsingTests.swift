@@ -44,22 +44,31 @@ struct IsolatedParsingTests {
         }
     }
 
+    /// Starts `semfind index` over one PDF whose parse hangs, and waits until the run and its
+    /// worker are both running.
+    func startHangingRun(model: TinyBertModel, parseTimeout: Int = 30) throws -> BackgroundCommand {
+        try writePDF("hang.pdf", ["This page carries semfind-fault:hang for the test."])
+        var environment = BuiltBinary.environment
+        environment["SEMFIND_TEST_RUN_MARK"] = runMark
+        environment["SEMFIND_PARSE_WORKER_FAULTS"] = "1"
+        let run = try BackgroundCommand(
+            [
+                "index", "--index", folder + "/index.sqlite", "--model", model.folder.path, "--parse-timeout",
+                String(parseTimeout), corpus,
+            ], logs: URL(fileURLWithPath: folder), name: "index", environment: environment)
+        let appeared = Date().addingTimeInterval(30)
+        while workersLeft().count < 2, Date() < appeared { usleep(20_000) }
+        #expect(workersLeft().count == 2, "the run and its worker")
+        return run
+    }
+
     @Test("a worker busy with a hang dies with the run when the run is killed (SIGKILL)")
     func workerDiesWithItsRun() throws {
         #if os(Linux)
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let model = try TinyBertModel()
             defer { model.remove() }
-            try writePDF("hang.pdf", ["This page carries semfind-fault:hang for the test."])
-            var environment = BuiltBinary.environment
-            environment["SEMFIND_TEST_RUN_MARK"] = runMark
-            environment["SEMFIND_PARSE_WORKER_FAULTS"] = "1"
-            let run = try BackgroundCommand(
-                ["index", "--index", folder + "/index.sqlite", "--model", model.folder.path, corpus],
-                logs: URL(fileURLWithPath: folder), name: "index", environment: environment)
-            let appeared = Date().addingTimeInterval(30)
-            while workersLeft().count < 2, Date() < appeared { usleep(20_000) }
-            #expect(workersLeft().count == 2, "the run and its worker")
+            let run = try startHangingRun(model: model)
             run.send(SIGKILL)
             let gone = Date().addingTimeInterval(5)
             while !workersLeft().isEmpty, Date() < gone { usleep(20_000) }
@@ -73,18 +82,7 @@ struct IsolatedParsingTests {
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let model = try TinyBertModel()
             defer { model.remove() }
-            try writePDF("hang.pdf", ["This page carries semfind-fault:hang for the test."])
-            var environment = BuiltBinary.environment
-            environment["SEMFIND_TEST_RUN_MARK"] = runMark
-            environment["SEMFIND_PARSE_WORKER_FAULTS"] = "1"
-            let run = try BackgroundCommand(
-                [
-                    "index", "--index", folder + "/index.sqlite", "--model", model.folder.path, "--parse-timeout",
-                    "3600", corpus,
-                ], logs: URL(fileURLWithPath: folder), name: "index", environment: environment)
-            let appeared = Date().addingTimeInterval(30)
-            while workersLeft().count < 2, Date() < appeared { usleep(20_000) }
-            #expect(workersLeft().count == 2, "the run and its worker")
+            let run = try startHangingRun(model: model, parseTimeout: 3600)
             run.send(SIGINT)
             // A run that waited for the parse deadline would be killed here, and its status be 9's.
             #expect(run.wait(timeout: 60) == 130, "\(run.stderr)")
