@@ -3,19 +3,13 @@ import VectorIndex
 
 /// `semfind bench recall`'s engine: a stored IVF index's recall@10, with the probes it recorded,
 /// against exact search over the same snapshot, for real queries embedded with the model.
-public struct IVFRecallBenchmark {
-    public let snapshot: VectorSnapshot
-    public let ivf: IVFIndex
-    public let probes: Int
-
-    public init(snapshot: VectorSnapshot, ivf: IVFIndex, probes: Int) {
-        self.snapshot = snapshot
-        self.ivf = ivf
-        self.probes = probes
-    }
-
-    /// A row per count of candidates kept for exact rescoring, in the order given.
-    public func run(texts: [String], encoder: SentenceEncoder, candidates: [Int]) -> [Row] {
+public enum IVFRecallBenchmark {
+    /// A row per count of candidates kept for exact rescoring, in the order given, with `ivf`
+    /// searching `probes` lists of `snapshot`'s vectors.
+    public static func run(
+        _ ivf: IVFIndex, over snapshot: VectorSnapshot, probes: Int, texts: [String], encoder: SentenceEncoder,
+        candidates: [Int]
+    ) -> [Row] {
         let queries = encoder.encode(texts)
         let truth = ExactNeighbors.search(queries.flatMap { $0 }, in: snapshot, k: 10)
             .map { $0.map { Int(snapshot.chunkIDs[$0]) } }

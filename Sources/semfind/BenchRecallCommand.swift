@@ -36,9 +36,9 @@ extension BenchCommand {
             }
             let probes = try store.vectorIndexInfo().probes ?? ivf.listCount
             let texts = try queryFiles.flatMap { try LabeledQuery.load(path: $0).map(\.query) }.prefix(count)
-            let benchmark = IVFRecallBenchmark(snapshot: snapshot, ivf: ivf, probes: probes)
-            let rows = benchmark.run(
-                texts: Array(texts), encoder: try encoderOptions.loadEncoder(), candidates: candidates)
+            let rows = IVFRecallBenchmark.run(
+                ivf, over: snapshot, probes: probes, texts: Array(texts), encoder: try encoderOptions.loadEncoder(),
+                candidates: candidates)
             for row in rows { print(JSONLine.encode(row), terminator: "") }
         }
     }
