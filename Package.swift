@@ -83,7 +83,7 @@ let package = Package(
             name: "VectorStore", dependencies: ["CSQLite", "IndexStorage", "SemfindCore", "VectorIndex"],
             exclude: ["README.md"]),
         .target(
-            name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "VectorIndex", "VectorStore"],
+            name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
         .target(
             name: "IndexSync",

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Benchmarks
 import Foundation
 import QueryEngine
+import ResultOutput
 import SemfindCore
 import VectorIndex
 import VectorStore
@@ -34,19 +36,10 @@ extension BenchCommand {
             }
             let probes = try store.vectorIndexInfo().probes ?? ivf.listCount
             let texts = try queryFiles.flatMap { try LabeledQuery.load(path: $0).map(\.query) }.prefix(count)
-            let encoder = try encoderOptions.loadEncoder()
-            let queries = encoder.encode(Array(texts))
-            let truth = ExactNeighbors.search(queries.flatMap { $0 }, in: snapshot, k: 10)
-                .map { $0.map { Int(snapshot.chunkIDs[$0]) } }
-            for kept in candidates {
-                let found = queries.map { ivf.nearest($0, k: 10, probes: probes, candidates: kept).map(\.row) }
-                let fields: [String: Any] = [
-                    "vectors": snapshot.count, "lists": ivf.listCount, "probes": probes, "candidates": kept,
-                    "queries": queries.count, "recall_at_10": ExactNeighbors.recall(found, truth: truth, k: 10),
-                ]
-                let data = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
-                print(String(decoding: data, as: UTF8.self))
-            }
+            let rows = IVFRecallBenchmark.run(
+                ivf, over: snapshot, probes: probes, texts: Array(texts), encoder: try encoderOptions.loadEncoder(),
+                candidates: candidates)
+            for row in rows { print(JSONLine.encode(row), terminator: "") }
         }
     }
 }

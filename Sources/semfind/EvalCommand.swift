@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QueryEngine
+import ResultOutput
 import SearchServer
 import SemfindCore
 import VectorStore
@@ -106,87 +107,22 @@ struct EvalCommand: ParsableCommand {
             }
             return mode
         }
-        let base = try basePolicy()
-        let settingList = try settings.map(RankingSetting.load) ?? [RankingSetting([:])]
-        let paths = indexes.isEmpty ? [IndexStore.defaultPath()] : indexes
-        let encoder = encoderOptions.shared()
-        var rows: [[String: Any]] = []
-        var table =
-            (settings == nil ? "index\tmode" : "index\tsetting\tmode")
-            + "\tR@1\tR@5\tR@10\tMRR@10\tnDCG@10\tp50 ms\tp99 ms\tmissed\tshown\tempty\n"
-        for path in paths {
-            // One engine per index, whatever the settings: its vectors and counts load once.
-            let engine = SearchEngine(
-                store: try IndexStore(path: path, create: false), policy: base, encoder: encoder.load)
-            // Many searches in one process, as a server answers them (and the same results as
-            // a one-shot search, which scripts/eval-check compares against).
-            engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
-            // Settings that change only the fusion rank what the first gathered again.
-            if settingList.count > 1 { engine.reuseEvidence() }
-            let evaluator = Evaluator(engine: engine, k: k, appliesFloor: !noFloor)
-            let unknown = try evaluator.unknownPaths(in: labelled)
-            if !unknown.isEmpty {
-                let list = unknown.prefix(5).joined(separator: ", ")
-                FileHandle.standardError.write(
-                    Data("semfind: warning: \(unknown.count) relevant path(s) not in \(path): \(list)\n".utf8))
-            }
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            for setting in settingList {
-                engine.policy = try setting.applied(to: base)
-                let columns = settings == nil ? [name] : [name, setting.label]
-                for mode in modes {
-                    let report = try evaluator.run(labelled, mode: mode)
-                    table += tableLines(report, columns: columns, mode: mode, queries: labelled)
-                    rows.append(jsonRow(report, index: path, setting: setting, mode: mode, queries: labelled))
-                }
-            }
+        let run = EvaluationRun(
+            queries: labelled, settings: try settings.map(RankingSetting.load) ?? [RankingSetting([:])],
+            modes: modes, k: k, appliesFloor: !noFloor)
+        let (rows, unknown) = try run.run(
+            indexes: indexes.isEmpty ? [IndexStore.defaultPath()] : indexes, base: try basePolicy(),
+            encoder: encoderOptions.shared().load)
+        for missing in unknown {
+            let list = missing.paths.prefix(5).joined(separator: ", ")
+            FileHandle.standardError.write(
+                Data(
+                    "semfind: warning: \(missing.paths.count) relevant path(s) not in \(missing.index): \(list)\n".utf8)
+            )
         }
-        if json {
-            let data = try JSONSerialization.data(withJSONObject: ["k": k, "results": rows], options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
-        } else {
-            print(table, terminator: "")
-        }
-    }
-
-    /// One report's line of the table, then, with --per-query, a line per query.
-    private func tableLines(
-        _ report: Evaluator.Report, columns: [String], mode: SearchMode, queries: [LabeledQuery]
-    ) -> String {
-        let m = report.metrics
-        var lines =
-            (columns + [
-                mode.rawValue, f(m.recallAt1), f(m.recallAt5), f(m.recallAt10), f(m.mrrAt10), f(m.ndcgAt10),
-                String(format: "%.1f", m.latencyP50 * 1000), String(format: "%.1f", m.latencyP99 * 1000),
-                "\(m.missed)/\(m.queries)", String(format: "%.2f", m.meanShown), f(m.emptyShare),
-            ]).joined(separator: "\t") + "\n"
-        guard perQuery else { return lines }
-        let prefix = (columns.dropFirst() + [mode.rawValue]).joined(separator: "\t")
-        for (query, outcome) in zip(queries, report.outcomes) {
-            let rank = outcome.firstRelevantRank.map(String.init) ?? "-"
-            lines += "  \(prefix)\t\(query.id)\t\(rank)\t\(query.query)\n"
-        }
-        return lines
-    }
-
-    /// One report as a row of --json, with each query's rank under --per-query.
-    private func jsonRow(
-        _ report: Evaluator.Report, index: String, setting: RankingSetting, mode: SearchMode, queries: [LabeledQuery]
-    ) -> [String: Any] {
-        let m = report.metrics
-        var row: [String: Any] = [
-            "index": index, "setting": setting.values, "mode": mode.rawValue, "queries": m.queries,
-            "recall_at_1": m.recallAt1, "recall_at_5": m.recallAt5, "recall_at_10": m.recallAt10,
-            "mrr_at_10": m.mrrAt10, "ndcg_at_10": m.ndcgAt10, "latency_p50_ms": m.latencyP50 * 1000,
-            "latency_p99_ms": m.latencyP99 * 1000, "missed": m.missed, "mean_shown": m.meanShown,
-            "empty_share": m.emptyShare,
-        ]
-        if perQuery {
-            row["per_query"] = zip(queries, report.outcomes).map { query, outcome in
-                ["id": query.id, "rank": outcome.firstRelevantRank.map { $0 as Any } ?? NSNull()]
-            }
-        }
-        return row
+        let report = EvaluationReport(
+            rows: rows, queries: labelled, k: k, namesSettings: settings != nil, perQuery: perQuery)
+        print(json ? report.json : report.table, terminator: "")
     }
 
     /// The policy the options build, before any setting of --settings.
@@ -209,6 +145,4 @@ struct EvalCommand: ParsableCommand {
         }
         return policy
     }
-
-    private func f(_ value: Double) -> String { String(format: "%.3f", value) }
 }

@@ -34,40 +34,34 @@ struct IndexReporter {
             let remaining = expected.map { $0.secondsLeft(after: elapsed, done: summary) }
             let expectedFiles = expected?.files
             if json {
-                let phase = Phase(phase: "reading", expectedFiles: expectedFiles, etaSeconds: remaining)
+                let phase = IndexProgress.Phase(phase: "reading", expectedFiles: expectedFiles, etaSeconds: remaining)
                 Self.emit("progress", SummaryWith(IndexSummaryReport(summary), phase))
             } else if interactive {
-                let files = expectedFiles.map { "\(summary.filesSeen)/\($0)" } ?? "\(summary.filesSeen)"
-                let eta = remaining.map { String(format: ", ETA %.0f s", $0) } ?? ""
-                let line = "reading: \(files) files, \(summary.chunks) chunks\(eta)"
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
-                progressShown = true
+                showProgress(IndexProgress.readingLine(summary, expectedFiles: expectedFiles, secondsLeft: remaining))
             }
         case .embedding(let summary, let waiting):
             let elapsed = max(Date().timeIntervalSince(readingEnded ?? started), 0.001)
-            let done = waiting - summary.unembedded
             if json {
-                let phase = Phase(phase: "embedding", toEmbed: waiting)
+                let phase = IndexProgress.Phase(phase: "embedding", toEmbed: waiting)
                 Self.emit("progress", SummaryWith(IndexSummaryReport(summary), phase))
             } else if interactive {
-                let rate = Double(done) / elapsed
-                let eta = rate > 0 ? String(format: ", ETA %.0f s", Double(summary.unembedded) / rate) : ""
-                let line =
-                    "embedding: \(done)/\(waiting) chunks (searchable by keywords now), "
-                    + String(format: "%.0f chunks/s", rate) + eta
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
-                progressShown = true
+                let rate = Double(waiting - summary.unembedded) / elapsed
+                showProgress(IndexProgress.embeddingLine(summary, waiting: waiting, rate: rate))
             }
         case .skipped(let path, let reason, let detail):
             if json {
-                Self.emit("skipped", FileNote(path: path, reason: reason, detail: detail))
+                Self.emit("skipped", IndexProgress.FileNote(path: path, reason: reason, detail: detail))
             } else if verbose {
                 message("skipped \(path): \(reason)\(detail.isEmpty ? "" : " (\(detail))")")
             }
         case .failed(let path, let text):
-            json ? Self.emit("failed", FileNote(path: path, message: text)) : message("failed \(path): \(text)")
+            json
+                ? Self.emit("failed", IndexProgress.FileNote(path: path, message: text))
+                : message("failed \(path): \(text)")
         case .warning(let path, let text):
-            json ? Self.emit("warning", FileNote(path: path, message: text)) : message("warning \(path): \(text)")
+            json
+                ? Self.emit("warning", IndexProgress.FileNote(path: path, message: text))
+                : message("warning \(path): \(text)")
         }
     }
 
@@ -77,23 +71,13 @@ struct IndexReporter {
             return
         }
         clearProgress()
-        let skipped = summary.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        var lines = [
-            "indexed \(summary.indexed) files (\(summary.chunks) chunks, \(summary.embedded) embedded), "
-                + "\(summary.unchanged) unchanged, \(summary.removed) removed, \(summary.failed) failed, "
-                + String(format: "%.1f s", summary.seconds)
-        ]
-        if !summary.indexedByPlugin.isEmpty {
-            lines.append("indexed by plugin: \(StatusCommand.counts(summary.indexedByPlugin))")
-        }
-        if summary.interrupted {
-            let waiting = summary.unembedded > 0 ? " (\(summary.unembedded) chunks wait for vectors)" : ""
-            lines.append("interrupted\(waiting); run semfind index again to finish")
-        }
-        if summary.skippedTotal > 0 {
-            lines.append("skipped \(summary.skippedTotal) files: \(skipped)\(verbose ? "" : " (--verbose lists them)")")
-        }
+        let lines = summary.humanLines(verbose: verbose)
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    private mutating func showProgress(_ line: String) {
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        progressShown = true
     }
 
     private mutating func message(_ text: String) {
@@ -110,25 +94,5 @@ struct IndexReporter {
     /// Writes one JSON Lines message, `{"type": …, "data": …}`, on stdout.
     static func emit(_ type: String, _ data: some Encodable) {
         FileHandle.standardOutput.write(Data(JSONLine.encode(IndexMessage(type, data)).utf8))
-    }
-
-    /// A progress message's phase and what is known of the work ahead.
-    private struct Phase: Encodable {
-        var phase: String
-        var expectedFiles: Int?
-        var etaSeconds: Double?
-        var toEmbed: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case phase, expectedFiles = "expected_files", etaSeconds = "eta_seconds", toEmbed = "to_embed"
-        }
-    }
-
-    /// A file skipped (`reason`, `detail`), failed or warned about (`message`).
-    private struct FileNote: Encodable {
-        var path: String
-        var reason: String?
-        var detail: String?
-        var message: String?
     }
 }

@@ -64,7 +64,7 @@ struct StatusCommand: ParsableCommand {
         let embedded = EmbeddingProgress(embedded: report.chunks - report.unembedded, chunks: report.chunks)
         let rows: [(String, [String]?)] = [
             ("index", [report.index]), ("roots", report.roots), ("files", ["\(report.files)"]),
-            ("files_by_plugin", [counts(report.filesByPlugin)]), ("chunks", ["\(report.chunks)"]),
+            ("files_by_plugin", [CountList.text(report.filesByPlugin)]), ("chunks", ["\(report.chunks)"]),
             ("vectors", ["\(report.vectors)"]),
             (
                 "embedded",
@@ -80,12 +80,5 @@ struct StatusCommand: ParsableCommand {
             ("ivf_trained_vectors", report.ivfTrainedVectors.map { ["\($0)"] }),
         ]
         return rows.compactMap { key, value in value.map { (key, $0) } }
-    }
-
-    /// "12 markdown, 3 pdf": the most first, then by name ("none" for no file).
-    static func counts(_ counts: [String: Int]) -> String {
-        guard !counts.isEmpty else { return "none" }
-        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
-            .joined(separator: ", ")
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import SemfindCore
+import TextEncoder
+import VectorStore
+
+/// `semfind eval`'s work: labelled queries through every index, ranking setting and mode, one
+/// engine per index whatever the settings, so its vectors and counts load once.
+public struct EvaluationRun {
+    /// One index, setting and mode's figures.
+    public struct Row: Sendable {
+        public let index: String
+        public let setting: RankingSetting
+        public let mode: SearchMode
+        public let report: Evaluator.Report
+    }
+
+    /// Relevant paths of the queries that an index does not hold.
+    public struct UnknownPaths: Sendable {
+        public let index: String
+        public let paths: [String]
+    }
+
+    public let queries: [LabeledQuery]
+    public let settings: [RankingSetting]
+    public let modes: [SearchMode]
+    public let k: Int
+    public let appliesFloor: Bool
+
+    public init(
+        queries: [LabeledQuery], settings: [RankingSetting], modes: [SearchMode], k: Int, appliesFloor: Bool
+    ) {
+        self.queries = queries
+        self.settings = settings
+        self.modes = modes
+        self.k = k
+        self.appliesFloor = appliesFloor
+    }
+
+    /// The rows of every index at `paths`, in order, and the relevant paths each index lacks.
+    public func run(
+        indexes paths: [String], base: QueryPolicy, encoder: @escaping (EncoderPrecision) throws -> SentenceEncoder
+    ) throws -> (rows: [Row], unknown: [UnknownPaths]) {
+        var rows: [Row] = []
+        var unknown: [UnknownPaths] = []
+        for path in paths {
+            let engine = SearchEngine(store: try IndexStore(path: path, create: false), policy: base, encoder: encoder)
+            // Many searches in one process, as a server answers them (and the same results as
+            // a one-shot search, which scripts/eval-check compares against).
+            engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
+            // Settings that change only the fusion rank what the first gathered again.
+            if settings.count > 1 { engine.reuseEvidence() }
+            let evaluator = Evaluator(engine: engine, k: k, appliesFloor: appliesFloor)
+            let missing = try evaluator.unknownPaths(in: queries)
+            if !missing.isEmpty { unknown.append(UnknownPaths(index: path, paths: missing)) }
+            for setting in settings {
+                engine.policy = try setting.applied(to: base)
+                for mode in modes {
+                    rows.append(
+                        Row(index: path, setting: setting, mode: mode, report: try evaluator.run(queries, mode: mode)))
+                }
+            }
+        }
+        return (rows, unknown)
+    }
+}
