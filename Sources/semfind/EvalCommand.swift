@@ -109,7 +109,6 @@ struct EvalCommand: ParsableCommand {
         let base = try basePolicy()
         let settingList = try settings.map(RankingSetting.load) ?? [RankingSetting([:])]
         let paths = indexes.isEmpty ? [IndexStore.defaultPath()] : indexes
-        let encoder = encoderOptions.shared()
         var rows: [[String: Any]] = []
         var table =
             (settings == nil ? "index\tmode" : "index\tsetting\tmode")
@@ -117,7 +116,8 @@ struct EvalCommand: ParsableCommand {
         for path in paths {
             // One engine per index, whatever the settings: its vectors and counts load once.
             let engine = SearchEngine(
-                store: try IndexStore(path: path, create: false), policy: base, encoder: encoder.load)
+                store: try IndexStore(path: path, create: false), policy: base,
+                encoder: encoderOptions.shared(forIndexAt: path).load)
             // Many searches in one process, as a server answers them (and the same results as
             // a one-shot search, which scripts/eval-check compares against).
             engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
