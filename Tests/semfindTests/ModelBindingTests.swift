@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import TextEncoder
 
 /// An index remembers its model: later commands load it by name from the models folder, and
 /// say how to install it when it is missing.
@@ -8,18 +9,16 @@ import Testing
 struct ModelBindingTests {
     let dataHome: URL
     let models: URL
-    let tinyBert: TinyBertModel
-    let tinyMPNet: TinyBertModel
     var runner = CommandRunner()
 
     init() throws {
         dataHome = try TestScratch.folder("data-home")
         models = dataHome.appendingPathComponent("semfind/models")
         try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
-        tinyBert = try TinyBertModel()
-        tinyMPNet = try TinyBertModel(family: .mpnet)
-        try FileManager.default.copyItem(at: tinyBert.folder, to: models.appendingPathComponent("tiny-bert"))
-        try FileManager.default.copyItem(at: tinyMPNet.folder, to: models.appendingPathComponent("tiny-mpnet"))
+        for (name, family) in [("tiny-bert", BertConfig.Family.bert), ("tiny-mpnet", .mpnet)] {
+            let tiny = try TinyBertModel(family: family)
+            try FileManager.default.moveItem(at: tiny.folder, to: models.appendingPathComponent(name))
+        }
         runner.environment["XDG_DATA_HOME"] = dataHome.path
         runner.environment["SEMFIND_MODEL"] = nil
         runner.environment["SEMFIND_INDEX"] = dataHome.path + "/index.sqlite"
