@@ -37,13 +37,17 @@ public struct EvaluationRun {
     }
 
     /// The rows of every index at `paths`, in order, and the relevant paths each index lacks.
+    /// `encoder` gives, for an index's path, how to load the encoder of a precision (each index
+    /// names its own model).
     public func run(
-        indexes paths: [String], base: QueryPolicy, encoder: @escaping (EncoderPrecision) throws -> SentenceEncoder
+        indexes paths: [String], base: QueryPolicy,
+        encoder: (String) -> (EncoderPrecision) throws -> SentenceEncoder
     ) throws -> (rows: [Row], unknown: [UnknownPaths]) {
         var rows: [Row] = []
         var unknown: [UnknownPaths] = []
         for path in paths {
-            let engine = SearchEngine(store: try IndexStore(path: path, create: false), policy: base, encoder: encoder)
+            let engine = SearchEngine(
+                store: try IndexStore(path: path, create: false), policy: base, encoder: encoder(path))
             // Many searches in one process, as a server answers them (and the same results as
             // a one-shot search, which scripts/eval-check compares against).
             engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount

@@ -1,7 +1,8 @@
 import Foundation
 import SemfindCore
 
-/// Finds a model folder: `--model PATH`, then `SEMFIND_MODEL`, then
+/// Finds a model folder: `--model PATH` (or `--model NAME`, a bare name looked up in the models
+/// folders below before the current folder), then `SEMFIND_MODEL`, then
 /// `$XDG_DATA_HOME/semfind/models/<name>` (default `~/.local/share/…`), then
 /// `share/semfind/models/<name>` beside the executable's prefix.
 public struct ModelLocator: Sendable {
@@ -20,16 +21,30 @@ public struct ModelLocator: Sendable {
 
     /// The folders tried, in order, for a model called `name`.
     public func candidates(explicit: String?, name: String = defaultModelName) -> [URL] {
-        if let explicit { return [URL(fileURLWithPath: explicit)] }
+        if let explicit {
+            guard Self.isBareName(explicit) else { return [URL(fileURLWithPath: explicit)] }
+            return installed(name: explicit) + [URL(fileURLWithPath: explicit)]
+        }
         if let fromEnvironment = environment["SEMFIND_MODEL"], !fromEnvironment.isEmpty {
             return [URL(fileURLWithPath: fromEnvironment)]
         }
+        return installed(name: name)
+    }
+
+    /// Where a model called `name` is installed: the data home's models folder, then the one
+    /// beside the executable's prefix.
+    func installed(name: String) -> [URL] {
         var folders = [URL(fileURLWithPath: DataHome.folder(environment: environment) + "/models/\(name)")]
         if let executableURL {
             let prefix = executableURL.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
             folders.append(prefix.appendingPathComponent("share/semfind/models/\(name)"))
         }
         return folders
+    }
+
+    /// A model's name rather than a path: no slash, and not `.` or `..`.
+    static func isBareName(_ text: String) -> Bool {
+        !text.contains("/") && text != "." && text != ".." && !text.isEmpty
     }
 
     /// The first candidate that holds a `model.safetensors`, or an error that lists where it looked.

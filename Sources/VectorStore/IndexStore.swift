@@ -163,7 +163,7 @@ public final class IndexStore {
                 let storedName = meta.modelName ?? "another model"
                 throw SemfindError(
                     .invalidInput,
-                    "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(computed)); rebuild it with semfind index --rebuild FOLDER"
+                    "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(computed)); leave out --model to use \(storedName), or rebuild it with semfind index --rebuild --model \(name) FOLDER"
                 )
             }
             try? setMeta(.modelSignature, signature)

@@ -8,35 +8,36 @@ import TextEncoder
 struct EncoderOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "Model folder (default: $SEMFIND_MODEL, then ~/.local/share/semfind/models/all-MiniLM-L6-v2).")
+        help: """
+            Model folder, or the name of one in ~/.local/share/semfind/models (default: $SEMFIND_MODEL, \
+            then the index's model, then all-MiniLM-L6-v2).
+            """)
     var model: String?
 
     @Option(name: .long, help: "Threads for the encoder (default: all cores; 1 for a one-shot search).")
     var threads: Int?
 
-    /// Finds and loads the model, or throws a `SemfindError` that says how to install one.
-    /// `defaultThreads` applies when `--threads` is not given (default: all cores); `precision`
-    /// is the dense layers' arithmetic, run by `int8Kernel` when it is int8.
+    /// Finds and loads the model — for the index at `indexPath`, the one it was built with
+    /// unless `--model` or `SEMFIND_MODEL` says otherwise — or throws a `SemfindError` that says
+    /// how to install it. `defaultThreads` applies when `--threads` is not given (default: all
+    /// cores); `precision` is the dense layers' arithmetic, run by `int8Kernel` when it is int8
+    /// (default: the one the index's vectors come from, else a new index's).
     func loadEncoder(
-        defaultThreads: Int? = nil, precision: EncoderPrecision = .fp32, int8Kernel: Int8Kernel = .best
+        forIndexAt indexPath: String? = nil, defaultThreads: Int? = nil, precision: EncoderPrecision? = nil,
+        int8Kernel: Int8Kernel = .best
     ) throws -> SentenceEncoder {
-        let folder = try ModelLocator().locate(explicit: model)
+        let folder = try ModelLocator().locate(explicit: model, forIndexAt: indexPath)
         let count = threads ?? defaultThreads ?? ProcessInfo.processInfo.activeProcessorCount
-        return try SentenceEncoder(folder: folder, threads: count, precision: precision, int8Kernel: int8Kernel)
-    }
-
-    /// Loads the encoder the vectors of the index at `path` come from: the precision it records
-    /// (a new index's default for one that holds no vectors yet).
-    func loadEncoder(forIndexAt path: String) throws -> SentenceEncoder {
-        try loadEncoder(precision: EncoderPrecision.of(indexAt: path))
+        let arithmetic = try precision ?? indexPath.map(EncoderPrecision.of(indexAt:)) ?? .newIndexDefault
+        return try SentenceEncoder(folder: folder, threads: count, precision: arithmetic, int8Kernel: int8Kernel)
     }
 }
 
 extension EncoderOptions {
-    /// The encoders a server shares. Queries are encoded one at a time on one thread by default:
-    /// a second encoder thread competes with the search's own second thread on a two-core
-    /// machine (serve p50 50 ms with two, 33 ms with one; docs/PERFORMANCE.md).
-    func shared() -> SharedEncoder {
-        SharedEncoder { try loadEncoder(defaultThreads: 1, precision: $0) }
+    /// The encoders a server of the index at `indexPath` shares. Queries are encoded one at a
+    /// time on one thread by default: a second encoder thread competes with the search's own
+    /// second thread on a two-core machine (serve p50 50 ms with two, 33 ms with one; docs/PERFORMANCE.md).
+    func shared(forIndexAt indexPath: String) -> SharedEncoder {
+        SharedEncoder { try loadEncoder(forIndexAt: indexPath, defaultThreads: 1, precision: $0) }
     }
 }

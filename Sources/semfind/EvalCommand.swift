@@ -112,7 +112,7 @@ struct EvalCommand: ParsableCommand {
             modes: modes, k: k, appliesFloor: !noFloor)
         let (rows, unknown) = try run.run(
             indexes: indexes.isEmpty ? [IndexStore.defaultPath()] : indexes, base: try basePolicy(),
-            encoder: encoderOptions.shared().load)
+            encoder: { encoderOptions.shared(forIndexAt: $0).load })
         for missing in unknown {
             let list = missing.paths.prefix(5).joined(separator: ", ")
             FileHandle.standardError.write(

@@ -78,14 +78,18 @@ struct IndexCommand: ParsableCommand {
         if reindexVectors, roots.isEmpty, !rebuild {
             let store = try IndexStore(path: indexPath, create: false)
             try store.refreshVectorIndex(retrain: true)
-            let encoder = try encoderOptions.loadEncoder(precision: EncoderPrecision.of(store))
+            let encoder = try encoderOptions.loadEncoder(forIndexAt: indexPath)
             try store.bindModel(
                 fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
                 dimension: encoder.dimension)
             try store.refreshRelevanceFloor(force: true, encoder: encoder)
             return
         }
+        // The store refuses a precision other than the one its vectors have (IndexPipeline); a
+        // rebuild keeps the index's model unless --model names another.
         let recordedPrecision = try EncoderPrecision.recorded(atIndex: indexPath)
+        let encoder = try encoderOptions.loadEncoder(
+            forIndexAt: indexPath, precision: encoderPrecision ?? recordedPrecision ?? EncoderPrecision.newIndexDefault)
         if rebuild {
             if roots.isEmpty, FileManager.default.fileExists(atPath: indexPath) {
                 roots = try IndexStore(path: indexPath, create: false).status().roots
@@ -97,9 +101,6 @@ struct IndexCommand: ParsableCommand {
         guard !roots.isEmpty else {
             throw SemfindError(.invalidInput, "nothing to index: give a folder, e.g. semfind index ~/notes")
         }
-        // The store refuses a precision other than the one its vectors have (IndexPipeline).
-        let encoder = try encoderOptions.loadEncoder(
-            precision: encoderPrecision ?? recordedPrecision ?? EncoderPrecision.newIndexDefault)
         var options = indexing.indexOptions(roots: roots)
         options.retrainsVectorIndex = reindexVectors
         options.precision = precision

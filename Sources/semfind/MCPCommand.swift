@@ -18,7 +18,8 @@ struct MCPCommand: ParsableCommand {
 
     func run() throws {
         let service = SearchService(
-            indexPath: location.path, encoder: encoderOptions.shared(), session: QuerySession.current())
+            indexPath: location.path, encoder: encoderOptions.shared(forIndexAt: location.path),
+            session: QuerySession.current())
         let catalog = MCPToolCatalog(formats: Plugins.builtIn.map(\.name))
         var endpoint = JSONRPCEndpoint(
             methods: MCPMethods(service: service, catalog: catalog, version: Semfind.configuration.version))

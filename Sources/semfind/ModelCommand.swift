@@ -5,7 +5,8 @@ import TextEncoder
 /// `semfind model …`: what the encoder is and where it comes from.
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "model", abstract: "Show the sentence encoder.", subcommands: [Info.self],
+        commandName: "model", abstract: "Show the sentence encoder and the installed models.",
+        subcommands: [Info.self, List.self],
         defaultSubcommand: Info.self)
 
     struct Info: ParsableCommand {
@@ -36,6 +37,35 @@ struct ModelCommand: ParsableCommand {
                 for (key, value) in fields {
                     print("\(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value)")
                 }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the models installed in the models folder: name, family, dimension, size, fingerprint.")
+
+        @Flag(name: .long, help: "Print one JSON object a line.")
+        var json = false
+
+        func run() throws {
+            let models = try ModelLocator().installedFolders().map(ModelSummary.init(folder:))
+            if !json { print("name\tfamily\tdimension\tmax_length\tbytes\tfingerprint") }
+            for model in models {
+                guard json else {
+                    print(
+                        "\(model.name)\t\(model.family)\t\(model.dimension)\t\(model.maxLength)\t\(model.bytesOnDisk)\t\(model.fingerprint)"
+                    )
+                    continue
+                }
+                let object: [String: Any] = [
+                    "name": model.name, "path": model.folder.path, "family": model.family,
+                    "dimension": model.dimension, "max_length": model.maxLength, "bytes": model.bytesOnDisk,
+                    "fingerprint": model.fingerprint,
+                ]
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                print(String(decoding: data, as: UTF8.self))
             }
         }
     }

@@ -69,7 +69,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let signals = SignalCatcher()
-        let encoder = encoderOptions.shared()
+        let encoder = encoderOptions.shared(forIndexAt: location.path)
         // The writer lock first: with another writer at work, nothing is served.
         let follower =
             try watch
