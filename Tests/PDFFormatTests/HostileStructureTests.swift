@@ -1,4 +1,5 @@
 import PDFFormat
+import TestSupport
 import Testing
 
 /// PDFs whose structure loops: poppler's reading must end, with what it could read.
@@ -13,22 +14,7 @@ struct HostileStructureTests {
     static let onePage = ["<< /Type /Pages /Kids [5 0 R] /Count 1 >>", font, stream, page]
 
     /// A PDF of these objects (numbered from 1; object 1 is the catalog) with a correct xref table.
-    static func pdf(_ objects: [String]) -> [UInt8] {
-        var output = Array("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (index, body) in objects.enumerated() {
-            offsets.append(output.count)
-            output += Array("\(index + 1) 0 obj\n\(body)\nendobj\n".utf8)
-        }
-        let xref = output.count
-        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets {
-            let digits = String(offset)
-            table += String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n \n"
-        }
-        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return output + Array(table.utf8)
-    }
+    static func pdf(_ objects: [String]) -> [UInt8] { PDFWriter.serialize(objects, root: 1) }
 
     @Test("outline entries whose /Next or /First lead back to themselves are read once")
     func outlineCycles() throws {

@@ -159,7 +159,9 @@ public struct PDFWriter: Sendable {
         return result + ")"
     }
 
-    private static func serialize(_ objects: [String], root: Int, info: Int?) -> [UInt8] {
+    /// A PDF file of `objects` (numbered from 1) with a correct cross-reference table, its
+    /// catalog object `root` and its document information object `info`, if any.
+    public static func serialize(_ objects: [String], root: Int, info: Int? = nil) -> [UInt8] {
         var output: [UInt8] = Array("%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)
         var offsets: [Int] = []
         for (index, body) in objects.enumerated() {
