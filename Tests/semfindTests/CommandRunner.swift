@@ -75,3 +75,15 @@ private final class ErrorCollector: @unchecked Sendable {
         return data
     }
 }
+
+/// The `--json` messages a command printed, one a line: each line's `type` and `data` (lines
+/// that are not such a message are left out).
+func messages(_ stdout: String) -> [(type: String, data: [String: Any])] {
+    stdout.split(separator: "\n").compactMap {
+        let object = try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        guard let type = object?["type"] as? String, let data = object?["data"] as? [String: Any] else {
+            return nil
+        }
+        return (type, data)
+    }
+}

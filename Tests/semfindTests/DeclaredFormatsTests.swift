@@ -59,16 +59,6 @@ struct DeclaredFormatsTests {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    func messages(_ stdout: String) -> [(type: String, data: [String: Any])] {
-        stdout.split(separator: "\n").compactMap {
-            let object = try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-            guard let type = object?["type"] as? String, let data = object?["data"] as? [String: Any] else {
-                return nil
-            }
-            return (type, data)
-        }
-    }
-
     @Test(
         "declared commands index their files; a hang and a flood fail with their reasons; a new version re-reads exactly its files"
     )

@@ -30,16 +30,6 @@ struct PDFIndexingTests {
         try Data(bytes).write(to: URL(fileURLWithPath: corpus + "/" + name))
     }
 
-    func messages(_ stdout: String) -> [(type: String, data: [String: Any])] {
-        stdout.split(separator: "\n").compactMap {
-            let object = try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-            guard let type = object?["type"] as? String, let data = object?["data"] as? [String: Any] else {
-                return nil
-            }
-            return (type, data)
-        }
-    }
-
     @Test("pages and outline reach the results; locked, empty and truncated PDFs fail with their reasons")
     func indexAndSearch() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -14,16 +14,6 @@ struct SearchSchemaTests {
         try JSONSchemaValidator(schema: packageRoot.appendingPathComponent("share/semfind/schema/search.schema.json"))
     }
 
-    func messages(_ lines: [String]) -> [(type: String, data: [String: Any])] {
-        lines.compactMap {
-            let object = try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-            guard let type = object?["type"] as? String, let data = object?["data"] as? [String: Any] else {
-                return nil
-            }
-            return (type, data)
-        }
-    }
-
     @Test("every line of hybrid, semantic, keyword, augmented, stale, vanished and empty searches validates")
     func realOutputValidates() throws {
         let validator = try Self.validator()
@@ -62,7 +52,7 @@ struct SearchSchemaTests {
                 let errors = validator.errors(in: line)
                 #expect(errors.isEmpty, "\(arguments): \(errors.joined(separator: "; "))\n\(line)")
             }
-            let parsed = messages(result.stdoutLines)
+            let parsed = messages(result.stdout)
             #expect(parsed.count == result.stdoutLines.count, "\(arguments): every line is a message")
             #expect(parsed.first?.type == "begin" && parsed.last?.type == "summary", "\(arguments)")
             let results = parsed.filter { $0.type == "result" }
