@@ -70,6 +70,14 @@ let package = Package(
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "FileWalk"]),
         .target(name: "TextEncoder", dependencies: ["CBLAS", "CKernels", "SemfindCore"], exclude: ["README.md"]),
         .target(
+            name: "ModelInstall",
+            dependencies: [
+                "ChildProcess", "SemfindCore", "TextEncoder", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "ModelInstallTests", dependencies: ["ModelInstall", "SemfindCore", "TestSupport", "TextEncoder"]),
+        .target(
             name: "QueryEngine",
             dependencies: ["IndexStorage", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
@@ -116,7 +124,8 @@ let package = Package(
         .executableTarget(
             name: "semfind",
             dependencies: [
-                "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "IndexStorage", "VectorIndex", "VectorStore",
+                "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "ModelInstall", "IndexStorage", "VectorIndex",
+                "VectorStore",
                 "Indexer", "FileWalk", "FileWatcher", "QueryEngine", "ParserIsolation", "ResultOutput", "SearchServer",
                 "IndexSync", "Benchmarks",
                 "TextFormat",
@@ -176,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "OfficeFormatTests",
             dependencies: [
-                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "PPTXFormat", "SemfindCore",
+                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "PPTXFormat", "SemfindCore", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
@@ -184,7 +193,10 @@ let package = Package(
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(
             name: "TestSupport",
-            dependencies: ["FileTyping", "FileWalk", "ResultOutput", "SemfindCore", "TextEncoder"],
+            dependencies: [
+                "FileTyping", "FileWalk", "ResultOutput", "SemfindCore", "TextEncoder",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(

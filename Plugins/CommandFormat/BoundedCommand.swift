@@ -30,7 +30,7 @@ struct BoundedCommand {
     ///   0 (then with the first line of its standard error).
     func run(input: [UInt8]) throws -> [UInt8] {
         let program = arguments[0]
-        guard let executable = Self.locate(program) else {
+        guard let executable = ChildProcess.executablePath(named: program) else {
             throw SemfindError(.invalidInput, "cannot run \(program): No such file or directory")
         }
         let run: ProcessRun
@@ -56,15 +56,6 @@ struct BoundedCommand {
             throw SemfindError(.invalidInput, "command exited with status \(code)\(reason)")
         case .exited: return run.output
         }
-    }
-
-    /// The path of `program`: itself when it names a path, else the first executable file of
-    /// that name in a folder of `PATH`.
-    static func locate(_ program: String) -> String? {
-        if program.contains("/") { return program }
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
-            .split(separator: ":").map(String.init)
-        return folders.map { ($0.isEmpty ? "." : $0) + "/" + program }.first { access($0, X_OK) == 0 }
     }
 
     static func shown(seconds: Double) -> String {

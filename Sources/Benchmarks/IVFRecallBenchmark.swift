@@ -10,7 +10,7 @@ public enum IVFRecallBenchmark {
         _ ivf: IVFIndex, over snapshot: VectorSnapshot, probes: Int, texts: [String], encoder: SentenceEncoder,
         candidates: [Int]
     ) -> [Row] {
-        let queries = encoder.encode(texts)
+        let queries = encoder.encode(texts, as: .query)
         let truth = ExactNeighbors.search(queries.flatMap { $0 }, in: snapshot, k: 10)
             .map { $0.map { Int(snapshot.chunkIDs[$0]) } }
         return candidates.map { kept in

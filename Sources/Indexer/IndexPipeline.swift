@@ -37,6 +37,8 @@ public struct IndexPipeline {
     public func run(stop: StopRequest? = nil, _ observe: (IndexEvent) -> Void) throws -> IndexSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         let store = try IndexStore(path: storePath, create: true)
+        try store.bindPrefixes(
+            query: encoder.prompts.query, passage: encoder.prompts.passage, model: encoder.name)
         try store.bindModel(
             fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
             dimension: encoder.dimension)
@@ -79,7 +81,11 @@ public struct IndexPipeline {
             let embedder = PendingEmbedder(
                 store: store, encoder: encoder, batchSize: options.batchSize,
                 groupSize: min(options.embedGroupSize, 4 * options.batchSize))
+            let embedding = (started: DispatchTime.now().uptimeNanoseconds, before: writer.summary.embedded)
             try embedder.run(summary: &writer.summary, stop: stop, observe)
+            try store.recordEmbedding(
+                chunks: writer.summary.embedded - embedding.before,
+                seconds: Double(DispatchTime.now().uptimeNanoseconds - embedding.started) / 1e9)
             if writer.summary.unembedded > 0 { writer.summary.interrupted = true }
         }
         if options.refreshesSnapshot {

@@ -41,7 +41,9 @@ struct PendingEmbedder {
             texts[chunk.hash] = Chunk.embeddingText(text: chunk.text, headingPath: chunk.headingPath)
         }
         let hashes = Array(texts.keys)
-        for (hash, vector) in zip(hashes, encoder.encode(hashes.compactMap { texts[$0] }, batchSize: batchSize)) {
+        for (hash, vector) in zip(
+            hashes, encoder.encode(hashes.compactMap { texts[$0] }, as: .passage, batchSize: batchSize))
+        {
             vectors[hash] = vector
         }
         try store.storeVectors(group.compactMap { chunk in vectors[chunk.hash].map { (chunk.id, $0) } })

@@ -62,6 +62,6 @@ extension IndexStore {
     /// Measures the relevance floor with `encoder`'s vectors of `RelevanceProbes.questions`,
     /// when due (or always, with `force`).
     public func refreshRelevanceFloor(force: Bool = false, encoder: SentenceEncoder) throws {
-        try refreshRelevanceFloor(force: force) { encoder.encode(RelevanceProbes.questions) }
+        try refreshRelevanceFloor(force: force) { encoder.encode(RelevanceProbes.questions, as: .query) }
     }
 }

@@ -12,6 +12,8 @@ public struct EvaluationRun {
         public let setting: RankingSetting
         public let mode: SearchMode
         public let report: Evaluator.Report
+        /// The index's model and its costs.
+        public let profile: IndexProfile
     }
 
     /// Relevant paths of the queries that an index does not hold.
@@ -56,13 +58,15 @@ public struct EvaluationRun {
             let evaluator = Evaluator(engine: engine, k: k, appliesFloor: appliesFloor)
             let missing = try evaluator.unknownPaths(in: queries)
             if !missing.isEmpty { unknown.append(UnknownPaths(index: path, paths: missing)) }
+            var reports: [(RankingSetting, SearchMode, Evaluator.Report)] = []
             for setting in settings {
                 engine.policy = try setting.applied(to: base)
-                for mode in modes {
-                    rows.append(
-                        Row(index: path, setting: setting, mode: mode, report: try evaluator.run(queries, mode: mode)))
-                }
+                for mode in modes { reports.append((setting, mode, try evaluator.run(queries, mode: mode))) }
             }
+            let profile = try IndexProfile.measure(
+                engine.store, queries: queries.map(\.query),
+                encoder: modes.contains { $0 != .keyword } ? try engine.encoder() : nil)
+            rows += reports.map { Row(index: path, setting: $0, mode: $1, report: $2, profile: profile) }
         }
         return (rows, unknown)
     }

@@ -20,7 +20,7 @@ extension ModelLocator {
         } catch let error as SemfindError where error.code == .modelNotFound {
             throw SemfindError(
                 .modelNotFound,
-                "this index was built with \(name), which is not installed; install it with scripts/install-model \(name)"
+                "this index was built with \(name), which is not installed; install it with semfind model install \(name)"
             )
         }
     }
@@ -29,5 +29,23 @@ extension ModelLocator {
     static func boundModelName(indexAt path: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try IndexStore(path: path, create: false).meta().modelName
+    }
+}
+
+extension EncoderPrompts {
+    /// The prompts to load the model in `folder` with for the index at `indexPath`: `query` and
+    /// `passage` where given (`--query-prefix`, `--passage-prefix`), else those the index's
+    /// vectors were embedded with when they are this model's, else the folder's own.
+    public static func chosen(
+        folder: URL, forIndexAt indexPath: String?, query: String?, passage: String?
+    ) throws -> EncoderPrompts {
+        var base = try load(folder: folder)
+        if let indexPath, FileManager.default.fileExists(atPath: indexPath) {
+            let store = try IndexStore(path: indexPath, create: false)
+            if try store.meta().modelName == folder.lastPathComponent, let recorded = try store.recordedPrefixes() {
+                base = EncoderPrompts(query: recorded.query, passage: recorded.passage)
+            }
+        }
+        return base.replacing(query: query, passage: passage)
     }
 }

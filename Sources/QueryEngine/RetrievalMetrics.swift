@@ -32,14 +32,15 @@ public struct RetrievalMetrics: Sendable {
                 return total + gain / ideal
             } / count
         let latencies = outcomes.map(\.seconds).sorted()
-        func percentile(_ p: Double) -> Double {
-            latencies.isEmpty
-                ? 0 : latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)]
-        }
-        latencyP50 = percentile(0.5)
-        latencyP99 = percentile(0.99)
+        latencyP50 = Self.percentile(0.5, of: latencies)
+        latencyP99 = Self.percentile(0.99, of: latencies)
         missed = outcomes.filter { $0.firstRelevantRank == nil }.count
         meanShown = Double(outcomes.reduce(0) { $0 + $1.shown }) / count
         emptyShare = Double(outcomes.filter { $0.shown == 0 }.count) / count
+    }
+
+    /// The nearest-rank `p` percentile of `sorted` (ascending); 0 for none.
+    static func percentile(_ p: Double, of sorted: [Double]) -> Double {
+        sorted.isEmpty ? 0 : sorted[max(0, min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
     }
 }

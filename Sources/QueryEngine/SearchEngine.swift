@@ -39,6 +39,8 @@ public final class SearchEngine {
     public func encoder() throws -> SentenceEncoder {
         if let loadedEncoder { return loadedEncoder }
         let encoder = try loadEncoder(EncoderPrecision.of(store))
+        try store.checkPrefixes(
+            query: encoder.prompts.query, passage: encoder.prompts.passage, model: encoder.name)
         try store.bindModel(
             fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
             dimension: encoder.dimension)
@@ -216,7 +218,7 @@ public final class SearchEngine {
         case .vector:
             let vectors =
                 evidenceCache == nil
-                ? encoder.encode([query, context]) : [embed(query, encoder), embed(context, encoder)]
+                ? encoder.encode([query, context], as: .query) : [embed(query, encoder), embed(context, encoder)]
             var sum = zip(vectors[0], vectors[1]).map { $0 + policy.contextWeight * $1 }
             let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if norm > 0 { sum = sum.map { $0 / norm } }
@@ -226,8 +228,8 @@ public final class SearchEngine {
 
     /// The text's vector, encoded once while evidence is reused.
     private func embed(_ text: String, _ encoder: SentenceEncoder) -> [Float] {
-        guard let evidenceCache else { return encoder.encode([text])[0] }
-        return evidenceCache.vector(of: text) { encoder.encode([text])[0] }
+        guard let evidenceCache else { return encoder.encode([text], as: .query)[0] }
+        return evidenceCache.vector(of: text) { encoder.encode([text], as: .query)[0] }
     }
 
     private func isFlat(_ best: [Float]) -> Bool {

@@ -2,7 +2,8 @@ import Foundation
 import QueryEngine
 
 /// `semfind eval`'s output: a tab-separated table, a row per index, setting and mode (with a
-/// line per query under --per-query), or the same figures as one JSON object.
+/// line per query under --per-query), and with several indexes their models side by side
+/// (`ModelComparison`); or the same figures as one JSON object.
 public struct EvaluationReport {
     public let rows: [EvaluationRun.Row]
     public let queries: [LabeledQuery]
@@ -25,7 +26,8 @@ public struct EvaluationReport {
             (namesSettings ? "index\tsetting\tmode" : "index\tmode")
             + "\tR@1\tR@5\tR@10\tMRR@10\tnDCG@10\tp50 ms\tp99 ms\tmissed\tshown\tempty\n"
         for row in rows { table += tableLines(row) }
-        return table
+        guard Set(rows.map(\.index)).count > 1 else { return table }
+        return table + "\n" + ModelComparison(rows).table
     }
 
     /// The figures as one line of JSON.
@@ -55,11 +57,15 @@ public struct EvaluationReport {
 
     private func jsonRow(_ row: EvaluationRun.Row) -> EvaluationJSON.Row {
         let m = row.report.metrics
+        let p = row.profile
         return EvaluationJSON.Row(
-            index: row.index, setting: row.setting.values, mode: row.mode.rawValue, queries: m.queries,
+            index: row.index, model: p.model, dimension: p.dimension, setting: row.setting.values,
+            mode: row.mode.rawValue, queries: m.queries,
             recallAt1: m.recallAt1, recallAt5: m.recallAt5, recallAt10: m.recallAt10, mrrAt10: m.mrrAt10,
             ndcgAt10: m.ndcgAt10, latencyP50Ms: m.latencyP50 * 1000, latencyP99Ms: m.latencyP99 * 1000,
             missed: m.missed, meanShown: m.meanShown, emptyShare: m.emptyShare,
+            encodeP50Ms: p.encodingP50.map { $0 * 1000 }, encodeP99Ms: p.encodingP99.map { $0 * 1000 },
+            bytesPerChunk: p.bytesPerChunk, chunksPerSecond: p.chunksPerSecond,
             perQuery: perQuery
                 ? zip(queries, row.report.outcomes).map { .init(id: $0.id, rank: $1.firstRelevantRank) } : nil)
     }
@@ -74,6 +80,9 @@ public struct EvaluationJSON: Codable, Equatable, Sendable {
 
     public struct Row: Codable, Equatable, Sendable {
         public let index: String
+        /// The index's model and dimension; absent for an index without vectors.
+        public let model: String?
+        public let dimension: Int?
         public let setting: [String: Double]
         public let mode: String
         public let queries: Int
@@ -81,6 +90,10 @@ public struct EvaluationJSON: Codable, Equatable, Sendable {
         public let latencyP50Ms, latencyP99Ms: Double
         public let missed: Int
         public let meanShown, emptyShare: Double
+        /// Milliseconds to encode one query alone (absent when only keyword ranking ran), bytes
+        /// on disk per chunk, and chunks embedded per second when indexed (absent for an index
+        /// from before it was recorded).
+        public let encodeP50Ms, encodeP99Ms, bytesPerChunk, chunksPerSecond: Double?
         /// Each query's rank of its first relevant file or passage; only under --per-query.
         public let perQuery: [QueryRank]?
 
@@ -90,6 +103,9 @@ public struct EvaluationJSON: Codable, Equatable, Sendable {
             case mrrAt10 = "mrr_at_10", ndcgAt10 = "ndcg_at_10"
             case latencyP50Ms = "latency_p50_ms", latencyP99Ms = "latency_p99_ms"
             case meanShown = "mean_shown", emptyShare = "empty_share", perQuery = "per_query"
+            case model, dimension
+            case encodeP50Ms = "encode_p50_ms", encodeP99Ms = "encode_p99_ms"
+            case bytesPerChunk = "bytes_per_chunk", chunksPerSecond = "chunks_per_second"
         }
     }
 

@@ -31,10 +31,15 @@ public struct ModelLocator: Sendable {
         return installed(name: name)
     }
 
+    /// The folder `semfind model install` puts models in: `models` in the data home.
+    public var modelsFolder: URL {
+        URL(fileURLWithPath: DataHome.folder(environment: environment) + "/models")
+    }
+
     /// Where a model called `name` is installed: the data home's models folder, then the one
     /// beside the executable's prefix.
     func installed(name: String) -> [URL] {
-        var folders = [URL(fileURLWithPath: DataHome.folder(environment: environment) + "/models/\(name)")]
+        var folders = [modelsFolder.appendingPathComponent(name)]
         if let executableURL {
             let prefix = executableURL.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
             folders.append(prefix.appendingPathComponent("share/semfind/models/\(name)"))
@@ -61,6 +66,6 @@ public struct ModelLocator: Sendable {
                 "no model.safetensors in \(looked); point --model or SEMFIND_MODEL at a sentence-transformers folder")
         }
         throw SemfindError(
-            .modelNotFound, "no model found (looked in \(looked)); install it with scripts/install-model")
+            .modelNotFound, "no model found (looked in \(looked)); install it with semfind model install \(name)")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SemfindCore
 
-/// What an installed model is (`scripts/install-model`), as `semfind model list`
+/// What an installed model is (`semfind model install`), as `semfind model list`
 /// shows it.
 public struct ModelSummary: Sendable {
     public let name: String
@@ -37,12 +37,13 @@ public struct ModelSummary: Sendable {
 
 extension ModelLocator {
     /// The model folders installed in the data home's models folder (those that hold a
-    /// `model.safetensors`), by name.
+    /// `model.safetensors`; not an install's hidden staging folder), by name.
     public func installedFolders() -> [URL] {
-        let models = URL(fileURLWithPath: DataHome.folder(environment: environment) + "/models")
-        let entries = (try? FileManager.default.contentsOfDirectory(at: models, includingPropertiesForKeys: nil)) ?? []
+        let entries =
+            (try? FileManager.default.contentsOfDirectory(at: modelsFolder, includingPropertiesForKeys: nil)) ?? []
         return
             entries
+            .filter { !$0.lastPathComponent.hasPrefix(".") }
             .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("model.safetensors").path) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }

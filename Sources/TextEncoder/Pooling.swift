@@ -1,4 +1,4 @@
-/// Pools per-token hidden states into sentence vectors and L2-normalizes them.
+/// Pools per-token hidden states into sentence vectors and, when the model says so, L2-normalizes them.
 extension PoolingConfig {
     /// Writes one `width`-wide vector per sequence of `batch` into `output`.
     func pool(
@@ -11,13 +11,14 @@ extension PoolingConfig {
             switch mode {
             case .cls:
                 vector.update(from: hidden + range.lowerBound * width, count: width)
-            case .mean:
+            case .mean, .meanSqrtLen:
                 vector.update(repeating: 0, count: width)
                 for token in range {
                     let row = hidden + token * width
                     for index in 0..<width { vector[index] += row[index] }
                 }
-                let inverse = 1 / Float(max(range.count, 1))
+                let count = Float(max(range.count, 1))
+                let inverse = 1 / (mode == .mean ? count : count.squareRoot())
                 for index in 0..<width { vector[index] *= inverse }
             case .max:
                 vector.update(from: hidden + range.lowerBound * width, count: width)

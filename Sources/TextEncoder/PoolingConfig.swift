@@ -2,10 +2,23 @@ import Foundation
 import SemfindCore
 
 /// How token vectors become one sentence vector: the pooling mode from `1_Pooling/config.json`
-/// and whether `modules.json` ends with a `Normalize` module.
+/// and whether `modules.json` lists a `Normalize` module.
 public struct PoolingConfig: Sendable, Equatable {
-    public enum Mode: String, Sendable {
+    /// The pooling modes semfind runs, named as the fingerprint records them.
+    public enum Mode: String, Sendable, CaseIterable {
         case mean, cls, max
+        /// The sum of the token vectors divided by the square root of their count.
+        case meanSqrtLen = "mean_sqrt_len"
+
+        /// The flag of `1_Pooling/config.json` that chooses this mode.
+        var configKey: String {
+            switch self {
+            case .mean: "pooling_mode_mean_tokens"
+            case .cls: "pooling_mode_cls_token"
+            case .max: "pooling_mode_max_tokens"
+            case .meanSqrtLen: "pooling_mode_mean_sqrt_len_tokens"
+            }
+        }
     }
 
     public var mode: Mode
@@ -36,15 +49,23 @@ public struct PoolingConfig: Sendable, Equatable {
         else {
             throw SemfindError(.invalidModel, "cannot read pooling config \(configURL.path)")
         }
-        let flag = { (key: String) in (config[key] as? Bool) ?? false }
-        let modes: [(String, Mode)] = [
-            ("pooling_mode_mean_tokens", .mean), ("pooling_mode_cls_token", .cls), ("pooling_mode_max_tokens", .max),
-        ]
-        let chosen = modes.filter { flag($0.0) }
-        guard chosen.count == 1, !flag("pooling_mode_mean_sqrt_len_tokens") else {
+        return PoolingConfig(mode: try mode(of: config, source: configURL.path), normalize: normalize)
+    }
+
+    /// The one mode `config` turns on; any other pooling (weighted mean, last token, several
+    /// modes concatenated, the prompt left out of the pool) is refused by name.
+    static func mode(of config: [String: Any], source: String) throws -> Mode {
+        let flagged = config.filter { $0.key.hasPrefix("pooling_mode_") && ($0.value as? Bool) == true }.keys.sorted()
+        let chosen = Mode.allCases.filter { flagged.contains($0.configKey) }
+        guard flagged.count == 1, let mode = chosen.first else {
+            let named = flagged.isEmpty ? "no pooling mode" : flagged.joined(separator: " + ")
             throw SemfindError(
-                .unsupportedModel, "\(configURL.path): only one of mean, CLS or max pooling is supported")
+                .unsupportedModel,
+                "\(source): \(named) is not supported; semfind pools by mean, CLS, max or mean_sqrt_len")
         }
-        return PoolingConfig(mode: chosen[0].1, normalize: normalize)
+        guard config["include_prompt"] as? Bool ?? true else {
+            throw SemfindError(.unsupportedModel, "\(source): include_prompt false is not supported")
+        }
+        return mode
     }
 }

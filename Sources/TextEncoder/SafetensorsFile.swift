@@ -57,7 +57,7 @@ public final class SafetensorsFile: Sendable {
             guard info.dataRange.upperBound <= dataLength else {
                 throw SemfindError(
                     .invalidModel,
-                    "\(path) is truncated: tensor '\(name)' ends at byte \(info.dataRange.upperBound) of a \(dataLength)-byte data section; reinstall the model (scripts/install-model)"
+                    "\(path) is truncated: tensor '\(name)' ends at byte \(info.dataRange.upperBound) of a \(dataLength)-byte data section; reinstall the model (semfind model install)"
                 )
             }
             tensors[name] = info

@@ -3,9 +3,9 @@ import SemfindCore
 
 extension SentenceEncoder {
     /// Identifies the model this encoder computes: a hash of the weights, the tokenizer files,
-    /// the pooling and length settings and the encoder's own version. The arithmetic
-    /// (`precision`) is not part of it: an index records it beside the fingerprint, and refuses
-    /// vectors of another model or another precision.
+    /// the pooling, normalization, length and prompt settings and the encoder's own version.
+    /// The arithmetic (`precision`) is not part of it: an index records it beside the
+    /// fingerprint, and refuses vectors of another model or another precision.
     public func fingerprint() -> String {
         var hash = XXHash64.hash(weights.fileBytes)
         for file in ["tokenizer.json", "vocab.txt", "tokenizer_config.json"] {
@@ -13,9 +13,7 @@ extension SentenceEncoder {
                 hash = data.withUnsafeBytes { XXHash64.hash($0, seed: hash) }
             }
         }
-        let settings =
-            "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength) \(Self.implementationVersion)"
-        hash = XXHash64.hash(settings, seed: hash)
+        hash = XXHash64.hash(settings + " " + Self.implementationVersion, seed: hash)
         return "\(name)-" + XXHash64.hex(hash)
     }
 }
@@ -35,7 +33,17 @@ extension SentenceEncoder {
             guard case .success(let status) = FileStatus.ofTarget(path) else { return "-" }
             return "\(status.identity.device):\(status.identity.inode):\(status.size):\(status.modified)"
         }
-        let settings = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength)"
         return (identities + [settings, Self.implementationVersion]).joined(separator: " ")
+    }
+}
+
+extension SentenceEncoder {
+    /// The settings that change what the same weights compute: pooling, normalization, length
+    /// and, when there are any, the prompts (a model without prompts keeps the fingerprint it
+    /// had before prompts were read).
+    var settings: String {
+        let base = "\(pooling.mode.rawValue) normalize=\(pooling.normalize) max=\(maxLength)"
+        guard prompts != .none else { return base }
+        return base + " query=\(prompts.query.debugDescription) passage=\(prompts.passage.debugDescription)"
     }
 }

@@ -14,6 +14,8 @@ public final class SentenceEncoder: Sendable {
     public let config: BertConfig
     public let tokenizer: WordPieceTokenizer
     public let pooling: PoolingConfig
+    /// What is put before queries and passages before they are tokenized.
+    public let prompts: EncoderPrompts
     /// The most ids (with the opening and closing tokens) one text is cut to.
     public let maxLength: Int
     /// Worker threads used by `encode` when there are several batches.
@@ -29,21 +31,25 @@ public final class SentenceEncoder: Sendable {
     public var dimension: Int { config.hiddenSize }
 
     /// Loads the model in `folder` (a sentence-transformers folder or a plain BERT or MPNet checkpoint);
-    /// in int8 `precision`, quantizes its dense layers for `int8Kernel`.
+    /// in int8 `precision`, quantizes its dense layers for `int8Kernel`. `prompts` replaces the
+    /// folder's own (`config_sentence_transformers.json`).
     public init(
         folder: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, precision: EncoderPrecision = .fp32,
-        int8Kernel: Int8Kernel = .best
+        int8Kernel: Int8Kernel = .best, prompts: EncoderPrompts? = nil
     ) throws {
         self.folder = folder
         self.precision = precision
         let weightsPath = folder.appendingPathComponent("model.safetensors").path
         guard FileManager.default.fileExists(atPath: weightsPath) else {
             throw SemfindError(
-                .modelNotFound, "\(folder.path) has no model.safetensors; install the model with scripts/install-model")
+                .modelNotFound,
+                "\(folder.path) has no model.safetensors; install it with semfind model install NAME, or point --model at a model folder"
+            )
         }
         config = try BertConfig.load(from: folder.appendingPathComponent("config.json"))
         tokenizer = try WordPieceTokenizer.load(folder: folder)
         pooling = try PoolingConfig.load(folder: folder)
+        self.prompts = try prompts ?? EncoderPrompts.load(folder: folder)
         weights = try SafetensorsFile(path: weightsPath)
         model = try BertModel(config: config, weights: weights, precision: precision, int8Kernel: int8Kernel)
         let positions = config.maxPositionEmbeddings - BertEmbeddings.positionOffset(model.family)
@@ -64,19 +70,20 @@ public final class SentenceEncoder: Sendable {
         return object["max_seq_length"] as? Int
     }
 
-    /// The ids the model sees for `text`: `[CLS]` … `[SEP]` (MPNet: `<s>` … `</s>`), at most `maxLength`.
-    public func tokenize(_ text: String) -> [Int32] {
-        tokenizer.encode(text, maxLength: maxLength)
+    /// The ids the model sees for `text` read as `role` (its prompt first): `[CLS]` … `[SEP]`
+    /// (MPNet: `<s>` … `</s>`), at most `maxLength`.
+    public func tokenize(_ text: String, as role: TextRole = .passage) -> [Int32] {
+        tokenizer.encode(prompts.prefix(for: role) + text, maxLength: maxLength)
     }
 
-    /// One vector per text, in input order. Texts are sorted by length into batches of
-    /// `batchSize`, and the batches are spread over `threads` workers.
-    public func encode(_ texts: [String], batchSize: Int = 32) -> [[Float]] {
-        encode(tokenized: tokenizeAll(texts), batchSize: batchSize)
+    /// One vector per text, each read as `role`, in input order. Texts are sorted by length into
+    /// batches of `batchSize`, and the batches are spread over `threads` workers.
+    public func encode(_ texts: [String], as role: TextRole = .passage, batchSize: Int = 32) -> [[Float]] {
+        encode(tokenized: tokenizeAll(texts, as: role), batchSize: batchSize)
     }
 
-    /// Tokenizes `texts` on all workers.
-    public func tokenizeAll(_ texts: [String]) -> [[Int32]] {
+    /// Tokenizes `texts`, each read as `role`, on all workers.
+    public func tokenizeAll(_ texts: [String], as role: TextRole = .passage) -> [[Int32]] {
         var result = [[Int32]](repeating: [], count: texts.count)
         let workers = texts.count >= 64 ? threads : 1
         result.withUnsafeMutableBufferPointer { buffer in
@@ -84,7 +91,7 @@ public final class SentenceEncoder: Sendable {
             let slots = DisjointWrites(base)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for index in stride(from: worker, to: texts.count, by: workers) {
-                    slots.pointer[index] = tokenize(texts[index])
+                    slots.pointer[index] = tokenize(texts[index], as: role)
                 }
             }
         }

@@ -12,6 +12,9 @@ public struct IndexMeta: Sendable {
         case dimension
         /// "fp32" or "int8": the encoder arithmetic the vectors came from.
         case encoderPrecision = "encoder_precision"
+        /// The prompts put before queries and passages (`--query-prefix`, `--passage-prefix`).
+        case queryPrefix = "query_prefix"
+        case passagePrefix = "passage_prefix"
         /// The form the vectors are stored in (`VectorPrecision`).
         case vectorPrecision = "vector_precision"
         /// Advanced by every change of the stored vectors.
@@ -33,6 +36,9 @@ public struct IndexMeta: Sendable {
         case relevanceFloor = "relevance_floor"
         /// The vector count the floor was measured at.
         case relevanceFloorVectors = "relevance_floor_vectors"
+        /// Chunks embedded by every indexing run so far, and the seconds their embedding took.
+        case embeddedChunks = "embedded_chunks"
+        case embeddingSeconds = "embedding_seconds"
     }
 
     private let values: [Key: String]
@@ -65,6 +71,15 @@ public struct IndexMeta: Sendable {
             recall: values[.ivfRecallAt10].flatMap { Double($0) },
             recallQueries: values[.ivfRecallQueries].flatMap { Int($0) },
             trainedRows: values[.ivfTrainedRows].flatMap { Int($0) })
+    }
+
+    /// Chunks embedded per second over every indexing run that embedded some; nil for an index
+    /// from before it was recorded.
+    public var embeddingRate: Double? {
+        guard let chunks = values[.embeddedChunks].flatMap(Double.init),
+            let seconds = values[.embeddingSeconds].flatMap(Double.init), seconds > 0
+        else { return nil }
+        return chunks / seconds
     }
 
     /// The floor measured on this index, or nil when it was never measured.

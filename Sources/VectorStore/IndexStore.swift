@@ -157,10 +157,16 @@ public final class IndexStore {
     public func bindModel(fingerprint: () -> String, signature: String, name: String, dimension: Int) throws {
         let meta = try meta()
         if let stored = meta.modelFingerprint {
+            let storedName = meta.modelName ?? "another model"
+            if let storedDimension = meta.dimension, storedDimension != dimension {
+                throw SemfindError(
+                    .invalidInput,
+                    "index \(path) holds \(storedDimension)-dimensional vectors of \(storedName), and \(name) makes \(dimension); leave out --model to use \(storedName), or rebuild it with semfind index --rebuild --model \(name) FOLDER"
+                )
+            }
             if meta.modelSignature == signature { return }
             let computed = fingerprint()
             guard stored == computed else {
-                let storedName = meta.modelName ?? "another model"
                 throw SemfindError(
                     .invalidInput,
                     "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(computed)); leave out --model to use \(storedName), or rebuild it with semfind index --rebuild --model \(name) FOLDER"

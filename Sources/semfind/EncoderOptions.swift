@@ -17,6 +17,17 @@ struct EncoderOptions: ParsableArguments {
     @Option(name: .long, help: "Threads for the encoder (default: all cores; 1 for a one-shot search).")
     var threads: Int?
 
+    @Option(
+        name: .long,
+        help: """
+            Text put before every query (e5: "query: "); default: the one the index was built \
+            with, else the model's own prompt. Recorded by semfind index; another needs --rebuild.
+            """)
+    var queryPrefix: String?
+
+    @Option(name: .long, help: "Text put before every passage embedded (e5: \"passage: \"); default as --query-prefix.")
+    var passagePrefix: String?
+
     /// Finds and loads the model — for the index at `indexPath`, the one it was built with
     /// unless `--model` or `SEMFIND_MODEL` says otherwise — or throws a `SemfindError` that says
     /// how to install it. `defaultThreads` applies when `--threads` is not given (default: all
@@ -29,7 +40,10 @@ struct EncoderOptions: ParsableArguments {
         let folder = try ModelLocator().locate(explicit: model, forIndexAt: indexPath)
         let count = threads ?? defaultThreads ?? ProcessInfo.processInfo.activeProcessorCount
         let arithmetic = try precision ?? indexPath.map(EncoderPrecision.of(indexAt:)) ?? .newIndexDefault
-        return try SentenceEncoder(folder: folder, threads: count, precision: arithmetic, int8Kernel: int8Kernel)
+        let prompts = try EncoderPrompts.chosen(
+            folder: folder, forIndexAt: indexPath, query: queryPrefix, passage: passagePrefix)
+        return try SentenceEncoder(
+            folder: folder, threads: count, precision: arithmetic, int8Kernel: int8Kernel, prompts: prompts)
     }
 }
 

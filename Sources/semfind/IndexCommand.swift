@@ -79,6 +79,8 @@ struct IndexCommand: ParsableCommand {
             let store = try IndexStore(path: indexPath, create: false)
             try store.refreshVectorIndex(retrain: true)
             let encoder = try encoderOptions.loadEncoder(forIndexAt: indexPath)
+            try store.checkPrefixes(
+                query: encoder.prompts.query, passage: encoder.prompts.passage, model: encoder.name)
             try store.bindModel(
                 fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
                 dimension: encoder.dimension)

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// EPUB files the tests write part by part.
 enum BookFixture {
     /// A chapter: its part name, manifest id and XHTML body.

@@ -3,6 +3,7 @@ import EPUBFormat
 import Foundation
 import ODTFormat
 import SemfindCore
+import TestSupport
 import Testing
 import ZippedXML
 

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// ODT files the tests write part by part.
 enum OpenDocumentFixture {
     static let namespaces =

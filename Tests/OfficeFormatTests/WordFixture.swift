@@ -1,3 +1,5 @@
+import TestSupport
+
 /// DOCX files the tests write part by part.
 enum WordFixture {
     static let namespaces =

@@ -92,7 +92,7 @@ struct ModelFolderTests {
             _ = try locator.locate(explicit: root.appendingPathComponent("nowhere").path)
         }
         let empty = ModelLocator(environment: ["HOME": root.appendingPathComponent("nobody").path], executableURL: nil)
-        expectError(.modelNotFound, mentioning: ["scripts/install-model", "nobody"]) {
+        expectError(.modelNotFound, mentioning: ["semfind model install all-MiniLM-L6-v2", "nobody"]) {
             _ = try empty.locate(explicit: nil)
         }
     }

@@ -10,20 +10,22 @@ struct ReferenceBert {
     let tensors: [String: (shape: [Int], values: [Float])]
     let family: BertConfig.Family
     let epsilon: Double
+    let pooling: PoolingConfig
     let hidden = TinyBertModel.hidden
     let heads = TinyBertModel.heads
 
-    init(_ model: TinyBertModel) {
+    init(_ model: TinyBertModel, pooling: PoolingConfig = PoolingConfig()) {
         tensors = model.tensors
         family = model.family
         epsilon = model.layerNormEpsilon
+        self.pooling = pooling
     }
 
     func weight(_ name: String) -> [Double] {
         (tensors[name]?.values ?? []).map(Double.init)
     }
 
-    /// The normalized, mean-pooled sentence vector of one id sequence.
+    /// The sentence vector of one id sequence, pooled and normalized as `pooling` says.
     func embed(_ ids: [Int32]) -> [Float] {
         let words = weight("embeddings.word_embeddings.weight")
         let positions = weight("embeddings.position_embeddings.weight")
@@ -66,9 +68,20 @@ struct ReferenceBert {
             let projected = expanded.map { linear($0, "\(p).output.dense") }
             x = zip(x, projected).map { layerNorm(zip($0, $1).map(+), "\(p).output.LayerNorm") }
         }
-        let mean = (0..<hidden).map { column in x.reduce(0.0) { $0 + $1[column] } / Double(x.count) }
-        let norm = mean.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
-        return mean.map { Float($0 / norm) }
+        let pooled = pool(x)
+        let norm = pooling.normalize ? pooled.reduce(0.0) { $0 + $1 * $1 }.squareRoot() : 1
+        return pooled.map { Float($0 / norm) }
+    }
+
+    /// sentence-transformers' pooling modes, from their definitions.
+    private func pool(_ x: [[Double]]) -> [Double] {
+        let sums = (0..<hidden).map { column in x.reduce(0.0) { $0 + $1[column] } }
+        switch pooling.mode {
+        case .mean: return sums.map { $0 / Double(x.count) }
+        case .meanSqrtLen: return sums.map { $0 / Double(x.count).squareRoot() }
+        case .cls: return x[0]
+        case .max: return (0..<hidden).map { column in x.map { $0[column] }.max() ?? 0 }
+        }
     }
 
     /// RoBERTa's position ids: padding sits at the padding id, every other id one past the

@@ -16,7 +16,7 @@ struct TinyBertTests {
     }
 
     /// Id sequences of many lengths, framed by [CLS] … [SEP] as the tokenizer frames them.
-    func randomSequences(count: Int, seed: UInt64) -> [[Int32]] {
+    static func randomSequences(count: Int, seed: UInt64) -> [[Int32]] {
         var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in
             let length = Int(generator.next() % UInt64(TinyBertModel.maxLength - 1)) + 1
@@ -29,12 +29,12 @@ struct TinyBertTests {
     func matchesReference() {
         // 40 sequences in one batch exceed the direct kernel's row limit (OpenBLAS path);
         // one at a time they take the direct kernel.
-        ReferenceBert(model).expectMatches(encoder, on: randomSequences(count: 40, seed: 1), batchSizes: [1, 40])
+        ReferenceBert(model).expectMatches(encoder, on: Self.randomSequences(count: 40, seed: 1), batchSizes: [1, 40])
     }
 
     @Test("batch size and thread count do not change any vector")
     func batchingIsInvisible() throws {
-        let sequences = randomSequences(count: 70, seed: 2)
+        let sequences = Self.randomSequences(count: 70, seed: 2)
         let alone = sequences.map { encoder.encode(tokenized: [$0])[0] }
         let singleThreaded = try SentenceEncoder(folder: model.folder, threads: 1)
         for (candidate, batchSize) in [(encoder, 3), (encoder, 32), (encoder, 70), (singleThreaded, 16)] {

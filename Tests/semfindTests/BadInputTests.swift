@@ -20,8 +20,8 @@ struct BadInputTests {
         runner.environment["XDG_DATA_HOME"] = nil
         runner.environment["SEMFIND_MODEL"] = nil
         expectOneLineError(
-            try runner.run(["embed"], text: "hello\n"), mentioning: ["no model found", "scripts/install-model"])
-        expectOneLineError(try runner.run(["model", "info"]), mentioning: ["scripts/install-model"])
+            try runner.run(["embed"], text: "hello\n"), mentioning: ["no model found", "semfind model install"])
+        expectOneLineError(try runner.run(["model", "info"]), mentioning: ["semfind model install"])
     }
 
     @Test("a truncated or corrupted checkpoint: names the file")

@@ -44,10 +44,41 @@ struct ModelBindingTests {
             #expect(missing.status == 2, "\(command): \(missing.stderr)")
             #expect(
                 missing.stderrLines == [
-                    "semfind: error: this index was built with tiny-mpnet, which is not installed; install it with scripts/install-model tiny-mpnet"
+                    "semfind: error: this index was built with tiny-mpnet, which is not installed; install it with semfind model install tiny-mpnet"
                 ], "\(command)")
         }
         #expect(try status() == before)
+    }
+
+    @Test("prefixes given at index time stay with the index; other prefixes later are refused in one line")
+    func prefixesBoundToTheIndex() throws {
+        let indexed = try runner.run([
+            "index", "--model", "tiny-bert", "--query-prefix", "hello ", "--passage-prefix", "the ",
+            SearchCommandTests.sample,
+        ])
+        try #require(indexed.status == 0, "\(indexed.stderr)")
+        for command in [
+            ["rotate the logs", "--no-floor"], ["rotate the logs", "--no-floor", "--query-prefix", "hello "], ["index"],
+        ] {
+            let accepted = try runner.run(command)
+            #expect(accepted.status == 0, "\(command): \(accepted.stderr)")
+        }
+        let before = try status()
+        for (command, role) in [
+            (["rotate the logs", "--query-prefix", "query: "], "query"),
+            (["index", "--passage-prefix", ""], "passage"),
+        ] {
+            let refused = try runner.run(command)
+            #expect(refused.status == 2, "\(command)")
+            #expect(refused.stderrLines.count == 1, "\(refused.stderr)")
+            #expect(
+                refused.stderr.contains("\(role) prefix") && refused.stderr.contains("--rebuild"), "\(refused.stderr)")
+        }
+        #expect(try status() == before)
+        let rebuilt = try runner.run(["index", "--rebuild", "--query-prefix", "query: "])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try status() != before)
+        #expect(try runner.run(["rotate the logs", "--no-floor", "--query-prefix", "query: "]).status == 0)
     }
 
     @Test("model list shows each installed model's family, dimension, length and fingerprint")
