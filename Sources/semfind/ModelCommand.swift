@@ -39,7 +39,7 @@ struct ModelCommand: ParsableCommand {
                 print(String(decoding: data, as: UTF8.self))
             } else {
                 for (key, value) in fields {
-                    print("\(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value)")
+                    print("\(key.padding(toLength: 14, withPad: " ", startingAt: 0)) \(value)")
                 }
             }
         }
