@@ -176,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "OfficeFormatTests",
             dependencies: [
-                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "PPTXFormat", "SemfindCore",
+                "ZippedXML", "DOCXFormat", "EPUBFormat", "ODTFormat", "PPTXFormat", "SemfindCore", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "TextFormatTests", dependencies: ["TextFormat", "SemfindCore"]),
@@ -184,18 +184,17 @@ let package = Package(
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(
             name: "TestSupport",
-            dependencies: ["FileTyping", "FileWalk", "ResultOutput", "SemfindCore", "TextEncoder"],
+            dependencies: [
+                "FileTyping", "FileWalk", "ResultOutput", "SemfindCore", "TextEncoder",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .testTarget(
             name: "VectorStoreTests",
             dependencies: ["CSQLite", "IndexStorage", "VectorStore", "VectorIndex", "TestSupport"]),
         .testTarget(
-            name: "semfindTests",
-            dependencies: [
-                "semfind", "SearchServer", "TestSupport", "ChildProcess",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]),
+            name: "semfindTests", dependencies: ["semfind", "SearchServer", "TestSupport", "ChildProcess"]),
         .testTarget(
             name: "MCPClientTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import DOCXFormat
 import SemfindCore
+import TestSupport
 import Testing
 
 @Suite struct DOCXFormatTests {

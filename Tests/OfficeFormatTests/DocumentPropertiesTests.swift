@@ -1,4 +1,5 @@
 import DOCXFormat
+import TestSupport
 import Testing
 import ZippedXML
 

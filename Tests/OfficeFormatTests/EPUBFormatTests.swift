@@ -1,5 +1,6 @@
 import EPUBFormat
 import SemfindCore
+import TestSupport
 import Testing
 
 @Suite struct EPUBFormatTests {

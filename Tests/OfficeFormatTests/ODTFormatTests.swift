@@ -1,6 +1,7 @@
 import Foundation
 import ODTFormat
 import SemfindCore
+import TestSupport
 import Testing
 
 @Suite struct ODTFormatTests {

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// PPTX files the tests write part by part.
 enum SlideFixture {
     static let namespaces =

@@ -2,13 +2,13 @@ import Foundation
 import ZIPFoundation
 
 /// Zip archives the tests build in memory, entry by entry, in the order given.
-enum ZipFixture {
+public enum ZipFixture {
     /// An archive of `entries` (name and text), deflated except where `stored` names them.
-    static func zip(_ entries: [(name: String, text: String)], stored: Set<String> = []) throws -> [UInt8] {
+    public static func zip(_ entries: [(name: String, text: String)], stored: Set<String> = []) throws -> [UInt8] {
         try zip(entries.map { ($0.name, Array($0.text.utf8)) }, stored: stored)
     }
 
-    static func zip(_ entries: [(name: String, bytes: [UInt8])], stored: Set<String> = []) throws -> [UInt8] {
+    public static func zip(_ entries: [(name: String, bytes: [UInt8])], stored: Set<String> = []) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         for entry in entries {
             let data = Data(entry.bytes)
@@ -24,7 +24,7 @@ enum ZipFixture {
 
     /// An archive whose one entry, `name`, inflates to `size` zero bytes: a zip bomb when `size`
     /// is large (zeros deflate about a thousandfold).
-    static func zeros(named name: String, size: Int) throws -> [UInt8] {
+    public static func zeros(named name: String, size: Int) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         let chunk = Data(count: 1 << 20)
         try archive.addEntry(
