@@ -1,8 +1,8 @@
 import ZippedXML
 
 /// Turns the events of an OpenDocument text's `content.xml` into blocks: headings with their
-/// outline level, paragraphs, outermost lists (items marked as numbered: `OpenDocumentListNumbering`)
-/// and outermost tables; and the notes' text.
+/// outline level, paragraphs, outermost lists (items marked as `OpenDocumentListNumbering`
+/// numbers them) and outermost tables; and the notes' text.
 ///
 /// A run of paragraphs in the "Preformatted Text" style (pandoc's and LibreOffice's code blocks)
 /// is one code block, its lines' leading spaces kept. Text follows ODF's white-space rule: runs of white space are one space, `text:s` adds
@@ -70,8 +70,6 @@ struct OpenDocumentReader {
     private mutating func start(_ element: XMLElementStart) {
         switch element.localName {
         case let name where Self.skipped.contains(name): skippedElement.enter()
-        case "list-style", "list-level-style-number", "list-level-style-bullet", "list-level-style-image":
-            numbering.styles.start(element)
         case "style":
             if let name = element.attribute("name"), let parent = element.attribute("parent-style-name") {
                 parentStyles[name] = parent
@@ -108,7 +106,7 @@ struct OpenDocumentReader {
             if tableDepth == 1 { rows = [] }
         case "table-row": if tableDepth == 1 { cells = [] }
         case "table-cell": if tableDepth == 1 { cellText = [] }
-        default: break
+        default: numbering.styles.start(element)
         }
     }
 
