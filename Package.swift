@@ -35,6 +35,11 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
         ),
         .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
@@ -82,6 +87,14 @@ let package = Package(
         .target(
             name: "VectorStore", dependencies: ["CSQLite", "IndexStorage", "SemfindCore", "VectorIndex"],
             exclude: ["README.md"]),
+        .target(
+            name: "PostgresStore", dependencies: ["CPostgres", "IndexStorage", "SemfindCore"],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: [
+                "ChildProcess", "IndexStorage", "PostgresStore", "SemfindCore", "StorageConformance", "TestSupport",
+            ]),
         .target(
             name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
@@ -187,9 +200,14 @@ let package = Package(
             dependencies: ["FileTyping", "FileWalk", "ResultOutput", "SemfindCore", "TextEncoder"],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
+        .target(
+            name: "StorageConformance", dependencies: ["IndexStorage", "SemfindCore", "TestSupport"],
+            path: "Tests/StorageConformance"),
         .testTarget(
             name: "VectorStoreTests",
-            dependencies: ["CSQLite", "IndexStorage", "VectorStore", "VectorIndex", "TestSupport"]),
+            dependencies: [
+                "CSQLite", "IndexStorage", "VectorStore", "VectorIndex", "StorageConformance", "TestSupport",
+            ]),
         .testTarget(
             name: "semfindTests",
             dependencies: [
