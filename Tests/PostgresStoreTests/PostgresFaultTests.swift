@@ -66,3 +66,15 @@ struct PostgresFaultTests {
         #expect(newer?.message.contains("newer semfind") == true)
     }
 }
+
+extension PostgresFaultTests {
+    @Test("without the server's binaries, scripts/pg-server start fails naming the setup command")
+    func notInstalled() throws {
+        let empty = TestServer.folder.appendingPathComponent("not-installed-\(UUID().uuidString.prefix(8))").path
+        let started = TestServer.run(
+            "/usr/bin/env", "SEMFIND_PGSERVER=\(empty)", TestServer.script, "start", empty + "/cluster")
+        #expect(started.status == 2)
+        #expect(started.error.contains("scripts/setup --tests"), "\(started.error)")
+        #expect(!FileManager.default.fileExists(atPath: empty + "/cluster"), "nothing is made")
+    }
+}
