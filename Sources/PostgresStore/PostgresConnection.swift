@@ -6,6 +6,7 @@ import SemfindCore
 /// that nest (an inner one is a savepoint of the outer).
 final class PostgresConnection {
     let address: PostgresAddress
+    private let libpq: LibPQ
     private let handle: OpaquePointer
     private var transactionDepth = 0
 
@@ -16,20 +17,22 @@ final class PostgresConnection {
     ///   refused the login, or has no such database.
     init(_ address: PostgresAddress) throws {
         self.address = address
-        guard let handle = PQconnectdb(address.connectionString) else {
+        let libpq = try LibPQ.shared.get()
+        self.libpq = libpq
+        guard let handle = libpq.connectdb(address.connectionString) else {
             throw SemfindError(.io, "cannot connect to \(address): libpq is out of memory")
         }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let cause = PostgresError(
-                sqlState: PostgresError.connectionFailed, message: String(cString: PQerrorMessage(handle)))
-            PQfinish(handle)
+        guard libpq.status(handle) == CONNECTION_OK else {
+            let message = libpq.errorMessage(handle).map { String(cString: $0) } ?? ""
+            let cause = PostgresError(sqlState: PostgresError.connectionFailed, message: message)
+            libpq.finish(handle)
             throw SemfindError(.io, "cannot connect to \(address): \(cause.message)", cause: cause)
         }
         self.handle = handle
     }
 
     deinit {
-        PQfinish(handle)
+        libpq.finish(handle)
     }
 
     /// Runs one statement with `parameters` bound to $1, $2, … as text (nil is NULL) and returns
@@ -46,17 +49,17 @@ final class PostgresConnection {
         let pointers = values.map { $0.map { UnsafePointer($0) } }
         let result =
             pointers.isEmpty
-            ? PQexec(handle, sql) : PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+            ? libpq.exec(handle, sql) : libpq.execParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
         guard let result else { throw failure(sql, PostgresError(sqlState: "", message: lastMessage)) }
-        let status = PQresultStatus(result)
+        let status = libpq.resultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+            let sqlState = libpq.resultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
             let message =
-                PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? lastMessage
-            PQclear(result)
+                libpq.resultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? lastMessage
+            libpq.clear(result)
             throw failure(sql, PostgresError(sqlState: sqlState, message: message))
         }
-        return PostgresRows(result)
+        return PostgresRows(result, libpq)
     }
 
     /// The one value of a query that returns one row of one column, as an integer.
@@ -84,7 +87,7 @@ final class PostgresConnection {
         }
     }
 
-    private var lastMessage: String { String(cString: PQerrorMessage(handle)) }
+    private var lastMessage: String { libpq.errorMessage(handle).map { String(cString: $0) } ?? "" }
 
     private func failure(_ sql: String, _ cause: PostgresError) -> SemfindError {
         let statement = sql.split(separator: "\n").first.map(String.init) ?? sql

@@ -1,25 +1,25 @@
-import CPostgres
-
 /// The rows a statement returned, in PostgreSQL's text format, read by row and column.
 final class PostgresRows {
     private let result: OpaquePointer
+    private let libpq: LibPQ
 
-    init(_ result: OpaquePointer) {
+    init(_ result: OpaquePointer, _ libpq: LibPQ) {
         self.result = result
+        self.libpq = libpq
     }
 
     deinit {
-        PQclear(result)
+        libpq.clear(result)
     }
 
-    var count: Int { Int(PQntuples(result)) }
+    var count: Int { Int(libpq.ntuples(result)) }
 
     func isNull(_ row: Int, _ column: Int) -> Bool {
-        PQgetisnull(result, Int32(row), Int32(column)) == 1
+        libpq.getisnull(result, Int32(row), Int32(column)) == 1
     }
 
     func text(_ row: Int, _ column: Int) -> String {
-        String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+        libpq.getvalue(result, Int32(row), Int32(column)).map { String(cString: $0) } ?? ""
     }
 
     func int64(_ row: Int, _ column: Int) -> Int64 {
