@@ -85,13 +85,11 @@ let package = Package(
             name: "VectorStore", dependencies: ["CSQLite", "IndexStorage", "SemfindCore", "VectorIndex"],
             exclude: ["README.md"]),
         .target(
-            name: "PostgresStore", dependencies: ["CPostgres", "IndexStorage", "SemfindCore"],
+            name: "PostgresStore", dependencies: ["CPostgres", "IndexStorage", "SemfindCore", "VectorIndex"],
             exclude: ["README.md"]),
         .testTarget(
             name: "PostgresStoreTests",
-            dependencies: [
-                "ChildProcess", "IndexStorage", "PostgresStore", "SemfindCore", "StorageConformance", "TestSupport",
-            ]),
+            dependencies: ["IndexStorage", "PostgresStore", "SemfindCore", "StorageConformance", "TestSupport"]),
         .target(
             name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
@@ -128,7 +126,7 @@ let package = Package(
             dependencies: [
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "IndexStorage", "VectorIndex", "VectorStore",
                 "Indexer", "FileWalk", "FileWatcher", "QueryEngine", "ParserIsolation", "ResultOutput", "SearchServer",
-                "IndexSync", "Benchmarks",
+                "IndexSync", "Benchmarks", "PostgresStore",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
@@ -194,7 +192,9 @@ let package = Package(
         .testTarget(name: "HTMLFormatTests", dependencies: ["HTMLFormat", "SemfindCore"]),
         .target(
             name: "TestSupport",
-            dependencies: ["FileTyping", "FileWalk", "ResultOutput", "SemfindCore", "TextEncoder"],
+            dependencies: [
+                "ChildProcess", "FileTyping", "FileWalk", "PostgresStore", "ResultOutput", "SemfindCore", "TextEncoder",
+            ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
         .target(
@@ -208,7 +208,7 @@ let package = Package(
         .testTarget(
             name: "semfindTests",
             dependencies: [
-                "semfind", "SearchServer", "TestSupport", "ChildProcess",
+                "semfind", "SearchServer", "TestSupport", "ChildProcess", "PostgresStore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(

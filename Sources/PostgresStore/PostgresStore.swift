@@ -27,7 +27,7 @@ public final class PostgresStore {
 
     /// The error of a reader that finds no index at `address` (none is created for it).
     public static func missing(_ address: PostgresAddress) -> SemfindError {
-        SemfindError(.invalidInput, "no index at \(address); create one with semfind index --index \(address) FOLDER")
+        SemfindError(.invalidInput, "no index at \(address)")
     }
 
     private func prepareSchema(create: Bool) throws {

@@ -1,13 +1,14 @@
 import IndexStorage
 import PostgresStore
 import StorageConformance
+import TestSupport
 import Testing
 
 @Suite("PostgreSQL store: nearest vectors")
 struct NearestChunksTests {
     @Test("the nearest chunks by cosine come first with their similarity; waiting chunks are not among them")
     func nearest() throws {
-        let store = try PostgresStore(address: try TestServer.newIndex(), create: true)
+        let store = try PostgresStore(address: try PostgresTestServer.newIndex(), create: true)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 3)
         #expect(try store.dimension() == 3)
         try store.replaceFile(
@@ -27,7 +28,7 @@ struct NearestChunksTests {
 
     @Test("a vector of another dimension is refused with the index named")
     func wrongDimension() throws {
-        let store = try PostgresStore(address: try TestServer.newIndex(), create: true)
+        let store = try PostgresStore(address: try PostgresTestServer.newIndex(), create: true)
         try store.bindModel(fingerprint: { "m-1" }, signature: "s", name: "m", dimension: 3)
         #expect(throws: (any Error).self) {
             try store.replaceFile(

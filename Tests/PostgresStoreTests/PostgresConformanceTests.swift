@@ -1,6 +1,7 @@
 import IndexStorage
 import PostgresStore
 import StorageConformance
+import TestSupport
 import Testing
 
 extension PostgresStore: StoreUnderTest {}
@@ -11,6 +12,6 @@ extension PostgresStore: StoreUnderTest {}
 struct PostgresConformanceTests {
     @Test("the storage seam's behaviours", arguments: StoreBehaviour.allCases)
     func behaviour(_ behaviour: StoreBehaviour) throws {
-        try behaviour.check { try PostgresStore(address: try TestServer.newIndex(), create: true) }
+        try behaviour.check { try PostgresStore(address: try PostgresTestServer.newIndex(), create: true) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SemfindCore
+import TestSupport
 import Testing
 
 @testable import PostgresStore
@@ -23,14 +24,14 @@ struct PostgresFaultTests {
 
     @Test("a wrong password is one line naming the user, with no password in it")
     func wrongPassword() throws {
-        let uri = try TestServer.uri.get()
-        let folder = TestServer.folder.appendingPathComponent("wrong-\(UUID().uuidString.prefix(8))")
+        let uri = try PostgresTestServer.uri.get()
+        let folder = PostgresTestServer.folder.appendingPathComponent("wrong-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let passfile = folder.appendingPathComponent("pgpass").path
         try "127.0.0.1:*:*:semfind:not-the-password\n".write(toFile: passfile, atomically: true, encoding: .utf8)
         chmod(passfile, 0o600)
         let wrong = uri.replacingOccurrences(
-            of: "passfile=\(TestServer.folder.path)/pgpass", with: "passfile=\(passfile)")
+            of: "passfile=\(PostgresTestServer.folder.path)/pgpass", with: "passfile=\(passfile)")
         let error = failure { _ = try PostgresStore(address: try PostgresAddress(wrong), create: true) }
         #expect(error?.message.contains("password authentication failed for user \"semfind\"") == true)
         #expect(error?.message.contains("not-the-password") == false)
@@ -48,14 +49,14 @@ struct PostgresFaultTests {
 
     @Test("a reader creates nothing; a schema of other tables and one of a newer semfind are refused")
     func missingForeignNewer() throws {
-        let address = try TestServer.newIndex()
+        let address = try PostgresTestServer.newIndex()
         let missing = failure { _ = try PostgresStore(address: address, create: false) }
         #expect(missing?.message.contains("no index at \(address)") == true)
         let store = try PostgresStore(address: address, create: true)
         #expect(try store.chunkCount() == 0, "now it is made")
 
-        let foreign = try TestServer.newIndex()
-        let admin = try PostgresStore(address: try TestServer.newIndex(), create: true)
+        let foreign = try PostgresTestServer.newIndex()
+        let admin = try PostgresStore(address: try PostgresTestServer.newIndex(), create: true)
         try admin.connection.execute(
             "CREATE SCHEMA \(foreign.schema); CREATE TABLE \(foreign.schema).people(name text)")
         let refused = failure { _ = try PostgresStore(address: foreign, create: true) }
@@ -70,9 +71,10 @@ struct PostgresFaultTests {
 extension PostgresFaultTests {
     @Test("without the server's binaries, scripts/pg-server start fails naming the setup command")
     func notInstalled() throws {
-        let empty = TestServer.folder.appendingPathComponent("not-installed-\(UUID().uuidString.prefix(8))").path
-        let started = TestServer.run(
-            "/usr/bin/env", "SEMFIND_PGSERVER=\(empty)", TestServer.script, "start", empty + "/cluster")
+        let empty = PostgresTestServer.folder.appendingPathComponent("not-installed-\(UUID().uuidString.prefix(8))")
+            .path
+        let started = PostgresTestServer.run(
+            "/usr/bin/env", "SEMFIND_PGSERVER=\(empty)", PostgresTestServer.script, "start", empty + "/cluster")
         #expect(started.status == 2)
         #expect(started.error.contains("scripts/setup --tests"), "\(started.error)")
         #expect(!FileManager.default.fileExists(atPath: empty + "/cluster"), "nothing is made")

@@ -6,14 +6,14 @@ import PostgresStore
 /// `scripts/pg-server` in a scratch folder on first use and stopped when the process exits.
 /// Each test gets an index of its own in a new schema of the server's database. Without the
 /// server's binaries the tests fail, naming the command that installs them.
-enum TestServer {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+public enum PostgresTestServer {
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let script = repository.appendingPathComponent("scripts/pg-server").path
-    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("semfind-pg-\(getpid())")
+    public static let script = repository.appendingPathComponent("scripts/pg-server").path
+    public static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("semfind-pg-\(getpid())")
 
     /// The server's URI (without a schema), or why it could not start.
-    static let uri: Result<String, ServerError> = {
+    public static let uri: Result<String, ServerError> = {
         let started = run(script, "start", folder.path)
         guard started.status == 0 else {
             return .failure(
@@ -22,26 +22,27 @@ enum TestServer {
                 ))
         }
         atexit {
-            _ = TestServer.run(TestServer.script, "stop", TestServer.folder.path)
-            try? FileManager.default.removeItem(at: TestServer.folder)
+            _ = PostgresTestServer.run(PostgresTestServer.script, "stop", PostgresTestServer.folder.path)
+            try? FileManager.default.removeItem(at: PostgresTestServer.folder)
         }
         return .success(started.output.trimmingCharacters(in: .whitespacesAndNewlines))
     }()
 
     /// A URI for a new, empty index of its own: a fresh schema in the server's database.
-    static func newIndex() throws -> PostgresAddress {
+    public static func newIndex() throws -> PostgresAddress {
         let schema = "t" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
         return try PostgresAddress(try uri.get() + "&schema=\(schema)")
     }
 
-    struct ServerError: Error, CustomStringConvertible {
-        let description: String
+    public struct ServerError: Error, CustomStringConvertible {
+        public let description: String
         init(_ description: String) { self.description = description }
     }
 
     /// Runs a program to its end (two minutes at most) and returns its exit status, standard
     /// output and the last line of its errors.
-    static func run(_ program: String, _ arguments: String...) -> (status: Int32, output: String, error: String) {
+    public static func run(_ program: String, _ arguments: String...) -> (status: Int32, output: String, error: String)
+    {
         let deadline = ContinuousClock.now + .seconds(120)
         let run: ProcessRun
         do {
