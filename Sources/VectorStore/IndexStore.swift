@@ -1,4 +1,5 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import VectorIndex
 
@@ -157,16 +158,11 @@ public final class IndexStore {
     public func bindModel(fingerprint: () -> String, signature: String, name: String, dimension: Int) throws {
         let meta = try meta()
         if let stored = meta.modelFingerprint {
-            if meta.modelSignature == signature { return }
-            let computed = fingerprint()
-            guard stored == computed else {
-                let storedName = meta.modelName ?? "another model"
-                throw SemfindError(
-                    .invalidInput,
-                    "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(computed)); leave out --model to use \(storedName), or rebuild it with semfind index --rebuild --model \(name) FOLDER"
-                )
+            let binding = ModelBinding(fingerprint: stored, signature: meta.modelSignature, name: meta.modelName)
+            if try binding.check(fingerprint: fingerprint, signature: signature, name: name, index: path) == .sameModel
+            {
+                try? setMeta(.modelSignature, signature)
             }
-            try? setMeta(.modelSignature, signature)
             return
         }
         let computed = fingerprint()
