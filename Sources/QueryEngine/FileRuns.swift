@@ -63,7 +63,7 @@ struct FileRuns {
         var adjusted = similarities
         guard let sections, weights.weighsSections else {
             let runCorrection = chunkCount.indices.map { run in
-                weights.correction(fileOpening: similarities[firstRow[run]], fileLog: logChunkCount[run])
+                weights.correction(file: (similarities[firstRow[run]], logChunkCount[run]))
             }
             for row in adjusted.indices { adjusted[row] += runCorrection[Int(runOfRow[row])] }
             return adjusted
@@ -72,8 +72,8 @@ struct FileRuns {
             let run = Int(runOfRow[row])
             let section = Int(sections.sectionOfRow[row])
             adjusted[row] += weights.correction(
-                fileOpening: similarities[firstRow[run]], fileLog: logChunkCount[run],
-                sectionOpening: similarities[sections.firstRow[section]], sectionLog: sections.logChunkCount[section])
+                file: (similarities[firstRow[run]], logChunkCount[run]),
+                section: (similarities[sections.firstRow[section]], sections.logChunkCount[section]))
         }
         return adjusted
     }
@@ -98,7 +98,7 @@ struct FileRuns {
             let fileOpening = similarities[first]
             let rowsOfRun = first..<min(first + chunkCount[run], rows.count)
             guard let sections, weights.weighsSections else {
-                let correction = weights.correction(fileOpening: fileOpening, fileLog: logChunkCount[run])
+                let correction = weights.correction(file: (fileOpening, logChunkCount[run]))
                 for offset in rowsOfRun { similarities[offset] += correction }
                 continue
             }
@@ -107,9 +107,8 @@ struct FileRuns {
             for offset in rowsOfRun.reversed() {
                 let section = Int(sections.sectionOfRow[base + offset])
                 similarities[offset] += weights.correction(
-                    fileOpening: fileOpening, fileLog: logChunkCount[run],
-                    sectionOpening: similarities[sections.firstRow[section] - base],
-                    sectionLog: sections.logChunkCount[section])
+                    file: (fileOpening, logChunkCount[run]),
+                    section: (similarities[sections.firstRow[section] - base], sections.logChunkCount[section]))
             }
         }
     }
@@ -138,15 +137,12 @@ extension FileWeighing {
     /// One row's adjusted score (see `FileRuns.adjusted`), from a function that gives any row's
     /// similarity.
     func adjusted(row: Int, similarity: (Int) -> Float, weights: FileWeights) -> Float {
-        let file = file(ofRow: row)
-        let fileLog = Float(log(Double(file.chunks)))
-        guard weights.weighsSections, let section = section(ofRow: row) else {
-            return similarity(row) + weights.correction(fileOpening: similarity(file.openingRow), fileLog: fileLog)
+        func part(_ run: (openingRow: Int, chunks: Int)) -> FileWeights.Part {
+            (similarity(run.openingRow), Float(log(Double(run.chunks))))
         }
-        return similarity(row)
-            + weights.correction(
-                fileOpening: similarity(file.openingRow), fileLog: fileLog,
-                sectionOpening: similarity(section.openingRow), sectionLog: Float(log(Double(section.chunks))))
+        var section: FileWeights.Part?
+        if weights.weighsSections, let run = self.section(ofRow: row) { section = part(run) }
+        return similarity(row) + weights.correction(file: part(file(ofRow: row)), section: section)
     }
 }
 

@@ -31,18 +31,14 @@ struct FileWeights: Sendable {
     /// Whether any part is taken from sections (otherwise a row's section is never looked up).
     var weighsSections: Bool { sectionOpening > 0 || sectionLength > 0 }
 
-    /// What a row's file adds to its similarity, from the similarity of the file's opening chunk
-    /// and the log of its chunk count, and the same two of the row's section.
-    func correction(fileOpening: Float, fileLog: Float, sectionOpening sectionOpeningSimilarity: Float, sectionLog: Float)
-        -> Float
-    {
-        guard weighsSections else { return correction(fileOpening: fileOpening, fileLog: fileLog) }
-        let openingSimilarity = (1 - sectionOpening) * fileOpening + sectionOpening * sectionOpeningSimilarity
-        return opening * openingSimilarity - length * ((1 - sectionLength) * fileLog + sectionLength * sectionLog)
-    }
+    /// A file's or a section's part in weighing a row: the similarity of its opening chunk and
+    /// the log of its chunk count.
+    typealias Part = (opening: Float, log: Float)
 
-    /// What a file adds to each of its rows' similarity when sections are not weighed.
-    func correction(fileOpening: Float, fileLog: Float) -> Float {
-        opening * fileOpening - length * fileLog
+    /// What a row's file, and its section when given, add to its similarity.
+    func correction(file: Part, section: Part? = nil) -> Float {
+        guard let section, weighsSections else { return opening * file.opening - length * file.log }
+        let openingSimilarity = (1 - sectionOpening) * file.opening + sectionOpening * section.opening
+        return opening * openingSimilarity - length * ((1 - sectionLength) * file.log + sectionLength * section.log)
     }
 }

@@ -31,7 +31,8 @@ struct IVFSearch: SemanticIndex {
         let snapshot = ivf.snapshot
         if allow != nil, found.count < limit {
             return .scanningEveryRow(
-                flat, runs: FileRuns(snapshot: snapshot, sections: sections), query: query, limit: limit, allow: allow, policy: policy)
+                flat, runs: FileRuns(snapshot: snapshot, sections: sections), query: query, limit: limit, allow: allow,
+                policy: policy)
         }
         let files = SnapshotFiles(snapshot: snapshot, sections: sections)
         let exact = ExactSimilarities(flat: flat, query: query)

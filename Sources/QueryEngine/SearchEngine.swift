@@ -184,7 +184,8 @@ public final class SearchEngine {
             let chunks = scanned.runs.file(ofRow: candidate.row).chunks
             let adjusted = scanned.runs.adjusted(
                 row: candidate.row, similarity: exact.of,
-                weights: FileWeights(policy, opening: policy.openingWeight / pow(Float(max(1, chunks)), policy.openingFade)))
+                weights: FileWeights(
+                    policy, opening: policy.openingWeight / pow(Float(max(1, chunks)), policy.openingFade)))
             return (candidate.chunkID, candidate.fileID, exact.of(candidate.row), adjusted)
         }
         evidence.response.lowConfidence = isFlat(
