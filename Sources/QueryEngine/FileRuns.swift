@@ -42,9 +42,9 @@ struct FileRuns {
         var runOfRow = [Int32](repeating: 0, count: snapshot.count)
         var firstRow: [Int] = []
         var count: [Int] = []
-        var previous: Int?
+        var previous = -1
         snapshot.forEachRowInChunkOrder { row in
-            if previous.map({ startsRun(row, $0) }) ?? true {
+            if previous < 0 || startsRun(row, previous) {
                 firstRow.append(row)
                 count.append(0)
             }
@@ -93,21 +93,24 @@ struct FileRuns {
     func adjust(_ similarities: UnsafeMutableBufferPointer<Float>, rows: Range<Int>, weights: FileWeights) {
         guard !rows.isEmpty, firstRow[Int(runOfRow[rows.lowerBound])] == rows.lowerBound else { return }
         let base = rows.lowerBound
-        for run in Int(runOfRow[base])...Int(runOfRow[rows.upperBound - 1]) {
-            let first = firstRow[run] - base
-            let fileOpening = similarities[first]
-            let rowsOfRun = first..<min(first + chunkCount[run], rows.count)
-            guard let sections, weights.weighsSections else {
-                let correction = weights.correction(file: (fileOpening, logChunkCount[run]))
-                for offset in rowsOfRun { similarities[offset] += correction }
-                continue
+        let runs = Int(runOfRow[base])...Int(runOfRow[rows.upperBound - 1])
+        guard let sections, weights.weighsSections else {
+            for run in runs {
+                let first = firstRow[run] - base
+                let correction = weights.correction(file: (similarities[first], logChunkCount[run]))
+                for offset in first..<min(first + chunkCount[run], rows.count) { similarities[offset] += correction }
             }
+            return
+        }
+        for run in runs {
+            let first = firstRow[run] - base
+            let file = (opening: similarities[first], log: logChunkCount[run])
             // Last row first: a row's section opens at or before it, so its opening is read
             // before it is adjusted.
-            for offset in rowsOfRun.reversed() {
+            for offset in (first..<min(first + chunkCount[run], rows.count)).reversed() {
                 let section = Int(sections.sectionOfRow[base + offset])
                 similarities[offset] += weights.correction(
-                    file: (fileOpening, logChunkCount[run]),
+                    file: file,
                     section: (similarities[sections.firstRow[section] - base], sections.logChunkCount[section]))
             }
         }

@@ -5,17 +5,21 @@ import VectorIndex
 @testable import QueryEngine
 
 @Suite struct FileRunsTests {
-    @Test("rows of a file get its opening chunk's similarity and a penalty for its length")
-    func adjusted() throws {
-        let fileIDs: [Int64] = [7, 7, 7, 9]
-        let snapshot = try VectorSnapshot.build(count: 4, dimension: 1, generation: 0) { chunkIDs, files, matrix in
-            for row in 0..<4 {
+    /// A flat snapshot of one-dimensional rows, chunk ids 1, 2, … in row order, of these files.
+    func snapshot(files fileIDs: [Int64]) throws -> VectorSnapshot {
+        try VectorSnapshot.build(count: fileIDs.count, dimension: 1, generation: 0) { chunkIDs, files, matrix in
+            for row in fileIDs.indices {
                 chunkIDs[row] = Int64(row + 1)
                 files[row] = fileIDs[row]
                 matrix[row] = 1
             }
-            return 4
+            return fileIDs.count
         }
+    }
+
+    @Test("rows of a file get its opening chunk's similarity and a penalty for its length")
+    func adjusted() throws {
+        let snapshot = try snapshot(files: [7, 7, 7, 9])
         let runs = FileRuns(snapshot: snapshot)
         #expect(runs.firstRow == [0, 3])
         #expect(runs.chunkCount == [3, 1])
@@ -57,15 +61,7 @@ import VectorIndex
     @Test("with sections weighed, a row takes its section's opening and size in the shares the weights give")
     func sections() throws {
         // File 7: chunks 1-2 under one heading, chunks 3-5 under another; file 9: chunk 6.
-        let fileIDs: [Int64] = [7, 7, 7, 7, 7, 9]
-        let snapshot = try VectorSnapshot.build(count: 6, dimension: 1, generation: 0) { chunkIDs, files, matrix in
-            for row in 0..<6 {
-                chunkIDs[row] = Int64(row + 1)
-                files[row] = fileIDs[row]
-                matrix[row] = 1
-            }
-            return 6
-        }
+        let snapshot = try snapshot(files: [7, 7, 7, 7, 7, 9])
         let sections = SectionRuns(snapshot: snapshot, starts: [3])
         #expect(sections.firstRow == [0, 2, 5])
         #expect(sections.chunkCount == [2, 3, 1])
