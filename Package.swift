@@ -34,6 +34,8 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
         ),
+        // Only libpq's header: PostgresStore loads the library when an index needs it.
+        .systemLibrary(name: "CPostgres", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
@@ -91,6 +93,12 @@ let package = Package(
             name: "VectorStore", dependencies: ["CSQLite", "IndexStorage", "SemfindCore", "VectorIndex"],
             exclude: ["README.md"]),
         .target(
+            name: "PostgresStore", dependencies: ["CPostgres", "IndexStorage", "SemfindCore", "VectorIndex"],
+            exclude: ["README.md"]),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["IndexStorage", "PostgresStore", "SemfindCore", "StorageConformance", "TestSupport"]),
+        .target(
             name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
             exclude: ["README.md"]),
         .target(
@@ -127,7 +135,7 @@ let package = Package(
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "ModelInstall", "IndexStorage", "VectorIndex",
                 "VectorStore",
                 "Indexer", "FileWalk", "FileWatcher", "QueryEngine", "ParserIsolation", "ResultOutput", "SearchServer",
-                "IndexSync", "Benchmarks",
+                "IndexSync", "Benchmarks", "PostgresStore",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",
@@ -194,20 +202,22 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "FileTyping", "FileWalk", "ResultOutput", "SemfindCore", "TextEncoder",
+                "ChildProcess", "FileTyping", "FileWalk", "PostgresStore", "ResultOutput", "SemfindCore", "TextEncoder",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "TextEncoderTests", dependencies: ["TextEncoder", "TestSupport"]),
+        .target(
+            name: "StorageConformance", dependencies: ["IndexStorage", "SemfindCore", "TestSupport"],
+            path: "Tests/StorageConformance"),
         .testTarget(
             name: "VectorStoreTests",
-            dependencies: ["CSQLite", "IndexStorage", "VectorStore", "VectorIndex", "TestSupport"]),
+            dependencies: [
+                "CSQLite", "IndexStorage", "VectorStore", "VectorIndex", "StorageConformance", "TestSupport",
+            ]),
         .testTarget(
             name: "semfindTests",
-            dependencies: [
-                "semfind", "SearchServer", "TestSupport", "ChildProcess",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]),
+            dependencies: ["semfind", "SearchServer", "TestSupport", "ChildProcess", "PostgresStore"]),
         .testTarget(
             name: "MCPClientTests",
             dependencies: [

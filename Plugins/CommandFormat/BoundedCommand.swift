@@ -23,12 +23,13 @@ struct BoundedCommand {
     /// Bytes of standard output past which the program is killed.
     let outputLimit: Int
 
-    /// The program's standard output, read to its end.
+    /// The program's standard output, read to its end. Once `stopDescriptor` (the run's
+    /// `StopRequest` wake descriptor; -1 for none) becomes readable, the program is killed at once.
     ///
     /// - Throws: `SemfindError` `.invalidInput` with one line: the program could not start, timed
-    ///   out, wrote more than the cap, was killed by a signal, or exited with a status other than
-    ///   0 (then with the first line of its standard error).
-    func run(input: [UInt8]) throws -> [UInt8] {
+    ///   out, wrote more than the cap, was stopped with the run, was killed by a signal, or exited
+    ///   with a status other than 0 (then with the first line of its standard error).
+    func run(input: [UInt8], stopDescriptor: Int32 = -1) throws -> [UInt8] {
         let program = arguments[0]
         guard let executable = ChildProcess.executablePath(named: program) else {
             throw SemfindError(.invalidInput, "cannot run \(program): No such file or directory")
@@ -38,13 +39,15 @@ struct BoundedCommand {
             run = try ChildProcess.run(
                 executable: executable, arguments: Array(arguments.dropFirst()),
                 environment: ProcessInfo.processInfo.environment, input: input,
-                deadline: .now + .milliseconds(Int64(timeout * 1000)), outputLimit: outputLimit)
+                deadline: .now + .milliseconds(Int64(timeout * 1000)), outputLimit: outputLimit,
+                stopDescriptor: stopDescriptor)
         } catch {
             throw SemfindError(.invalidInput, "cannot run \(program): \(error.message)")
         }
         switch run.stoppedFor {
         case .timedOut: throw SemfindError(.invalidInput, "command timed out after \(Self.shown(seconds: timeout))")
         case .outputTooLarge: throw SemfindError(.invalidInput, "output passed \(Self.shown(bytes: outputLimit))")
+        case .stopped: throw SemfindError(.invalidInput, "command was stopped: the run is stopping")
         default: break
         }
         switch run.termination.cause {

@@ -53,13 +53,20 @@ public struct CommandFormat: FormatPlugin {
     }
 
     public func parse(_ bytes: [UInt8]) throws -> ParsedDocument {
+        try parse(bytes, stopDescriptor: -1)
+    }
+
+    /// What the command makes of `bytes`; once `stopDescriptor` (the run's `StopRequest` wake
+    /// descriptor) becomes readable, the command is killed and the file fails at once, instead of
+    /// when its timeout runs out.
+    public func parse(_ bytes: [UInt8], stopDescriptor: Int32) throws -> ParsedDocument {
         // A file to name only for a command that names one; standard input gets the bytes either way.
         let copy = command.contains { $0.contains(Self.pathPlaceholder) } ? try PrivateCopy(bytes) : nil
         defer { copy?.remove() }
         let arguments = command.map { $0.replacingOccurrences(of: Self.pathPlaceholder, with: copy?.path ?? "") }
         do {
             let printed = try BoundedCommand(arguments: arguments, timeout: timeout, outputLimit: outputLimit)
-                .run(input: bytes)
+                .run(input: bytes, stopDescriptor: stopDescriptor)
             return try output.parse(printed)
         } catch let error as SemfindError {
             throw SemfindError(error.code, "\(name) plugin: \(error.message)")

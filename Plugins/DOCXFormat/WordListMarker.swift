@@ -1,3 +1,5 @@
+import ZippedXML
+
 /// The marks before list items, as Word shows them: "-" for bullets, "3." for the third item of
 /// a decimal list, "c." and "iii." for letters and roman numerals; other formats as decimal.
 struct WordListMarker {
@@ -13,35 +15,12 @@ struct WordListMarker {
         for deeper in (level + 1)..<9 { levels[deeper] = 0 }
         counts[id] = levels
         let number = levels[level]
-        switch format {
-        case "bullet", "none": return "-"
-        case "lowerLetter": return Self.letters(number) + "."
-        case "upperLetter": return Self.letters(number).uppercased() + "."
-        case "lowerRoman": return Self.roman(number) + "."
-        case "upperRoman": return Self.roman(number).uppercased() + "."
-        default: return "\(number)."
-        }
+        if format == "bullet" || format == "none" { return "-" }
+        return ListNumber.text(number, style: Self.styles[format] ?? .decimal) + "."
     }
 
-    /// a, b, …, z, aa, bb, … as Word counts.
-    static func letters(_ number: Int) -> String {
-        let letter = Character(UnicodeScalar(UInt8(97 + (number - 1) % 26)))
-        return String(repeating: letter, count: (number - 1) / 26 + 1)
-    }
-
-    static func roman(_ number: Int) -> String {
-        let values = [
-            (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
-            (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-        ]
-        var rest = number
-        var result = ""
-        for (value, numeral) in values {
-            while rest >= value {
-                result += numeral
-                rest -= value
-            }
-        }
-        return result
-    }
+    /// Word's number formats (`w:numFmt`) other than decimal that semfind writes as Word does.
+    static let styles: [String: ListNumber.Style] = [
+        "lowerLetter": .lowerLetter, "upperLetter": .upperLetter, "lowerRoman": .lowerRoman, "upperRoman": .upperRoman,
+    ]
 }

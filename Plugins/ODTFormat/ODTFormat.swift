@@ -2,14 +2,14 @@ import SemfindCore
 import ZippedXML
 
 /// Reads OpenDocument text (`.odt`): the title from `meta.xml`, headings (`text:h` with their
-/// outline level), paragraphs, lists and tables from `content.xml`, then the notes under a
-/// heading of their own.
+/// outline level), paragraphs, lists (numbered by their list styles, from `styles.xml` and
+/// `content.xml`) and tables from `content.xml`, then the notes under a heading of their own.
 ///
 /// An ODT file has no lines of its own: spans count the lines of the text this plugin extracts
 /// (`ExtractedText`: each heading, paragraph, list item, table row and note on its own line).
 public struct ODTFormat: FormatPlugin {
     public let name = "odt"
-    public let version = 1
+    public let version = 2
     public let mimeTypes: Set<String> = ["application/vnd.oasis.opendocument.text"]
     public let extensions: Set<String> = ["odt", "ott"]
     public let readsBinary = true
@@ -18,7 +18,8 @@ public struct ODTFormat: FormatPlugin {
 
     /// Throws `SemfindError` (`.invalidInput`) for a file that is not a zip archive, has no
     /// `content.xml`, passes a limit of `ZipLimits`, or whose content is not well-formed XML
-    /// (elements nested over 256 deep included). An unreadable `meta.xml` is a warning.
+    /// (elements nested over 256 deep included). An unreadable `meta.xml` or `styles.xml` is a
+    /// warning.
     public func parse(_ bytes: [UInt8]) throws -> ParsedDocument {
         let package = try ZipPackage(bytes)
         guard let content = try package.read("content.xml") else {
@@ -32,7 +33,17 @@ public struct ODTFormat: FormatPlugin {
             warnings.append(error.message)
         }
         let title = properties.title
-        var reader = OpenDocumentReader()
+        var listStyles = OpenDocumentListStyles()
+        do {
+            if let styles = try package.read("styles.xml") {
+                try XMLStream.read(styles, part: "styles.xml") { event in
+                    if case .start(let element) = event { listStyles.start(element) }
+                }
+            }
+        } catch let error as SemfindError {
+            warnings.append(error.message)
+        }
+        var reader = OpenDocumentReader(listStyles: listStyles)
         try XMLStream.read(content, part: "content.xml") { reader.handle($0) }
         reader.flushCode()
 

@@ -5,8 +5,8 @@ enum OpenDocumentBlock: Equatable {
     case paragraph(String)
     /// A run of preformatted paragraphs (a code block), a line each, as written.
     case code([String])
-    /// An outermost list: one line per item paragraph, "- " before each item's first, nested
-    /// items indented two spaces a level.
+    /// An outermost list: one line per item paragraph, each item's first after its mark ("-",
+    /// "2."), nested items indented two spaces a level.
     case list([String])
     /// A table: one line per row, cells joined by " | ".
     case table([String])

@@ -1,7 +1,8 @@
 import ZippedXML
 
 /// Turns the events of an OpenDocument text's `content.xml` into blocks: headings with their
-/// outline level, paragraphs, outermost lists and outermost tables; and the notes' text.
+/// outline level, paragraphs, outermost lists (items marked as `OpenDocumentListNumbering`
+/// numbers them) and outermost tables; and the notes' text.
 ///
 /// A run of paragraphs in the "Preformatted Text" style (pandoc's and LibreOffice's code blocks)
 /// is one code block, its lines' leading spaces kept. Text follows ODF's white-space rule: runs of white space are one space, `text:s` adds
@@ -36,6 +37,9 @@ struct OpenDocumentReader {
     private var skippedElement = SkippedSubtree()
     private var listDepth = 0
     private var items: [String] = []
+    private var numbering: OpenDocumentListNumbering
+    /// The mark of the current list item ("-", "2.").
+    private var itemMark = "-"
     /// Whether the current list item has had its first paragraph.
     private var itemStarted = false
     private var tableDepth = 0
@@ -48,6 +52,11 @@ struct OpenDocumentReader {
     private var codeLines: [String] = []
     /// Automatic paragraph styles (`office:automatic-styles`) and the style each is based on.
     private var parentStyles: [String: String] = [:]
+
+    /// A reader that knows the list styles of `styles.xml` (`content.xml` adds its automatic ones).
+    init(listStyles: OpenDocumentListStyles) {
+        numbering = OpenDocumentListNumbering(styles: listStyles)
+    }
 
     mutating func handle(_ event: XMLEvent) {
         if skippedElement.swallows(event) { return }
@@ -84,14 +93,20 @@ struct OpenDocumentReader {
             flushCode()
             listDepth += 1
             if listDepth == 1 { items = [] }
-        case "list-item", "list-header": itemStarted = false
+            numbering.enterList(element)
+        case "list-item":
+            itemStarted = false
+            itemMark = numbering.markItem(start: element.attribute("start-value").flatMap { Int($0) })
+        case "list-header":
+            itemStarted = false
+            itemMark = "-"
         case "table":
             flushCode()
             tableDepth += 1
             if tableDepth == 1 { rows = [] }
         case "table-row": if tableDepth == 1 { cells = [] }
         case "table-cell": if tableDepth == 1 { cellText = [] }
-        default: break
+        default: numbering.styles.start(element)
         }
     }
 
@@ -103,6 +118,7 @@ struct OpenDocumentReader {
             if noteDepth == 0 { notes.append(noteText.joined(separator: "\n")) }
         case "list":
             listDepth -= 1
+            numbering.leaveList()
             if listDepth == 0 { flushList() }
         case "table-cell": if tableDepth == 1 { cells.append(cellText.joined(separator: " ")) }
         case "table-row": if tableDepth == 1 { rows.append(cells.joined(separator: " | ")) }
@@ -138,7 +154,7 @@ struct OpenDocumentReader {
             blocks.append(.heading(level: level, text: InlineText.collapsed(text)))
         } else if listDepth > 0 && paragraphs.isEmpty {
             let indent = String(repeating: "  ", count: listDepth - 1)
-            items.append(indent + (itemStarted ? "  " : "- ") + text)
+            items.append(indent + (itemStarted ? "  " : itemMark + " ") + text)
             itemStarted = true
         } else {
             blocks.append(.paragraph(text))

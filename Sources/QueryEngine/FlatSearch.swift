@@ -7,19 +7,24 @@ struct FlatSearch: SemanticIndex {
     let flat: FlatIndex
     let runs: FileRuns
 
-    init(flat: FlatIndex) {
+    /// The search of `flat`'s rows; `sectionStarts`, the chunks that open a section inside their
+    /// file, when sections are to be weighed (`IndexStore.sectionStarts`).
+    init(flat: FlatIndex, sectionStarts: Set<Int64>? = nil) {
         self.flat = flat
-        runs = FileRuns(snapshot: flat.snapshot)
+        runs = FileRuns(
+            snapshot: flat.snapshot, sections: sectionStarts.map { SectionRuns(snapshot: flat.snapshot, starts: $0) })
     }
 
     var generation: Int64 { flat.snapshot.generation }
+
+    var knowsSections: Bool { runs.sections != nil }
 
     func scan(
         _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
         blocks: Int
     ) throws -> ScannedVectors {
         let candidates = SplitScan(flat: flat, runs: runs, blockCount: blocks).candidates(
-            query, limit: limit, allow: allow, openingWeight: policy.openingWeight, lengthPenalty: policy.lengthPenalty)
+            query, limit: limit, allow: allow, weights: FileWeights(policy))
         return ScannedVectors(flat: flat, runs: runs, candidates: candidates)
     }
 }

@@ -34,9 +34,7 @@ extension IVFSearch {
         }
         var best = RankedRows(capacity: limit)
         for row in rows.sorted() {
-            let score = files.adjusted(
-                row: row, similarity: exact.of, openingWeight: policy.openingWeight,
-                lengthPenalty: policy.lengthPenalty)
+            let score = files.adjusted(row: row, similarity: exact.of, weights: FileWeights(policy))
             best.insert(row, score)
         }
         return best.ranked

@@ -9,14 +9,19 @@ struct IVFSearch: SemanticIndex {
     let ivf: IVFIndex
     let probes: Int
     let flat: FlatIndex
+    /// The snapshot's sections, when they are to be weighed.
+    let sections: SectionRuns?
 
-    init(ivf: IVFIndex, probes: Int) {
+    init(ivf: IVFIndex, probes: Int, sections: SectionRuns? = nil) {
         self.ivf = ivf
         self.probes = probes
+        self.sections = sections
         flat = FlatIndex(snapshot: ivf.snapshot)
     }
 
     var generation: Int64 { ivf.snapshot.generation }
+
+    var knowsSections: Bool { sections != nil }
 
     func scan(
         _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
@@ -26,9 +31,10 @@ struct IVFSearch: SemanticIndex {
         let snapshot = ivf.snapshot
         if allow != nil, found.count < limit {
             return .scanningEveryRow(
-                flat, runs: FileRuns(snapshot: snapshot), query: query, limit: limit, allow: allow, policy: policy)
+                flat, runs: FileRuns(snapshot: snapshot, sections: sections), query: query, limit: limit, allow: allow,
+                policy: policy)
         }
-        let files = SnapshotFiles(snapshot: snapshot)
+        let files = SnapshotFiles(snapshot: snapshot, sections: sections)
         let exact = ExactSimilarities(flat: flat, query: query)
         let widened = widened(found, files: files, exact: exact, limit: limit, allow: allow, policy: policy)
         return ScannedVectors(
@@ -46,6 +52,8 @@ struct StaleListSearch: SemanticIndex {
     let lists: IndexStore.StoredLists
 
     var generation: Int64 { lists.generation }
+
+    var knowsSections: Bool { false }
 
     func scan(
         _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,

@@ -28,9 +28,9 @@ final class Prefetch: @unchecked Sendable {
     private var indexReceived = false
 
     /// Starts the thread: opens `indexPath` unless `store` is given, loads the vectors when
-    /// `loadIndex`, then runs `keywordSearch` if given.
+    /// `loadIndex` (knowing their sections with `sections`), then runs `keywordSearch` if given.
     init(
-        indexPath: String, store given: IndexStore?, loadIndex: Bool,
+        indexPath: String, store given: IndexStore?, loadIndex: Bool, sections: Bool = false,
         keywordSearch: (@Sendable (IndexStore) throws -> KeywordMatches)?
     ) {
         store = given
@@ -41,7 +41,7 @@ final class Prefetch: @unchecked Sendable {
                 do {
                     store = try self.store ?? IndexStore(path: indexPath, create: false)
                     self.store = store
-                    if loadIndex { index = try SemanticIndexLoader.load(store: store) }
+                    if loadIndex { index = try SemanticIndexLoader.load(store: store, sections: sections) }
                 } catch {
                     indexFailure = error
                     indexReady.signal()

@@ -44,6 +44,13 @@ public struct QueryPolicy: Sendable, Hashable {
     /// this power when candidates are rescored (a long page's opening says less about each of
     /// its parts).
     public var openingFade: Float = 0
+    /// How much of the file's weight on a chunk comes from the chunk's section (the run of the
+    /// file's chunks under the same headings) instead of the whole file: the share of the opening
+    /// weight given to the section's opening chunk, and the share of the length penalty counted
+    /// over the section's chunks. 0 weighs whole files (and reads no sections); 1 lets each
+    /// section of a long page weigh as a short file would.
+    public var sectionOpening: Float = 0
+    public var sectionLength: Float = 0
     /// Where the relevance floor applies, it rises to this far below the query's best
     /// similarity: a passage found by meaning alone and much weaker than the best is no answer.
     public var floorGap = 0.5
@@ -83,11 +90,14 @@ extension QueryPolicy {
         return gathering
     }
 
+    /// Whether ranking weighs sections, so that the vectors must be loaded knowing them.
+    var weighsSections: Bool { FileWeights(self).weighsSections }
+
     /// The names `set(_:to:)` knows, as `semfind eval`'s options spell them.
     public static let settingNames = [
         "min-pieces", "opening-weight", "length-penalty", "keyword-weight", "fusion-k", "keyword-length-penalty",
         "keyword-budget", "passage-weight", "file-decay", "heading-weight", "coverage-weight", "opening-fade",
-        "floor-gap",
+        "floor-gap", "section-opening", "section-length",
     ]
 
     /// Sets one tunable by its option name (`semfind eval --settings` reads a file of these);
@@ -110,6 +120,8 @@ extension QueryPolicy {
         case "coverage-weight": coverageWeight = value
         case "opening-fade": openingFade = Float(value)
         case "floor-gap": floorGap = value
+        case "section-opening": sectionOpening = Float(min(value, 1))
+        case "section-length": sectionLength = Float(min(value, 1))
         default:
             throw SemfindError(
                 .invalidInput,

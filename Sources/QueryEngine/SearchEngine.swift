@@ -50,7 +50,7 @@ public final class SearchEngine {
 
     func index() throws -> any SemanticIndex {
         if let loadedIndex { return loadedIndex }
-        let index = try SemanticIndexLoader.load(store: store)
+        let index = try SemanticIndexLoader.load(store: store, sections: policy.weighsSections)
         loadedIndex = index
         return index
     }
@@ -115,9 +115,11 @@ public final class SearchEngine {
                     terms, allowed: allowed, limit: pool, policy: policy, store: store, counts: counts)
             }
         }
+        // Vectors loaded without their sections are loaded again for a policy that weighs them.
+        if policy.weighsSections, let loaded = loadedIndex, !loaded.knowsSections { loadedIndex = nil }
         let prefetch = Prefetch(
             indexPath: store.path, store: prefetchStore, loadIndex: request.mode != .keyword && loadedIndex == nil,
-            keywordSearch: keywordWork)
+            sections: policy.weighsSections, keywordSearch: keywordWork)
         prefetchStore = nil
         if request.mode != .keyword {
             try gatherSemantic(request, pool: pool, allowed: allowed, prefetch: prefetch, into: &evidence)
@@ -184,8 +186,8 @@ public final class SearchEngine {
             let chunks = scanned.runs.file(ofRow: candidate.row).chunks
             let adjusted = scanned.runs.adjusted(
                 row: candidate.row, similarity: exact.of,
-                openingWeight: policy.openingWeight / pow(Float(max(1, chunks)), policy.openingFade),
-                lengthPenalty: policy.lengthPenalty)
+                weights: FileWeights(
+                    policy, opening: policy.openingWeight / pow(Float(max(1, chunks)), policy.openingFade)))
             return (candidate.chunkID, candidate.fileID, exact.of(candidate.row), adjusted)
         }
         evidence.response.lowConfidence = isFlat(

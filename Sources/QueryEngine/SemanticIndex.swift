@@ -7,6 +7,9 @@ import VectorStore
 protocol SemanticIndex: Sendable {
     /// The generation of the index that the vectors are of.
     var generation: Int64 { get }
+    /// Whether rows know their sections, as a policy that weighs sections needs
+    /// (`QueryPolicy.weighsSections`); an index loaded without them weighs whole files.
+    var knowsSections: Bool { get }
 
     /// Up to `limit` candidate rows for `query` among the rows whose file `allow` accepts (all
     /// when nil). A filter never shortens the list while allowed rows remain unscanned: an
@@ -35,8 +38,7 @@ struct ScannedVectors {
         _ flat: FlatIndex, runs: FileRuns, query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?,
         policy: QueryPolicy
     ) -> ScannedVectors {
-        let rough = runs.adjusted(
-            flat.approximateScores(query), openingWeight: policy.openingWeight, lengthPenalty: policy.lengthPenalty)
+        let rough = runs.adjusted(flat.approximateScores(query), weights: FileWeights(policy))
         return ScannedVectors(flat: flat, runs: runs, candidates: flat.best(rough, limit: limit, allow: allow))
     }
 }
@@ -49,12 +51,18 @@ enum SemanticIndexLoader {
     ///
     /// A snapshot that changed since it was written is not used: the vectors are read from the
     /// database as if it were missing, and the index says so (`DistrustedSnapshotSearch`).
-    static func load(store: IndexStore) throws -> any SemanticIndex {
+    ///
+    /// With `sections`, the rows of a snapshot also learn their sections from the catalog (one
+    /// pass over the chunks' heading paths); an index read from the database weighs whole files.
+    static func load(store: IndexStore, sections: Bool = false) throws -> any SemanticIndex {
         if let snapshot = try store.currentSnapshot() {
+            let starts = sections ? try store.sectionStarts() : nil
             if let ivf = IVFIndex(snapshot: snapshot) {
-                return IVFSearch(ivf: ivf, probes: try store.vectorIndexInfo().probes ?? ivf.listCount)
+                return IVFSearch(
+                    ivf: ivf, probes: try store.vectorIndexInfo().probes ?? ivf.listCount,
+                    sections: starts.map { SectionRuns(snapshot: snapshot, starts: $0) })
             }
-            return FlatSearch(flat: FlatIndex(snapshot: snapshot))
+            return FlatSearch(flat: FlatIndex(snapshot: snapshot), sectionStarts: starts)
         }
         let fromDatabase: any SemanticIndex =
             if let lists = try store.storedLists() {
@@ -74,6 +82,8 @@ struct DistrustedSnapshotSearch: SemanticIndex {
     let notice: String
 
     var generation: Int64 { fromDatabase.generation }
+
+    var knowsSections: Bool { fromDatabase.knowsSections }
 
     func scan(
         _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,

@@ -17,7 +17,7 @@ struct SplitScan {
     /// The `limit` best rows for `query` among the rows whose file `allow` accepts (all rows
     /// when nil).
     func candidates(
-        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, openingWeight: Float, lengthPenalty: Float
+        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, weights: FileWeights
     ) -> [(row: Int, chunkID: Int64, fileID: Int64, score: Float)] {
         guard limit > 0, flat.count > 0 else { return [] }
         let quantized = flat.quantized(query)
@@ -28,7 +28,7 @@ struct SplitScan {
             var scores = [Float](repeating: 0, count: rows.count)
             scores.withUnsafeMutableBufferPointer { buffer in
                 if let quantized { flat.approximateScores(quantized, rows: rows, into: buffer) }
-                runs.adjust(buffer, rows: rows, openingWeight: openingWeight, lengthPenalty: lengthPenalty)
+                runs.adjust(buffer, rows: rows, weights: weights)
             }
             var best = RankedRows(capacity: limit)
             let fileIDs = flat.snapshot.fileIDs

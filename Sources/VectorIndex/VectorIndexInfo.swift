@@ -7,6 +7,8 @@ public struct VectorIndexInfo: Sendable, Equatable {
         case flat
         /// Rows are filed under k-means lists; a query scans the `probes` nearest lists.
         case ivf
+        /// The database keeps an HNSW graph of the rows (pgvector) and searches it itself.
+        case hnsw
     }
 
     public var kind: Kind
@@ -68,6 +70,8 @@ public struct VectorIndexInfo: Sendable, Equatable {
             if rows == 0 || rows * 2 < threshold { return .becomeFlat }
             guard let trained = trainedRows, trained > 0 else { return .train }
             return retrain || rows >= 2 * trained || rows * 2 <= trained ? .train : .keep
+        case .hnsw:
+            return .keep
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IndexStorage
 import SemfindCore
 import VectorIndex
 
@@ -157,22 +158,13 @@ public final class IndexStore {
     public func bindModel(fingerprint: () -> String, signature: String, name: String, dimension: Int) throws {
         let meta = try meta()
         if let stored = meta.modelFingerprint {
-            let storedName = meta.modelName ?? "another model"
-            if let storedDimension = meta.dimension, storedDimension != dimension {
-                throw SemfindError(
-                    .invalidInput,
-                    "index \(path) holds \(storedDimension)-dimensional vectors of \(storedName), and \(name) makes \(dimension); leave out --model to use \(storedName), or rebuild it with semfind index --rebuild --model \(name) FOLDER"
-                )
+            let binding = ModelBinding(
+                fingerprint: stored, signature: meta.modelSignature, name: meta.modelName, dimension: meta.dimension)
+            let match = try binding.check(
+                fingerprint: fingerprint, signature: signature, name: name, dimension: dimension, index: path)
+            if match == .sameModel {
+                try? setMeta(.modelSignature, signature)
             }
-            if meta.modelSignature == signature { return }
-            let computed = fingerprint()
-            guard stored == computed else {
-                throw SemfindError(
-                    .invalidInput,
-                    "index \(path) was built with \(storedName) (\(stored)), not \(name) (\(computed)); leave out --model to use \(storedName), or rebuild it with semfind index --rebuild --model \(name) FOLDER"
-                )
-            }
-            try? setMeta(.modelSignature, signature)
             return
         }
         let computed = fingerprint()

@@ -20,6 +20,6 @@ enum IsolatedParsing {
             executable: program,
             arguments: [ParseWorkerCommand.configuration.commandName ?? "parse-worker"], environment: environment,
             timeout: .milliseconds(Int((timeout * 1000).rounded())))
-        return { stop in DeclaredFormatsInProcess(next: IsolatedParser(launch: launch, stop: stop)) }
+        return { stop in DeclaredFormatsInProcess(next: IsolatedParser(launch: launch, stop: stop), stop: stop) }
     }
 }

@@ -46,13 +46,54 @@ struct ChildProcessTests {
         let slow = try run("/bin/sh", ["-c", "echo $$; sleep 30 & wait"], seconds: 0.5)
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(slow.stoppedFor == .timedOut && slow.termination.cause == .signaled(SIGKILL))
-        // The shell leads its own group; the sleep in it went with it: the group is empty.
+        try expectGroupGone(printed: slow.output)
+    }
+
+    /// The shell that printed its pid (`echo $$`) led its own group; the sleep in it went with
+    /// it: the group is empty. (Its orphaned member is reaped by init, a moment later.)
+    func expectGroupGone(printed output: [UInt8]) throws {
         let group = try #require(
-            pid_t(String(decoding: slow.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
-        // (Its orphaned member is reaped by init, a moment later.)
+            pid_t(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         let gone = ContinuousClock.now + .seconds(2)
         while kill(-group, 0) == 0, ContinuousClock.now < gone { usleep(10_000) }
         #expect(kill(-group, 0) == -1 && errno == ESRCH)
+    }
+
+    /// Asks for a stop a moment from now, while the child runs, as Ctrl-C would: writes to the
+    /// pipe whose other end is the stop descriptor.
+    func stopSoon(writingTo descriptor: Int32) {
+        Thread {
+            usleep(200_000)
+            _ = write(descriptor, "x", 1)
+        }.start()
+    }
+
+    @Test("a run whose stop descriptor becomes readable kills the child and its group at once, before its deadline")
+    func runStops() throws {
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        defer { for end in ends { close(end) } }
+        stopSoon(writingTo: ends[1])
+        let stopped = try ChildProcess.run(
+            executable: "/bin/sh", arguments: ["-c", "echo $$; sleep 3600 & wait"], environment: [:],
+            deadline: .now + .seconds(60), outputLimit: 100, stopDescriptor: ends[0])
+        #expect(stopped.stoppedFor == .stopped && stopped.termination.cause == .signaled(SIGKILL))
+        try expectGroupGone(printed: stopped.output)
+    }
+
+    @Test("a child that closed its output and runs on is killed at the deadline, or at a stop, and says which")
+    func closedOutputRunsOn() throws {
+        let runsOn = ["-c", "exec >&- 2>&-; sleep 3600"]
+        let late = try run("/bin/sh", runsOn, seconds: 0.5)
+        #expect(late.stoppedFor == .timedOut && late.termination.cause == .signaled(SIGKILL))
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        defer { for end in ends { close(end) } }
+        stopSoon(writingTo: ends[1])
+        let stopped = try ChildProcess.run(
+            executable: "/bin/sh", arguments: runsOn, environment: [:], deadline: .now + .seconds(60),
+            outputLimit: 100, stopDescriptor: ends[0])
+        #expect(stopped.stoppedFor == .stopped && stopped.termination.cause == .signaled(SIGKILL))
     }
 
     @Test("output past the cap stops the child and is cut at the cap")

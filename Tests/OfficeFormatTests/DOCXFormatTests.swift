@@ -76,6 +76,39 @@ import Testing
         #expect(texts == ["boxed", "kept\tafter tab"])
     }
 
+    /// What pandoc -t plain leaves out, semfind leaves out: headers and footers (furniture
+    /// repeated on every page) and comments (reviewers' notes beside the text, as ODT's
+    /// annotations are); the text a comment marks reads on unbroken.
+    @Test func headersFootersAndCommentsAreLeftOut() throws {
+        let body = """
+            <w:p><w:r><w:t xml:space="preserve">Body text with a </w:t></w:r><w:commentRangeStart w:id="0"/>\
+            <w:r><w:t>comm</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>\
+            <w:r><w:t>ented word.</w:t></w:r></w:p>
+            """
+        let relationships = WordFixture.documentRelationships.replacingOccurrences(
+            of: "</Relationships>",
+            with: """
+                <Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>
+                <Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+                <Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+                </Relationships>
+                """)
+        func part(_ root: String, _ inside: String) -> String {
+            #"<?xml version="1.0"?><w:\#(root) \#(WordFixture.namespaces)>\#(inside)</w:\#(root)>"#
+        }
+        let bytes = try ZipFixture.zip([
+            ("[Content_Types].xml", WordFixture.contentTypes), ("_rels/.rels", WordFixture.packageRelationships),
+            ("word/document.xml", WordFixture.document(body)), ("word/_rels/document.xml.rels", relationships),
+            (
+                "word/comments.xml",
+                part("comments", #"<w:comment w:id="0">\#(WordFixture.paragraph("Is this right?"))</w:comment>"#)
+            ),
+            ("word/header1.xml", part("hdr", WordFixture.paragraph("Running header"))),
+            ("word/footer1.xml", part("ftr", WordFixture.paragraph("Confidential footer"))),
+        ])
+        #expect(try docx.parse(bytes).sections.map(\.text) == ["Body text with a commented word."])
+    }
+
     /// Runs of list items are one list section, marked as Word numbers them; a paragraph ends
     /// the list, and numbering id "0" is no list.
     @Test func listsAreMarkedAsNumbered() throws {

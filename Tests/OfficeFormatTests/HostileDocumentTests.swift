@@ -28,7 +28,7 @@ import ZippedXML
     /// A DOCX of about 1 MB whose document part inflates to 1 GiB: refused while inflating,
     /// at the first megabytes, as a zip bomb.
     @Test func zipBombIsRefusedEarly() throws {
-        let bomb = try ZipFixture.zeros(named: "word/document.xml", size: 1 << 30)
+        let bomb = try HostileDocuments.zipBomb()
         #expect(bomb.count < 2 << 20)
         let started = ContinuousClock.now
         let message = refusal { try DOCXFormat().parse(bomb) }
@@ -51,15 +51,7 @@ import ZippedXML
 
     /// Entities are never expanded: the billion laughs yield no text, or an error; never 3 GB.
     @Test func billionLaughsDoNotExpand() throws {
-        let entities = (1...9).map { level in
-            #"<!ENTITY lol\#(level) "\#(String(repeating: "&lol\(level - 1);", count: 10))">"#
-        }
-        let document = """
-            <?xml version="1.0"?>
-            <!DOCTYPE w:document [<!ENTITY lol0 "lol">\(entities.joined())]>
-            <w:document \(WordFixture.namespaces)><w:body><w:p><w:r><w:t>before &lol9; after</w:t></w:r></w:p></w:body></w:document>
-            """
-        let bytes = try ZipFixture.zip([("word/document.xml", document)])
+        let bytes = try HostileDocuments.billionLaughs()
         do {
             let parsed = try DOCXFormat().parse(bytes)
             #expect(parsed.sections.map(\.text).joined().utf8.count < 100)
@@ -87,14 +79,7 @@ import ZippedXML
     /// An EPUB whose chapter entry is named `../../evil.xhtml`: the name is only looked up (the
     /// plugins have no way to write), so the chapter is read like any other.
     @Test func entryNamedOutsideTheArchive() throws {
-        let opf = BookFixture.opf(
-            title: "Evil", chapters: [.init(part: "../../evil.xhtml", id: "evil", body: "")], spine: ["evil"],
-            opfPart: "content.opf")
-        let container = BookFixture.container.replacingOccurrences(of: "OEBPS/content.opf", with: "content.opf")
-        let bytes = try ZipFixture.zip([
-            ("META-INF/container.xml", container), ("content.opf", opf),
-            ("../../evil.xhtml", BookFixture.page("<p>Escaped text.</p>")),
-        ])
+        let bytes = try HostileDocuments.escapingEPUB()
         #expect(try ZipPackage(bytes).contains("../../evil.xhtml"))
         #expect(try !ZipPackage(bytes).contains("evil.xhtml"))
         #expect(try EPUBFormat().parse(bytes).sections.map(\.text) == ["Escaped text."])
@@ -103,11 +88,7 @@ import ZippedXML
     /// An ODT with 10,000 nested elements: libxml2's depth limit stops the read with one line;
     /// no recursion, no crash.
     @Test func deepNesting() throws {
-        let depth = 10_000
-        let body =
-            String(repeating: "<text:span>", count: depth) + "deep" + String(repeating: "</text:span>", count: depth)
-        let bytes = try OpenDocumentFixture.odt(body: "<text:p>\(body)</text:p>")
-        let message = refusal { try ODTFormat().parse(bytes) }
+        let message = refusal { try ODTFormat().parse(HostileDocuments.deeplyNested()) }
         #expect(message?.hasPrefix("content.xml is not readable XML: line 1: Excessive depth") == true)
     }
 }

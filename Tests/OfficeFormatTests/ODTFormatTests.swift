@@ -57,6 +57,51 @@ import Testing
         #expect(sections.map(\.text) == ["Run:", "if ready {\n    go()\n}", "Done."])
     }
 
+    /// Items are marked as their list style numbers them (automatic styles in content.xml, named
+    /// ones in styles.xml): format, prefix and suffix, start values, levels shown, a count that
+    /// restarts under a new item above it and goes on in a list that continues another; bullets
+    /// and unknown styles are "-".
+    @Test func listsAreNumberedByTheirStyles() throws {
+        let style = #"xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0""#
+        let automatic = """
+            <office:automatic-styles><text:list-style \(style) style:name="L1">\
+            <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>\
+            <text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")"/>\
+            <text:list-level-style-number text:level="3" style:num-format="1" style:num-suffix="." text:display-levels="3"/>\
+            </text:list-style><text:list-style \(style) style:name="L2">\
+            <text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>\
+            </office:automatic-styles>
+            """
+        let named = """
+            <office:document-styles \(OpenDocumentFixture.namespaces) \(style)><office:styles>\
+            <text:list-style style:name="Numbering_20_123"><text:list-level-style-number text:level="1" \
+            style:num-format="I" style:num-prefix="(" style:num-suffix=")"/></text:list-style>\
+            </office:styles></office:document-styles>
+            """
+        func item(_ text: String, _ inner: String = "", start: Int? = nil) -> String {
+            let value = start.map { #" text:start-value="\#($0)""# } ?? ""
+            return "<text:list-item\(value)><text:p>\(text)</text:p>\(inner)</text:list-item>"
+        }
+        let body = """
+            <text:list text:style-name="L1" xml:id="first">\(item("alpha"))\
+            \(item("beta", "<text:list>" + item("inner", "<text:list>" + item("deepest") + "</text:list>") + item("inner two") + "</text:list>"))\
+            \(item("gamma"))</text:list><text:p>between</text:p>\
+            <text:list text:style-name="L1" text:continue-list="first">\(item("delta"))</text:list>\
+            <text:list text:style-name="L2">\(item("dot"))</text:list>\
+            <text:list text:style-name="Numbering_20_123">\(item("seventh", start: 7))\(item("eighth"))</text:list>\
+            <text:list text:style-name="Unknown">\(item("plain"))</text:list>
+            """
+        let content = OpenDocumentFixture.content(body).replacingOccurrences(
+            of: "<office:body>", with: automatic + "<office:body>")
+        let bytes = try ZipFixture.zip([("content.xml", content), ("styles.xml", named)])
+        let sections = try odt.parse(bytes).sections
+        #expect(
+            sections.map(\.text) == [
+                "1. alpha\n2. beta\n  a) inner\n    2.a.1. deepest\n  b) inner two\n3. gamma", "between", "4. delta",
+                "- dot", "(VII) seventh\n(VIII) eighth", "- plain",
+            ])
+    }
+
     @Test func headingWithoutLevelIsOutermost() throws {
         let body = "<text:h>Top</text:h><text:p>under it</text:p>"
         let sections = try odt.parse(OpenDocumentFixture.odt(body: body)).sections

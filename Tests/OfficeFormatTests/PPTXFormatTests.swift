@@ -1,5 +1,6 @@
 import PPTXFormat
 import SemfindCore
+import TestSupport
 import Testing
 
 @Suite struct PPTXFormatTests {

@@ -3,6 +3,7 @@ import EPUBFormat
 import ODTFormat
 import PPTXFormat
 import SemfindCore
+import TestSupport
 import Testing
 
 /// Well-formed but arbitrary documents: elements each format knows, nested at random, with and

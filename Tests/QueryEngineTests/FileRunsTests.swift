@@ -5,21 +5,25 @@ import VectorIndex
 @testable import QueryEngine
 
 @Suite struct FileRunsTests {
-    @Test("rows of a file get its opening chunk's similarity and a penalty for its length")
-    func adjusted() throws {
-        let fileIDs: [Int64] = [7, 7, 7, 9]
-        let snapshot = try VectorSnapshot.build(count: 4, dimension: 1, generation: 0) { chunkIDs, files, matrix in
-            for row in 0..<4 {
+    /// A flat snapshot of one-dimensional rows, chunk ids 1, 2, … in row order, of these files.
+    func snapshot(files fileIDs: [Int64]) throws -> VectorSnapshot {
+        try VectorSnapshot.build(count: fileIDs.count, dimension: 1, generation: 0) { chunkIDs, files, matrix in
+            for row in fileIDs.indices {
                 chunkIDs[row] = Int64(row + 1)
                 files[row] = fileIDs[row]
                 matrix[row] = 1
             }
-            return 4
+            return fileIDs.count
         }
+    }
+
+    @Test("rows of a file get its opening chunk's similarity and a penalty for its length")
+    func adjusted() throws {
+        let snapshot = try snapshot(files: [7, 7, 7, 9])
         let runs = FileRuns(snapshot: snapshot)
         #expect(runs.firstRow == [0, 3])
         #expect(runs.chunkCount == [3, 1])
-        let scores = runs.adjusted([0.2, 0.8, 0.1, 0.6], openingWeight: 0.5, lengthPenalty: 0.1)
+        let scores = runs.adjusted([0.2, 0.8, 0.1, 0.6], weights: FileWeights(opening: 0.5, length: 0.1))
         let penalty = Float(0.1 * log(3.0))
         #expect(abs(scores[1] - (0.8 + 0.1 - penalty)) < 1e-6)
         #expect(abs(scores[3] - (0.6 + 0.3)) < 1e-6)
@@ -52,5 +56,35 @@ import VectorIndex
         }
         let partial = FileRuns(snapshot: snapshot, chunkCounts: [9: 12])
         #expect(partial.chunkCount == [3, 12], "a file only partly read counts all its chunks")
+    }
+
+    @Test("with sections weighed, a row takes its section's opening and size in the shares the weights give")
+    func sections() throws {
+        // File 7: chunks 1-2 under one heading, chunks 3-5 under another; file 9: chunk 6.
+        let snapshot = try snapshot(files: [7, 7, 7, 7, 7, 9])
+        let sections = SectionRuns(snapshot: snapshot, starts: [3])
+        #expect(sections.firstRow == [0, 2, 5])
+        #expect(sections.chunkCount == [2, 3, 1])
+        let runs = FileRuns(snapshot: snapshot, sections: sections)
+        let similarities: [Float] = [0.1, 0.2, 0.9, 0.3, 0.4, 0.5]
+        let wholeFiles = runs.adjusted(similarities, weights: FileWeights(opening: 0.5, length: 0.1))
+        let asFiles = runs.adjusted(
+            similarities, weights: FileWeights(opening: 0.5, length: 0.1, sectionOpening: 1, sectionLength: 1))
+        let halfway = runs.adjusted(
+            similarities, weights: FileWeights(opening: 0.5, length: 0.1, sectionOpening: 0.5, sectionLength: 0.5))
+        let penalty = { (chunks: Double) in Float(0.1 * log(chunks)) }
+        #expect(abs(wholeFiles[3] - (0.3 + 0.5 * 0.1 - penalty(5))) < 1e-6, "sections unweighed: the file")
+        #expect(abs(asFiles[3] - (0.3 + 0.5 * 0.9 - penalty(3))) < 1e-6, "its section's opening and size")
+        #expect(abs(asFiles[1] - (0.2 + 0.5 * 0.1 - penalty(2))) < 1e-6, "the first section opens with the file")
+        #expect(abs(halfway[3] - (0.3 + 0.5 * 0.5 * (0.1 + 0.9) - (penalty(5) + penalty(3)) / 2)) < 1e-6)
+        #expect(abs(asFiles[5] - wholeFiles[5]) < 1e-6, "a file of one section weighs as before")
+        for row in 0..<6 {
+            let weights = FileWeights(opening: 0.5, length: 0.1, sectionOpening: 0.5, sectionLength: 0.5)
+            let one = runs.adjusted(row: row, similarity: { similarities[$0] }, weights: weights)
+            #expect(abs(one - halfway[row]) < 1e-6, "row \(row) weighed alone")
+            var buffer = similarities
+            buffer.withUnsafeMutableBufferPointer { runs.adjust($0, rows: 0..<6, weights: weights) }
+            #expect(abs(buffer[row] - halfway[row]) < 1e-6, "row \(row) weighed in place")
+        }
     }
 }

@@ -41,8 +41,7 @@ import VectorIndex
         for opening in [0, 400, 1_200, 2_500] {
             let query = snapshot.vector(ofRow: runs.file(ofRow: snapshot.row(of: Int64(opening + 1)) ?? 0).openingRow)
             let similarities = (0..<snapshot.count).map { snapshot.similarity(query, row: $0) }
-            let adjusted = runs.adjusted(
-                similarities, openingWeight: policy.openingWeight, lengthPenalty: policy.lengthPenalty)
+            let adjusted = runs.adjusted(similarities, weights: FileWeights(policy))
             let expected = (0..<snapshot.count).sorted { adjusted[$0] > adjusted[$1] }.prefix(10)
             let raw = ivf.candidates(query, probes: ivf.listCount, limit: 20).map(\.row)
             lifted += expected.filter { !raw.contains($0) }.count

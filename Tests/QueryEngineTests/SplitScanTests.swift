@@ -5,8 +5,9 @@ import VectorIndex
 @testable import QueryEngine
 
 @Suite struct SplitScanTests {
-    /// 3,000 rows over files of 1 to 6 chunks; every seventh row repeats an earlier vector, so
-    /// that equal scores (and the rule that the earlier row wins them) are exercised.
+    /// 3,000 rows over files of 1 to 6 chunks, every third chunk opening a section when it does
+    /// not open its file; every seventh row repeats an earlier vector, so that equal scores (and
+    /// the rule that the earlier row wins them) are exercised.
     func index() throws -> (flat: FlatIndex, runs: FileRuns) {
         var generator = SeededGenerator(seed: 42)
         let dimension = 48
@@ -37,11 +38,17 @@ import VectorIndex
             return count
         }
         let flat = FlatIndex(snapshot: snapshot)
-        return (flat, FileRuns(snapshot: flat.snapshot))
+        let starts = Set(flat.snapshot.chunkIDs.filter { $0 % 3 == 0 })
+        return (flat, FileRuns(snapshot: flat.snapshot, sections: SectionRuns(snapshot: flat.snapshot, starts: starts)))
     }
 
-    @Test("any number of blocks gives the single pass's candidates, in its order, with or without a filter")
-    func sameAsOnePass() throws {
+    @Test(
+        "any number of blocks gives the single pass's candidates, in its order, with or without a filter or sections",
+        arguments: [
+            FileWeights(opening: 0.5, length: 0.02),
+            FileWeights(opening: 0.5, length: 0.02, sectionOpening: 0.75, sectionLength: 0.5),
+        ])
+    func sameAsOnePass(weights: FileWeights) throws {
         let (flat, runs) = try index()
         var generator = SeededGenerator(seed: 7)
         var ties = 0
@@ -50,14 +57,13 @@ import VectorIndex
                 $0 + Float.random(in: -0.05...0.05, using: &generator)
             }
             for allowed in [nil, Set(flat.snapshot.fileIDs.filter { $0 % 3 != 0 })] {
-                let rough = runs.adjusted(flat.approximateScores(vector), openingWeight: 0.5, lengthPenalty: 0.02)
+                let rough = runs.adjusted(flat.approximateScores(vector), weights: weights)
                 let expected = flat.best(rough, limit: 200, allow: allowed.map { set in { set.contains($0) } })
                 ties += zip(expected, expected.dropFirst()).filter { $0.score == $1.score }.count
                 for blocks in [1, 2, 3, 4, 7, 64] {
                     let split = SplitScan(flat: flat, runs: runs, blockCount: blocks).candidates(
                         vector, limit: 200, allow: allowed.map { set in { @Sendable in set.contains($0) } },
-                        openingWeight: 0.5,
-                        lengthPenalty: 0.02)
+                        weights: weights)
                     #expect(split.map(\.row) == expected.map(\.row), "\(blocks) blocks")
                     #expect(split.map(\.score) == expected.map(\.score), "\(blocks) blocks")
                     #expect(split.map(\.chunkID) == expected.map(\.chunkID))

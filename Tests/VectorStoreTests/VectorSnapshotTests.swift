@@ -84,26 +84,4 @@ struct VectorSnapshotTests {
         _ = try store.refreshVectorIndex()
         #expect(try store.chunkCount() == 3)
     }
-
-    @Test(
-        "keyword search ranks by BM25, reads trigrams, and a file filter applies before the limit",
-        arguments: DatabaseLocation.allCases)
-    func keyword(location: DatabaseLocation) throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try store(
-            location,
-            files: [
-                ("a", [[1, 0], [0, 1]], ["rotate the logs daily", "unrelated text"]),
-                ("b", [[1, 0]], ["logs logs logs rotate"]), ("c", [[0, 1]], ["日志轮转的配置"]),
-            ])
-        let words = try store.keywordSearch("\"rotate\" OR \"logs\"", in: .words, limit: 10)
-        #expect(words.count == 2)
-        #expect(words.allSatisfy { $0.fileChunks >= 1 })
-        let onlyA = try store.keywordSearch(
-            "\"logs\"", in: .words, fileIDs: [words.first { $0.fileChunks == 2 }!.fileID], limit: 1)
-        #expect(
-            onlyA.count == 1 && onlyA[0].fileChunks == 2, "the filter keeps file a's chunk although b's ranks higher")
-        #expect(try store.keywordSearch("\"日志轮\"", in: .trigrams, limit: 5).count == 1)
-        #expect(try store.keywordSearch("\"rotate\"", in: .words, fileIDs: [], limit: 5).isEmpty)
-    }
 }

@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Formats declared in a plugins file, end to end: their files are indexed through their
 /// commands (before the built-in plugins), a command that hangs or prints without end fails
 /// only its file, changing an entry re-reads exactly its files, and `semfind plugins`, `status`
@@ -13,8 +17,9 @@ struct DeclaredFormatsTests {
     var pluginsFile: String { folder + "/plugins.toml" }
 
     /// `sed` turns `= Title` lines into markdown headings; `tr` shouts the .txt files, which the
-    /// built-in text plugin would otherwise read; `sleep` hangs and `yes` floods.
-    static func plugins(orgVersion: String) -> String {
+    /// built-in text plugin would otherwise read; `sleep` hangs (stopped after `hangTimeout` seconds)
+    /// and `yes` floods.
+    static func plugins(orgVersion: String, hangTimeout: Int = 1) -> String {
         """
         [[plugin]]
         name = "org"
@@ -34,7 +39,7 @@ struct DeclaredFormatsTests {
         extensions = ["slow"]
         command = ["sleep", "1000"]
         output = "text"
-        timeout = 1
+        timeout = \(hangTimeout)
 
         [[plugin]]
         name = "flood"
@@ -167,5 +172,25 @@ struct DeclaredFormatsTests {
         let indexed = try CommandRunner(environment: environment).run(["index", "--index", indexPath, corpus])
         #expect(indexed.status == 2 && indexed.stderr == expected, "\(indexed.stderr)")
         #expect(!FileManager.default.fileExists(atPath: indexPath), "nothing was indexed")
+    }
+
+    @Test("Ctrl-C while a declared command hangs ends the run at once with 130 and leaves no command running")
+    func interruptDuringCommand() throws {
+        #if os(Linux)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let model = try TinyBertModel()
+            defer { model.remove() }
+            try write("stuck.slow", "never read\n")
+            try write(pluginsFile, Self.plugins(orgVersion: "1", hangTimeout: 3600))
+            let mark = RunMark()
+            let run = try mark.startWithChild(
+                ["index", "--plugins", pluginsFile, "--index", folder + "/index.sqlite", "--model", model.folder.path]
+                    + [corpus], logs: folder)
+            run.send(SIGINT)
+            // A run that waited out the command's timeout would be killed here, and its status be 9's.
+            #expect(run.wait(timeout: 60) == 130, "\(run.stderr)")
+            #expect(run.stderr.contains("interrupted"), "\(run.stderr)")
+            #expect(mark.processes().isEmpty, "left running: \(mark.processes())")
+        #endif
     }
 }

@@ -14,8 +14,8 @@ import Testing
 struct IsolatedParsingTests {
     let folder = TestScratch.root.path + "/semfind-isolation-\(UUID().uuidString)"
     var corpus: String { folder + "/corpus" }
-    /// Put in the workers' environment, to find any left running.
-    let runMark = UUID().uuidString
+    /// Put in the run's environment (its workers inherit it), to find any left running.
+    let runMark = RunMark()
 
     func writePDF(_ name: String, _ lines: [String]) throws {
         try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
@@ -32,34 +32,17 @@ struct IsolatedParsingTests {
         }
     }
 
-    /// Processes of this user whose environment carries this test's mark (the run's and its
-    /// workers', which inherit it).
-    func workersLeft() -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.filter { entry in
-            guard Int(entry) != nil,
-                let environment = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
-            else { return false }
-            return String(decoding: environment, as: UTF8.self).contains("SEMFIND_TEST_RUN_MARK=\(runMark)")
-        }
-    }
-
     /// Starts `semfind index` over one PDF whose parse hangs, and waits until the run and its
     /// worker are both running.
     func startHangingRun(model: TinyBertModel, parseTimeout: Int = 30) throws -> BackgroundCommand {
         try writePDF("hang.pdf", ["This page carries semfind-fault:hang for the test."])
         var environment = BuiltBinary.environment
-        environment["SEMFIND_TEST_RUN_MARK"] = runMark
         environment["SEMFIND_PARSE_WORKER_FAULTS"] = "1"
-        let run = try BackgroundCommand(
+        return try runMark.startWithChild(
             [
                 "index", "--index", folder + "/index.sqlite", "--model", model.folder.path, "--parse-timeout",
                 String(parseTimeout), corpus,
-            ], logs: URL(fileURLWithPath: folder), name: "index", environment: environment)
-        let appeared = Date().addingTimeInterval(30)
-        while workersLeft().count < 2, Date() < appeared { usleep(20_000) }
-        #expect(workersLeft().count == 2, "the run and its worker")
-        return run
+            ], logs: folder, environment: environment)
     }
 
     @Test("a worker busy with a hang dies with the run when the run is killed (SIGKILL)")
@@ -71,8 +54,8 @@ struct IsolatedParsingTests {
             let run = try startHangingRun(model: model)
             run.send(SIGKILL)
             let gone = Date().addingTimeInterval(5)
-            while !workersLeft().isEmpty, Date() < gone { usleep(20_000) }
-            #expect(workersLeft().isEmpty, "left running: \(workersLeft())")
+            while !runMark.processes().isEmpty, Date() < gone { usleep(20_000) }
+            #expect(runMark.processes().isEmpty, "left running: \(runMark.processes())")
         #endif
     }
 
@@ -87,7 +70,7 @@ struct IsolatedParsingTests {
             // A run that waited for the parse deadline would be killed here, and its status be 9's.
             #expect(run.wait(timeout: 60) == 130, "\(run.stderr)")
             #expect(run.stderr.contains("interrupted"), "\(run.stderr)")
-            #expect(workersLeft().isEmpty, "left running: \(workersLeft())")
+            #expect(runMark.processes().isEmpty, "left running: \(runMark.processes())")
         #endif
     }
 
@@ -104,7 +87,7 @@ struct IsolatedParsingTests {
             try writePDF("rye.pdf", ["The crew ate rye loaves on Sundays."])
             try Data("# Notes\n\nNothing about harbours.\n".utf8).write(to: URL(fileURLWithPath: corpus + "/notes.md"))
             var runner = CommandRunner()
-            runner.environment["SEMFIND_TEST_RUN_MARK"] = runMark
+            runner.environment[RunMark.variable] = runMark.value
             var faulty = runner
             faulty.environment["SEMFIND_PARSE_WORKER_FAULTS"] = "1"
             let index = ["--index", folder + "/index.sqlite", "--model", model.folder.path]
@@ -131,13 +114,13 @@ struct IsolatedParsingTests {
                 let found = try runner.run(search + [word])
                 #expect(found.stdoutLines.map { ($0 as NSString).lastPathComponent } == [file], "\(found.stderr)")
             }
-            #expect(workersLeft().isEmpty, "parse workers left running: \(workersLeft())")
+            #expect(runMark.processes().isEmpty, "parse workers left running: \(runMark.processes())")
 
             let second = try runner.run(["index", "--json"] + index + [corpus])
             #expect(second.status == 0, "\(second.stdout) \(second.stderr)")
             let cleanly = try #require(events(second.stdout, "summary").last)
             #expect(cleanly["indexed"] as? Int == 4 && cleanly["failed"] as? Int == 0, "\(cleanly)")
-            #expect(workersLeft().isEmpty)
+            #expect(runMark.processes().isEmpty)
         #endif
     }
 }

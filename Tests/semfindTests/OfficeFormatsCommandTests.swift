@@ -1,22 +1,13 @@
 import Foundation
 import TestSupport
 import Testing
-import ZIPFoundation
 
 /// `semfind index` on a folder of office documents and e-books, as a user runs it.
 @Suite("Office documents and e-books, end to end")
 struct OfficeFormatsCommandTests {
     /// A zip archive of `entries` (name and text), in order, the `mimetype` entry stored.
     func zip(_ entries: [(String, String)]) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for (name, text) in entries {
-            let data = Data(text.utf8)
-            try archive.addEntry(
-                with: name, type: .file, uncompressedSize: Int64(data.count),
-                compressionMethod: name == "mimetype" ? .none : .deflate
-            ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
-        }
-        return archive.data ?? Data()
+        Data(try ZipFixture.zip(entries.map { (name: $0.0, text: $0.1) }, stored: ["mimetype"]))
     }
 
     func docx() throws -> Data {

@@ -1,22 +1,28 @@
 import TestSupport
 
 /// EPUB files the tests write part by part.
-enum BookFixture {
+public enum BookFixture {
     /// A chapter: its part name, manifest id and XHTML body.
-    struct Chapter {
-        var part: String
-        var id: String
-        var body: String
+    public struct Chapter {
+        public var part: String
+        public var id: String
+        public var body: String
+
+        public init(part: String, id: String, body: String) {
+            self.part = part
+            self.id = id
+            self.body = body
+        }
     }
 
-    static let container = """
+    public static let container = """
         <?xml version="1.0"?>
         <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
         <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
         </container>
         """
 
-    static func page(_ body: String, title: String = "Chapter page") -> String {
+    public static func page(_ body: String, title: String = "Chapter page") -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <html xmlns="http://www.w3.org/1999/xhtml"><head><title>\(title)</title></head><body>\(body)</body></html>
@@ -25,7 +31,7 @@ enum BookFixture {
 
     /// The OPF at `opfPart`: `chapters` in the manifest in reverse order, the spine in `spine`
     /// order (ids), and a navigation document "nav.xhtml" beside the OPF.
-    static func opf(title: String, chapters: [Chapter], spine: [String], opfPart: String = "OEBPS/content.opf")
+    public static func opf(title: String, chapters: [Chapter], spine: [String], opfPart: String = "OEBPS/content.opf")
         -> String
     {
         let folder = opfPart.split(separator: "/").dropLast().joined(separator: "/")
@@ -47,7 +53,7 @@ enum BookFixture {
     }
 
     /// A navigation document listing `labels` (href relative to the OPF's folder, label).
-    static func navigation(_ labels: [(href: String, label: String)]) -> String {
+    public static func navigation(_ labels: [(href: String, label: String)]) -> String {
         let items = labels.map { #"<li><a href="\#($0.href)">\#($0.label)</a></li>"# }
         return """
             <?xml version="1.0"?>
@@ -57,7 +63,7 @@ enum BookFixture {
     }
 
     /// A whole EPUB: the `mimetype` entry first and stored, as the format asks.
-    static func epub(title: String, chapters: [Chapter], spine: [String], navigation: String) throws -> [UInt8] {
+    public static func epub(title: String, chapters: [Chapter], spine: [String], navigation: String) throws -> [UInt8] {
         var entries: [(name: String, text: String)] = [
             ("mimetype", "application/epub+zip"), ("META-INF/container.xml", container),
             ("OEBPS/content.opf", opf(title: title, chapters: chapters, spine: spine)),
