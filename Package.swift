@@ -83,8 +83,13 @@ let package = Package(
             name: "VectorStore", dependencies: ["CSQLite", "IndexStorage", "SemfindCore", "VectorIndex"],
             exclude: ["README.md"]),
         .target(
-            name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
+            name: "Benchmarks",
+            dependencies: [
+                "CBLAS", "IndexStorage", "ResultOutput", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore",
+            ],
             exclude: ["README.md"]),
+        .testTarget(
+            name: "BenchmarksTests", dependencies: ["Benchmarks", "IndexStorage", "SemfindCore", "VectorStore"]),
         .target(
             name: "IndexSync",
             dependencies: ["FileWalk", "FileWatcher", "Indexer", "SemfindCore", "TextEncoder", "VectorStore"],
@@ -104,8 +109,8 @@ let package = Package(
         .target(
             name: "SearchServer",
             dependencies: [
-                "CSystemCalls", "IndexStorage", "Indexer", "QueryEngine", "ResultOutput", "SemfindCore", "TextEncoder",
-                "VectorIndex", "VectorStore",
+                "CSystemCalls", "FileWalk", "IndexStorage", "Indexer", "QueryEngine", "ResultOutput", "SemfindCore",
+                "TextEncoder", "VectorIndex", "VectorStore",
             ],
             exclude: ["README.md"]),
         .testTarget(

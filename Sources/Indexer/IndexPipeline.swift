@@ -50,11 +50,10 @@ public struct IndexPipeline {
             registry: registry,
             chunker: Chunker(options: options.chunker) { tokenizer.pieces($0).count },
             rechunkAll: try store.meta().chunkerSignature != options.chunker.signature)
-        let queue = BoundedQueue<QueuedFile>(weightLimit: 8 * options.embedGroupSize)
+        let queue = BoundedQueue<PreparedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(
             storePath: storePath, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
         producer.start()
-        let counter = try FileCounter(walker: Walker(roots: options.roots, options: walkOptions, typer: nil))
 
         var writer = IndexWriter(store: store)
         var seen = Set<String>()
@@ -63,7 +62,7 @@ public struct IndexPipeline {
             if stop?.isRequested == true { continue }
             try writer.accept(item, seen: &seen, observe: observe)
             if writer.pendingChunks >= options.embedGroupSize {
-                try writer.flush(expected: counter.total, observe)
+                try writer.flush(observe)
             }
         }
         if stop?.isRequested == true {
@@ -71,7 +70,7 @@ public struct IndexPipeline {
             writer.summary.interrupted = true
             writer.summary.unembedded = try store.unembeddedCount()
         } else {
-            try writer.flush(expected: counter.total, observe)
+            try writer.flush(observe)
             if let failure = producer.wait() { throw failure }
             writer.summary.removed = try removeVanished(store: store, seen: seen)
             if options.walk.focus == nil { try store.setMeta(.chunker, options.chunker.signature) }
@@ -119,7 +118,7 @@ private final class Producer: @unchecked Sendable {
     let walker: Walker
     let preparer: FilePreparer
     let parser: @Sendable (StopRequest?) -> any DocumentParser
-    let queue: BoundedQueue<QueuedFile>
+    let queue: BoundedQueue<PreparedFile>
     let stop: StopRequest?
     private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
@@ -127,7 +126,7 @@ private final class Producer: @unchecked Sendable {
     init(
         storePath: String, walker: Walker, preparer: FilePreparer,
         parser: @escaping @Sendable (StopRequest?) -> any DocumentParser,
-        queue: BoundedQueue<QueuedFile>, stop: StopRequest?
+        queue: BoundedQueue<PreparedFile>, stop: StopRequest?
     ) {
         self.storePath = storePath
         self.walker = walker
@@ -161,13 +160,13 @@ private final class Producer: @unchecked Sendable {
                         let prepared = preparer.prepare(
                             file, previous: try indexed.record(at: file.path), parser: parser)
                         let weight = if case .parsed(let parsed) = prepared { max(1, parsed.chunks.count) } else { 1 }
-                        queue.push(QueuedFile(file: prepared, bytes: file.size), weight: weight)
+                        queue.push(prepared, weight: weight)
                     case .skipped(let skipped):
                         let item: PreparedFile =
                             skipped.reason == .unreadable
                             ? .failed(path: skipped.path, message: skipped.detail)
                             : .skipped(path: skipped.path, reason: skipped.reason.rawValue, detail: skipped.detail)
-                        queue.push(QueuedFile(file: item, bytes: 0), weight: 1)
+                        queue.push(item, weight: 1)
                     }
                 }
             } catch {

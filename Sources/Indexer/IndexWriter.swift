@@ -15,9 +15,8 @@ struct IndexWriter {
     }
 
     /// Handles one prepared file; `seen` collects the paths that stay in the index.
-    mutating func accept(_ queued: QueuedFile, seen: inout Set<String>, observe: (IndexEvent) -> Void) throws {
-        summary.bytesSeen += queued.bytes
-        switch queued.file {
+    mutating func accept(_ prepared: PreparedFile, seen: inout Set<String>, observe: (IndexEvent) -> Void) throws {
+        switch prepared {
         case .unchanged(let path, let stat):
             seen.insert(path)
             if let stat { try store.updateStat(ofFileAt: path, size: stat.size, modified: stat.modified) }
@@ -39,7 +38,7 @@ struct IndexWriter {
     }
 
     /// Writes every pending file.
-    mutating func flush(expected: ExpectedWork?, _ observe: (IndexEvent) -> Void) throws {
+    mutating func flush(_ observe: (IndexEvent) -> Void) throws {
         guard !pending.isEmpty else { return }
         let chunks = pending.flatMap(\.chunks)
         let vectors = try store.vectors(forChunkHashes: chunks.map(\.contentHash))
@@ -56,6 +55,6 @@ struct IndexWriter {
         summary.chunks += chunks.count
         pending.removeAll()
         pendingChunks = 0
-        observe(.progress(summary, expected: expected))
+        observe(.progress(summary))
     }
 }
