@@ -48,7 +48,7 @@ public struct IndexPipeline {
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(
             registry: registry,
-            chunker: Chunker(options: options.chunker) { tokenizer.pieces($0).count },
+            chunker: Chunker(options: options.chunker) { tokenizer.pieces($0) },
             rechunkAll: try store.meta().chunkerSignature != options.chunker.signature)
         let queue = BoundedQueue<PreparedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(
@@ -77,7 +77,8 @@ public struct IndexPipeline {
             // Four encoder batches per commit: a search by meaning covers more every few seconds.
             let embedder = PendingEmbedder(
                 store: store, encoder: encoder, batchSize: options.batchSize,
-                groupSize: min(options.embedGroupSize, 4 * options.batchSize))
+                groupSize: min(options.embedGroupSize, 4 * options.batchSize), pieces: writer.pendingPieces)
+            writer.pendingPieces = PendingPieces()
             try embedder.run(summary: &writer.summary, stop: stop, observe)
             if writer.summary.unembedded > 0 { writer.summary.interrupted = true }
         }

@@ -16,6 +16,10 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var chunks = 0
     /// Texts the encoder embedded in this run (chunks whose content had a vector reused it).
     public var embedded = 0
+    /// Of `embedded`, the texts tokenized when embedded: those left waiting by an earlier run
+    /// (or past the memory kept for pieces); the others were encoded from the word pieces the
+    /// chunker counted.
+    public var retokenized = 0
     /// Chunks of the index still waiting for their vectors (searchable by keywords only): all
     /// those of the files written until the embedding phase, then fewer as it goes; more than 0
     /// at the end only when the run was stopped.

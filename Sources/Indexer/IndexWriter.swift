@@ -9,6 +9,8 @@ struct IndexWriter {
     var summary = IndexSummary()
     private var pending: [ParsedFile] = []
     private(set) var pendingChunks = 0
+    /// The pieces of the chunks written without a vector, for the embedding phase.
+    var pendingPieces = PendingPieces()
 
     init(store: any FileCatalog & VectorTable) {
         self.store = store
@@ -43,6 +45,7 @@ struct IndexWriter {
         let chunks = pending.flatMap(\.chunks)
         let vectors = try store.vectors(forChunkHashes: chunks.map(\.contentHash))
         for file in pending {
+            for chunk in file.chunks where vectors[chunk.contentHash] == nil { pendingPieces.keep(chunk) }
             let stored = file.chunks.map { chunk in
                 StoredChunk(
                     text: chunk.text, headingPath: chunk.headingPath, span: chunk.span, hash: chunk.contentHash,

@@ -69,6 +69,12 @@ public final class SentenceEncoder: Sendable {
         tokenizer.encode(text, maxLength: maxLength)
     }
 
+    /// The ids the model sees for a text whose word pieces (`tokenizer.pieces`) are already
+    /// known: `tokenize`'s result, without tokenizing again.
+    public func sequence(pieces: [Int32]) -> [Int32] {
+        tokenizer.framed(pieces, maxLength: maxLength)
+    }
+
     /// One vector per text, in input order. Texts are sorted by length into batches of
     /// `batchSize`, and the batches are spread over `threads` workers.
     public func encode(_ texts: [String], batchSize: Int = 32) -> [[Float]] {
