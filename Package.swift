@@ -99,8 +99,13 @@ let package = Package(
             name: "PostgresStoreTests",
             dependencies: ["IndexStorage", "PostgresStore", "SemfindCore", "StorageConformance", "TestSupport"]),
         .target(
-            name: "Benchmarks", dependencies: ["CBLAS", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
+            name: "Benchmarks",
+            dependencies: [
+                "CBLAS", "IndexStorage", "ResultOutput", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore",
+            ],
             exclude: ["README.md"]),
+        .testTarget(
+            name: "BenchmarksTests", dependencies: ["Benchmarks", "IndexStorage", "SemfindCore", "VectorStore"]),
         .target(
             name: "IndexSync",
             dependencies: ["FileWalk", "FileWatcher", "Indexer", "SemfindCore", "TextEncoder", "VectorStore"],
@@ -120,8 +125,8 @@ let package = Package(
         .target(
             name: "SearchServer",
             dependencies: [
-                "CSystemCalls", "IndexStorage", "Indexer", "QueryEngine", "ResultOutput", "SemfindCore", "TextEncoder",
-                "VectorIndex", "VectorStore",
+                "CSystemCalls", "FileWalk", "IndexStorage", "Indexer", "QueryEngine", "ResultOutput", "SemfindCore",
+                "TextEncoder", "VectorIndex", "VectorStore",
             ],
             exclude: ["README.md"]),
         .testTarget(

@@ -39,9 +39,22 @@ public struct HTMLFormat: FormatPlugin {
     ///
     /// Throws `SemfindError` (`.invalidInput`) only for a page over libxml2's 2 GiB limit.
     public func parse(_ bytes: [UInt8]) throws -> ParsedDocument {
+        try parse(bytes, decoded: nil)
+    }
+
+    /// The charset the page declares (`<meta charset>`, an XML declaration): the indexer decodes
+    /// the page in it once and hands the result to `parse(_:decoded:)`.
+    public func declaredCharset(in bytes: [UInt8]) -> String? {
+        DeclaredCharset.label(in: bytes)
+    }
+
+    /// Parses a page that the caller may have decoded already (`decoded` is then
+    /// `DecodedText(bytes, declared: declaredCharset(in: bytes))`): its text is taken instead of
+    /// decoding the bytes again, except in a legacy charset (`DecodedText.wholeText`).
+    public func parse(_ bytes: [UInt8], decoded: DecodedText?) throws -> ParsedDocument {
         guard bytes.contains(where: { !$0.isASCIIWhitespace }) else { return ParsedDocument(sections: []) }
-        let charset = CharsetChoice(bytes, declared: DeclaredCharset.label(in: bytes))
-        let text = Array(charset.decode(bytes).utf8)
+        let charset = decoded?.charset ?? CharsetChoice(bytes, declared: DeclaredCharset.label(in: bytes))
+        let text = Array((decoded?.wholeText(of: bytes) ?? charset.decode(bytes)).utf8)
         guard text.count <= Int(Int32.max) else {
             throw SemfindError(
                 .invalidInput, "HTML file of \(text.count) bytes of UTF-8 is over libxml2's 2 GiB limit: exclude it")

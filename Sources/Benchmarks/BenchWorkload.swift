@@ -1,4 +1,5 @@
 import Foundation
+import ResultOutput
 import SemfindCore
 import VectorIndex
 import VectorStore
@@ -56,7 +57,7 @@ public struct BenchWorkload {
 
     /// Writes base.npy, queries.npy, the IVF parameters (params.json) and semfind's results
     /// (semfind.jsonl) to `folder`, for `scripts/bench-faiss`.
-    public func export(to folder: String, results: [[String: Any]]) throws {
+    public func export(to folder: String, results: [SearchBenchRow]) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try base.withUnsafeBufferPointer {
             try NumpyFile.write($0, rows: baseCount, columns: dimension, to: folder + "/base.npy")
@@ -64,13 +65,24 @@ public struct BenchWorkload {
         try queries.withUnsafeBufferPointer {
             try NumpyFile.write($0, rows: queryCount, columns: dimension, to: folder + "/queries.npy")
         }
-        let ivf = results.first { $0["kind"] as? String == "ivf" } ?? [:]
-        let params = ivf.filter { ["nlist", "nprobe", "train_vectors", "iterations"].contains($0.key) }
-        try JSONSerialization.data(withJSONObject: params, options: [.sortedKeys])
-            .write(to: URL(fileURLWithPath: folder + "/params.json"))
-        let lines = try results.map {
-            String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self)
-        }
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/semfind.jsonl"))
+        let ivf = results.first { $0.kind == "ivf" }
+        let params = IVFParameters(
+            nlist: ivf?.nlist, nprobe: ivf?.nprobe, trainVectors: ivf?.trainVectors, iterations: ivf?.iterations)
+        try Data(JSONLine.encode(params).dropLast().utf8).write(to: URL(fileURLWithPath: folder + "/params.json"))
+        let lines = results.map { JSONLine.encode($0) }.joined()
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: folder + "/semfind.jsonl"))
+    }
+}
+
+/// `params.json` of an export: the IVF index's lists, probes and training, for faiss to match.
+private struct IVFParameters: Encodable {
+    let nlist: Int?
+    let nprobe: Int?
+    let trainVectors: Int?
+    let iterations: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case nlist, nprobe, iterations
+        case trainVectors = "train_vectors"
     }
 }

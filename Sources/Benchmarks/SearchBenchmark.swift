@@ -19,10 +19,10 @@ public struct SearchBenchmark {
         self.threads = threads
     }
 
-    /// One JSON-ready object per index kind: `flat-f32` (exact float scan), `flat-int8` (int8
-    /// scan and rescoring with the stored rows: semfind's search), `flat-int8-raw` (the int8 scan
-    /// alone) and `ivf`.
-    public func run() throws -> [[String: Any]] {
+    /// One row per index kind: `flat-f32` (exact float scan), `flat-int8` (int8 scan and
+    /// rescoring with the stored rows: semfind's search), `flat-int8-raw` (the int8 scan alone)
+    /// and `ivf`.
+    public func run() throws -> [SearchBenchRow] {
         let dimension = workload.dimension
         let rows = workload.baseCount
         openblas_set_num_threads(Int32(threads))
@@ -52,49 +52,49 @@ public struct SearchBenchmark {
         let probeSeconds = probeClock.seconds
 
         openblas_set_num_threads(1)
-        let common: [String: Any] = [
-            "vectors": rows, "dimension": dimension, "queries": workload.queryCount, "k": k, "query_threads": 1,
-            "build_threads": threads, "data": workload.source, "precision": precision.rawValue,
-        ]
         let float32Bytes = 4 * dimension
         let rescoringBytes = precision.storedBytes(dimension: dimension) - (precision == .int8 ? 4 + dimension : 0)
         let snapshotBytes = Double(64 + rows * (16 + 4 + dimension + rescoringBytes)) / Double(rows)
-        var results: [[String: Any]] = []
-        func measure(_ kind: String, _ search: ([Float]) -> [Int], extra: [String: Any]) {
+        func measure(
+            _ kind: String, _ search: ([Float]) -> [Int], buildSeconds: Double, bytesPerVector: Double,
+            scannedBytesPerVector: Int
+        ) -> SearchBenchRow {
             let measured = timed(search, truth: truth)
-            results.append(
-                common.merging(extra) { $1 }.merging([
-                    "kind": kind, "recall_at_10": measured.recall, "queries_per_second": measured.queriesPerSecond,
-                    "ms_per_query_p50": measured.p50,
-                ]) { $1 })
+            return SearchBenchRow(
+                kind: kind, vectors: rows, dimension: dimension, queries: workload.queryCount, k: k,
+                buildThreads: threads, data: workload.source, precision: precision.rawValue,
+                recallAt10: measured.recall, queriesPerSecond: measured.queriesPerSecond, msPerQueryP50: measured.p50,
+                buildSeconds: buildSeconds, bytesPerVector: bytesPerVector, scannedBytesPerVector: scannedBytesPerVector
+            )
         }
         let base = workload.base
-        measure(
+        let exact = measure(
             "flat-f32",
             { query in
                 base.withUnsafeBufferPointer { ExactNeighbors.search(query, in: $0, dimension: dimension, k: 10)[0] }
-            },
-            extra: ["build_seconds": 0, "bytes_per_vector": float32Bytes, "scanned_bytes_per_vector": float32Bytes])
-        let int8Sizes: [String: Any] = [
-            "build_seconds": flatSeconds, "bytes_per_vector": snapshotBytes, "scanned_bytes_per_vector": dimension + 4,
-        ]
-        measure(
-            "flat-int8", { flat.nearest($0, k: k, candidates: candidates).map(\.row) },
-            extra: int8Sizes.merging(["candidates": candidates]) { $1 })
-        measure("flat-int8-raw", { flat.best(flat.approximateScores($0), limit: k).map(\.row) }, extra: int8Sizes)
+            }, buildSeconds: 0, bytesPerVector: Double(float32Bytes), scannedBytesPerVector: float32Bytes)
+        var int8 = measure(
+            "flat-int8", { flat.nearest($0, k: k, candidates: candidates).map(\.row) }, buildSeconds: flatSeconds,
+            bytesPerVector: snapshotBytes, scannedBytesPerVector: dimension + 4)
+        int8.candidates = candidates
+        let raw = measure(
+            "flat-int8-raw", { flat.best(flat.approximateScores($0), limit: k).map(\.row) }, buildSeconds: flatSeconds,
+            bytesPerVector: snapshotBytes, scannedBytesPerVector: dimension + 4)
         // The list-ordered snapshot adds each row's place in chunk id order, and per list its start and centroid.
         let ivfBytes = snapshotBytes + 4 + Double(listCount * (8 + dimension * 4)) / Double(rows)
-        measure(
+        var lists = measure(
             "ivf", { ivf.nearest($0, k: k, probes: choice.probes, candidates: candidates).map(\.row) },
-            extra: [
-                "build_seconds": trainSeconds + probeSeconds, "train_seconds": trainSeconds,
-                "probe_choice_seconds": probeSeconds, "nlist": listCount, "nprobe": choice.probes,
-                "probe_recall": choice.recall, "probe_queries": choice.queries, "candidates": candidates,
-                "train_vectors": min(rows, IVFIndex.trainingRows(listCount: listCount)),
-                "iterations": IVFIndex.trainingIterations, "bytes_per_vector": ivfBytes,
-                "scanned_bytes_per_vector": dimension + 4,
-            ])
-        return results
+            buildSeconds: trainSeconds + probeSeconds, bytesPerVector: ivfBytes, scannedBytesPerVector: dimension + 4)
+        lists.candidates = candidates
+        lists.trainSeconds = trainSeconds
+        lists.probeChoiceSeconds = probeSeconds
+        lists.nlist = listCount
+        lists.nprobe = choice.probes
+        lists.probeRecall = choice.recall
+        lists.probeQueries = choice.queries
+        lists.trainVectors = min(rows, IVFIndex.trainingRows(listCount: listCount))
+        lists.iterations = IVFIndex.trainingIterations
+        return [exact, int8, raw, lists]
     }
 
     /// Runs every query once to warm up, then once more timed, one at a time.

@@ -1,9 +1,13 @@
 import SemfindCore
 
 /// Turns packed units back into a chunk: the text of each section's units as written (units
-/// of different sections separated by a blank line), the group's heading path, and the span.
+/// of different sections separated by a blank line), the group's heading path, and the span;
+/// and the pieces of its embedding text, `headingPieces` then its units' (word pieces add up
+/// over text cut between words, which is where units meet), when every unit kept its pieces.
 enum ChunkAssembler {
-    static func chunk(_ units: [ChunkUnit], group: [SectionText], lines: [DecodedText.Line]) -> Chunk {
+    static func chunk(
+        _ units: [ChunkUnit], group: [SectionText], lines: [DecodedText.Line], headingPieces: [Int32]?
+    ) -> Chunk {
         var parts: [String] = []
         var span: SourceSpan?
         var index = 0
@@ -18,9 +22,12 @@ enum ChunkAssembler {
             index = last + 1
         }
         let headingPath = group.first?.section.headingPath ?? []
+        let pieces = units.reduce(headingPieces) { joined, unit in
+            joined.flatMap { kept in unit.pieces.map { kept + $0 } }
+        }
         return Chunk(
             text: parts.joined(separator: "\n\n"), headingPath: headingPath,
-            span: span ?? SourceSpan(firstLine: 1, lastLine: 1, bytes: 0..<0))
+            span: span ?? SourceSpan(firstLine: 1, lastLine: 1, bytes: 0..<0), pieces: pieces)
     }
 
     /// The source span of `bytes` of a section's text. Exact when the section's text has one

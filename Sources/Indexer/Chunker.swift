@@ -10,10 +10,28 @@ public struct Chunker: Sendable {
     /// Word pieces in a text, without [CLS]/[SEP]. For BERT tokenizers this is additive over
     /// whitespace-separated words, which lets the chunker count each word once.
     let countTokens: @Sendable (String) -> Int
+    /// The word pieces themselves, when the chunker is given the model's tokenizer: each chunk
+    /// then carries its embedding text's pieces (`Chunk.pieces`), joined from those it counted.
+    let tokenize: (@Sendable (String) -> [Int32])?
 
     public init(options: ChunkerOptions = ChunkerOptions(), countTokens: @escaping @Sendable (String) -> Int) {
         self.options = options
         self.countTokens = countTokens
+        tokenize = nil
+    }
+
+    /// A chunker that counts with `tokenize` (a tokenizer's `pieces`) and keeps what it counted.
+    public init(options: ChunkerOptions = ChunkerOptions(), tokenize: @escaping @Sendable (String) -> [Int32]) {
+        self.options = options
+        countTokens = { tokenize($0).count }
+        self.tokenize = tokenize
+    }
+
+    /// A text's word pieces counted, and kept when the chunker has the tokenizer.
+    private func measure(_ text: String) -> (tokens: Int, pieces: [Int32]?) {
+        guard let tokenize else { return (countTokens(text), nil) }
+        let pieces = tokenize(text)
+        return (pieces.count, pieces)
     }
 
     /// The chunks of `document`. `lines` are the file's lines (from `DecodedText`), used to give
@@ -27,7 +45,9 @@ public struct Chunker: Sendable {
             while end < sections.count && sections[end].headingPath == sections[start].headingPath { end += 1 }
             let group = sections[start..<end].map(SectionText.init)
             let groupUnits = group.indices.flatMap { units(of: group[$0], index: $0) }
-            chunks += pack(groupUnits, group: group, lines: lines)
+            let heading = sections[start].headingPath
+            let headingPieces = heading.isEmpty ? [] : tokenize.map { $0(heading.joined(separator: " > ")) }
+            chunks += pack(groupUnits, group: group, lines: lines, headingPieces: headingPieces)
             start = end
         }
         return chunks
@@ -36,11 +56,11 @@ public struct Chunker: Sendable {
     /// The pieces a section may be cut into, each within the budget.
     private func units(of section: SectionText, index: Int) -> [ChunkUnit] {
         let text = section.bytes
-        let whole = ChunkUnit(section: index, bytes: 0..<text.count, tokens: countTokens(section.section.text))
+        let whole = ChunkUnit(section: index, bytes: 0..<text.count, measure(section.section.text))
         guard whole.tokens > options.budget else { return text.isEmpty ? [] : [whole] }
         let pieces = section.section.kind == .prose ? TextSplitter.sentences(text) : TextSplitter.lines(text)
         return pieces.flatMap { range in
-            let unit = ChunkUnit(section: index, bytes: range, tokens: countTokens(TextSplitter.string(text, range)))
+            let unit = ChunkUnit(section: index, bytes: range, measure(TextSplitter.string(text, range)))
             return unit.tokens <= options.budget ? [unit] : wordRuns(text, range, section: index)
         }
     }
@@ -55,43 +75,42 @@ public struct Chunker: Sendable {
         let runLimit = options.overlap > 0 ? max(1, options.overlap / 4) : options.budget
         var runs: [ChunkUnit] = []
         var runStart = range.lowerBound
-        var runTokens = 0
+        var run = (tokens: 0, pieces: tokenize.map { _ in [Int32]() })
         for word in TextSplitter.words(text, range) {
-            let tokens = countTokens(TextSplitter.string(text, word))
-            if tokens > options.budget {
-                if runTokens > 0 {
-                    runs.append(ChunkUnit(section: section, bytes: runStart..<word.lowerBound, tokens: runTokens))
-                }
+            let measured = measure(TextSplitter.string(text, word))
+            if measured.tokens > options.budget {
+                if run.tokens > 0 { runs.append(ChunkUnit(section: section, bytes: runStart..<word.lowerBound, run)) }
+                // A word cut into runs of characters has no pieces of its own: its runs' pieces
+                // do not add up to the word's (a long word is one unknown piece).
                 for piece in TextSplitter.characterRuns(text, word, length: options.budget) {
-                    runs.append(
-                        ChunkUnit(section: section, bytes: piece, tokens: countTokens(TextSplitter.string(text, piece)))
-                    )
+                    let tokens = countTokens(TextSplitter.string(text, piece))
+                    runs.append(ChunkUnit(section: section, bytes: piece, (tokens, nil)))
                 }
                 runStart = word.upperBound
-                runTokens = 0
-            } else if runTokens > 0 && runTokens + tokens > runLimit {
-                runs.append(ChunkUnit(section: section, bytes: runStart..<word.lowerBound, tokens: runTokens))
+                run = (0, tokenize.map { _ in [] })
+            } else if run.tokens > 0 && run.tokens + measured.tokens > runLimit {
+                runs.append(ChunkUnit(section: section, bytes: runStart..<word.lowerBound, run))
                 runStart = word.lowerBound
-                runTokens = tokens
+                run = measured
             } else {
-                if runTokens == 0 { runStart = word.lowerBound }
-                runTokens += tokens
+                if run.tokens == 0 { runStart = word.lowerBound }
+                run = (run.tokens + measured.tokens, run.pieces.flatMap { kept in measured.pieces.map { kept + $0 } })
             }
         }
-        if runTokens > 0 {
-            runs.append(ChunkUnit(section: section, bytes: runStart..<range.upperBound, tokens: runTokens))
-        }
+        if run.tokens > 0 { runs.append(ChunkUnit(section: section, bytes: runStart..<range.upperBound, run)) }
         return runs
     }
 
     /// Greedy packing, with the tail of each full chunk carried into the next as overlap.
-    private func pack(_ units: [ChunkUnit], group: [SectionText], lines: [DecodedText.Line]) -> [Chunk] {
+    private func pack(
+        _ units: [ChunkUnit], group: [SectionText], lines: [DecodedText.Line], headingPieces: [Int32]?
+    ) -> [Chunk] {
         var chunks: [Chunk] = []
         var current: [ChunkUnit] = []
         var tokens = 0
         for unit in units {
             if !current.isEmpty && tokens + unit.tokens > options.budget {
-                chunks.append(ChunkAssembler.chunk(current, group: group, lines: lines))
+                chunks.append(ChunkAssembler.chunk(current, group: group, lines: lines, headingPieces: headingPieces))
                 var carried: [ChunkUnit] = []
                 var carriedTokens = 0
                 for previous in current.dropFirst().reversed() {
@@ -104,7 +123,9 @@ public struct Chunker: Sendable {
             current.append(unit)
             tokens += unit.tokens
         }
-        if !current.isEmpty { chunks.append(ChunkAssembler.chunk(current, group: group, lines: lines)) }
+        if !current.isEmpty {
+            chunks.append(ChunkAssembler.chunk(current, group: group, lines: lines, headingPieces: headingPieces))
+        }
         return chunks
     }
 }
@@ -123,9 +144,18 @@ struct SectionText {
     }
 }
 
-/// A run of one section's text (a UTF-8 byte range of `Section.text`) and its word pieces.
+/// A run of one section's text (a UTF-8 byte range of `Section.text`), how many word pieces it
+/// has, and the pieces when the chunker keeps them.
 struct ChunkUnit {
     let section: Int
     let bytes: Range<Int>
     let tokens: Int
+    let pieces: [Int32]?
+
+    init(section: Int, bytes: Range<Int>, _ measured: (tokens: Int, pieces: [Int32]?)) {
+        self.section = section
+        self.bytes = bytes
+        tokens = measured.tokens
+        pieces = measured.pieces
+    }
 }

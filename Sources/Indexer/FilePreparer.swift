@@ -30,8 +30,9 @@ struct FilePreparer: Sendable {
         if let previous, samePlugin, previous.contentHash == hash {
             return .unchanged(path: file.path, stat: (bytes.count, file.modified))
         }
-        // A text file is decoded once: its lines go to the plugin and to the chunker.
-        let decoded = plugin.readsBinary ? nil : DecodedText(bytes)
+        // A text file is decoded once, in the charset it declares: its lines go to the plugin and
+        // to the chunker.
+        let decoded = plugin.readsBinary ? nil : DecodedText(bytes, declared: plugin.declaredCharset(in: bytes))
         let document: ParsedDocument
         do {
             document = try parser.parse(bytes, decoded: decoded, with: plugin)

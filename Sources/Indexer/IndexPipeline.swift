@@ -50,13 +50,12 @@ public struct IndexPipeline {
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(
             registry: registry,
-            chunker: Chunker(options: options.chunker) { tokenizer.pieces($0).count },
+            chunker: Chunker(options: options.chunker) { tokenizer.pieces($0) },
             rechunkAll: try store.meta().chunkerSignature != options.chunker.signature)
-        let queue = BoundedQueue<QueuedFile>(weightLimit: 8 * options.embedGroupSize)
+        let queue = BoundedQueue<PreparedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(
             storePath: storePath, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
         producer.start()
-        let counter = try FileCounter(walker: Walker(roots: options.roots, options: walkOptions, typer: nil))
 
         var writer = IndexWriter(store: store)
         var seen = Set<String>()
@@ -65,7 +64,7 @@ public struct IndexPipeline {
             if stop?.isRequested == true { continue }
             try writer.accept(item, seen: &seen, observe: observe)
             if writer.pendingChunks >= options.embedGroupSize {
-                try writer.flush(expected: counter.total, observe)
+                try writer.flush(observe)
             }
         }
         if stop?.isRequested == true {
@@ -73,14 +72,15 @@ public struct IndexPipeline {
             writer.summary.interrupted = true
             writer.summary.unembedded = try store.unembeddedCount()
         } else {
-            try writer.flush(expected: counter.total, observe)
+            try writer.flush(observe)
             if let failure = producer.wait() { throw failure }
             writer.summary.removed = try removeVanished(store: store, seen: seen)
             if options.walk.focus == nil { try store.setMeta(.chunker, options.chunker.signature) }
             // Four encoder batches per commit: a search by meaning covers more every few seconds.
             let embedder = PendingEmbedder(
                 store: store, encoder: encoder, batchSize: options.batchSize,
-                groupSize: min(options.embedGroupSize, 4 * options.batchSize))
+                groupSize: min(options.embedGroupSize, 4 * options.batchSize), pieces: writer.pendingPieces)
+            writer.pendingPieces = PendingPieces()
             let embedding = (started: DispatchTime.now().uptimeNanoseconds, before: writer.summary.embedded)
             try embedder.run(summary: &writer.summary, stop: stop, observe)
             try store.recordEmbedding(
@@ -125,7 +125,7 @@ private final class Producer: @unchecked Sendable {
     let walker: Walker
     let preparer: FilePreparer
     let parser: @Sendable (StopRequest?) -> any DocumentParser
-    let queue: BoundedQueue<QueuedFile>
+    let queue: BoundedQueue<PreparedFile>
     let stop: StopRequest?
     private var failure: (any Error)?
     private let done = DispatchSemaphore(value: 0)
@@ -133,7 +133,7 @@ private final class Producer: @unchecked Sendable {
     init(
         storePath: String, walker: Walker, preparer: FilePreparer,
         parser: @escaping @Sendable (StopRequest?) -> any DocumentParser,
-        queue: BoundedQueue<QueuedFile>, stop: StopRequest?
+        queue: BoundedQueue<PreparedFile>, stop: StopRequest?
     ) {
         self.storePath = storePath
         self.walker = walker
@@ -167,13 +167,13 @@ private final class Producer: @unchecked Sendable {
                         let prepared = preparer.prepare(
                             file, previous: try indexed.record(at: file.path), parser: parser)
                         let weight = if case .parsed(let parsed) = prepared { max(1, parsed.chunks.count) } else { 1 }
-                        queue.push(QueuedFile(file: prepared, bytes: file.size), weight: weight)
+                        queue.push(prepared, weight: weight)
                     case .skipped(let skipped):
                         let item: PreparedFile =
                             skipped.reason == .unreadable
                             ? .failed(path: skipped.path, message: skipped.detail)
                             : .skipped(path: skipped.path, reason: skipped.reason.rawValue, detail: skipped.detail)
-                        queue.push(QueuedFile(file: item, bytes: 0), weight: 1)
+                        queue.push(item, weight: 1)
                     }
                 }
             } catch {

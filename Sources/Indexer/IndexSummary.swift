@@ -16,13 +16,15 @@ public struct IndexSummary: Sendable, Codable, Equatable {
     public var chunks = 0
     /// Texts the encoder embedded in this run (chunks whose content had a vector reused it).
     public var embedded = 0
+    /// Of `embedded`, the texts tokenized when embedded: those left waiting by an earlier run
+    /// (or past the memory kept for pieces); the others were encoded from the word pieces the
+    /// chunker counted.
+    public var retokenized = 0
     /// Chunks of the index still waiting for their vectors (searchable by keywords only): all
     /// those of the files written until the embedding phase, then fewer as it goes; more than 0
     /// at the end only when the run was stopped.
     public var unembedded = 0
     public var seconds = 0.0
-    /// Bytes of the files dealt with so far (as the walk sized them), for the ETA.
-    public var bytesSeen = 0
     /// Set when the run was asked to stop (SIGINT, SIGTERM) before it had seen every file or
     /// embedded every chunk.
     public var interrupted = false
@@ -37,9 +39,9 @@ public struct IndexSummary: Sendable, Codable, Equatable {
 
 /// What the pipeline tells its observer as it goes.
 public enum IndexEvent: Sendable {
-    /// Running totals, after each group of files is written, with the number of files the
-    /// walk will yield in all once a quick counting pass knows it (for an ETA).
-    case progress(IndexSummary, expected: ExpectedWork?)
+    /// Running totals, after each group of files is written. The walk is not counted ahead (one
+    /// walk per run): how many files remain is unknown until it ends.
+    case progress(IndexSummary)
     /// Running totals of the embedding phase, after each group of vectors is committed;
     /// `waiting` chunks waited when it began (`summary.unembedded` still wait).
     case embedding(IndexSummary, waiting: Int)
@@ -49,17 +51,4 @@ public enum IndexEvent: Sendable {
     case failed(path: String, message: String)
     /// A problem with a file that did not stop it from being indexed.
     case warning(path: String, message: String)
-}
-
-/// What the walk will yield in all, once a quick counting pass knows it.
-public struct ExpectedWork: Sendable, Equatable {
-    public let files: Int
-    public let bytes: Int
-
-    /// Seconds left, from the time spent so far and the share of bytes done (bytes, not files:
-    /// one long manual costs as much as a thousand short notes).
-    public func secondsLeft(after elapsed: Double, done summary: IndexSummary) -> Double {
-        guard summary.bytesSeen > 0 else { return 0 }
-        return elapsed * Double(max(0, bytes - summary.bytesSeen)) / Double(summary.bytesSeen)
-    }
 }

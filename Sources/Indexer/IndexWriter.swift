@@ -9,15 +9,16 @@ struct IndexWriter {
     var summary = IndexSummary()
     private var pending: [ParsedFile] = []
     private(set) var pendingChunks = 0
+    /// The pieces of the chunks written without a vector, for the embedding phase.
+    var pendingPieces = PendingPieces()
 
     init(store: any FileCatalog & VectorTable) {
         self.store = store
     }
 
     /// Handles one prepared file; `seen` collects the paths that stay in the index.
-    mutating func accept(_ queued: QueuedFile, seen: inout Set<String>, observe: (IndexEvent) -> Void) throws {
-        summary.bytesSeen += queued.bytes
-        switch queued.file {
+    mutating func accept(_ prepared: PreparedFile, seen: inout Set<String>, observe: (IndexEvent) -> Void) throws {
+        switch prepared {
         case .unchanged(let path, let stat):
             seen.insert(path)
             if let stat { try store.updateStat(ofFileAt: path, size: stat.size, modified: stat.modified) }
@@ -39,11 +40,12 @@ struct IndexWriter {
     }
 
     /// Writes every pending file.
-    mutating func flush(expected: ExpectedWork?, _ observe: (IndexEvent) -> Void) throws {
+    mutating func flush(_ observe: (IndexEvent) -> Void) throws {
         guard !pending.isEmpty else { return }
         let chunks = pending.flatMap(\.chunks)
         let vectors = try store.vectors(forChunkHashes: chunks.map(\.contentHash))
         for file in pending {
+            for chunk in file.chunks where vectors[chunk.contentHash] == nil { pendingPieces.keep(chunk) }
             let stored = file.chunks.map { chunk in
                 StoredChunk(
                     text: chunk.text, headingPath: chunk.headingPath, span: chunk.span, hash: chunk.contentHash,
@@ -56,6 +58,6 @@ struct IndexWriter {
         summary.chunks += chunks.count
         pending.removeAll()
         pendingChunks = 0
-        observe(.progress(summary, expected: expected))
+        observe(.progress(summary))
     }
 }

@@ -6,13 +6,25 @@ import TextEncoder
 /// The pipeline's second phase: embeds the chunks stored without vectors, every file's opening
 /// chunk first and then the rest, a group at a time, each group's vectors committed in one
 /// transaction. A kill between groups loses nothing: the next run goes on from what still
-/// waits. Chunks whose content already has a vector in the index reuse it.
-struct PendingEmbedder {
+/// waits. Chunks whose content already has a vector in the index reuse it. A chunk this run
+/// wrote is encoded from the word pieces the chunker kept (`pieces`); any other (left waiting by
+/// an earlier run, or past the pieces' memory limit) is tokenized here, and counted
+/// (`IndexSummary.retokenized`).
+final class PendingEmbedder {
     let store: any VectorTable
     let encoder: SentenceEncoder
     let batchSize: Int
     /// Chunks embedded and committed together.
     let groupSize: Int
+    private var pieces: PendingPieces
+
+    init(store: any VectorTable, encoder: SentenceEncoder, batchSize: Int, groupSize: Int, pieces: PendingPieces) {
+        self.store = store
+        self.encoder = encoder
+        self.batchSize = batchSize
+        self.groupSize = groupSize
+        self.pieces = pieces
+    }
 
     /// Embeds what waits until nothing does or `stop` is requested, counting into `summary`
     /// and reporting each group to `observe`.
@@ -26,27 +38,36 @@ struct PendingEmbedder {
                 let group = try store.unembeddedChunks(openings: openings, after: after, limit: groupSize)
                 guard let last = group.last else { break }
                 after = last.id
-                summary.embedded += try embed(group)
+                let embedded = try embed(group)
+                summary.embedded += embedded.texts
+                summary.retokenized += embedded.tokenized
                 summary.unembedded -= group.count
                 observe(.embedding(summary, waiting: waiting))
             }
         }
     }
 
-    /// Stores the vectors of `group`; returns how many texts the encoder embedded.
-    private func embed(_ group: [UnembeddedChunk]) throws -> Int {
+    /// Stores the vectors of `group`; returns how many texts the encoder embedded, and how many
+    /// of them were tokenized here.
+    private func embed(_ group: [UnembeddedChunk]) throws -> (texts: Int, tokenized: Int) {
         var vectors = try store.vectors(forChunkHashes: group.map(\.hash))
+        var sequences: [String: [Int32]] = [:]
         var texts: [String: String] = [:]
         for chunk in group where vectors[chunk.hash] == nil {
-            texts[chunk.hash] = Chunk.embeddingText(text: chunk.text, headingPath: chunk.headingPath)
+            if let kept = pieces.take(chunk.hash), let sequence = encoder.sequence(pieces: kept) {
+                sequences[chunk.hash] = sequence
+            } else if sequences[chunk.hash] == nil {
+                texts[chunk.hash] = Chunk.embeddingText(text: chunk.text, headingPath: chunk.headingPath)
+            }
         }
-        let hashes = Array(texts.keys)
-        for (hash, vector) in zip(
-            hashes, encoder.encode(hashes.compactMap { texts[$0] }, as: .passage, batchSize: batchSize))
-        {
-            vectors[hash] = vector
+        let untokenized = Array(texts.keys)
+        for (hash, sequence) in zip(untokenized, encoder.tokenizeAll(untokenized.compactMap { texts[$0] }, as: .passage)) {
+            sequences[hash] = sequence
         }
+        let hashes = Array(sequences.keys)
+        let encoded = encoder.encode(tokenized: hashes.compactMap { sequences[$0] }, batchSize: batchSize)
+        for (hash, vector) in zip(hashes, encoded) { vectors[hash] = vector }
         try store.storeVectors(group.compactMap { chunk in vectors[chunk.hash].map { (chunk.id, $0) } })
-        return hashes.count
+        return (hashes.count, untokenized.count)
     }
 }

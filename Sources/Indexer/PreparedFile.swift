@@ -12,12 +12,6 @@ enum PreparedFile: Sendable {
     case parsed(ParsedFile)
 }
 
-/// A prepared file with its size as walked (0 for entries the walk skipped), for the ETA.
-struct QueuedFile: Sendable {
-    let file: PreparedFile
-    let bytes: Int
-}
-
 /// A new or changed file, ready for its chunks to be embedded and stored.
 struct ParsedFile: Sendable {
     let record: FileRecord

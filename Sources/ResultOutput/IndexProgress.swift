@@ -4,17 +4,21 @@ import Indexer
 /// What `semfind index` shows while it runs, for people (a progress line) and for programs
 /// (the `data` of a `progress`, `skipped`, `failed` or `warning` message).
 public enum IndexProgress {
-    /// The reading phase's line: files read (of those expected, when known), chunks, and the
-    /// seconds left, when known.
-    public static func readingLine(_ summary: IndexSummary, expectedFiles: Int?, secondsLeft: Double?) -> String {
-        let files = expectedFiles.map { "\(summary.filesSeen)/\($0)" } ?? "\(summary.filesSeen)"
-        let eta = secondsLeft.map { String(format: ", ETA %.0f s", $0) } ?? ""
-        return "reading: \(files) files, \(summary.chunks) chunks\(eta)"
+    /// The reading phase's line: files dealt with, chunks, and files a second (`rate`). How many
+    /// files are left is not known before the walk ends (it is not counted ahead).
+    public static func readingLine(_ summary: IndexSummary, rate: Double) -> String {
+        "reading: \(summary.filesSeen) files, \(summary.chunks) chunks, " + String(format: "%.0f files/s", rate)
+    }
+
+    /// Seconds until the chunks still waiting are embedded at `rate` chunks a second; nil
+    /// before any rate is known.
+    public static func secondsLeft(_ summary: IndexSummary, rate: Double) -> Double? {
+        rate > 0 ? Double(summary.unembedded) / rate : nil
     }
 
     /// The embedding phase's line: chunks embedded of those `waiting`, at `rate` chunks a second.
     public static func embeddingLine(_ summary: IndexSummary, waiting: Int, rate: Double) -> String {
-        let eta = rate > 0 ? String(format: ", ETA %.0f s", Double(summary.unembedded) / rate) : ""
+        let eta = secondsLeft(summary, rate: rate).map { String(format: ", ETA %.0f s", $0) } ?? ""
         return "embedding: \(waiting - summary.unembedded)/\(waiting) chunks (searchable by keywords now), "
             + String(format: "%.0f chunks/s", rate) + eta
     }
@@ -22,19 +26,19 @@ public enum IndexProgress {
     /// A progress message's phase and what is known of the work ahead.
     public struct Phase: Encodable {
         public var phase: String
-        public var expectedFiles: Int?
-        public var etaSeconds: Double?
+        /// Chunks the embedding phase began with.
         public var toEmbed: Int?
+        /// Seconds until the embedding phase ends, at its rate so far.
+        public var etaSeconds: Double?
 
-        public init(phase: String, expectedFiles: Int? = nil, etaSeconds: Double? = nil, toEmbed: Int? = nil) {
+        public init(phase: String, toEmbed: Int? = nil, etaSeconds: Double? = nil) {
             self.phase = phase
-            self.expectedFiles = expectedFiles
-            self.etaSeconds = etaSeconds
             self.toEmbed = toEmbed
+            self.etaSeconds = etaSeconds
         }
 
         enum CodingKeys: String, CodingKey {
-            case phase, expectedFiles = "expected_files", etaSeconds = "eta_seconds", toEmbed = "to_embed"
+            case phase, etaSeconds = "eta_seconds", toEmbed = "to_embed"
         }
     }
 

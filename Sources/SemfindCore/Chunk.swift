@@ -4,11 +4,15 @@ public struct Chunk: Sendable, Equatable {
     public var text: String
     public var headingPath: [String]
     public var span: SourceSpan
+    /// The word pieces of `embeddingText`, when the chunker counted with the model's tokenizer:
+    /// the encoder's input, so that the chunk is not tokenized a second time. Nil when unknown.
+    public var pieces: [Int32]?
 
-    public init(text: String, headingPath: [String], span: SourceSpan) {
+    public init(text: String, headingPath: [String], span: SourceSpan, pieces: [Int32]? = nil) {
         self.text = text
         self.headingPath = headingPath
         self.span = span
+        self.pieces = pieces
     }
 
     /// What the encoder sees: the heading path as context, then the text.

@@ -39,16 +39,23 @@ public protocol FormatPlugin: Sendable {
     /// Parses a whole file. `bytes` are the file's bytes as stored on disk; spans refer to them.
     func parse(_ bytes: [UInt8]) throws -> ParsedDocument
 
+    /// The charset label a file declares in its own bytes (HTML's `<meta charset>`), which its
+    /// text is decoded in when the bytes fit it (`CharsetChoice`); nil (the default) for formats
+    /// that declare none.
+    func declaredCharset(in bytes: [UInt8]) -> String?
+
     /// Parses a whole file whose caller may have decoded it already: `decoded` is then
-    /// `DecodedText(bytes)`, which the indexer makes once per text file and keeps for the chunks'
-    /// spans. A plugin that reads `DecodedText` lines takes them instead of decoding the bytes
-    /// again; the default, for every other plugin, parses the bytes.
+    /// `DecodedText(bytes, declared: declaredCharset(in: bytes))`, which the indexer makes once
+    /// per text file and keeps for the chunks' spans. A plugin that reads `DecodedText` takes it
+    /// instead of decoding the bytes again; the default, for every other plugin, parses the bytes.
     func parse(_ bytes: [UInt8], decoded: DecodedText?) throws -> ParsedDocument
 }
 
 extension FormatPlugin {
     /// Text formats are the rule.
     public var readsBinary: Bool { false }
+
+    public func declaredCharset(in bytes: [UInt8]) -> String? { nil }
 
     public func parse(_ bytes: [UInt8], decoded: DecodedText?) throws -> ParsedDocument {
         try parse(bytes)

@@ -76,6 +76,16 @@ public final class SentenceEncoder: Sendable {
         tokenizer.encode(prompts.prefix(for: role) + text, maxLength: maxLength)
     }
 
+    /// The ids the model sees for a passage whose word pieces (`tokenizer.pieces` of its text)
+    /// are already known: `tokenize(text, as: .passage)`'s result without tokenizing the text
+    /// again. Nil when the passage prompt does not end in white space: its last word and the
+    /// text's first would then be one word, and only tokenizing the two together says how.
+    public func sequence(pieces: [Int32]) -> [Int32]? {
+        let prompt = prompts.prefix(for: .passage)
+        guard prompt.last?.isWhitespace ?? true else { return nil }
+        return tokenizer.framed((prompt.isEmpty ? [] : tokenizer.pieces(prompt)) + pieces, maxLength: maxLength)
+    }
+
     /// One vector per text, each read as `role`, in input order. Texts are sorted by length into
     /// batches of `batchSize`, and the batches are spread over `threads` workers.
     public func encode(_ texts: [String], as role: TextRole = .passage, batchSize: Int = 32) -> [[Float]] {

@@ -62,7 +62,12 @@ public struct WordPieceTokenizer: Sendable {
     /// The opening token + pieces + the closing token, the pieces cut so that the whole fits in
     /// `maxLength` ids.
     public func encode(_ text: String, maxLength: Int) -> [Int32] {
-        let body = pieces(text)
+        framed(pieces(text), maxLength: maxLength)
+    }
+
+    /// `body` (a text's `pieces`) between the opening and closing tokens, cut so that the whole
+    /// fits in `maxLength` ids: what `encode` makes of the text.
+    public func framed(_ body: [Int32], maxLength: Int) -> [Int32] {
         let kept = max(0, min(body.count, maxLength - 2))
         var ids: [Int32] = [clsId]
         ids.reserveCapacity(kept + 2)

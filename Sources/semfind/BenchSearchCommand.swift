@@ -2,7 +2,7 @@ import ArgumentParser
 import Benchmarks
 import CBLAS
 import Foundation
-import SemfindCore
+import ResultOutput
 import VectorIndex
 
 extension BenchCommand {
@@ -71,14 +71,7 @@ extension BenchCommand {
                 workload: workload, precision: precision, candidates: candidates, threads: threads
             ).run()
             if let export { try workload.export(to: export, results: results) }
-            if json {
-                for result in results {
-                    let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-                    print(String(decoding: data, as: UTF8.self))
-                }
-            } else {
-                print(BenchTable(results).text)
-            }
+            print(json ? results.map { JSONLine.encode($0) }.joined() : BenchTable(results).text + "\n", terminator: "")
         }
     }
 }

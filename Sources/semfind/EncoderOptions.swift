@@ -37,13 +37,10 @@ struct EncoderOptions: ParsableArguments {
         forIndexAt indexPath: String? = nil, defaultThreads: Int? = nil, precision: EncoderPrecision? = nil,
         int8Kernel: Int8Kernel = .best
     ) throws -> SentenceEncoder {
-        let folder = try ModelLocator().locate(explicit: model, forIndexAt: indexPath)
-        let count = threads ?? defaultThreads ?? ProcessInfo.processInfo.activeProcessorCount
-        let arithmetic = try precision ?? indexPath.map(EncoderPrecision.of(indexAt:)) ?? .newIndexDefault
-        let prompts = try EncoderPrompts.chosen(
-            folder: folder, forIndexAt: indexPath, query: queryPrefix, passage: passagePrefix)
-        return try SentenceEncoder(
-            folder: folder, threads: count, precision: arithmetic, int8Kernel: int8Kernel, prompts: prompts)
+        try SentenceEncoder.locating(
+            model: model, forIndexAt: indexPath,
+            threads: threads ?? defaultThreads ?? ProcessInfo.processInfo.activeProcessorCount, precision: precision,
+            int8Kernel: int8Kernel, queryPrefix: queryPrefix, passagePrefix: passagePrefix)
     }
 }
 

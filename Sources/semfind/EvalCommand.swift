@@ -101,12 +101,7 @@ struct EvalCommand: ParsableCommand {
             return
         }
         let labelled = try LabeledQuery.load(path: queries ?? "")
-        let modes = try (mode.isEmpty ? ["hybrid"] : mode).map { name in
-            guard let mode = SearchMode(rawValue: name) else {
-                throw SemfindError(.invalidInput, "unknown mode \(name); use semantic, keyword or hybrid")
-            }
-            return mode
-        }
+        let modes = try SearchMode.named(mode.isEmpty ? ["hybrid"] : mode)
         let run = EvaluationRun(
             queries: labelled, settings: try settings.map(RankingSetting.load) ?? [RankingSetting([:])],
             modes: modes, k: k, appliesFloor: !noFloor)
@@ -127,22 +122,9 @@ struct EvalCommand: ParsableCommand {
 
     /// The policy the options build, before any setting of --settings.
     private func basePolicy() throws -> QueryPolicy {
-        var policy = QueryPolicy()
-        if let minPieces { policy.minimumPieces = minPieces }
-        if let openingWeight { policy.openingWeight = openingWeight }
-        if let lengthPenalty { policy.lengthPenalty = lengthPenalty }
-        if let keywordWeight { policy.keywordWeight = keywordWeight }
-        if let fusionK { policy.fusionK = fusionK }
-        if let keywordLengthPenalty { policy.keywordLengthPenalty = keywordLengthPenalty }
-        if let keywordBudget { policy.keywordMatchBudget = keywordBudget }
-        policy.exactScan = exactScan
-        if let blend {
-            guard let chosen = ContextBlend(rawValue: blend) else {
-                throw SemfindError(.invalidInput, "unknown blend \(blend); use text or vector")
-            }
-            policy.givenContextBlend = chosen
-            policy.sessionBlend = chosen
-        }
-        return policy
+        try QueryPolicy(
+            minPieces: minPieces, openingWeight: openingWeight, lengthPenalty: lengthPenalty,
+            keywordWeight: keywordWeight, fusionK: fusionK, keywordLengthPenalty: keywordLengthPenalty,
+            keywordBudget: keywordBudget, exactScan: exactScan, blend: blend)
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
+import FileWalk
 import Indexer
 import QueryEngine
-import SemfindCore
+import ResultOutput
 import TextEncoder
 import VectorIndex
 import VectorStore
@@ -74,35 +74,19 @@ struct IndexCommand: ParsableCommand {
         let signals = SignalCatcher()
         let lock = try WriterLock(indexPath: indexPath, wait: wait) { signals.stop.isRequested }
         defer { withExtendedLifetime(lock) {} }
-        var roots = try folders.map(Self.absolutePath)
-        if reindexVectors, roots.isEmpty, !rebuild {
-            let store = try IndexStore(path: indexPath, create: false)
-            try store.refreshVectorIndex(retrain: true)
-            let encoder = try encoderOptions.loadEncoder(forIndexAt: indexPath)
-            try store.checkPrefixes(
-                query: encoder.prompts.query, passage: encoder.prompts.passage, model: encoder.name)
-            try store.bindModel(
-                fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,
-                dimension: encoder.dimension)
-            try store.refreshRelevanceFloor(force: true, encoder: encoder)
+        if reindexVectors, folders.isEmpty, !rebuild {
+            try IndexRoots.retrainVectors(indexPath: indexPath) {
+                try encoderOptions.loadEncoder(forIndexAt: indexPath)
+            }
             return
         }
+        let given = try folders.map(RootPath.absolute)
         // The store refuses a precision other than the one its vectors have (IndexPipeline); a
         // rebuild keeps the index's model unless --model names another.
         let recordedPrecision = try EncoderPrecision.recorded(atIndex: indexPath)
         let encoder = try encoderOptions.loadEncoder(
             forIndexAt: indexPath, precision: encoderPrecision ?? recordedPrecision ?? EncoderPrecision.newIndexDefault)
-        if rebuild {
-            if roots.isEmpty, FileManager.default.fileExists(atPath: indexPath) {
-                roots = try IndexStore(path: indexPath, create: false).status().roots
-            }
-            try IndexStore.remove(path: indexPath)
-        } else if roots.isEmpty {
-            roots = try IndexStore(path: indexPath, create: false).status().roots
-        }
-        guard !roots.isEmpty else {
-            throw SemfindError(.invalidInput, "nothing to index: give a folder, e.g. semfind index ~/notes")
-        }
+        let roots = try IndexRoots.resolve(given: given, indexPath: indexPath, rebuilding: rebuild)
         var options = indexing.indexOptions(roots: roots)
         options.retrainsVectorIndex = reindexVectors
         options.precision = precision
@@ -113,16 +97,5 @@ struct IndexCommand: ParsableCommand {
         reporter.finish(summary, indexPath: indexPath)
         if let status = signals.interruptedStatus { throw ExitCode(status) }
         if summary.failed > 0 { throw ExitCode(2) }
-    }
-
-    static func absolutePath(_ path: String) throws -> String {
-        let expanded = (path as NSString).expandingTildeInPath
-        let url = URL(
-            fileURLWithPath: expanded, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let standardized = url.standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: standardized) else {
-            throw SemfindError(.invalidInput, "\(path): no such file or folder")
-        }
-        return standardized
     }
 }

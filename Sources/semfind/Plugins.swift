@@ -1,7 +1,6 @@
 import CommandFormat
 import DOCXFormat
 import EPUBFormat
-import Foundation
 import HTMLFormat
 import Indexer
 import MarkdownFormat
@@ -27,28 +26,8 @@ enum Plugins {
         FormatRegistry(builtIn, declared: try declared(pluginsFile: pluginsFile), fallback: "text")
     }
 
-    /// The formats declared in `pluginsFile` (nil: `SEMFIND_PLUGINS`, else the default file, which
-    /// may be absent; a file named explicitly must exist).
+    /// The formats declared in the plugins file (`--plugins`, `SEMFIND_PLUGINS`, the default).
     static func declared(pluginsFile: String?) throws -> [CommandFormat] {
-        let (path, named) = file(pluginsFile)
-        guard named || FileManager.default.fileExists(atPath: path) else { return [] }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SemfindError(.io, "cannot read the plugins file \(path)")
-        }
-        return try PluginsFile.formats(
-            String(decoding: data, as: UTF8.self), path: path, reservedNames: Set(builtIn.map(\.name)))
-    }
-
-    /// The plugins file's path, and whether it was named (`--plugins`, `SEMFIND_PLUGINS`) rather
-    /// than the default: `$XDG_CONFIG_HOME/semfind/plugins.toml`, else `~/.config/semfind/plugins.toml`.
-    static func file(_ pluginsFile: String?) -> (path: String, named: Bool) {
-        let environment = ProcessInfo.processInfo.environment
-        if let named = pluginsFile ?? environment["SEMFIND_PLUGINS"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            return (named, true)
-        }
-        let base =
-            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
-        return (base + "/semfind/plugins.toml", false)
+        try PluginsFile.declared(named: pluginsFile, reservedNames: Set(builtIn.map(\.name)))
     }
 }

@@ -28,7 +28,7 @@ struct PluginsCommand: ParsableCommand {
 
     func run() throws {
         let declared = try Plugins.declared(pluginsFile: plugins)
-        let file = Plugins.file(plugins).path
+        let file = PluginsFile.location(named: plugins).path
         let listing = PluginListing(
             pluginsFile: file, fileExists: FileManager.default.fileExists(atPath: file),
             plugins: declared.map(PluginListing.Entry.init) + Plugins.builtIn.map { .init($0, declared: false) })

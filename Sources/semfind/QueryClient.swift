@@ -1,4 +1,3 @@
-import Foundation
 import QueryEngine
 import ResultOutput
 import SearchServer
@@ -18,23 +17,9 @@ enum QueryClient {
     static func answerThroughServer(_ arguments: [String]) -> Int32? {
         guard let search = searchArguments(arguments), !search.contains("--no-server") else { return nil }
         let index = IndexLocation.resolve(SearchArguments.indexOption(search) ?? nil)
-        let path = QueryServer.socketPath(forIndex: index)
-        let socket: UnixSocket
-        switch UnixSocket.connect(to: path, timeoutSeconds: 30) {
-        case .none: return nil
-        case .foreign(let owner):
-            Console.standard.err(
-                "semfind: warning: \(path) belongs to another user (uid \(owner)); not asked, searching alone\n")
-            return nil
-        case .connected(let connected): socket = connected
+        return QueryServer.answer(forIndex: index, console: .standard) {
+            try? SearchCommand.parse(search).invocation()
         }
-        defer { socket.close() }
-        guard let command = try? SearchCommand.parse(search), let invocation = try? command.invocation(),
-            let reply = socket.exchange(SocketRequest(index: index, search: invocation))
-        else { return nil }
-        Console.standard.out(reply.stdout)
-        Console.standard.err(reply.stderr)
-        return reply.status
     }
 
     /// The arguments of a search, as semfind's command names tell it (`SearchArguments`).

@@ -131,24 +131,13 @@ struct SearchCommand: ParsableCommand {
         return SearchInvocation(
             query: query.joined(separator: " "), mode: mode, limit: limit, minScore: minScore, appliesFloor: !noFloor,
             maxPerFile: maxPerFile, folders: folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
-            globs: glob, types: type, context: try givenContext(), minPieces: minPieces,
+            globs: glob, types: type, context: try SearchInvocation.context(given: context, file: contextFile),
+            minPieces: minPieces,
             session: noSession ? nil : SessionIdentity.current(),
             output: SearchInvocation.Output(
                 format: format, colour: !json && Console.standardOutputTakesColour,
                 hyperlinks: !noHyperlinks && Console.standardOutputTakesHyperlinks, contextLines: contextLines,
                 folder: FileManager.default.currentDirectoryPath),
             timings: timings)
-    }
-
-    private func givenContext() throws -> String? {
-        if let contextFile {
-            guard let data = FileManager.default.contents(atPath: contextFile) else {
-                throw SemfindError(
-                    .io, "cannot read the context file \(contextFile); check the path, or pass the text with --context")
-            }
-            let text = String(decoding: data.prefix(QueryText.maximumBytes), as: UTF8.self)
-            return [context, text].compactMap { $0 }.joined(separator: "\n")
-        }
-        return context
     }
 }

@@ -1,19 +1,15 @@
 import ArgumentParser
-import FileWalk
-import Foundation
 import IndexSync
-import Indexer
 import QueryEngine
 import ResultOutput
 import SearchServer
-import TextEncoder
-import VectorStore
+import SemfindCore
 
 /// `semfind serve`: the model and the vectors kept in memory between requests. `--stdio` speaks
 /// JSON-RPC 2.0 over standard input and output, one message per line
 /// (share/semfind/schema/serve.md); `--socket` answers other processes' searches (`QueryServer`).
 /// `--watch` also keeps the index in step with its folders, as `semfind watch` does
-/// (`ServeWatch`).
+/// (`BackgroundFollower`).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -77,49 +73,36 @@ struct ServeCommand: ParsableCommand {
                 indexPath: location.path, roots: [],
                 options: try watching.follow(indexing, embedGroupSize: Self.watchEmbedGroup),
                 encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
-                reporter: WatchReporter(json: false, verbose: false),
+                reporter: WatchReport(json: false, verbose: false),
                 nothingToWatch:
                     "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)")
             : nil
         let server = try socket ? QueryServer(indexPath: location.path, encoder: encoder) : nil
         let lifetime = ServeLifetime(socketPath: server?.socketPath)
         if let follower {
-            ServeWatch(follower).start(until: lifetime)
+            BackgroundFollower(follower).start { error in
+                if let error {
+                    let message = (error as? SemfindError)?.message ?? "\(error)"
+                    Console.standard.err("semfind: error: watching stopped: \(message)\n")
+                }
+                lifetime.end(error == nil ? 0 : 2)
+            }
         } else {
             lifetime.end(on: signals.stop)
         }
         if let server {
-            FileHandle.standardError.write(
-                Data("semfind: answering searches of \(location.path) at \(server.socketPath)\n".utf8))
+            Console.standard.err("semfind: answering searches of \(location.path) at \(server.socketPath)\n")
             let idle = IdleExit(seconds: idleExit)
             if idleExit > 0 { idle.start(stopping: signals.stop) }
             server.run(answering: lifetime.answering, heard: idle.heard)
         } else {
             let service = SearchService(indexPath: location.path, encoder: encoder, session: QuerySession.current())
-            let methods = ServeMethods(service: service, index: watch ? nil : indexer(service, stop: signals.stop))
+            let indexer = service.indexer(
+                registry: indexing.registry, options: indexing.indexOptions(roots:), stop: signals.stop)
+            let methods = ServeMethods(service: service, index: watch ? nil : indexer)
             var endpoint = JSONRPCEndpoint(methods: methods)
             endpoint.serveStandardIO(answering: lifetime.answering)
         }
         lifetime.stopServing(signals.stop)
-    }
-}
-
-extension ServeCommand {
-    /// `serve`'s `index` method: the folders named (else the index's own) indexed with the
-    /// server's indexing options, under the writer lock, stopped after the file in flight by
-    /// `stop` (SIGINT, SIGTERM).
-    func indexer(_ service: SearchService, stop: StopRequest) -> ([String]?) throws -> IndexSummary {
-        { folders in
-            let roots = try folders.map { try $0.map(IndexCommand.absolutePath) } ?? service.status().roots
-            guard !roots.isEmpty else { throw JSONRPCError.invalidParams("index needs folders (the index has none)") }
-            let lock = try WriterLock(indexPath: service.indexPath, wait: false)
-            defer { withExtendedLifetime(lock) {} }
-            let pipeline = IndexPipeline(
-                storePath: service.indexPath,
-                encoder: try service.encoder.load(EncoderPrecision.of(indexAt: service.indexPath)),
-                registry: try indexing.registry(),
-                options: indexing.indexOptions(roots: roots))
-            return try pipeline.run(stop: stop) { _ in }
-        }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
 import QueryEngine
 import ResultOutput
-import SemfindCore
 import VectorStore
 
 /// `semfind session show|clear`: the recent queries that give short queries their context.
@@ -23,16 +21,9 @@ struct SessionCommand: ParsableCommand {
         @OptionGroup var location: IndexLocation
 
         func run() throws {
-            let session = try currentSession()
+            let session = try QuerySession.required()
             let store = try IndexStore(path: location.path, create: false)
-            let queries = try session.remembered(in: store)
-            var out = OutputWriter()
-            for query in queries {
-                let when = Date(timeIntervalSince1970: TimeInterval(query.askedAt)).formatted(
-                    date: .omitted, time: .standard)
-                out.write("\(when)  \(query.text)\n")
-            }
-            out.flush()
+            print(SessionListing.text(try session.remembered(in: store)), terminator: "")
         }
     }
 
@@ -43,17 +34,10 @@ struct SessionCommand: ParsableCommand {
         @OptionGroup var location: IndexLocation
 
         func run() throws {
-            let session = try currentSession()
+            let session = try QuerySession.required()
             let store = try IndexStore(path: location.path, create: false)
             let count = try store.clearSession(session.identity)
             print("forgot \(count) quer\(count == 1 ? "y" : "ies")")
         }
     }
-}
-
-private func currentSession() throws -> QuerySession {
-    guard let session = QuerySession.current() else {
-        throw SemfindError(.invalidInput, "no session here (no terminal); set SEMFIND_SESSION to name one")
-    }
-    return session
 }

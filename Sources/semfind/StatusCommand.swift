@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
 import IndexStorage
 import PostgresStore
-import QueryEngine
 import ResultOutput
 import SemfindCore
 import VectorStore
@@ -44,19 +42,7 @@ struct StatusCommand: ParsableCommand {
             status = sqliteStatus
         }
         let report = StatusReport(status)
-        if json {
-            print(JSONLine.encode(report), terminator: "")
-            return
-        }
-        for (key, value) in Self.rows(report) {
-            var shown = value.joined(separator: "\n" + String(repeating: " ", count: 20))
-            if key == "relevance_floor" {
-                shown +=
-                    " (the similarity unrelated text reaches in this index: searches leave out passages below it "
-                    + "that only their meaning found)"
-            }
-            print("\(key.padding(toLength: 19, withPad: " ", startingAt: 0)) \(shown)")
-        }
+        print(json ? JSONLine.encode(report) : report.text, terminator: "")
     }
 
     /// The SQLite index's status, or nil when a hidden test flag printed its own answer
@@ -76,29 +62,5 @@ struct StatusCommand: ParsableCommand {
             return nil
         }
         return try store.status()
-    }
-
-    /// The lines of the human view, each a key and its value's lines (more than one only for
-    /// the roots), in the order people read them; what the report lacks is left out.
-    static func rows(_ report: StatusReport) -> [(key: String, value: [String])] {
-        let embedded = EmbeddingProgress(embedded: report.chunks - report.unembedded, chunks: report.chunks)
-        let rows: [(String, [String]?)] = [
-            ("index", [report.index]), ("roots", report.roots), ("files", ["\(report.files)"]),
-            ("files_by_plugin", [CountList.text(report.filesByPlugin)]), ("chunks", ["\(report.chunks)"]),
-            ("vectors", ["\(report.vectors)"]),
-            (
-                "embedded",
-                [embedded.share + (report.unembedded > 0 ? "; the rest wait: run semfind index to embed them" : "")]
-            ),
-            ("bytes_on_disk", ["\(report.bytesOnDisk)"]), ("model", [report.model]),
-            ("fingerprint", [report.fingerprint]), ("dimension", ["\(report.dimension)"]),
-            ("encoder", report.encoder.map { [$0] }), ("precision", [report.precision]),
-            ("relevance_floor", report.relevanceFloor.map { ["\($0)"] }), ("index_kind", [report.indexKind]),
-            ("ivf_lists", report.ivfLists.map { ["\($0)"] }), ("ivf_probes", report.ivfProbes.map { ["\($0)"] }),
-            ("ivf_recall_at_10", report.ivfRecallAt10.map { ["\($0)"] }),
-            ("ivf_recall_queries", report.ivfRecallQueries.map { ["\($0)"] }),
-            ("ivf_trained_vectors", report.ivfTrainedVectors.map { ["\($0)"] }),
-        ]
-        return rows.compactMap { key, value in value.map { (key, $0) } }
     }
 }

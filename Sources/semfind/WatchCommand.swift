@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
+import FileWalk
 import IndexSync
+import ResultOutput
 
 /// `semfind watch`: keeps the index in step with its folders as files change.
 struct WatchCommand: ParsableCommand {
@@ -34,10 +35,10 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let signals = SignalCatcher()
         var follower = try IndexFollower(
-            indexPath: location.path, roots: try paths.map(IndexCommand.absolutePath),
+            indexPath: location.path, roots: try paths.map(RootPath.absolute),
             options: try watching.follow(indexing),
             encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
-            reporter: WatchReporter(json: json, verbose: verbose),
+            reporter: WatchReport(json: json, verbose: verbose),
             nothingToWatch: "nothing to watch: give a folder, e.g. semfind watch ~/notes")
         try follower.run()
     }

@@ -114,3 +114,27 @@ struct PluginsFileTests {
         #expect(org.version > 0 && org.version < 1 << 48)
     }
 }
+
+/// Where the plugins file is: named, else `SEMFIND_PLUGINS`, else the XDG default, which may be
+/// absent.
+@Suite struct PluginsFileLocationTests {
+    @Test func namedThenEnvironmentThenDefault() {
+        let environment = ["SEMFIND_PLUGINS": "/env/plugins.toml", "XDG_CONFIG_HOME": "/xdg", "HOME": "/home/u"]
+        #expect(PluginsFile.location(named: "/given.toml", environment: environment) == ("/given.toml", true))
+        #expect(PluginsFile.location(named: nil, environment: environment) == ("/env/plugins.toml", true))
+        #expect(
+            PluginsFile.location(named: nil, environment: ["XDG_CONFIG_HOME": "/xdg"])
+                == ("/xdg/semfind/plugins.toml", false))
+        #expect(
+            PluginsFile.location(named: nil, environment: ["HOME": "/home/u", "SEMFIND_PLUGINS": ""])
+                == ("/home/u/.config/semfind/plugins.toml", false))
+    }
+
+    @Test func anAbsentDefaultDeclaresNothingButANamedFileMustExist() throws {
+        let environment = ["XDG_CONFIG_HOME": "/no/such/semfind/config"]
+        #expect(try PluginsFile.declared(named: nil, reservedNames: [], environment: environment).isEmpty)
+        #expect(throws: SemfindError.self) {
+            try PluginsFile.declared(named: "/no/such/plugins.toml", reservedNames: [], environment: environment)
+        }
+    }
+}

@@ -12,6 +12,7 @@ struct OneDecodeTests {
     /// What a plugin was handed: `nil` when it had to parse the bytes alone.
     final class Calls: Sendable {
         let decoded = Mutex<[[DecodedText.Line]?]>([])
+        let encodings = Mutex<[TextEncoding?]>([])
     }
 
     /// Makes one section of every line; records what each parse was given.
@@ -22,6 +23,10 @@ struct OneDecodeTests {
         let extensions: Set<String> = ["rec"]
         let readsBinary: Bool
         let calls: Calls
+        /// The charset its files declare, as HTML's `<meta charset>` does.
+        var declared: String? = nil
+
+        func declaredCharset(in bytes: [UInt8]) -> String? { declared }
 
         func parse(_ bytes: [UInt8]) throws -> ParsedDocument {
             try parse(bytes, decoded: nil)
@@ -29,6 +34,7 @@ struct OneDecodeTests {
 
         func parse(_ bytes: [UInt8], decoded: DecodedText?) throws -> ParsedDocument {
             calls.decoded.withLock { $0.append(decoded?.lines) }
+            calls.encodings.withLock { $0.append(decoded?.charset.encoding) }
             let lines = (decoded ?? DecodedText(bytes)).lines
             return ParsedDocument(
                 sections: lines.map { line in
@@ -38,12 +44,13 @@ struct OneDecodeTests {
         }
     }
 
-    func prepare(_ text: String, readsBinary: Bool) -> (PreparedFile, [[DecodedText.Line]?]) {
-        let calls = Calls()
+    func prepare(
+        _ text: String, readsBinary: Bool, declared: String? = nil, calls: Calls = Calls()
+    ) -> (PreparedFile, [[DecodedText.Line]?]) {
         let preparer = FilePreparer(
-            registry: FormatRegistry([RecordingFormat(readsBinary: readsBinary, calls: calls)]),
+            registry: FormatRegistry([RecordingFormat(readsBinary: readsBinary, calls: calls, declared: declared)]),
             chunker: Chunker(options: ChunkerOptions()) { $0.split(separator: " ").count }, rechunkAll: false)
-        let content = Array(text.utf8)
+        let content = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
         let file = WalkedFile(
             root: "/r", path: "/r/a.rec", relativePath: "a.rec", size: content.count, modified: 1,
             mimeType: readsBinary ? "application/octet-stream" : "text/plain",
@@ -70,5 +77,14 @@ struct OneDecodeTests {
         let (_, calls) = prepare("\u{0}\u{1}binary", readsBinary: true)
         #expect(calls.count == 1)
         #expect(calls.first == .some(nil))
+    }
+
+    @Test("a text file is decoded in the charset its plugin says it declares, once")
+    func declaredCharsetDecodesOnce() {
+        let calls = Calls()
+        let (_, decoded) = prepare("caf\u{E9}\n", readsBinary: false, declared: "iso-8859-1", calls: calls)
+        #expect(decoded.count == 1)
+        #expect(calls.encodings.withLock { $0 } == [.windows1252])
+        #expect(decoded.first??.first?.text == "caf\u{E9}")
     }
 }

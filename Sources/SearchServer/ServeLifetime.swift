@@ -12,11 +12,11 @@ import Foundation
 /// socket (if the server listens on one) and ends the process.
 ///
 /// `@unchecked Sendable`: its state is a lock and a path that never changes.
-final class ServeLifetime: @unchecked Sendable {
-    let answering = NSLock()
+public final class ServeLifetime: @unchecked Sendable {
+    public let answering = NSLock()
     private let socketPath: String?
 
-    init(socketPath: String?) {
+    public init(socketPath: String?) {
         self.socketPath = socketPath
     }
 
@@ -24,14 +24,14 @@ final class ServeLifetime: @unchecked Sendable {
     /// `_exit`, not `exit`: the main thread may be blocked reading standard input, holding the
     /// lock of stdin's `FILE` that `exit`'s stdio clean-up would wait for; every output was
     /// written unbuffered.
-    func end(_ status: Int32) -> Never {
+    public func end(_ status: Int32) -> Never {
         answering.lock()
         if let socketPath { unlink(socketPath) }
         _exit(status)
     }
 
     /// Ends the process (status 0) when `stop` is requested, from a thread that waits for it.
-    func end(on stop: StopRequest) {
+    public func end(on stop: StopRequest) {
         let thread = Thread { [self] in
             var waiting = pollfd(fd: stop.wakeDescriptor, events: Int16(POLLIN), revents: 0)
             while poll(&waiting, 1, -1) < 0 && errno == EINTR {}
@@ -43,7 +43,7 @@ final class ServeLifetime: @unchecked Sendable {
 
     /// Input ended or the socket failed: asks `stop`, and waits for whoever ends the process
     /// (the watch, once its batch in flight is written, or `end(on:)`).
-    func stopServing(_ stop: StopRequest) -> Never {
+    public func stopServing(_ stop: StopRequest) -> Never {
         stop.request()
         while true { sleep(60) }
     }

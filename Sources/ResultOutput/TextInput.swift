@@ -9,27 +9,35 @@ import SemfindCore
 
 /// Reads the texts of `embed` and `tokenize` from standard input, a batch at a time: one text
 /// per line, or with `jsonl` one `{"text": …}` object per line (blank lines skipped).
-struct TextInput {
+public struct TextInput {
     let jsonl: Bool
+    private let stream: UnsafeMutablePointer<FILE>?
     private var lineNumber = 0
     private var sawText = false
 
     /// The C stream of file descriptor 0, opened once; only the main thread reads it.
     nonisolated(unsafe) private static let standardInput = fdopen(0, "r")
 
-    init(jsonl: Bool) {
+    /// Texts from standard input.
+    public init(jsonl: Bool) {
+        self.init(jsonl: jsonl, stream: Self.standardInput)
+    }
+
+    /// Texts from `stream`, which only this reader reads.
+    public init(jsonl: Bool, stream: UnsafeMutablePointer<FILE>?) {
         self.jsonl = jsonl
+        self.stream = stream
     }
 
     /// Up to `limit` texts; empty when the input is exhausted. Throws on invalid UTF-8, on a
     /// malformed JSON line, and on an input that holds no text at all.
-    mutating func next(limit: Int) throws -> [String] {
+    public mutating func next(limit: Int) throws -> [String] {
         var texts: [String] = []
         var line: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(line) }
         while texts.count < limit {
-            let length = getline(&line, &capacity, Self.standardInput)
+            let length = getline(&line, &capacity, stream)
             guard length >= 0, let line else { break }
             lineNumber += 1
             var bytes = UnsafeRawBufferPointer(start: line, count: length)

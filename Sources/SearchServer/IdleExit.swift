@@ -7,22 +7,22 @@ import Synchronization
 /// that long. The server then ends as on SIGTERM: after the answer in flight, removing its
 /// socket, with status 0. A search that comes later answers by itself (and starts a server
 /// again, unless told not to: `AutoServer`).
-final class IdleExit: Sendable {
-    let seconds: Int
+public final class IdleExit: Sendable {
+    public let seconds: Int
     /// When a client was last heard from, in `DispatchTime` nanoseconds.
     private let lastHeard = Atomic<UInt64>(DispatchTime.now().uptimeNanoseconds)
 
-    init(seconds: Int) {
+    public init(seconds: Int) {
         self.seconds = seconds
     }
 
     /// A client connected or was answered: the quiet period starts again.
-    func heard() {
+    public func heard() {
         lastHeard.store(DispatchTime.now().uptimeNanoseconds, ordering: .releasing)
     }
 
     /// Watches, from a thread of its own, for `seconds` without a client; then requests `stop`.
-    func start(stopping stop: StopRequest) {
+    public func start(stopping stop: StopRequest) {
         let period = UInt64(seconds) * 1_000_000_000
         let thread = Thread { [self] in
             while true {
