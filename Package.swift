@@ -117,7 +117,9 @@ let package = Package(
             ]),
         .target(
             name: "ResultOutput",
-            dependencies: ["IndexStorage", "Indexer", "QueryEngine", "SemfindCore", "VectorIndex", "VectorStore"],
+            dependencies: [
+                "IndexStorage", "Indexer", "QueryEngine", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore",
+            ],
             exclude: ["README.md"]),
         .testTarget(
             name: "ResultOutputTests",

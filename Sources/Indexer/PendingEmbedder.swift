@@ -61,9 +61,8 @@ final class PendingEmbedder {
             }
         }
         let untokenized = Array(texts.keys)
-        for (hash, sequence) in zip(untokenized, encoder.tokenizeAll(untokenized.compactMap { texts[$0] }, as: .passage)) {
-            sequences[hash] = sequence
-        }
+        let tokenized = encoder.tokenizeAll(untokenized.compactMap { texts[$0] }, as: .passage)
+        for (hash, sequence) in zip(untokenized, tokenized) { sequences[hash] = sequence }
         let hashes = Array(sequences.keys)
         let encoded = encoder.encode(tokenized: hashes.compactMap { sequences[$0] }, batchSize: batchSize)
         for (hash, vector) in zip(hashes, encoded) { vectors[hash] = vector }

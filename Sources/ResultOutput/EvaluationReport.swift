@@ -121,3 +121,11 @@ public struct EvaluationJSON: Codable, Equatable, Sendable {
         }
     }
 }
+
+extension EvaluationRun.UnknownPaths {
+    /// The warning `eval` prints on stderr: how many relevant paths the index does not hold,
+    /// and the first five of them.
+    public var warning: String {
+        "semfind: warning: \(paths.count) relevant path(s) not in \(index): \(paths.prefix(5).joined(separator: ", "))\n"
+    }
+}

@@ -58,3 +58,15 @@ public struct StatusReport: Codable, Equatable, Sendable {
         ivfTrainedVectors = status.vectorIndex.trainedRows
     }
 }
+
+/// `semfind status --list-chunks`' line for one file: its path and its chunks' texts in order
+/// (`IndexStore.chunkTextsByFile`), for tests that compare two indexes.
+public struct ChunkListing: Encodable {
+    let path: String
+    let chunks: [String]
+
+    public init(_ file: (path: String, chunks: [String])) {
+        path = file.path
+        chunks = file.chunks
+    }
+}

@@ -29,6 +29,11 @@ public struct SemfindError: Error, CustomStringConvertible, Sendable {
         self.cause = cause
     }
 
+    /// `error`'s one line: a SemfindError's message, any other error as it describes itself.
+    public static func message(of error: any Error) -> String {
+        (error as? SemfindError)?.message ?? "\(error)"
+    }
+
     public var description: String {
         guard let cause else { return message }
         return "\(message) (\(cause))"

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import QueryEngine
 import ResultOutput
 import SearchServer
@@ -108,13 +107,7 @@ struct EvalCommand: ParsableCommand {
         let (rows, unknown) = try run.run(
             indexes: indexes.isEmpty ? [IndexStore.defaultPath()] : indexes, base: try basePolicy(),
             encoder: { encoderOptions.shared(forIndexAt: $0).load })
-        for missing in unknown {
-            let list = missing.paths.prefix(5).joined(separator: ", ")
-            FileHandle.standardError.write(
-                Data(
-                    "semfind: warning: \(missing.paths.count) relevant path(s) not in \(missing.index): \(list)\n".utf8)
-            )
-        }
+        for missing in unknown { Console.standard.err(missing.warning) }
         let report = EvaluationReport(
             rows: rows, queries: labelled, k: k, namesSettings: settings != nil, perQuery: perQuery)
         print(json ? report.json : report.table, terminator: "")

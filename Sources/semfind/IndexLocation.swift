@@ -28,9 +28,7 @@ struct IndexLocation: ParsableArguments {
 struct AnyIndexLocation: ParsableArguments {
     @Option(
         name: .long,
-        help:
-            "Index database, or postgresql://host/db?schema=NAME (default: $SEMFIND_INDEX, then ~/.local/share/semfind/index.sqlite)."
-    )
+        help: "Index database or postgresql://host/db?schema=NAME (default: $SEMFIND_INDEX, then the default index).")
     var index: String?
 
     /// A PostgreSQL index named by `--index` or `$SEMFIND_INDEX`, or a SQLite index's path.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ModelInstall
+import ResultOutput
 import TextEncoder
 
 /// `semfind model …`: what the encoder is and where it comes from.
@@ -23,25 +24,8 @@ struct ModelCommand: ParsableCommand {
         @OptionGroup var encoderOptions: EncoderOptions
 
         func run() throws {
-            let encoder = try encoderOptions.loadEncoder(forIndexAt: location.path)
-            let config = encoder.config
-            let fields: [(String, Any)] = [
-                ("name", encoder.name), ("path", encoder.folder.path), ("dimension", encoder.dimension),
-                ("max_length", encoder.maxLength), ("fingerprint", encoder.fingerprint()),
-                ("layers", config.numHiddenLayers), ("heads", config.numAttentionHeads),
-                ("vocabulary", encoder.tokenizer.vocabulary.count), ("pooling", encoder.pooling.mode.rawValue),
-                ("normalize", encoder.pooling.normalize), ("query_prefix", encoder.prompts.query),
-                ("passage_prefix", encoder.prompts.passage),
-            ]
-            if json {
-                let object = Dictionary(uniqueKeysWithValues: fields)
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-                print(String(decoding: data, as: UTF8.self))
-            } else {
-                for (key, value) in fields {
-                    print("\(key.padding(toLength: 14, withPad: " ", startingAt: 0)) \(value)")
-                }
-            }
+            let report = ModelInfoReport(try encoderOptions.loadEncoder(forIndexAt: location.path))
+            print(json ? JSONLine.encode(report) : report.text, terminator: "")
         }
     }
 
@@ -54,23 +38,9 @@ struct ModelCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let models = try ModelLocator().installedFolders().map(ModelSummary.init(folder:))
-            if !json { print("name\tfamily\tdimension\tmax_length\tbytes\tfingerprint") }
-            for model in models {
-                guard json else {
-                    print(
-                        "\(model.name)\t\(model.family)\t\(model.dimension)\t\(model.maxLength)\t\(model.bytesOnDisk)\t\(model.fingerprint)"
-                    )
-                    continue
-                }
-                let object: [String: Any] = [
-                    "name": model.name, "path": model.folder.path, "family": model.family,
-                    "dimension": model.dimension, "max_length": model.maxLength, "bytes": model.bytesOnDisk,
-                    "fingerprint": model.fingerprint,
-                ]
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-                print(String(decoding: data, as: UTF8.self))
-            }
+            let rows = try ModelLocator().installedFolders().map { ModelListingRow(try ModelSummary(folder: $0)) }
+            if !json { print(ModelListingRow.header, terminator: "") }
+            for row in rows { print(json ? JSONLine.encode(row) : row.text, terminator: "") }
         }
     }
 

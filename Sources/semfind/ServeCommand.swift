@@ -82,8 +82,7 @@ struct ServeCommand: ParsableCommand {
         if let follower {
             BackgroundFollower(follower).start { error in
                 if let error {
-                    let message = (error as? SemfindError)?.message ?? "\(error)"
-                    Console.standard.err("semfind: error: watching stopped: \(message)\n")
+                    Console.standard.err("semfind: error: watching stopped: \(SemfindError.message(of: error))\n")
                 }
                 lifetime.end(error == nil ? 0 : 2)
             }

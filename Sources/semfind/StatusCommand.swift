@@ -5,12 +5,6 @@ import ResultOutput
 import SemfindCore
 import VectorStore
 
-/// `--list-chunks`' line for one file.
-private struct ChunkListing: Encodable {
-    let path: String
-    let chunks: [String]
-}
-
 /// `semfind status`: what an index holds.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,7 +45,7 @@ struct StatusCommand: ParsableCommand {
         let store = try IndexStore(path: path, create: false)
         if listChunks {
             for file in try store.chunkTextsByFile() {
-                print(JSONLine.encode(ChunkListing(path: file.path, chunks: file.chunks)), terminator: "")
+                print(JSONLine.encode(ChunkListing(file)), terminator: "")
             }
             return nil
         }
