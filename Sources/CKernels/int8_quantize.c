@@ -39,6 +39,12 @@ void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t 
     }
 }
 
+void semfind_int8_pack_magnitudes(const int8_t *packed, size_t count, int8_t *magnitudes) {
+    for (size_t i = 0; i < count; i++) magnitudes[i] = (int8_t)(packed[i] < 0 ? -packed[i] : packed[i]);
+}
+
+int semfind_int8_uses_magnitudes(int version) { return version == SEMFIND_INT8_AVX2; }
+
 static void quantize_row_portable(const float *x, size_t k, int8_t *q, float *scale) {
     float largest = 0;
     for (size_t i = 0; i < k; i++) largest = fmaxf(largest, fabsf(x[i]));

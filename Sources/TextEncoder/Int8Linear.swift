@@ -10,6 +10,8 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
     /// The kernel version every product uses.
     let kernel: Int32
     private let packed: UnsafeMutablePointer<Int8>
+    /// |w| in the packed layout, for the kernel versions that multiply it (AVX2); else nil.
+    private let magnitudes: UnsafeMutablePointer<Int8>?
     /// Per padded column: weight scale, sum of the quantized weights, bias (0 in the padding).
     private let scales: UnsafeMutablePointer<Float>
     private let sums: UnsafeMutablePointer<Int32>
@@ -22,7 +24,8 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
         outputs = parts.reduce(0) { $0 + $1.outputs }
         self.kernel = kernel
         let paddedColumns = semfind_int8_padded_columns(outputs)
-        packed = .allocate(capacity: paddedColumns * semfind_int8_padded_inputs(inputs))
+        let packedCount = paddedColumns * semfind_int8_padded_inputs(inputs)
+        packed = .allocate(capacity: packedCount)
         scales = .allocate(capacity: paddedColumns)
         sums = .allocate(capacity: paddedColumns)
         bias = .allocate(capacity: paddedColumns)
@@ -37,10 +40,13 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
             column += part.outputs
         }
         semfind_int8_pack_weights(weights, outputs, inputs, packed, scales, sums)
+        magnitudes = semfind_int8_uses_magnitudes(kernel) != 0 ? .allocate(capacity: packedCount) : nil
+        if let magnitudes { semfind_int8_pack_magnitudes(packed, packedCount, magnitudes) }
     }
 
     deinit {
         for buffer in [UnsafeMutableRawPointer(packed), .init(scales), .init(sums), .init(bias)] { buffer.deallocate() }
+        magnitudes?.deallocate()
     }
 
     /// Quantizes the input rows on the calling thread, then splits the product by output column
@@ -60,13 +66,15 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
         let (weights, columnScales, columnSums, biases) = (
             DisjointWrites(packed), DisjointWrites(scales), DisjointWrites(sums), DisjointWrites(bias)
         )
+        let weightMagnitudes = magnitudes.map { DisjointWrites($0) }
         let body: @Sendable (Int) -> Void = { worker in
             let first = min(width, worker * columnsPerWorker)
             let end = min(width, first + columnsPerWorker)
             guard first < end else { return }
             semfind_int8_linear(
-                kernel, quantized.pointer, rowScales.pointer, rows, inputs, weights.pointer, columnScales.pointer,
-                columnSums.pointer, biases.pointer, first, end, target.pointer, stride)
+                kernel, quantized.pointer, rowScales.pointer, rows, inputs, weights.pointer,
+                weightMagnitudes?.pointer, columnScales.pointer, columnSums.pointer, biases.pointer, first, end,
+                target.pointer, stride)
         }
         if let team { team.run(body) } else { body(0) }
     }

@@ -61,6 +61,9 @@ struct Int8LinearTests {
                 #expect(stored == (i < q.count ? q[i] : 0), "column \(n), input \(i)")
             }
         }
+        var magnitudes = [Int8](repeating: 1, count: packed.count)
+        semfind_int8_pack_magnitudes(packed, packed.count, &magnitudes)
+        #expect(magnitudes == packed.map { Int8($0.magnitude) })
         let (rows, stride) = (5, 45)
         let x = Self.random(rows * stride, &generator, scale: 3)
         var quantized = [Int8](repeating: 1, count: rows * paddedInputs)
@@ -80,23 +83,51 @@ struct Int8LinearTests {
             let x = Self.random(rows * inputs, &generator, scale: 2)
             let w = Self.random(columns * inputs, &generator, scale: 0.1)
             let bias = Self.random(columns, &generator)
-            let expected = Self.expected(x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
-            let paddedColumns = semfind_int8_padded_columns(columns)
-            let paddedInputs = semfind_int8_padded_inputs(inputs)
-            var packed = [Int8](repeating: 0, count: paddedColumns * paddedInputs)
-            var scales = [Float](repeating: 0, count: paddedColumns)
-            var sums = [Int32](repeating: 0, count: paddedColumns)
-            semfind_int8_pack_weights(w, columns, inputs, &packed, &scales, &sums)
-            var q = [Int8](repeating: 0, count: rows * paddedInputs)
-            var rowScales = [Float](repeating: 0, count: rows)
-            semfind_int8_quantize_rows(x, rows, inputs, inputs, &q, &rowScales)
-            let paddedBias = bias + [Float](repeating: 0, count: paddedColumns - columns)
-            // The whole width, then only the columns from the second block on (if any).
-            for first in Set([0, min(16, columns / 16 * 16)]) {
+            Self.check(version: version, x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
+        }
+    }
+
+    /// Every input and weight quantized to ±127 in random sign patterns: the largest products and
+    /// pair sums there are, where a kernel that saturated 16-bit sums would go wrong.
+    @Test("every version is exact at the extremes of the int8 range", arguments: versions)
+    func extremes(version: Int32) {
+        var generator = SeededGenerator(seed: 13)
+        let signs: (Int) -> [Float] = { count in (0..<count).map { _ in generator.next() % 2 == 0 ? 1 : -1 } }
+        for (rows, inputs, columns) in [(9, 384, 40), (6, 1536, 17)] {
+            let (x, w) = (signs(rows * inputs), signs(columns * inputs))
+            let bias = [Float](repeating: 0, count: columns)
+            Self.check(version: version, x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
+        }
+    }
+
+    /// Runs `version` on x · wᵀ + bias, over the whole width and from the second block on, with
+    /// the weights' magnitudes and without them (a version that needs them then runs the portable
+    /// one), and compares with the naive product; also checks that nothing outside the columns is
+    /// written.
+    static func check(version: Int32, x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) {
+        let expected = Self.expected(x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
+        let paddedColumns = semfind_int8_padded_columns(columns)
+        let paddedInputs = semfind_int8_padded_inputs(inputs)
+        var packed = [Int8](repeating: 0, count: paddedColumns * paddedInputs)
+        var scales = [Float](repeating: 0, count: paddedColumns)
+        var sums = [Int32](repeating: 0, count: paddedColumns)
+        semfind_int8_pack_weights(w, columns, inputs, &packed, &scales, &sums)
+        var magnitudes = [Int8](repeating: 0, count: packed.count)
+        semfind_int8_pack_magnitudes(packed, packed.count, &magnitudes)
+        var q = [Int8](repeating: 0, count: rows * paddedInputs)
+        var rowScales = [Float](repeating: 0, count: rows)
+        semfind_int8_quantize_rows(x, rows, inputs, inputs, &q, &rowScales)
+        let paddedBias = bias + [Float](repeating: 0, count: paddedColumns - columns)
+        // The whole width, then only the columns from the second block on (if any).
+        for first in Set([0, min(16, columns / 16 * 16)]) {
+            for withMagnitudes in [true, false] {
                 let stride = columns + 3
                 var y = [Float](repeating: .nan, count: rows * stride)
-                semfind_int8_linear(
-                    version, q, rowScales, rows, inputs, packed, scales, sums, paddedBias, first, columns, &y, stride)
+                magnitudes.withUnsafeBufferPointer { given in
+                    semfind_int8_linear(
+                        version, q, rowScales, rows, inputs, packed, withMagnitudes ? given.baseAddress : nil, scales,
+                        sums, paddedBias, first, columns, &y, stride)
+                }
                 var worst: Double = 0
                 for m in 0..<rows {
                     for n in 0..<stride {
@@ -109,7 +140,10 @@ struct Int8LinearTests {
                         worst = max(worst, abs(Double(value) - reference) / max(1, abs(reference)))
                     }
                 }
-                #expect(worst < 1e-5, "version \(version), \(rows)x\(inputs)x\(columns) from \(first): error \(worst)")
+                #expect(
+                    worst < 1e-5,
+                    "version \(version), \(rows)x\(inputs)x\(columns) from \(first), magnitudes \(withMagnitudes): \(worst)"
+                )
             }
         }
     }

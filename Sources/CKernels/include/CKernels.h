@@ -41,6 +41,13 @@ size_t semfind_int8_padded_inputs(size_t k);
 void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, float *scales,
                                int32_t *sums);
 
+/// Whether int8 linear `version` reads the weights' magnitudes (the AVX2 version does).
+int semfind_int8_uses_magnitudes(int version);
+
+/// |w| of each of the `count` packed weights, in the same layout (count = padded_columns *
+/// padded_inputs): the unsigned operand of the AVX2 version, computed once at load.
+void semfind_int8_pack_magnitudes(const int8_t *packed, size_t count, int8_t *magnitudes);
+
 /// Quantizes each of `rows` rows of x (k values, row stride x_stride) symmetrically:
 /// scales[m] = max |x[m]| / 127, q[m] = round(x[m] / scale), written with row stride
 /// semfind_int8_padded_inputs(k) and zero padding.
@@ -50,10 +57,13 @@ void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_
 /// and n in [first_column, end_column), with q from semfind_int8_quantize_rows and w, scales and
 /// sums from semfind_int8_pack_weights; bias holds padded_columns entries. first_column must be a
 /// multiple of 16. `version` picks the kernel (one the processor lacks falls back to the best it
-/// has); every version computes the same integer sums.
+/// has); every version computes the same integer sums. `magnitudes` (from
+/// semfind_int8_pack_magnitudes) is read by the versions semfind_int8_uses_magnitudes names and
+/// may be NULL for the others; NULL where it is needed runs the portable version instead.
 void semfind_int8_linear(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
-                         const int8_t *packed, const float *column_scales, const int32_t *column_sums,
-                         const float *bias, size_t first_column, size_t end_column, float *y, size_t y_stride);
+                         const int8_t *packed, const int8_t *magnitudes, const float *column_scales,
+                         const int32_t *column_sums, const float *bias, size_t first_column, size_t end_column,
+                         float *y, size_t y_stride);
 
 /// Exact GELU, x/2 * (1 + erf(x / sqrt 2)), in place; erf to within 1.5e-7.
 void semfind_gelu(float *values, size_t count);
