@@ -120,4 +120,16 @@ struct PoolingAndPromptsTests {
         try model.write("config_sentence_transformers.json", #"{"prompts": ["query: "]}"#)
         #expect(throws: SemfindError.self) { _ = try SentenceEncoder(folder: model.folder) }
     }
+
+    @Test("a passage's word pieces kept from chunking give the ids its prompt and text give tokenized together")
+    func keptPiecesTakeThePassagePrompt() throws {
+        let spaced = try SentenceEncoder(
+            folder: model.folder, prompts: EncoderPrompts(query: "quick ", passage: "brown "))
+        for text in ["dog", "the lazy fox", ""] {
+            #expect(spaced.sequence(pieces: spaced.tokenizer.pieces(text)) == spaced.tokenize(text, as: .passage))
+        }
+        // A prompt ending inside a word would join the text's first word: the text is tokenized again.
+        let joined = try SentenceEncoder(folder: model.folder, prompts: EncoderPrompts(query: "", passage: "brown"))
+        #expect(joined.sequence(pieces: joined.tokenizer.pieces("dog")) == nil)
+    }
 }
