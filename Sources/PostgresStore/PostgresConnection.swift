@@ -26,7 +26,10 @@ final class PostgresConnection {
             let message = libpq.errorMessage(handle).map { String(cString: $0) } ?? ""
             let cause = PostgresError(sqlState: PostgresError.connectionFailed, message: message)
             libpq.finish(handle)
-            throw SemfindError(.io, "cannot connect to \(address): \(cause.message)", cause: cause)
+            throw SemfindError(
+                .io,
+                "cannot connect to \(address): \(cause.message); check the host, port and user, and the password in "
+                    + "~/.pgpass (or PGPASSFILE, PGPASSWORD)", cause: cause)
         }
         self.handle = handle
     }

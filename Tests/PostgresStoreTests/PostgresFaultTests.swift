@@ -35,6 +35,7 @@ struct PostgresFaultTests {
         let error = failure { _ = try PostgresStore(address: try PostgresAddress(wrong), create: true) }
         #expect(error?.message.contains("password authentication failed for user \"semfind\"") == true)
         #expect(error?.message.contains("not-the-password") == false)
+        #expect(error?.message.contains("~/.pgpass") == true)
         #expect((error?.cause as? PostgresError)?.sqlState == PostgresError.connectionFailed)
     }
 
