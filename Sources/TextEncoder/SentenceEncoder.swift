@@ -16,6 +16,9 @@ public final class SentenceEncoder: Sendable {
     public let pooling: PoolingConfig
     /// What is put before queries and passages before they are tokenized.
     public let prompts: EncoderPrompts
+    /// The passage prompt's word pieces, put before a passage's known pieces
+    /// (`sequence(pieces:)`); nil when the prompt does not end in white space.
+    private let passagePromptPieces: [Int32]?
     /// The most ids (with the opening and closing tokens) one text is cut to.
     public let maxLength: Int
     /// Worker threads used by `encode` when there are several batches.
@@ -50,6 +53,8 @@ public final class SentenceEncoder: Sendable {
         tokenizer = try WordPieceTokenizer.load(folder: folder)
         pooling = try PoolingConfig.load(folder: folder)
         self.prompts = try prompts ?? EncoderPrompts.load(folder: folder)
+        let passagePrompt = self.prompts.prefix(for: .passage)
+        passagePromptPieces = passagePrompt.last?.isWhitespace ?? true ? tokenizer.pieces(passagePrompt) : nil
         weights = try SafetensorsFile(path: weightsPath)
         model = try BertModel(config: config, weights: weights, precision: precision, int8Kernel: int8Kernel)
         let positions = config.maxPositionEmbeddings - BertEmbeddings.positionOffset(model.family)
@@ -81,9 +86,7 @@ public final class SentenceEncoder: Sendable {
     /// again. Nil when the passage prompt does not end in white space: its last word and the
     /// text's first would then be one word, and only tokenizing the two together says how.
     public func sequence(pieces: [Int32]) -> [Int32]? {
-        let prompt = prompts.prefix(for: .passage)
-        guard prompt.last?.isWhitespace ?? true else { return nil }
-        return tokenizer.framed((prompt.isEmpty ? [] : tokenizer.pieces(prompt)) + pieces, maxLength: maxLength)
+        passagePromptPieces.map { tokenizer.framed($0 + pieces, maxLength: maxLength) }
     }
 
     /// One vector per text, each read as `role`, in input order. Texts are sorted by length into
