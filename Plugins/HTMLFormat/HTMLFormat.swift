@@ -17,7 +17,7 @@ import SemfindCore
 /// first line to the end of its last, found by indexing the file's line starts.
 public struct HTMLFormat: FormatPlugin {
     public let name = "html"
-    public let version = 2
+    public let version = 3
     public let mimeTypes: Set<String> = ["text/html", "application/xhtml+xml"]
     public let extensions: Set<String> = ["html", "htm", "xhtml"]
 

@@ -247,5 +247,6 @@ extension SectionCollector {
             headings.removeLast()
         }
         headings.append((level: capture.level, text: text))
+        headingOpened = true
     }
 }

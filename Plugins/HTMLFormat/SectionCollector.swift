@@ -55,6 +55,8 @@ struct SectionCollector: TreeVisitor {
     var titleText: BlockText?
     /// The enclosing headings, outermost first, with their levels.
     var headings: [(level: Int, text: String)] = []
+    /// Whether a heading ended since the last section: the next section opens it.
+    var headingOpened = false
     var headingCapture: HeadingCapture?
     /// The block being collected.
     var block = BlockText()
@@ -166,7 +168,10 @@ struct SectionCollector: TreeVisitor {
         let isFurniture = !readsOnlyMain && !isDocument && tally.isLinkBlock
         if !text.isEmpty, !isFurniture, let lines = block.sourceLines {
             let span = lineIndex.span(firstLine: lines.lowerBound, lastLine: lines.upperBound)
-            sections.append(Section(text: text, headingPath: headings.map(\.text), span: span, kind: kind))
+            sections.append(
+                Section(
+                    text: text, headingPath: headings.map(\.text), span: span, kind: kind, opensHeading: headingOpened))
+            headingOpened = false
         }
         block = BlockText()
         tally = LinkTally()

@@ -26,7 +26,7 @@ import SemfindCore
 /// - Sections with no text left (an HTML comment, an empty fence) are dropped.
 public struct MarkdownFormat: FormatPlugin {
     public var name: String { "markdown" }
-    public var version: Int { 3 }
+    public var version: Int { 4 }
     public var mimeTypes: Set<String> { ["text/markdown", "text/x-markdown"] }
     /// MDX is included: its JSX tags are stripped like HTML; its `import`/`export` lines stay as
     /// prose, a small cost for getting its headings and code right.
@@ -48,15 +48,21 @@ public struct MarkdownFormat: FormatPlugin {
         var scanner = BlockScanner(lines: lines, startingAt: frontMatter?.lineCount ?? 0)
         var headings = HeadingStack()
         var sections: [Section] = []
+        var headingOpened = false
         func append(_ kind: Section.Kind, _ text: String, path: [String], lines range: ClosedRange<Int>) {
             let first = lines[range.lowerBound].source
             let last = lines[range.upperBound].source
             let span = SourceSpan(
                 firstLine: first.number, lastLine: last.number, bytes: first.bytes.lowerBound..<last.bytes.upperBound)
-            sections.append(Section(text: text, headingPath: titlePath + path, span: span, kind: kind))
+            sections.append(
+                Section(text: text, headingPath: titlePath + path, span: span, kind: kind, opensHeading: headingOpened))
+            headingOpened = false
         }
         func appendUnstored(_ unstored: [(heading: HeadingStack.Heading, path: [String])]) {
-            for (heading, path) in unstored { append(.prose, heading.text, path: path, lines: heading.lines) }
+            for (heading, path) in unstored {
+                headingOpened = true
+                append(.prose, heading.text, path: path, lines: heading.lines)
+            }
         }
         if let frontMatter, let about = frontMatter.about {
             append(.prose, about, path: [], lines: 0...(frontMatter.lineCount - 1))
@@ -65,6 +71,7 @@ public struct MarkdownFormat: FormatPlugin {
             switch block {
             case .heading(let level, let text, let range):
                 appendUnstored(headings.enter(level: level, text: text, lines: range))
+                headingOpened = true
             case .content(let kind, let text, let range):
                 guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { continue }
                 append(kind, text, path: headings.path, lines: range)

@@ -1,13 +1,12 @@
 import SemfindCore
 
-/// Reads plain text: every paragraph (a run of non-blank lines) becomes one prose section.
-///
-/// Plain text has no headings, so every section's heading path is empty and the document has no
-/// title. Decoding (UTF-8, UTF-16 with a BOM, windows-1252 fallback) is `DecodedText`'s; its warning,
+/// Reads plain text: every paragraph (a run of non-blank lines) becomes one prose section, under
+/// the headings of the text's indentation outline (`OutlineHeading`: `pod2text`'s, `man`'s and
+/// RFCs' shape); text with no indentation has none. The document has no title. Decoding (UTF-8, UTF-16 with a BOM, windows-1252 fallback) is `DecodedText`'s; its warning,
 /// if any, is passed on. Work is linear in the size of the file, however long its lines.
 public struct TextFormat: FormatPlugin {
     public var name: String { "text" }
-    public var version: Int { 2 }
+    public var version: Int { 3 }
     /// `text/plain` is what libmagic reports for any text it cannot name more precisely, so the
     /// extension decides when another plugin claims the file too.
     public var mimeTypes: Set<String> { ["text/plain", "text/x-log"] }
@@ -25,8 +24,46 @@ public struct TextFormat: FormatPlugin {
     /// Cuts a text file into paragraphs from `decoded`, its lines, when the caller has them.
     public func parse(_ bytes: [UInt8], decoded given: DecodedText?) -> ParsedDocument {
         let decoded = given ?? DecodedText(bytes)
-        let lines = decoded.lines
+        let paragraphs = Self.paragraphs(of: decoded.lines)
+        var outline: [OutlineHeading] = []
+        var opensHeading = false
+        func enter(_ heading: OutlineHeading) {
+            outline.removeAll { $0.indent >= heading.indent }
+            outline.append(heading)
+            opensHeading = true
+        }
         var sections: [Section] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            var body = paragraph
+            if let first = paragraph.first,
+                let heading = OutlineHeading(first, over: paragraph.dropFirst(), standing: false)
+            {
+                enter(heading)
+                body = paragraph.dropFirst()
+            } else if paragraph.count == 1, index + 1 < paragraphs.count,
+                let heading = OutlineHeading(
+                    paragraph[paragraph.startIndex], over: paragraphs[index + 1], standing: true)
+            {
+                enter(heading)
+                continue
+            }
+            guard let first = body.first, let last = body.last else { continue }
+            let indent = body.map { OutlineHeading.indent(of: $0.text) }.min() ?? 0
+            outline.removeAll { $0.indent >= indent }
+            let span = SourceSpan(
+                firstLine: first.number, lastLine: last.number, bytes: first.bytes.lowerBound..<last.bytes.upperBound)
+            sections.append(
+                Section(
+                    text: body.map(\.text).joined(separator: "\n"), headingPath: outline.map(\.title), span: span,
+                    kind: .prose, opensHeading: opensHeading))
+            opensHeading = false
+        }
+        return ParsedDocument(sections: sections, warnings: decoded.warning.map { [$0] } ?? [])
+    }
+
+    /// The runs of non-blank lines.
+    static func paragraphs(of lines: [DecodedText.Line]) -> [ArraySlice<DecodedText.Line>] {
+        var paragraphs: [ArraySlice<DecodedText.Line>] = []
         var first = 0
         while first < lines.count {
             guard !lines[first].isBlank else {
@@ -35,14 +72,9 @@ public struct TextFormat: FormatPlugin {
             }
             var last = first
             while last + 1 < lines.count, !lines[last + 1].isBlank { last += 1 }
-            let paragraph = lines[first...last]
-            let span = SourceSpan(
-                firstLine: lines[first].number, lastLine: lines[last].number,
-                bytes: lines[first].bytes.lowerBound..<lines[last].bytes.upperBound)
-            let text = paragraph.map(\.text).joined(separator: "\n")
-            sections.append(Section(text: text, headingPath: [], span: span, kind: .prose))
+            paragraphs.append(lines[first...last])
             first = last + 1
         }
-        return ParsedDocument(sections: sections, warnings: decoded.warning.map { [$0] } ?? [])
+        return paragraphs
     }
 }

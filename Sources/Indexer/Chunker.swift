@@ -1,7 +1,8 @@
 import SemfindCore
 
 /// Cuts a parsed document into chunks of at most `budget` word pieces of text each: sections
-/// under the same headings are packed together, a section too big for one chunk is cut at
+/// under the same heading are packed together (a heading of the same path as the one before
+/// starts anew), a section too big for one chunk is cut at
 /// sentence ends (prose) or line ends (code, tables, lists), then between words, never inside
 /// a word (a run of over `budget` characters with no space is the one exception), and
 /// consecutive pieces of a cut section share `overlap` word pieces.
@@ -42,7 +43,11 @@ public struct Chunker: Sendable {
         let sections = document.sections
         while start < sections.count {
             var end = start + 1
-            while end < sections.count && sections[end].headingPath == sections[start].headingPath { end += 1 }
+            while end < sections.count && !sections[end].opensHeading
+                && sections[end].headingPath == sections[start].headingPath
+            {
+                end += 1
+            }
             let group = sections[start..<end].map(SectionText.init)
             let groupUnits = group.indices.flatMap { units(of: group[$0], index: $0) }
             let heading = sections[start].headingPath

@@ -20,11 +20,18 @@ public struct Section: Sendable, Equatable, Codable {
     public var headingPath: [String]
     public var span: SourceSpan
     public var kind: Kind
+    /// Whether this is the first block under a heading. The chunker starts a new chunk here even
+    /// when the heading path equals the previous block's: two headings of the same name (a
+    /// page's repeated "Example", a FAQ's questions) are two sections.
+    public var opensHeading: Bool
 
-    public init(text: String, headingPath: [String], span: SourceSpan, kind: Kind = .prose) {
+    public init(
+        text: String, headingPath: [String], span: SourceSpan, kind: Kind = .prose, opensHeading: Bool = false
+    ) {
         self.text = text
         self.headingPath = headingPath
         self.span = span
         self.kind = kind
+        self.opensHeading = opensHeading
     }
 }

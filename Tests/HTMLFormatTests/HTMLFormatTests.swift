@@ -12,7 +12,7 @@ func parse(_ html: String) throws -> ParsedDocument {
 func claimsHTML() {
     let format = HTMLFormat()
     #expect(format.name == "html")
-    #expect(format.version == 2)
+    #expect(format.version == 3)
     #expect(format.mimeTypes == ["text/html", "application/xhtml+xml"])
     #expect(format.extensions == ["html", "htm", "xhtml"])
 }
@@ -39,6 +39,14 @@ func headingPaths() throws {
             [title], [title, "Install"], [title, "Install", "On Linux"], [title, "Install", "On Linux", "Debian"],
             [title, "Install", "On macOS"], [title, "Use"],
         ])
+}
+
+@Test("the first block under each heading opens it, so two headings of the same words stay two sections")
+func repeatedHeadings() throws {
+    let document = try parse("<p>Intro.</p><h3>Q.</h3><p>One.</p><p>Two.</p><h3>Q.</h3><p>Three.</p>")
+    #expect(document.sections.map(\.text) == ["Intro.", "One.", "Two.", "Three."])
+    #expect(document.sections.map(\.headingPath) == [[], ["Q."], ["Q."], ["Q."]])
+    #expect(document.sections.map(\.opensHeading) == [false, true, false, true])
 }
 
 @Test("without a title, heading paths hold the headings alone")

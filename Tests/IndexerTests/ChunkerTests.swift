@@ -31,6 +31,19 @@ struct ChunkerTests {
         #expect(chunks[1].embeddingText == "Guide > More\nsix seven")
     }
 
+    @Test("a second heading of the same path starts a new chunk: two questions titled alike stay apart")
+    func repeatedHeading() {
+        var second = section("four five", lines: 4...4)
+        second.opensHeading = true
+        let document = ParsedDocument(sections: [
+            section("one two", lines: 2...2), section("three", lines: 3...3), second, section("six", lines: 5...5),
+        ])
+        let chunks = chunker.chunks(of: document)
+        #expect(chunks.map(\.text) == ["one two\n\nthree", "four five\n\nsix"])
+        #expect(chunks.map(\.span.firstLine) == [2, 4])
+        #expect(chunks.map(\.headingPath) == [["Guide"], ["Guide"]])
+    }
+
     @Test("a long paragraph is cut at sentence ends, within budget, with overlap, never inside a word")
     func sentences() {
         let text = "Alpha beta gamma delta. Epsilon zeta. Eta theta iota kappa lambda. Mu nu xi omicron. Pi rho."

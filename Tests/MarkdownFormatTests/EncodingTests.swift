@@ -74,7 +74,7 @@ struct EncodingTests {
     func claims() {
         let format = MarkdownFormat()
         #expect(format.name == "markdown")
-        #expect(format.version == 3)
+        #expect(format.version == 4)
         #expect(format.mimeTypes == ["text/markdown", "text/x-markdown"])
         #expect(format.extensions.isSuperset(of: ["md", "markdown"]))
         #expect(!format.extensions.contains("txt"))

@@ -35,6 +35,13 @@ struct HeadingTests {
         #expect(document.title == nil)
     }
 
+    @Test("the first block under each heading opens it, so two headings of the same words stay two sections")
+    func repeatedHeadings() {
+        let document = parse("Intro.\n\n## Example\n\nOne.\n\nTwo.\n\n## Example\n\nThree.\n")
+        #expect(document.sections.map(\.text) == ["Intro.", "One.", "Two.", "Three."])
+        #expect(document.sections.map(\.opensHeading) == [false, true, false, true])
+    }
+
     @Test("a skipped level closes deeper headings; inline markup leaves heading text")
     func skippedLevels() {
         let markdown = "# A\n### C *deep*\n\ntext c\n\n## B `code`\n\ntext b\n\n#hashtag is prose\n"

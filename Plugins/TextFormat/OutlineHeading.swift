@@ -1,0 +1,61 @@
+import SemfindCore
+
+/// A heading of plain text's indentation outline, the shape `pod2text`, `man` and RFCs write: a
+/// short line whose text is less indented than what follows it.
+///
+/// Two forms are headings:
+/// - hanging: the first line of a paragraph, when every other line of the paragraph is indented
+///   further (`  Declarations` over a body at four spaces; `NAME` over `    ls - list…`);
+/// - standing: a one-line paragraph followed by a paragraph indented further (`1.  Introduction`,
+///   a blank line, then the text at three spaces), when it does not end as a sentence does.
+///
+/// A hanging line that starts a list item (`- `, `* `, `12. `, `a) `) is the item's text wrapping,
+/// not a heading (standing alone, `1.  Introduction` is a numbered heading). No line ending with a
+/// colon or a comma (it introduces what follows) or an opening bracket (code), and none longer
+/// than `longestTitle` characters, is a heading.
+struct OutlineHeading {
+    static let longestTitle = 100
+
+    let title: String
+    let indent: Int
+
+    /// The heading `line` opens over `body` (the rest of its paragraph for the hanging form, the
+    /// next paragraph for the standing form), when every line of the body is indented further.
+    init?(_ line: DecodedText.Line, over body: ArraySlice<DecodedText.Line>, standing: Bool) {
+        let indent = Self.indent(of: line.text)
+        guard !body.isEmpty, body.allSatisfy({ Self.indent(of: $0.text) > indent }) else { return nil }
+        let title = String(line.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard title.count <= Self.longestTitle, title.contains(where: { $0.isLetter || $0.isNumber }),
+            let last = title.last, !":,;{([=".contains(last), !(standing && ".!".contains(last)),
+            standing || !Self.startsListItem(title)
+        else { return nil }
+        self.title = title
+        self.indent = indent
+    }
+
+    /// Leading white space, a tab counting as up to the next multiple of eight.
+    static func indent(of text: String) -> Int {
+        var column = 0
+        for character in text {
+            switch character {
+            case " ": column += 1
+            case "\t": column = (column / 8 + 1) * 8
+            default: return column
+            }
+        }
+        return column
+    }
+
+    /// Whether `text` opens with a list marker followed by a space: a bullet, or up to three
+    /// digits or one letter closed by `.` or `)`.
+    static func startsListItem(_ text: String) -> Bool {
+        let characters = Array(text.prefix(5))
+        guard let first = characters.first else { return false }
+        if "-*+•·".contains(first) { return characters.count > 1 && characters[1] == " " }
+        var marker = 0
+        while marker < characters.count, marker < 3, characters[marker].isNumber { marker += 1 }
+        if marker == 0, first.isLetter { marker = 1 }
+        guard marker > 0, marker + 1 < characters.count else { return false }
+        return ".)".contains(characters[marker]) && characters[marker + 1] == " "
+    }
+}
