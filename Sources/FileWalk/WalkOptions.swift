@@ -14,6 +14,9 @@ public struct WalkOptions: Sendable {
     public var focus: WalkFocus?
     /// The binary files a plugin reads (`FormatRegistry.binaryFormats`); none unless told.
     public var binaryFormats = BinaryFormats()
+    /// Absolute paths never yielded nor reported: the index's own files, when the index lives
+    /// inside a folder it indexes.
+    public var excludedFiles: Set<String> = []
 
     /// Options with the given limit (10 MiB unless told) and hidden entries left out unless told.
     public init(

@@ -85,6 +85,7 @@ extension Walker {
         let shown = text ?? PathText.escaped(name)
         let path = PathText.joined(folder.path, shown)
         if let focus = options.focus, !focus.includes(path) { return }
+        if options.excludedFiles.contains(path) { return }
         let relativePath = PathText.joined(folder.relativePath, shown)
         let cPath = PathText.cPath(folder.path, name)
 

@@ -46,6 +46,7 @@ public struct IndexPipeline {
         try store.settlePrecision(options.precision)
         var walkOptions = options.walk
         walkOptions.binaryFormats = registry.binaryFormats
+        walkOptions.excludedFiles = IndexStore.ownFiles(of: storePath)
         let walker = try Walker(roots: options.roots, options: walkOptions, typer: FileTypeDetector())
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(

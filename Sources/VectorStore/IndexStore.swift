@@ -91,6 +91,14 @@ public final class IndexStore {
     /// vector snapshot.
     static let fileSuffixes = ["", "-wal", "-shm", ".vectors"]
 
+    /// Every file an index at `path` may keep beside it, as absolute paths: the database files
+    /// and snapshot, the writer's lock, and a server's socket and lock (`SearchServer` names those
+    /// two `INDEX.sock` and `INDEX.sock.lock`). The walker leaves them out of an index run.
+    public static func ownFiles(of path: String) -> Set<String> {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return Set((fileSuffixes + ["-journal", ".lock", ".sock", ".sock.lock"]).map { absolute + $0 })
+    }
+
     /// Deletes the index files at `path`, if present. Refuses a file there that is not a
     /// semfind index (a text file, another program's database): nothing is deleted then.
     ///

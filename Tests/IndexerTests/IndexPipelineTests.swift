@@ -82,6 +82,24 @@ struct IndexPipelineTests {
         #expect(second.indexed == 0 && second.unchanged == 3 && second.embedded == 0 && second.removed == 0)
     }
 
+    @Test("an index inside the folder it indexes leaves its own files out: no lock, snapshot or socket is read")
+    func indexInsideItsRoot() throws {
+        try tree.file("todo.txt", "Water the tomatoes.\n")
+        try tree.file("index.sqlite.lock", "4242\n")
+        try tree.file("index.sqlite.sock.lock", "4242\n")
+        let inside = tree.root + "/index.sqlite"
+        let pipeline = IndexPipeline(
+            storePath: inside, encoder: encoder, registry: FormatRegistry([TextFormat()]),
+            options: IndexOptions(roots: [tree.root]))
+        for _ in 0..<2 {
+            var events: [IndexEvent] = []
+            let summary = try pipeline.run { events.append($0) }
+            #expect(summary.failed == 0 && summary.skipped.isEmpty, "\(events)")
+        }
+        let status = try IndexStore(path: inside, create: false).status()
+        #expect(status.files == 1 && status.chunks == 1)
+    }
+
     @Test("editing one paragraph re-embeds only its chunk; touching a file re-embeds nothing")
     func editsAndTouches() throws {
         try writeCorpus()
