@@ -7,14 +7,17 @@ import SemfindCore
 /// - hanging: the first line of a paragraph, when every other line of the paragraph is indented
 ///   further (`  Declarations` over a body at four spaces; `NAME` over `    ls - list…`);
 /// - standing: a one-line paragraph followed by a paragraph indented further (`1.  Introduction`,
-///   a blank line, then the text at three spaces), when it does not end as a sentence does.
+///   a blank line, then the text at three spaces), when it does not end as a sentence does and
+///   the text before it is indented further too (or is a heading, or there is none): a line at
+///   the body's own indent over an indented block (`which means` over code) is the body's.
 ///
 /// A hanging line that starts a list item (`- `, `* `, `12. `, `a) `) is the item's text wrapping,
 /// not a heading (standing alone, `1.  Introduction` is a numbered heading). No line ending with a
-/// colon or a comma (it introduces what follows) or an opening bracket (code), and none longer
-/// than `longestTitle` characters, is a heading.
+/// colon or a comma (it introduces what follows) or an opening bracket (code), none that holds a
+/// sentence's end before more text (a definition list's term and text on one line), and none
+/// longer than `longestTitle` characters (a line near the wrapping width is prose), is a heading.
 struct OutlineHeading {
-    static let longestTitle = 100
+    static let longestTitle = 80
 
     let title: String
     let indent: Int
@@ -27,7 +30,7 @@ struct OutlineHeading {
         let title = String(line.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard title.count <= Self.longestTitle, title.contains(where: { $0.isLetter || $0.isNumber }),
             let last = title.last, !":,;{([=".contains(last), !(standing && ".!".contains(last)),
-            standing || !Self.startsListItem(title)
+            standing || !Self.startsListItem(title), !Self.endsSentenceInside(title)
         else { return nil }
         self.title = title
         self.indent = indent
@@ -44,6 +47,22 @@ struct OutlineHeading {
             }
         }
         return column
+    }
+
+    /// Whether a lower-case letter, then `.`, `?` or `!`, then white space and a capital letter
+    /// occur in `text`: one sentence ends and another starts (`1.  Introduction` has no such end).
+    static func endsSentenceInside(_ text: String) -> Bool {
+        let characters = Array(text)
+        var index = 1
+        while index + 2 < characters.count {
+            if ".?!".contains(characters[index]), characters[index - 1].isLowercase, characters[index + 1] == " " {
+                var next = index + 1
+                while next < characters.count, characters[next] == " " { next += 1 }
+                if next < characters.count, characters[next].isUppercase { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Whether `text` opens with a list marker followed by a space: a bullet, or up to three

@@ -27,10 +27,14 @@ public struct TextFormat: FormatPlugin {
         let paragraphs = Self.paragraphs(of: decoded.lines)
         var outline: [OutlineHeading] = []
         var opensHeading = false
+        /// The least indent of the last paragraph that was not a heading; nil at the start and
+        /// after a heading.
+        var previousIndent: Int?
         func enter(_ heading: OutlineHeading) {
             outline.removeAll { $0.indent >= heading.indent }
             outline.append(heading)
             opensHeading = true
+            previousIndent = nil
         }
         var sections: [Section] = []
         for (index, paragraph) in paragraphs.enumerated() {
@@ -42,7 +46,8 @@ public struct TextFormat: FormatPlugin {
                 body = paragraph.dropFirst()
             } else if paragraph.count == 1, index + 1 < paragraphs.count,
                 let heading = OutlineHeading(
-                    paragraph[paragraph.startIndex], over: paragraphs[index + 1], standing: true)
+                    paragraph[paragraph.startIndex], over: paragraphs[index + 1], standing: true),
+                previousIndent.map({ $0 > heading.indent }) ?? true
             {
                 enter(heading)
                 continue
@@ -50,6 +55,7 @@ public struct TextFormat: FormatPlugin {
             guard let first = body.first, let last = body.last else { continue }
             let indent = body.map { OutlineHeading.indent(of: $0.text) }.min() ?? 0
             outline.removeAll { $0.indent >= indent }
+            previousIndent = indent
             let span = SourceSpan(
                 firstLine: first.number, lastLine: last.number, bytes: first.bytes.lowerBound..<last.bytes.upperBound)
             sections.append(
