@@ -6,10 +6,11 @@ import SemfindCore
 /// Two forms are headings:
 /// - hanging: the first line of a paragraph, when every other line of the paragraph is indented
 ///   further (`  Declarations` over a body at four spaces; `NAME` over `    ls - list…`);
-/// - standing: a one-line paragraph followed by a paragraph indented further (`1.  Introduction`,
-///   a blank line, then the text at three spaces), when it does not end as a sentence does and
-///   the text before it is indented further too (or is a heading, or there is none): a line at
-///   the body's own indent over an indented block (`which means` over code) is the body's.
+/// - standing: a one-line paragraph at the margin followed by a paragraph indented further
+///   (`1.  Introduction`, a blank line, then the text at three spaces), when it does not start
+///   in lower case nor end as a sentence does, and the text before it is indented too (or is a
+///   heading, or there is none). An indented line standing over a further indented block
+///   (`which means` over code, inside an item's body) is the body's prose.
 ///
 /// A hanging line that starts a list item (`- `, `* `, `12. `, `a) `) is the item's text wrapping,
 /// not a heading (standing alone, `1.  Introduction` is a numbered heading). No line ending with a
@@ -26,10 +27,12 @@ struct OutlineHeading {
     /// next paragraph for the standing form), when every line of the body is indented further.
     init?(_ line: DecodedText.Line, over body: ArraySlice<DecodedText.Line>, standing: Bool) {
         let indent = Self.indent(of: line.text)
-        guard !body.isEmpty, body.allSatisfy({ Self.indent(of: $0.text) > indent }) else { return nil }
+        guard !body.isEmpty, body.allSatisfy({ Self.indent(of: $0.text) > indent }), !standing || indent == 0
+        else { return nil }
         let title = String(line.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard title.count <= Self.longestTitle, title.contains(where: { $0.isLetter || $0.isNumber }),
-            let last = title.last, !":,;{([=".contains(last), !(standing && ".!".contains(last)),
+            let last = title.last, !":,;{([=".contains(last),
+            !(standing && (".!".contains(last) || title.first?.isLowercase == true)),
             standing || !Self.startsListItem(title), !Self.endsSentenceInside(title)
         else { return nil }
         self.title = title

@@ -64,6 +64,8 @@ struct OutlineHeadingTests {
             "This is a whole sentence.\n\n    An indented quotation follows it.\n",
             "Plain text\nwith no indentation\n\nat all.\n",
             "    Some text at the body's indent.\n\n    which means\n\n        $x = 1;\n",
+            "        $y = 2;\n\n    This prints\n\n        $x = 1;\n",
+            "then one more\n\n    indented line\n",
             "ARGV    The special filehandle. Usually it reads\n        the files named\n",
             "  An indented first line\nover a margin line\n",
         ])
