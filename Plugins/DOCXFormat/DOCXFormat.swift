@@ -10,7 +10,7 @@ import ZippedXML
 /// extracts (`ExtractedText`: each heading, paragraph, table row and note on its own line).
 public struct DOCXFormat: FormatPlugin {
     public let name = "docx"
-    public let version = 1
+    public let version = 2
     public let mimeTypes: Set<String> = ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
     public let extensions: Set<String> = ["docx", "docm", "dotx"]
     public let readsBinary = true

@@ -11,7 +11,7 @@ import ZippedXML
 /// line), over the whole book.
 public struct EPUBFormat: FormatPlugin {
     public let name = "epub"
-    public let version = 1
+    public let version = 2
     public let mimeTypes: Set<String> = ["application/epub+zip"]
     public let extensions: Set<String> = ["epub"]
     public let readsBinary = true

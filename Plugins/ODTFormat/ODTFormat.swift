@@ -9,7 +9,7 @@ import ZippedXML
 /// (`ExtractedText`: each heading, paragraph, list item, table row and note on its own line).
 public struct ODTFormat: FormatPlugin {
     public let name = "odt"
-    public let version = 2
+    public let version = 3
     public let mimeTypes: Set<String> = ["application/vnd.oasis.opendocument.text"]
     public let extensions: Set<String> = ["odt", "ott"]
     public let readsBinary = true

@@ -10,7 +10,7 @@ import ZippedXML
 /// line).
 public struct PPTXFormat: FormatPlugin {
     public let name = "pptx"
-    public let version = 1
+    public let version = 2
     public let mimeTypes: Set<String> = [
         "application/vnd.openxmlformats-officedocument.presentationml.presentation"
     ]

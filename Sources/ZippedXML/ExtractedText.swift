@@ -13,12 +13,15 @@ public struct ExtractedText: Sendable {
     private var line = 1
     /// The UTF-8 offset of that line.
     private var offset = 0
+    /// Whether a heading was added since the last block: the next block opens it.
+    private var headingOpened = false
 
     public init() {}
 
     /// A heading: it takes its lines but makes no section (it is in the heading paths instead).
     public mutating func addHeading(_ text: String) {
         _ = advance(over: text)
+        headingOpened = true
     }
 
     /// A block of `kind` under `headingPath`, unless its text is blank. Trailing white space is
@@ -31,7 +34,9 @@ public struct ExtractedText: Sendable {
         else { return }
         let cleaned = lines[first...last].map { String($0) }.joined(separator: "\n")
         let span = advance(over: cleaned)
-        sections.append(Section(text: cleaned, headingPath: headingPath, span: span, kind: kind))
+        sections.append(
+            Section(text: cleaned, headingPath: headingPath, span: span, kind: kind, opensHeading: headingOpened))
+        headingOpened = false
     }
 
     /// Notes (footnotes, endnotes), each "[N] " and its text, under a heading `heading` after

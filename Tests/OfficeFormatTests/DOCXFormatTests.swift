@@ -23,6 +23,9 @@ import Testing
         #expect(document.warnings.isEmpty)
         let sections = document.sections.map { [$0.text, $0.headingPath.joined(separator: " > "), $0.kind.rawValue] }
         #expect(
+            document.sections.map(\.opensHeading) == [true, true, false, true, true],
+            "the first block under each heading")
+        #expect(
             sections == [
                 ["Run the installer as root.", "User guide > Installing", "prose"],
                 ["Use apt.\nThen reboot.", "User guide > Installing > On Debian", "prose"],
