@@ -27,6 +27,23 @@ public struct CharsetChoice: Sendable, Equatable {
 
     /// Chooses for `bytes`, given the charset label the document declares, if any.
     public init(_ bytes: [UInt8], declared label: String? = nil) {
+        self = Self.chosen(for: bytes, declared: label).choice
+    }
+
+    /// The choice for `bytes`, and for a declared legacy charset the whole text as checking the
+    /// bytes decoded it, so that `DecodedText` need not decode them again.
+    static func chosen(for bytes: [UInt8], declared label: String?) -> (choice: CharsetChoice, legacyText: String?) {
+        let declared = label.flatMap(TextEncoding.init(label:))
+        if Self.byteOrderMark(bytes) == nil, case .legacy(let name)? = declared,
+            let text = LegacyDecoder.decode(bytes[...], from: name)
+        {
+            return (CharsetChoice(.legacy(name), .declared, textStart: 0, warning: nil), text)
+        }
+        return (CharsetChoice(deciding: bytes, declared: label), nil)
+    }
+
+    /// The choice for bytes that are not in a declared legacy charset they are valid in.
+    private init(deciding bytes: [UInt8], declared label: String?) {
         if let (encoding, length) = Self.byteOrderMark(bytes) {
             self.init(encoding, .byteOrderMark, textStart: length, warning: nil)
             return
@@ -37,9 +54,6 @@ public struct CharsetChoice: Sendable, Equatable {
         switch declared {
         case .utf8? where isUTF8, .windows1252? where !isUTF8 || isASCII:
             self.init(declared ?? .utf8, .declared, textStart: 0, warning: nil)
-            return
-        case .legacy(let name)? where LegacyDecoder.decode(bytes[...], from: name) != nil:
-            self.init(.legacy(name), .declared, textStart: 0, warning: nil)
             return
         default: break
         }

@@ -1,10 +1,10 @@
 extension DecodedText {
     /// The whole text of `bytes` (the bytes this was decoded from), as decoding them at once
-    /// gives it (`CharsetChoice.decode`): the lines joined by their own terminators. Nil for a
-    /// legacy charset, whose lines are decoded one by one and, in a stateful encoding, may not
-    /// join into the whole.
+    /// gives it (`CharsetChoice.decode`): the lines joined by their own terminators. In a legacy
+    /// charset, the whole decode the lines were cut from; nil when its lines had to be decoded
+    /// one by one (line ends that are not bytes 0x0A and 0x0D).
     public func wholeText(of bytes: [UInt8]) -> String? {
-        if case .legacy = charset.encoding { return nil }
+        if case .legacy = charset.encoding { return legacyText }
         var text = ""
         text.reserveCapacity(bytes.count)
         for (index, line) in lines.enumerated() {

@@ -27,20 +27,66 @@ public struct DecodedText: Sendable {
     public let charset: CharsetChoice
     /// Set when the bytes were not what they claimed to be (e.g. invalid UTF-8).
     public let warning: String?
+    /// In a legacy charset, the whole text as choosing the charset decoded it (`wholeText`).
+    let legacyText: String?
 
     /// Decodes `bytes`, honouring `declared` (a charset label the document names) when it fits.
+    ///
+    /// The bytes are decoded once: a legacy charset's whole text, decoded to check the bytes
+    /// against it, is cut into the lines, unless its line ends do not pair with the bytes'
+    /// (a charset whose line feed is not byte 0x0A); then each line is decoded on its own.
     public init(_ bytes: [UInt8], declared: String? = nil) {
-        charset = CharsetChoice(bytes, declared: declared)
+        let (charset, legacyText) = CharsetChoice.chosen(for: bytes, declared: declared)
+        self.charset = charset
+        var warning = charset.warning
+        var wholeLegacyText: String?
         switch charset.encoding {
         case .utf16LittleEndian, .utf16BigEndian:
             let decoded = Self.decodeUTF16(bytes, bigEndian: charset.encoding == .utf16BigEndian)
             lines = decoded.lines
-            warning = charset.warning ?? decoded.warning
+            warning = warning ?? decoded.warning
         case .utf8, .windows1252, .legacy:
-            let charset = charset
-            lines = Self.splitLines(bytes, from: charset.textStart) { charset.decode(bytes[$0]) }
-            warning = charset.warning
+            if let legacyText, let paired = Self.pairLines(bytes, with: legacyText) {
+                lines = paired
+                wholeLegacyText = legacyText
+            } else {
+                lines = Self.splitLines(bytes, from: charset.textStart) { charset.decode(bytes[$0]) }
+            }
         }
+        self.warning = warning
+        self.legacyText = wholeLegacyText
+    }
+
+    /// The lines of `bytes` with their texts cut from `text`, the bytes' whole decode; nil when
+    /// the two do not have the same number of lines.
+    private static func pairLines(_ bytes: [UInt8], with text: String) -> [Line]? {
+        let texts = lineTexts(of: text)
+        var next = 0
+        let lines = splitLines(bytes, from: 0) { _ in
+            defer { next += 1 }
+            return next < texts.count ? texts[next] : ""
+        }
+        return lines.count == texts.count ? lines : nil
+    }
+
+    /// A decoded text cut at "\n", "\r\n" and lone "\r", as `splitLines` cuts bytes.
+    private static func lineTexts(of text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+                if scalar == "\r", pending == "\n" { pending = scalars.next() }
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(String(current)) }
+        return lines
     }
 
     /// Splits byte-oriented text (UTF-8 or windows-1252) at "\n", "\r\n" and lone "\r".

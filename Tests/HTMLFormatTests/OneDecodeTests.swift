@@ -30,11 +30,14 @@ import Testing
         #expect(HTMLFormat().declaredCharset(in: Array("<p>none</p>".utf8)) == nil)
     }
 
-    /// Handed a decode of other text, the plugin shows that text: it did not decode the bytes.
+    /// Handed a decode of other text, the plugin shows that text: it did not decode the bytes,
+    /// in a legacy charset either.
     @Test func theGivenDecodeIsReadNotTheBytes() throws {
         let bytes = Array("<p>pear</p>".utf8)
         let other = DecodedText(Array("<p>kiwi</p>".utf8))
-        let document = try HTMLFormat().parse(bytes, decoded: other)
-        #expect(document.sections.map(\.text) == ["kiwi"])
+        #expect(try HTMLFormat().parse(bytes, decoded: other).sections.map(\.text) == ["kiwi"])
+        let legacy = Self.latin1("<meta charset=\"Shift_JIS\"><p>") + [0x93, 0xFA] + Self.latin1("</p>")
+        let legacyOther = DecodedText(Self.latin1("<p>fig</p>"), declared: "Shift_JIS")
+        #expect(try HTMLFormat().parse(legacy, decoded: legacyOther).sections.map(\.text) == ["fig"])
     }
 }
