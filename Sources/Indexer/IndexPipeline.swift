@@ -1,9 +1,10 @@
 import FileTyping
 import FileWalk
 import Foundation
+import IndexBackends
+import IndexStorage
 import SemfindCore
 import TextEncoder
-import VectorStore
 
 /// `semfind index`, in two phases. First walk → read → parse → chunk on a producer thread and
 /// write on the caller's, with a bounded queue between them so that memory stays bounded
@@ -15,17 +16,25 @@ import VectorStore
 ///
 /// With a focus (`options.walk.focus`) only the named paths are walked — an update after file
 /// events — and only indexed files at or under them can be removed.
+///
+/// The index is either backend (`IndexAddress`): the pipeline writes through the storage seam
+/// alone (`IndexBackend`), and claims its roots first (`RootClaims`: one writer per root).
 public struct IndexPipeline {
-    public let storePath: String
+    public let index: IndexAddress
     public let encoder: SentenceEncoder
     public let registry: FormatRegistry
     public let options: IndexOptions
 
-    public init(storePath: String, encoder: SentenceEncoder, registry: FormatRegistry, options: IndexOptions) {
-        self.storePath = storePath
+    public init(index: IndexAddress, encoder: SentenceEncoder, registry: FormatRegistry, options: IndexOptions) {
+        self.index = index
         self.encoder = encoder
         self.registry = registry
         self.options = options
+    }
+
+    /// The pipeline of the SQLite index at `storePath`.
+    public init(storePath: String, encoder: SentenceEncoder, registry: FormatRegistry, options: IndexOptions) {
+        self.init(index: .sqlite(path: storePath), encoder: encoder, registry: registry, options: options)
     }
 
     /// Runs the whole index update, telling `observe` about progress and about each file
@@ -36,7 +45,8 @@ public struct IndexPipeline {
     /// `interrupted`; the chunks left waiting are embedded by the next run.
     public func run(stop: StopRequest? = nil, _ observe: (IndexEvent) -> Void) throws -> IndexSummary {
         let started = DispatchTime.now().uptimeNanoseconds
-        let store = try IndexStore(path: storePath, create: true)
+        let store = try index.open(create: true)
+        try store.claimRoots(options.roots)
         try store.bindPrefixes(
             query: encoder.prompts.query, passage: encoder.prompts.passage, model: encoder.name)
         try store.bindModel(
@@ -51,10 +61,10 @@ public struct IndexPipeline {
         let preparer = FilePreparer(
             registry: registry,
             chunker: Chunker(options: options.chunker) { tokenizer.pieces($0) },
-            rechunkAll: try store.meta().chunkerSignature != options.chunker.signature)
+            rechunkAll: try store.chunkerSignature() != options.chunker.signature)
         let queue = BoundedQueue<PreparedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(
-            storePath: storePath, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
+            index: index, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
         producer.start()
 
         var writer = IndexWriter(store: store)
@@ -75,7 +85,7 @@ public struct IndexPipeline {
             try writer.flush(observe)
             if let failure = producer.wait() { throw failure }
             writer.summary.removed = try removeVanished(store: store, seen: seen)
-            if options.walk.focus == nil { try store.setMeta(.chunker, options.chunker.signature) }
+            if options.walk.focus == nil { try store.recordChunkerSignature(options.chunker.signature) }
             // Four encoder batches per commit: a search by meaning covers more every few seconds.
             let embedder = PendingEmbedder(
                 store: store, encoder: encoder, batchSize: options.batchSize,
@@ -89,7 +99,7 @@ public struct IndexPipeline {
             if writer.summary.unembedded > 0 { writer.summary.interrupted = true }
         }
         if options.refreshesSnapshot {
-            try store.refreshVectorIndex(
+            try store.refreshVectorSearch(
                 retrain: options.retrainsVectorIndex, mayTrain: !writer.summary.interrupted)
         }
         if !writer.summary.interrupted {
@@ -101,7 +111,7 @@ public struct IndexPipeline {
 
     /// Removes the indexed files under the walked roots (or focus paths) that the walk did not
     /// see; returns how many.
-    private func removeVanished(store: IndexStore, seen: Set<String>) throws -> Int {
+    private func removeVanished(store: any FileCatalog, seen: Set<String>) throws -> Int {
         var removed = 0
         let underRoots = WalkFocus(paths: options.roots)
         let candidates =
@@ -121,7 +131,7 @@ public struct IndexPipeline {
 /// `@unchecked Sendable`: `failure` is written by the producer thread before it signals `done`
 /// and read only after `wait()` has received that signal.
 private final class Producer: @unchecked Sendable {
-    let storePath: String
+    let index: IndexAddress
     let walker: Walker
     let preparer: FilePreparer
     let parser: @Sendable (StopRequest?) -> any DocumentParser
@@ -131,11 +141,11 @@ private final class Producer: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(
-        storePath: String, walker: Walker, preparer: FilePreparer,
+        index: IndexAddress, walker: Walker, preparer: FilePreparer,
         parser: @escaping @Sendable (StopRequest?) -> any DocumentParser,
         queue: BoundedQueue<PreparedFile>, stop: StopRequest?
     ) {
-        self.storePath = storePath
+        self.index = index
         self.walker = walker
         self.preparer = preparer
         self.parser = parser
@@ -150,7 +160,7 @@ private final class Producer: @unchecked Sendable {
                 done.signal()
             }
             do {
-                let records = try IndexStore(path: storePath, create: false)
+                let records = try index.open(create: false)
                 let indexed = IndexedFileLookup(records.file(at:))
                 var walker = walker
                 let preparer = preparer

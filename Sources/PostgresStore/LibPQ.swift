@@ -42,6 +42,7 @@ struct LibPQ: @unchecked Sendable {
     let resultStatus: ResultStatus
     let resultErrorField: ErrorField
     let ntuples: Count
+    let nfields: Count
     let getvalue: Value
     let getisnull: IsNull
     let clear: Release
@@ -83,6 +84,7 @@ struct LibPQ: @unchecked Sendable {
         resultStatus = try load("PQresultStatus", as: ResultStatus.self)
         resultErrorField = try load("PQresultErrorField", as: ErrorField.self)
         ntuples = try load("PQntuples", as: Count.self)
+        nfields = try load("PQnfields", as: Count.self)
         getvalue = try load("PQgetvalue", as: Value.self)
         getisnull = try load("PQgetisnull", as: IsNull.self)
         clear = try load("PQclear", as: Release.self)

@@ -14,6 +14,8 @@ final class PostgresRows {
 
     var count: Int { Int(libpq.ntuples(result)) }
 
+    var columns: Int { Int(libpq.nfields(result)) }
+
     func isNull(_ row: Int, _ column: Int) -> Bool {
         libpq.getisnull(result, Int32(row), Int32(column)) == 1
     }

@@ -27,7 +27,19 @@ public final class PostgresStore {
 
     /// The error of a reader that finds no index at `address` (none is created for it).
     public static func missing(_ address: PostgresAddress) -> SemfindError {
-        SemfindError(.invalidInput, "no index at \(address)")
+        SemfindError(.invalidInput, "no index at \(address)", cause: NoIndex())
+    }
+
+    /// The cause of `missing`'s error, which tells it from a failure to connect.
+    struct NoIndex: Error {}
+
+    /// The index at `address`, or nil when its schema holds none yet.
+    public static func existing(at address: PostgresAddress) throws -> PostgresStore? {
+        do {
+            return try PostgresStore(address: address, create: false)
+        } catch let error as SemfindError where error.cause is NoIndex {
+            return nil
+        }
     }
 
     private func prepareSchema(create: Bool) throws {

@@ -1,4 +1,5 @@
 import FileWalk
+import IndexBackends
 import Indexer
 import QueryEngine
 import TextEncoder
@@ -18,7 +19,7 @@ extension SearchService {
             let lock = try WriterLock(indexPath: indexPath, wait: false)
             defer { withExtendedLifetime(lock) {} }
             let pipeline = IndexPipeline(
-                storePath: indexPath, encoder: try encoder.load(EncoderPrecision.of(indexAt: indexPath)),
+                storePath: indexPath, encoder: try encoder.load(EncoderPrecision.of(indexAt: .sqlite(path: indexPath))),
                 registry: try registry(), options: options(roots))
             return try pipeline.run(stop: stop) { _ in }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IndexBackends
 import QueryEngine
 import ResultOutput
 import SearchServer
@@ -106,7 +107,7 @@ struct EvalCommand: ParsableCommand {
             modes: modes, k: k, appliesFloor: !noFloor)
         let (rows, unknown) = try run.run(
             indexes: indexes.isEmpty ? [IndexStore.defaultPath()] : indexes, base: try basePolicy(),
-            encoder: { encoderOptions.shared(forIndexAt: $0).load })
+            encoder: { encoderOptions.shared(forIndexAt: .sqlite(path: $0)).load })
         for missing in unknown { Console.standard.err(missing.warning) }
         let report = EvaluationReport(
             rows: rows, queries: labelled, k: k, namesSettings: settings != nil, perQuery: perQuery)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IndexBackends
 import PostgresStore
 import VectorStore
 
@@ -10,11 +11,13 @@ struct IndexLocation: ParsableArguments {
 
     var path: String { Self.resolve(index) }
 
-    /// Refuses a PostgreSQL index, which only `semfind status` opens so far (`AnyIndexLocation`).
+    var address: IndexAddress { .sqlite(path: path) }
+
+    /// Refuses a PostgreSQL index, which this command does not open (`AnyIndexLocation`).
     func validate() throws {
         let named = index ?? IndexStore.defaultPath()
         guard !PostgresAddress.isPostgresURI(named) else {
-            throw ValidationError("only semfind status opens a PostgreSQL index so far; give a SQLite index path")
+            throw ValidationError("this command opens a SQLite index only; give a SQLite index path")
         }
     }
 
@@ -32,14 +35,5 @@ struct AnyIndexLocation: ParsableArguments {
     var index: String?
 
     /// A PostgreSQL index named by `--index` or `$SEMFIND_INDEX`, or a SQLite index's path.
-    enum Backend {
-        case sqlite(path: String)
-        case postgres(PostgresAddress)
-    }
-
-    func backend() throws -> Backend {
-        let named = index ?? IndexStore.defaultPath()
-        if PostgresAddress.isPostgresURI(named) { return .postgres(try PostgresAddress(named)) }
-        return .sqlite(path: IndexLocation.resolve(index))
-    }
+    func address() throws -> IndexAddress { try IndexAddress(named: index) }
 }

@@ -18,7 +18,7 @@ struct MCPCommand: ParsableCommand {
 
     func run() throws {
         let service = SearchService(
-            indexPath: location.path, encoder: encoderOptions.shared(forIndexAt: location.path),
+            indexPath: location.path, encoder: encoderOptions.shared(forIndexAt: location.address),
             session: QuerySession.current())
         let catalog = MCPToolCatalog(formats: Plugins.builtIn.map(\.name))
         var endpoint = JSONRPCEndpoint(

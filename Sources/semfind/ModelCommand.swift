@@ -24,7 +24,7 @@ struct ModelCommand: ParsableCommand {
         @OptionGroup var encoderOptions: EncoderOptions
 
         func run() throws {
-            let report = ModelInfoReport(try encoderOptions.loadEncoder(forIndexAt: location.path))
+            let report = ModelInfoReport(try encoderOptions.loadEncoder(forIndexAt: location.address))
             print(json ? JSONLine.encode(report) : report.text, terminator: "")
         }
     }

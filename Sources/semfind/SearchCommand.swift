@@ -111,7 +111,7 @@ struct SearchCommand: ParsableCommand {
         // One query's encoding is a few milliseconds on one core; a helper thread started for it
         // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
         let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) { precision in
-            try encoderOptions.loadEncoder(forIndexAt: location.path, defaultThreads: 1, precision: precision)
+            try encoderOptions.loadEncoder(forIndexAt: location.address, defaultThreads: 1, precision: precision)
         }
         let status = try invocation().perform(engine: engine, console: .standard)
         if !noServer {

@@ -65,14 +65,14 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let signals = SignalCatcher()
-        let encoder = encoderOptions.shared(forIndexAt: location.path)
+        let encoder = encoderOptions.shared(forIndexAt: location.address)
         // The writer lock first: with another writer at work, nothing is served.
         let follower =
             try watch
             ? IndexFollower(
                 indexPath: location.path, roots: [],
                 options: try watching.follow(indexing, embedGroupSize: Self.watchEmbedGroup),
-                encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
+                encoder: { try encoderOptions.loadEncoder(forIndexAt: location.address) }, stop: signals.stop,
                 reporter: WatchReport(json: false, verbose: false),
                 nothingToWatch:
                     "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)")

@@ -1,0 +1,88 @@
+import Foundation
+import IndexBackends
+import IndexStorage
+import MarkdownFormat
+import PostgresStore
+import SemfindCore
+import TestSupport
+import Testing
+import TextEncoder
+import TextFormat
+
+@testable import Indexer
+
+/// The same pipeline writing into PostgreSQL (a private server, `PostgresTestServer`): what it
+/// stores equals what it stores in SQLite, a re-run reads nothing, another model is refused and
+/// a root another writer holds is refused before anything is written.
+@Suite("Index pipeline on PostgreSQL")
+struct PostgresPipelineTests {
+    let model: TinyBertModel
+    let encoder: SentenceEncoder
+    let tree: TempTree
+
+    init() throws {
+        model = try TinyBertModel()
+        encoder = try SentenceEncoder(folder: model.folder, threads: 2)
+        tree = try TempTree()
+        try tree.file("notes/guide.md", IndexPipelineTests.guide)
+        try tree.file("notes/todo.txt", "Water the tomatoes.\n\nRenew the passport.\n")
+        try tree.file("notes/deep/plan.md", "# Plan\n\nPaint the fence in May.\n\n## Later\n\nFix the gate.\n")
+    }
+
+    func run(_ index: IndexAddress, encoder: SentenceEncoder? = nil) throws -> IndexSummary {
+        let pipeline = IndexPipeline(
+            index: index, encoder: encoder ?? self.encoder, registry: FormatRegistry([MarkdownFormat(), TextFormat()]),
+            options: IndexOptions(roots: [tree.root], chunker: ChunkerOptions(budget: 20, overlap: 4)))
+        return try pipeline.run { _ in }
+    }
+
+    /// Every file's chunk texts, by path, as the keyword index's hits give them.
+    func chunkTexts(_ store: any IndexBackend) throws -> [String: [String]] {
+        let ids = try store.keywordSearch("\"the\"", in: .words, fileIDs: nil, limit: 100, headingWeight: 1).map(
+            \.chunkID)
+        return Dictionary(grouping: try store.hits(ids), by: \.path).mapValues { $0.map(\.text).sorted() }
+    }
+
+    @Test("PostgreSQL holds what SQLite holds after the same run, and a re-run reads nothing")
+    func sameAsSQLite() throws {
+        let postgres = IndexAddress.postgres(try PostgresTestServer.newIndex())
+        let sqlite = IndexAddress.sqlite(path: try TestScratch.file("pg-pipeline", named: "index.sqlite"))
+        let first = try run(postgres)
+        let reference = try run(sqlite)
+        #expect(first.indexed == 3 && first.failed == 0 && first.embedded == first.chunks)
+        #expect(first.chunks == reference.chunks)
+        let stored = try postgres.open(create: false)
+        let status = try stored.status()
+        #expect(status.files == 3 && status.vectors == first.chunks && status.unembedded == 0)
+        #expect(status.roots == [tree.root])
+        #expect(status.relevanceFloor != nil, "measured at the end of the run, as in SQLite")
+        #expect(try chunkTexts(stored) == chunkTexts(try sqlite.open(create: false)))
+        let again = try run(postgres)
+        #expect(again.indexed == 0 && again.unchanged == 3 && again.embedded == 0)
+    }
+
+    @Test("another model is refused and the index left as it was")
+    func otherModel() throws {
+        let postgres = IndexAddress.postgres(try PostgresTestServer.newIndex())
+        let first = try run(postgres)
+        let other = try TinyBertModel(seed: 7)
+        defer { other.remove() }
+        #expect(throws: SemfindError.self) { try run(postgres, encoder: try SentenceEncoder(folder: other.folder)) }
+        #expect(try postgres.open(create: false).status().chunks == first.chunks)
+    }
+
+    @Test("a root another writer holds is refused, naming it; other roots stay free")
+    func oneWriterPerRoot() throws {
+        let address = try PostgresTestServer.newIndex()
+        let holder = try PostgresStore(address: address, create: true)
+        try holder.claimRoots([tree.root])
+        do {
+            _ = try run(.postgres(address))
+            Issue.record("a second writer of the root was let in")
+        } catch let error as SemfindError {
+            #expect(error.message.contains("another semfind is indexing \(tree.root)"))
+        }
+        #expect(try holder.status().files == 0)
+        try PostgresStore(address: address, create: false).claimRoots(["/elsewhere"])
+    }
+}
