@@ -21,8 +21,14 @@ public enum IndexAddress: Sendable, Equatable, CustomStringConvertible {
         if PostgresAddress.isPostgresURI(text) {
             self = .postgres(try PostgresAddress(text))
         } else {
-            self = .sqlite(path: URL(fileURLWithPath: text).standardizedFileURL.path)
+            self = .sqlite(path: Self.sqlitePath(named: text))
         }
+    }
+
+    /// The absolute path of the SQLite index `named` names (nil: `$SEMFIND_INDEX`, then the
+    /// default file), for the commands that open SQLite only.
+    public static func sqlitePath(named: String?) -> String {
+        URL(fileURLWithPath: named ?? IndexStore.defaultPath()).standardizedFileURL.path
     }
 
     /// The path or URI, as messages name the index.

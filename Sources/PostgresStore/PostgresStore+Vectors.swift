@@ -59,17 +59,4 @@ extension PostgresStore {
             try advanceGeneration()
         }
     }
-
-    /// The `limit` chunks whose vectors are nearest `vector` by cosine distance, nearest first,
-    /// with their cosine similarity: pgvector's HNSW index answers (`ORDER BY embedding <=> $1`),
-    /// searching at least `limit` candidates deep (`hnsw.ef_search`), so it is approximate.
-    public func nearestChunks(to vector: [Float], limit: Int) throws -> [(chunkID: Int64, similarity: Double)] {
-        try connection.execute("SET hnsw.ef_search = \(min(max(limit, 40), 1000))")
-        let rows = try connection.execute(
-            """
-            SELECT chunk_id, 1 - (embedding <=> $1) FROM vectors ORDER BY embedding <=> $1 LIMIT $2
-            """,
-            [Self.text(vector), String(limit)])
-        return (0..<rows.count).map { (rows.int64($0, 0), rows.double($0, 1)) }
-    }
 }

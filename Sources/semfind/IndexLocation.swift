@@ -1,29 +1,20 @@
 import ArgumentParser
-import Foundation
 import IndexBackends
-import PostgresStore
-import VectorStore
 
 /// `--index PATH`, shared by every command that reads or writes an index.
 struct IndexLocation: ParsableArguments {
     @Option(name: .long, help: "Index database (default: $SEMFIND_INDEX, then ~/.local/share/semfind/index.sqlite).")
     var index: String?
 
-    var path: String { Self.resolve(index) }
+    var path: String { IndexAddress.sqlitePath(named: index) }
 
     var address: IndexAddress { .sqlite(path: path) }
 
     /// Refuses a PostgreSQL index, which this command does not open (`AnyIndexLocation`).
     func validate() throws {
-        let named = index ?? IndexStore.defaultPath()
-        guard !PostgresAddress.isPostgresURI(named) else {
+        guard case .sqlite = try IndexAddress(named: index) else {
             throw ValidationError("this command opens a SQLite index only; give a SQLite index path")
         }
-    }
-
-    /// The index a command uses when given `index` (nil: the default).
-    static func resolve(_ index: String?) -> String {
-        URL(fileURLWithPath: index ?? IndexStore.defaultPath()).standardizedFileURL.path
     }
 }
 
