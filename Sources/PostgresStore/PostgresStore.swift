@@ -58,7 +58,8 @@ public final class PostgresStore {
                 .invalidInput, "\(address) was written by a newer semfind (schema \(version)); upgrade semfind")
         }
         guard version < PostgresSchema.migrations.count else { return }
-        guard create else { throw Self.missing(address) }
+        // An index of an older semfind is brought up to date by any command that opens it.
+        guard create || isIndex else { throw Self.missing(address) }
         try connection.transaction {
             // Two processes creating indexes (and the extensions, which are the database's): the
             // second waits here, then finds made what the first made.
