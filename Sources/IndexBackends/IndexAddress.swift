@@ -25,6 +25,12 @@ public enum IndexAddress: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The indexes `named` names in order (`semfind eval --index … --index …`); none named is the
+    /// default index.
+    public static func all(named: [String]) throws -> [IndexAddress] {
+        named.isEmpty ? [try IndexAddress(named: nil)] : try named.map(IndexAddress.init(named:))
+    }
+
     /// The absolute path of the SQLite index `named` names (nil: `$SEMFIND_INDEX`, then the
     /// default file), for the commands that open SQLite only.
     public static func sqlitePath(named: String?) -> String {

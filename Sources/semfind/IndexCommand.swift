@@ -60,6 +60,9 @@ struct IndexCommand: ParsableCommand {
             """)
     var encoderPrecision: EncoderPrecision?
 
+    @Option(name: .long, help: "Copy this SQLite index's files, chunks and vectors into --index, embedding nothing.")
+    var from: String?
+
     @Flag(name: .long, help: "If another semfind is writing the index, wait for it instead of failing.")
     var wait = false
 
@@ -76,6 +79,13 @@ struct IndexCommand: ParsableCommand {
         // A PostgreSQL index has one writer per root instead (IndexPipeline claims them).
         let lock = try index.sqlitePath.map { try WriterLock(indexPath: $0, wait: wait) { signals.stop.isRequested } }
         defer { withExtendedLifetime(lock) {} }
+        var reporter = IndexReporter(json: json, verbose: verbose)
+        if let from {
+            let copy = try IndexCopy.copy(from: IndexAddress.sqlitePath(named: from), into: index) {
+                try encoderOptions.loadEncoder(forIndexAt: .sqlite(path: from), precision: $0)
+            }
+            return reporter.finish(copy, indexPath: index.description)
+        }
         if reindexVectors, folders.isEmpty, !rebuild, let indexPath = index.sqlitePath {
             try IndexRoots.retrainVectors(indexPath: indexPath) { try encoderOptions.loadEncoder(forIndexAt: index) }
             return
@@ -91,7 +101,6 @@ struct IndexCommand: ParsableCommand {
         options.retrainsVectorIndex = reindexVectors
         options.precision = precision
         let pipeline = IndexPipeline(index: index, encoder: encoder, registry: registry, options: options)
-        var reporter = IndexReporter(json: json, verbose: verbose)
         let summary = try pipeline.run(stop: signals.stop) { reporter.report($0) }
         reporter.finish(summary, indexPath: index.description)
         if let status = signals.interruptedStatus { throw ExitCode(status) }

@@ -8,8 +8,6 @@ struct IndexLocation: ParsableArguments {
 
     var path: String { IndexAddress.sqlitePath(named: index) }
 
-    var address: IndexAddress { .sqlite(path: path) }
-
     /// Refuses a PostgreSQL index, which this command does not open (`AnyIndexLocation`).
     func validate() throws {
         guard case .sqlite = try IndexAddress(named: index) else {

@@ -115,7 +115,6 @@ struct SearchCommand: ParsableCommand {
             try encoderOptions.loadEncoder(forIndexAt: index, defaultThreads: 1, precision: precision)
         }
         let status = try invocation().perform(engine: engine, console: .standard)
-        // A warm server answers searches of a SQLite index (PostgreSQL's answer from the database).
         if !noServer, let path = index.sqlitePath {
             let settings = AutoServer.Settings()
             if let warning = settings.warning { Console.standard.err("semfind: warning: \(warning)\n") }

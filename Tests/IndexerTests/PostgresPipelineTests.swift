@@ -85,4 +85,28 @@ struct PostgresPipelineTests {
         #expect(try holder.status().files == 0)
         try PostgresStore(address: address, create: false).claimRoots(["/elsewhere"])
     }
+
+    @Test("a SQLite index copied into PostgreSQL holds the same chunks, vectors and floor, embedding nothing")
+    func copyFromSQLite() throws {
+        let sqlitePath = try TestScratch.file("pg-copy", named: "index.sqlite")
+        let built = try run(.sqlite(path: sqlitePath))
+        let postgres = IndexAddress.postgres(try PostgresTestServer.newIndex())
+        var loads: [EncoderPrecision] = []
+        let copied = try IndexCopy.copy(from: sqlitePath, into: postgres) { precision in
+            loads.append(precision)
+            return encoder
+        }
+        #expect(loads == [.fp32] && copied.indexed == 3 && copied.chunks == built.chunks && copied.embedded == 0)
+        let source = try IndexAddress.sqlite(path: sqlitePath).open(create: false)
+        let copy = try postgres.open(create: false)
+        #expect(try chunkTexts(copy) == chunkTexts(source))
+        #expect(try copy.status().vectors == source.status().vectors)
+        #expect(try copy.relevanceFloor() == source.relevanceFloor(), "the same vectors, the same seeded sample")
+        #expect(try copy.modelName() == source.modelName() && copy.encoderPrecision() == "fp32")
+        let again = try run(postgres)
+        #expect(again.indexed == 0 && again.unchanged == 3 && again.embedded == 0, "the copy's files are up to date")
+        #expect(throws: SemfindError.self, "a second copy into the same index") {
+            try IndexCopy.copy(from: sqlitePath, into: postgres) { _ in encoder }
+        }
+    }
 }
