@@ -7,8 +7,8 @@ extension PostgresStore {
     /// Words: the GIN index on `words` finds the chunks, and BM25 ranks them as SQLite's FTS5
     /// does (`bm25()`: k1 1.2, b 0.75, each term's inverse document frequency over the chunks,
     /// floored at 1e-6; a term's frequency is its count in the text plus `headingWeight` times
-    /// its count in the heading path; a chunk's length is its word count, text and heading path,
-    /// `word_count`). Words are PostgreSQL's `simple` parser's, not FTS5's `unicode61`: compound
+    /// its count in the heading path, counted only where the term's AND group matches; a chunk's
+    /// length is its word count, text and heading path, `word_count`). Words are PostgreSQL's `simple` parser's, not FTS5's `unicode61`: compound
     /// words, paths and addresses are also kept whole, and diacritics are not folded.
     /// Trigrams: the chunks that hold any of the quoted runs (found through `pg_trgm`'s GIN
     /// index), scored by how many of them they hold.
@@ -33,15 +33,20 @@ extension PostgresStore {
                 }
                 groups.append("(" + terms.joined(separator: " && ") + ")")
             }
-            parameters.append(Self.arrayLiteral(parsed.terms))
-            let terms = parameters.count
+            // Each term with its group (1-based): as in FTS5, a term counts in a chunk only when
+            // its whole group matches there (a common word of the AND group counts only beside
+            // the others).
+            let grouped = parsed.groups.enumerated().flatMap { index, group in group.map { ($0, index + 1) } }
+            parameters.append(Self.arrayLiteral(grouped.map(\.0)))
+            parameters.append(Self.arrayLiteral(grouped.map { String($0.1) }))
+            let terms = parameters.count - 1
             parameters.append(String(headingWeight.isFinite ? max(0, headingWeight) : 1))
             query = """
                 WITH q AS (SELECT \(groups.joined(separator: " || ")) AS query),
                 terms AS (
-                    SELECT DISTINCT ON (lexeme) lexeme,
+                    SELECT DISTINCT ON (lexeme, grp) lexeme, grp,
                         greatest(ln((total.chunks - holding.chunks + 0.5) / (holding.chunks + 0.5)), 1e-6) AS idf
-                    FROM unnest($\(terms)::text[]) AS term
+                    FROM unnest($\(terms)::text[], $\(terms + 1)::int[]) AS given(term, grp)
                     CROSS JOIN (SELECT count(*)::float8 AS chunks FROM chunks) total
                     CROSS JOIN LATERAL (
                         SELECT count(*)::float8 AS chunks FROM chunks WHERE words @@ plainto_tsquery('simple', term)
@@ -50,7 +55,8 @@ extension PostgresStore {
                 ),
                 average AS (SELECT greatest(avg(word_count), 1)::float8 AS length FROM chunks),
                 matched AS (
-                    SELECT chunks.id, chunks.file_id, chunks.words, chunks.word_count
+                    SELECT chunks.id, chunks.file_id, chunks.words, chunks.word_count,
+                        ARRAY[\(groups.map { "chunks.words @@ \($0)" }.joined(separator: ", "))] AS groups
                     FROM chunks, q WHERE chunks.words @@ q.query \(filter ?? "")
                 )
                 SELECT matched.id, matched.file_id,
@@ -65,7 +71,7 @@ extension PostgresStore {
                     ) AS frequency
                     FROM unnest(matched.words) AS entry
                 ) found
-                JOIN terms ON terms.lexeme = found.lexeme
+                JOIN terms ON terms.lexeme = found.lexeme AND matched.groups[terms.grp]
                 GROUP BY matched.id, matched.file_id
                 ORDER BY score DESC, matched.id LIMIT $1
                 """

@@ -17,27 +17,35 @@ extension PostgresStore {
     /// <=> $1`), at least `searchDepth()` and `limit` candidates deep, so it is approximate. With
     /// `fileIDs`, only those files' chunks: the filter is part of the query, and pgvector 0.8's
     /// iterative index scan (`hnsw.iterative_scan = relaxed_order`) goes on past the first
-    /// candidates until `limit` allowed chunks are found (reordered exactly afterwards).
-    public func nearestChunks(to vector: [Float], limit: Int, fileIDs: Set<Int64>? = nil) throws -> [(
-        chunkID: Int64, fileID: Int64, similarity: Double
-    )] {
+    /// candidates until `limit` allowed chunks are found (reordered exactly afterwards). With
+    /// `openings`, only the files' opening chunks (the first of each file).
+    public func nearestChunks(
+        to vector: [Float], limit: Int, fileIDs: Set<Int64>? = nil, openings: Bool = false
+    ) throws -> [(chunkID: Int64, fileID: Int64, similarity: Double)] {
         if let fileIDs, fileIDs.isEmpty { return [] }
         let depth = min(max(try searchDepth(), limit), Self.deepestSearch)
         var parameters: [String?] = [Self.text(vector), String(limit)]
-        let filter = fileIDs.map { ids -> String in
-            parameters.append(Self.arrayLiteral(ids.map(String.init)))
-            return "WHERE chunks.file_id = ANY($3::bigint[])"
+        var conditions = openings ? ["ordinal = 0"] : []
+        if let fileIDs {
+            parameters.append(Self.arrayLiteral(fileIDs.map(String.init)))
+            conditions.append("file_id = ANY($3::bigint[])")
         }
+        let filter =
+            conditions.isEmpty
+            ? "" : "WHERE chunk_id IN (SELECT id FROM chunks WHERE \(conditions.joined(separator: " AND ")))"
+        // The nearest rows are asked of `vectors` alone and joined to their files afterwards:
+        // pgvector 0.8.2 answered the same search joined to `chunks` inside the CTE without the
+        // nearest chunk (pyfaq, "Is there a scanf() or sscanf() equivalent?", ef_search 600).
         let rows = try connection.transaction {
             try connection.execute("SET LOCAL hnsw.ef_search = \(depth); SET LOCAL hnsw.iterative_scan = relaxed_order")
             return try connection.execute(
                 """
                 WITH nearest AS MATERIALIZED (
-                    SELECT vectors.chunk_id, chunks.file_id, vectors.embedding <=> $1 AS distance
-                    FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id \(filter ?? "")
-                    ORDER BY vectors.embedding <=> $1 LIMIT $2
+                    SELECT chunk_id, embedding <=> $1 AS distance FROM vectors \(filter)
+                    ORDER BY embedding <=> $1 LIMIT $2
                 )
-                SELECT chunk_id, file_id, 1 - distance FROM nearest ORDER BY distance, chunk_id
+                SELECT nearest.chunk_id, chunks.file_id, 1 - nearest.distance
+                FROM nearest JOIN chunks ON chunks.id = nearest.chunk_id ORDER BY nearest.distance, nearest.chunk_id
                 """, parameters)
         }
         return (0..<rows.count).map { (rows.int64($0, 0), rows.int64($0, 1), rows.double($0, 2)) }
@@ -64,7 +72,8 @@ extension PostgresStore {
     }
 
     /// The vectors of `chunkIDs` and of every chunk of `fileIDs`, in chunk id order, each with
-    /// its file.
+    /// its file; read in binary form (a thousand rows of text floats took some 100 ms to print
+    /// and parse).
     public func vectorRows(ofChunks chunkIDs: [Int64], wholeFiles fileIDs: [Int64]) throws -> [(
         chunkID: Int64, fileID: Int64, vector: [Float]
     )] {
@@ -75,7 +84,7 @@ extension PostgresStore {
             WHERE vectors.chunk_id = ANY($1::bigint[]) OR chunks.file_id = ANY($2::bigint[])
             ORDER BY vectors.chunk_id
             """,
-            [Self.arrayLiteral(chunkIDs.map(String.init)), Self.arrayLiteral(fileIDs.map(String.init))])
-        return (0..<rows.count).map { (rows.int64($0, 0), rows.int64($0, 1), rows.vector($0, 2)) }
+            [Self.arrayLiteral(chunkIDs.map(String.init)), Self.arrayLiteral(fileIDs.map(String.init))], binary: true)
+        return (0..<rows.count).map { (rows.binaryInt64($0, 0), rows.binaryInt64($0, 1), rows.binaryVector($0, 2)) }
     }
 }

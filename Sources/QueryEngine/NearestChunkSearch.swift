@@ -6,7 +6,9 @@ import VectorIndex
 /// database, with a filter's files pushed into the query (`PostgresStore.nearestChunks`). The
 /// rows fetched for them are what `IVFSearch` rescores from its probed lists: the candidates,
 /// their files' opening chunks, and every row of the files whose openings are most like the
-/// query (`IVFSearch.widenedFiles`, at most `widenedRowsPerCandidate` rows per candidate). They
+/// query (`IVFSearch.widenedFiles`, at most `widenedRowsPerCandidate` rows per candidate),
+/// those files asked of the HNSW index too (the `policy.candidates` nearest opening chunks),
+/// not only the candidates'. They
 /// are ranked as a search of every row ranks them (similarity adjusted for each row's file,
 /// `FileRuns` with each file's whole chunk count), so fusion and file-aware ranking are the same
 /// as on SQLite.
@@ -27,7 +29,11 @@ struct NearestChunkSearch: SemanticIndex {
     ) throws -> ScannedVectors {
         let store = Self.postgres(store)
         let found = try store.nearestChunks(to: query, limit: limit, fileIDs: allowed)
-        let files = try store.fileOpenings(Array(Set(found.map(\.fileID))))
+        // The files that open nearest the query, as many as fusion ranks, are weighed too (their
+        // openings' rows are fetched), and the nearest of them lend all their rows, wherever
+        // their chunks rank: a scan of every row weighs a row by its file's opening.
+        let opening = try store.nearestChunks(to: query, limit: policy.candidates, fileIDs: allowed, openings: true)
+        let files = try store.fileOpenings(Array(Set((found + opening).map(\.fileID))))
         let openings = try store.similarities(ofChunks: files.values.map(\.opening), to: query)
         var budget = IVFSearch.widenedRowsPerCandidate * limit
         var lending: [Int64] = []
