@@ -42,7 +42,7 @@ public enum IndexCopy {
         guard try store.indexedFiles().isEmpty else {
             throw SemfindError(.invalidInput, "\(target) already holds files; copy into a new index (another schema=)")
         }
-        try store.claimRoots(try source.status().roots)
+        try store.claimEveryRoot(try source.status().roots, index: target.description)
         try store.bindPrefixes(query: prompts.query, passage: prompts.passage, model: encoder.name)
         try store.bindModel(
             fingerprint: encoder.fingerprint, signature: encoder.fileSignature(), name: encoder.name,

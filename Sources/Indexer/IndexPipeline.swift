@@ -43,10 +43,12 @@ public struct IndexPipeline {
     /// Once `stop` is requested no new file is taken and no new group embedded: the files read
     /// are written, nothing is removed (when the walk is incomplete), and the summary says
     /// `interrupted`; the chunks left waiting are embedded by the next run.
+    ///
+    /// When another run holds every root (a PostgreSQL index another machine is indexing), this
+    /// one helps it embed instead (`help`).
     public func run(stop: StopRequest? = nil, _ observe: (IndexEvent) -> Void) throws -> IndexSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         let store = try index.open(create: true)
-        try store.claimRoots(options.roots)
         try store.bindPrefixes(
             query: encoder.prompts.query, passage: encoder.prompts.passage, model: encoder.name)
         try store.bindModel(
@@ -54,6 +56,13 @@ public struct IndexPipeline {
             dimension: encoder.dimension)
         try store.bindEncoderPrecision(encoder.precision.rawValue)
         try store.settlePrecision(options.precision)
+        let held = try store.claimRoots(options.roots)
+        if !held.isEmpty {
+            guard held.count == options.roots.count else {
+                throw SemfindError.rootBusy(held[0], index: index.description)
+            }
+            return try help(store: store, started: started, stop: stop, observe)
+        }
         var walkOptions = options.walk
         walkOptions.binaryFormats = registry.binaryFormats
         let walker = try Walker(roots: options.roots, options: walkOptions, typer: FileTypeDetector())
@@ -86,27 +95,47 @@ public struct IndexPipeline {
             if let failure = producer.wait() { throw failure }
             writer.summary.removed = try removeVanished(store: store, seen: seen)
             if options.walk.focus == nil { try store.recordChunkerSignature(options.chunker.signature) }
-            // Four encoder batches per commit: a search by meaning covers more every few seconds.
-            let embedder = PendingEmbedder(
-                store: store, encoder: encoder, batchSize: options.batchSize,
-                groupSize: min(options.embedGroupSize, 4 * options.batchSize), pieces: writer.pendingPieces)
+            try embedWaiting(
+                embedder(store: store, pieces: writer.pendingPieces), store: store, summary: &writer.summary,
+                stop: stop, observe)
             writer.pendingPieces = PendingPieces()
-            let embedding = (started: DispatchTime.now().uptimeNanoseconds, before: writer.summary.embedded)
-            try embedder.run(summary: &writer.summary, stop: stop, observe)
-            try store.recordEmbedding(
-                chunks: writer.summary.embedded - embedding.before,
-                seconds: Double(DispatchTime.now().uptimeNanoseconds - embedding.started) / 1e9)
             if writer.summary.unembedded > 0 { writer.summary.interrupted = true }
         }
+        return try finish(store: store, summary: writer.summary, started: started)
+    }
+
+    /// The embedding phase's embedder: four encoder batches per commit, so that a search by
+    /// meaning covers more every few seconds.
+    func embedder(store: any IndexBackend, pieces: PendingPieces) -> PendingEmbedder {
+        PendingEmbedder(
+            store: store, encoder: encoder, batchSize: options.batchSize,
+            groupSize: min(options.embedGroupSize, 4 * options.batchSize), pieces: pieces)
+    }
+
+    /// Embeds what waits with `embedder`, adding the chunks and seconds to the index's tally.
+    func embedWaiting(
+        _ embedder: PendingEmbedder, store: any IndexBackend, summary: inout IndexSummary, stop: StopRequest?,
+        _ observe: (IndexEvent) -> Void
+    ) throws {
+        let embedding = (started: DispatchTime.now().uptimeNanoseconds, before: summary.embedded)
+        try embedder.run(summary: &summary, stop: stop, observe)
+        try store.recordEmbedding(
+            chunks: summary.embedded - embedding.before,
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - embedding.started) / 1e9)
+    }
+
+    /// The end of a run: the vector search brought up to date (trained only after a run that
+    /// was not interrupted), the relevance floor measured when due, the seconds counted.
+    func finish(store: any IndexBackend, summary: IndexSummary, started: UInt64) throws -> IndexSummary {
+        var summary = summary
         if options.refreshesSnapshot {
-            try store.refreshVectorSearch(
-                retrain: options.retrainsVectorIndex, mayTrain: !writer.summary.interrupted)
+            try store.refreshVectorSearch(retrain: options.retrainsVectorIndex, mayTrain: !summary.interrupted)
         }
-        if !writer.summary.interrupted {
+        if !summary.interrupted {
             try store.refreshRelevanceFloor(force: options.retrainsVectorIndex, encoder: encoder)
         }
-        writer.summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return writer.summary
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return summary
     }
 
     /// Removes the indexed files under the walked roots (or focus paths) that the walk did not

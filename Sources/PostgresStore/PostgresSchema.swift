@@ -89,5 +89,7 @@ enum PostgresSchema {
             regexp_count(heading_path, '[[:alnum:]]+') + regexp_count(text, '[[:alnum:]]+')
         ) STORED;
         """,
+        // Runs embedding one index at once claim waiting chunks until a time (`claimUnembedded`).
+        "ALTER TABLE unembedded_chunks ADD COLUMN claimed_until timestamptz",
     ]
 }

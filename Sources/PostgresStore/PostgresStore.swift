@@ -11,6 +11,9 @@ import SemfindCore
 public final class PostgresStore {
     public let address: PostgresAddress
     let connection: PostgresConnection
+    /// How long a claim on waiting chunks holds (`claimUnembedded`): a run that died lets its
+    /// chunks go after this; one embedding group takes seconds.
+    public var claimLapseSeconds = 600.0
 
     /// Connects to the index at `address`; with `create`, makes its schema and tables when
     /// missing. Refuses a schema that is not a semfind index, and one written by a newer semfind.

@@ -71,19 +71,51 @@ struct PostgresPipelineTests {
         #expect(try postgres.open(create: false).status().chunks == first.chunks)
     }
 
-    @Test("a root another writer holds is refused, naming it; other roots stay free")
-    func oneWriterPerRoot() throws {
+    @Test("a run whose roots another run holds helps it embed, and ends once that run has ended")
+    func helper() throws {
+        let address = try PostgresTestServer.newIndex()
+        var holder: PostgresStore? = try PostgresStore(address: address, create: true)
+        #expect(try holder?.claimRoots([tree.root]) == [])
+        try holder?.replaceFile(
+            FileRecord(
+                path: tree.path("notes/todo.txt"), size: 1, modified: 1, contentHash: "h", plugin: "text",
+                pluginVersion: 1),
+            root: tree.root,
+            chunks: ["Water the tomatoes.", "Renew the passport."].enumerated().map { line, text in
+                StoredChunk(
+                    text: text, headingPath: [],
+                    span: SourceSpan(firstLine: line + 1, lastLine: line + 1, bytes: 0..<1),
+                    hash: text, vector: nil)
+            })
+        let helping = HelperRun { try run(.postgres(address)) }
+        let observer = try PostgresStore(address: address, create: false)
+        let deadline = ContinuousClock.now + .seconds(120)
+        while try observer.unembeddedCount() > 0, ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(try observer.unembeddedCount() == 0, "the helper embedded the holder's chunks")
+        holder = nil
+        let summary = try helping.result()
+        #expect(summary.indexed == 0 && summary.unchanged == 0, "a helper reads no file")
+        #expect(summary.embedded == 2 && summary.unembedded == 0 && !summary.interrupted)
+        #expect(try observer.status().files == 1, "the holder's files only")
+    }
+
+    @Test("a run is refused when another run holds some of its roots")
+    func someRootsHeld() throws {
         let address = try PostgresTestServer.newIndex()
         let holder = try PostgresStore(address: address, create: true)
-        try holder.claimRoots([tree.root])
+        #expect(try holder.claimRoots([tree.root]) == [])
+        let pipeline = IndexPipeline(
+            index: .postgres(address), encoder: encoder, registry: FormatRegistry([TextFormat()]),
+            options: IndexOptions(roots: [tree.root, tree.path("notes")]))
         do {
-            _ = try run(.postgres(address))
+            _ = try pipeline.run { _ in }
             Issue.record("a second writer of the root was let in")
         } catch let error as SemfindError {
             #expect(error.message.contains("another semfind is indexing \(tree.root)"))
         }
         #expect(try holder.status().files == 0)
-        try PostgresStore(address: address, create: false).claimRoots(["/elsewhere"])
     }
 
     @Test("a SQLite index copied into PostgreSQL holds the same chunks, vectors and floor, embedding nothing")
@@ -108,5 +140,27 @@ struct PostgresPipelineTests {
         #expect(throws: SemfindError.self, "a second copy into the same index") {
             try IndexCopy.copy(from: sqlitePath, into: postgres) { _ in encoder }
         }
+    }
+}
+
+/// A pipeline run on a thread of its own, its summary or error taken with `result()`.
+///
+/// `@unchecked Sendable`: `outcome` is written by the thread before it signals `done` and read
+/// only after `result()` has received that signal; `body` runs on that thread alone.
+private final class HelperRun: @unchecked Sendable {
+    private var outcome: Result<IndexSummary, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping () throws -> IndexSummary) {
+        nonisolated(unsafe) let body = body
+        Thread { [self] in
+            outcome = Result { try body() }
+            done.signal()
+        }.start()
+    }
+
+    func result() throws -> IndexSummary {
+        done.wait()
+        return try outcome?.get() ?? IndexSummary()
     }
 }
