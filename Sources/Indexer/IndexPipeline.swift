@@ -99,6 +99,8 @@ public struct IndexPipeline {
                 embedder(store: store, pieces: writer.pendingPieces), store: store, summary: &writer.summary,
                 stop: stop, observe)
             writer.pendingPieces = PendingPieces()
+            // Counted again: other runs on the index may have embedded, or claimed, some.
+            writer.summary.unembedded = try store.unembeddedCount()
             if writer.summary.unembedded > 0 { writer.summary.interrupted = true }
         }
         return try finish(store: store, summary: writer.summary, started: started)
