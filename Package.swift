@@ -59,14 +59,15 @@ let package = Package(
         .target(
             name: "Indexer",
             dependencies: [
-                "FileTyping", "FileWalk", "IndexStorage", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore",
+                "FileTyping", "FileWalk", "IndexBackends", "IndexStorage", "SemfindCore", "TextEncoder", "VectorIndex",
+                "VectorStore",
             ],
             exclude: ["README.md"]),
         .testTarget(
             name: "IndexerTests",
             dependencies: [
-                "FileWalk", "IndexStorage", "Indexer", "QueryEngine", "TestSupport", "TextFormat", "MarkdownFormat",
-                "HTMLFormat", "SemfindCore",
+                "FileWalk", "IndexBackends", "IndexStorage", "Indexer", "PostgresStore", "QueryEngine", "TestSupport",
+                "TextFormat", "MarkdownFormat", "HTMLFormat", "SemfindCore",
             ]),
         .target(name: "FileWatcher", dependencies: ["FileWalk", "SemfindCore"], exclude: ["README.md"]),
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "FileWalk"]),
@@ -81,7 +82,10 @@ let package = Package(
             name: "ModelInstallTests", dependencies: ["ModelInstall", "SemfindCore", "TestSupport", "TextEncoder"]),
         .target(
             name: "QueryEngine",
-            dependencies: ["IndexStorage", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore"],
+            dependencies: [
+                "IndexBackends", "IndexStorage", "PostgresStore", "SemfindCore", "TextEncoder", "VectorIndex",
+                "VectorStore",
+            ],
             exclude: ["README.md"]),
         .testTarget(
             name: "QueryEngineTests",
@@ -94,6 +98,9 @@ let package = Package(
             exclude: ["README.md"]),
         .target(
             name: "PostgresStore", dependencies: ["CPostgres", "IndexStorage", "SemfindCore", "VectorIndex"],
+            exclude: ["README.md"]),
+        .target(
+            name: "IndexBackends", dependencies: ["IndexStorage", "PostgresStore", "VectorStore"],
             exclude: ["README.md"]),
         .testTarget(
             name: "PostgresStoreTests",
@@ -127,7 +134,8 @@ let package = Package(
         .target(
             name: "SearchServer",
             dependencies: [
-                "CSystemCalls", "FileWalk", "IndexStorage", "Indexer", "QueryEngine", "ResultOutput", "SemfindCore",
+                "CSystemCalls", "FileWalk", "IndexBackends", "IndexStorage", "Indexer", "QueryEngine", "ResultOutput",
+                "SemfindCore",
                 "TextEncoder", "VectorIndex", "VectorStore",
             ],
             exclude: ["README.md"]),
@@ -142,7 +150,7 @@ let package = Package(
                 "CKernels", "CSystemCalls", "SemfindCore", "TextEncoder", "ModelInstall", "IndexStorage", "VectorIndex",
                 "VectorStore",
                 "Indexer", "FileWalk", "FileWatcher", "QueryEngine", "ParserIsolation", "ResultOutput", "SearchServer",
-                "IndexSync", "Benchmarks", "PostgresStore",
+                "IndexSync", "Benchmarks", "IndexBackends", "PostgresStore",
                 "TextFormat",
                 "MarkdownFormat",
                 "HTMLFormat",

@@ -1,9 +1,10 @@
 import FileTyping
 import FileWalk
 import Foundation
+import IndexBackends
+import IndexStorage
 import SemfindCore
 import TextEncoder
-import VectorStore
 
 /// `semfind index`, in two phases. First walk → read → parse → chunk on a producer thread and
 /// write on the caller's, with a bounded queue between them so that memory stays bounded
@@ -15,17 +16,25 @@ import VectorStore
 ///
 /// With a focus (`options.walk.focus`) only the named paths are walked — an update after file
 /// events — and only indexed files at or under them can be removed.
+///
+/// The index is either backend (`IndexAddress`): the pipeline writes through the storage seam
+/// alone (`IndexBackend`), and claims its roots first (`RootClaims`: one writer per root).
 public struct IndexPipeline {
-    public let storePath: String
+    public let index: IndexAddress
     public let encoder: SentenceEncoder
     public let registry: FormatRegistry
     public let options: IndexOptions
 
-    public init(storePath: String, encoder: SentenceEncoder, registry: FormatRegistry, options: IndexOptions) {
-        self.storePath = storePath
+    public init(index: IndexAddress, encoder: SentenceEncoder, registry: FormatRegistry, options: IndexOptions) {
+        self.index = index
         self.encoder = encoder
         self.registry = registry
         self.options = options
+    }
+
+    /// The pipeline of the SQLite index at `storePath`.
+    public init(storePath: String, encoder: SentenceEncoder, registry: FormatRegistry, options: IndexOptions) {
+        self.init(index: .sqlite(path: storePath), encoder: encoder, registry: registry, options: options)
     }
 
     /// Runs the whole index update, telling `observe` about progress and about each file
@@ -34,9 +43,12 @@ public struct IndexPipeline {
     /// Once `stop` is requested no new file is taken and no new group embedded: the files read
     /// are written, nothing is removed (when the walk is incomplete), and the summary says
     /// `interrupted`; the chunks left waiting are embedded by the next run.
+    ///
+    /// When another run holds every root (a PostgreSQL index another machine is indexing), this
+    /// one helps it embed instead (`help`).
     public func run(stop: StopRequest? = nil, _ observe: (IndexEvent) -> Void) throws -> IndexSummary {
         let started = DispatchTime.now().uptimeNanoseconds
-        let store = try IndexStore(path: storePath, create: true)
+        let store = try index.open(create: true)
         try store.bindPrefixes(
             query: encoder.prompts.query, passage: encoder.prompts.passage, model: encoder.name)
         try store.bindModel(
@@ -44,6 +56,13 @@ public struct IndexPipeline {
             dimension: encoder.dimension)
         try store.bindEncoderPrecision(encoder.precision.rawValue)
         try store.settlePrecision(options.precision)
+        let held = try store.claimRoots(options.roots)
+        if !held.isEmpty {
+            guard held.count == options.roots.count else {
+                throw SemfindError.rootBusy(held[0], index: index.description)
+            }
+            return try help(store: store, started: started, stop: stop, observe)
+        }
         var walkOptions = options.walk
         walkOptions.binaryFormats = registry.binaryFormats
         walkOptions.excludedFiles = IndexStore.ownFiles(of: storePath)
@@ -52,10 +71,10 @@ public struct IndexPipeline {
         let preparer = FilePreparer(
             registry: registry,
             chunker: Chunker(options: options.chunker) { tokenizer.pieces($0) },
-            rechunkAll: try store.meta().chunkerSignature != options.chunker.signature)
+            rechunkAll: try store.chunkerSignature() != options.chunker.signature)
         let queue = BoundedQueue<PreparedFile>(weightLimit: 8 * options.embedGroupSize)
         let producer = Producer(
-            storePath: storePath, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
+            index: index, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
         producer.start()
 
         var writer = IndexWriter(store: store)
@@ -76,33 +95,55 @@ public struct IndexPipeline {
             try writer.flush(observe)
             if let failure = producer.wait() { throw failure }
             writer.summary.removed = try removeVanished(store: store, seen: seen)
-            if options.walk.focus == nil { try store.setMeta(.chunker, options.chunker.signature) }
-            // Four encoder batches per commit: a search by meaning covers more every few seconds.
-            let embedder = PendingEmbedder(
-                store: store, encoder: encoder, batchSize: options.batchSize,
-                groupSize: min(options.embedGroupSize, 4 * options.batchSize), pieces: writer.pendingPieces)
+            if options.walk.focus == nil { try store.recordChunkerSignature(options.chunker.signature) }
+            try embedWaiting(
+                embedder(store: store, pieces: writer.pendingPieces), store: store, summary: &writer.summary,
+                stop: stop, observe)
             writer.pendingPieces = PendingPieces()
-            let embedding = (started: DispatchTime.now().uptimeNanoseconds, before: writer.summary.embedded)
-            try embedder.run(summary: &writer.summary, stop: stop, observe)
-            try store.recordEmbedding(
-                chunks: writer.summary.embedded - embedding.before,
-                seconds: Double(DispatchTime.now().uptimeNanoseconds - embedding.started) / 1e9)
+            // Counted again: other runs on the index may have embedded, or claimed, some.
+            writer.summary.unembedded = try store.unembeddedCount()
             if writer.summary.unembedded > 0 { writer.summary.interrupted = true }
         }
+        return try finish(store: store, summary: writer.summary, started: started)
+    }
+
+    /// The embedding phase's embedder: four encoder batches per commit, so that a search by
+    /// meaning covers more every few seconds.
+    func embedder(store: any IndexBackend, pieces: PendingPieces) -> PendingEmbedder {
+        PendingEmbedder(
+            store: store, encoder: encoder, batchSize: options.batchSize,
+            groupSize: min(options.embedGroupSize, 4 * options.batchSize), pieces: pieces)
+    }
+
+    /// Embeds what waits with `embedder`, adding the chunks and seconds to the index's tally.
+    func embedWaiting(
+        _ embedder: PendingEmbedder, store: any IndexBackend, summary: inout IndexSummary, stop: StopRequest?,
+        _ observe: (IndexEvent) -> Void
+    ) throws {
+        let embedding = (started: DispatchTime.now().uptimeNanoseconds, before: summary.embedded)
+        try embedder.run(summary: &summary, stop: stop, observe)
+        try store.recordEmbedding(
+            chunks: summary.embedded - embedding.before,
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - embedding.started) / 1e9)
+    }
+
+    /// The end of a run: the vector search brought up to date (trained only after a run that
+    /// was not interrupted), the relevance floor measured when due, the seconds counted.
+    func finish(store: any IndexBackend, summary: IndexSummary, started: UInt64) throws -> IndexSummary {
+        var summary = summary
         if options.refreshesSnapshot {
-            try store.refreshVectorIndex(
-                retrain: options.retrainsVectorIndex, mayTrain: !writer.summary.interrupted)
+            try store.refreshVectorSearch(retrain: options.retrainsVectorIndex, mayTrain: !summary.interrupted)
         }
-        if !writer.summary.interrupted {
+        if !summary.interrupted {
             try store.refreshRelevanceFloor(force: options.retrainsVectorIndex, encoder: encoder)
         }
-        writer.summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return writer.summary
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return summary
     }
 
     /// Removes the indexed files under the walked roots (or focus paths) that the walk did not
     /// see; returns how many.
-    private func removeVanished(store: IndexStore, seen: Set<String>) throws -> Int {
+    private func removeVanished(store: any FileCatalog, seen: Set<String>) throws -> Int {
         var removed = 0
         let underRoots = WalkFocus(paths: options.roots)
         let candidates =
@@ -122,7 +163,7 @@ public struct IndexPipeline {
 /// `@unchecked Sendable`: `failure` is written by the producer thread before it signals `done`
 /// and read only after `wait()` has received that signal.
 private final class Producer: @unchecked Sendable {
-    let storePath: String
+    let index: IndexAddress
     let walker: Walker
     let preparer: FilePreparer
     let parser: @Sendable (StopRequest?) -> any DocumentParser
@@ -132,11 +173,11 @@ private final class Producer: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(
-        storePath: String, walker: Walker, preparer: FilePreparer,
+        index: IndexAddress, walker: Walker, preparer: FilePreparer,
         parser: @escaping @Sendable (StopRequest?) -> any DocumentParser,
         queue: BoundedQueue<PreparedFile>, stop: StopRequest?
     ) {
-        self.storePath = storePath
+        self.index = index
         self.walker = walker
         self.preparer = preparer
         self.parser = parser
@@ -151,7 +192,7 @@ private final class Producer: @unchecked Sendable {
                 done.signal()
             }
             do {
-                let records = try IndexStore(path: storePath, create: false)
+                let records = try index.open(create: false)
                 let indexed = IndexedFileLookup(records.file(at:))
                 var walker = walker
                 let preparer = preparer

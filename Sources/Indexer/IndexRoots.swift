@@ -1,24 +1,32 @@
 import Foundation
+import IndexBackends
 import SemfindCore
 import TextEncoder
 import VectorStore
 
 /// Which folders a `semfind index` run indexes, and the index work that needs no walk.
 public enum IndexRoots {
-    /// The roots of a run over the index at `indexPath`: `given`, else the roots the index
-    /// records. With `rebuilding`, the index is removed once its roots are read (none when it
-    /// does not exist).
+    /// The roots of a run over `index`: `given`, else the roots the index records. With
+    /// `rebuilding`, a SQLite index is removed once its roots are read (none when it does not
+    /// exist); a PostgreSQL index, shared by a team, is not removed by semfind.
     ///
-    /// - Throws: `SemfindError` `.invalidInput` when there is nothing to index.
-    public static func resolve(given: [String], indexPath: String, rebuilding: Bool) throws -> [String] {
+    /// - Throws: `SemfindError` `.invalidInput` when there is nothing to index, or for a
+    ///   rebuild of a PostgreSQL index.
+    public static func resolve(given: [String], index: IndexAddress, rebuilding: Bool) throws -> [String] {
         var roots = given
         if rebuilding {
+            guard let indexPath = index.sqlitePath else {
+                throw SemfindError(
+                    .invalidInput,
+                    "semfind does not delete a PostgreSQL index; drop its schema (DROP SCHEMA name CASCADE), then index again"
+                )
+            }
             if roots.isEmpty, FileManager.default.fileExists(atPath: indexPath) {
                 roots = try IndexStore(path: indexPath, create: false).status().roots
             }
             try IndexStore.remove(path: indexPath)
         } else if roots.isEmpty {
-            roots = try IndexStore(path: indexPath, create: false).status().roots
+            roots = try index.open(create: false).status().roots
         }
         guard !roots.isEmpty else {
             throw SemfindError(.invalidInput, "nothing to index: give a folder, e.g. semfind index ~/notes")

@@ -35,7 +35,7 @@ final class PendingEmbedder {
         for openings in [true, false] {
             var after: Int64 = 0
             while stop?.isRequested != true {
-                let group = try store.unembeddedChunks(openings: openings, after: after, limit: groupSize)
+                let group = try store.claimUnembedded(openings: openings, after: after, limit: groupSize)
                 guard let last = group.last else { break }
                 after = last.id
                 let embedded = try embed(group)

@@ -1,8 +1,8 @@
+import IndexStorage
 import TextEncoder
-import VectorStore
 
 /// Everyday questions on subjects far apart, embedded with the index's own model to see what
-/// a question unrelated to the indexed files scores against them (`IndexStore.refreshRelevanceFloor`).
+/// a question unrelated to the indexed files scores against them (`IndexRecords.refreshRelevanceFloor`).
 /// The floor takes the upper quartile of their best matches, so a corpus that happens to answer
 /// a few of them (a cookbook, a travel diary) moves it little.
 public enum RelevanceProbes {
@@ -58,7 +58,7 @@ public enum RelevanceProbes {
     ]
 }
 
-extension IndexStore {
+extension IndexRecords {
     /// Measures the relevance floor with `encoder`'s vectors of `RelevanceProbes.questions`,
     /// when due (or always, with `force`).
     public func refreshRelevanceFloor(force: Bool = false, encoder: SentenceEncoder) throws {

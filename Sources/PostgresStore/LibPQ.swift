@@ -32,6 +32,7 @@ struct LibPQ: @unchecked Sendable {
     typealias Count = @convention(c) (OpaquePointer?) -> Int32
     typealias Value = @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
     typealias IsNull = @convention(c) (OpaquePointer?, Int32, Int32) -> Int32
+    typealias Length = @convention(c) (OpaquePointer?, Int32, Int32) -> Int32
 
     let connectdb: Connect
     let status: Status
@@ -42,8 +43,10 @@ struct LibPQ: @unchecked Sendable {
     let resultStatus: ResultStatus
     let resultErrorField: ErrorField
     let ntuples: Count
+    let nfields: Count
     let getvalue: Value
     let getisnull: IsNull
+    let getlength: Length
     let clear: Release
 
     #if os(macOS)
@@ -83,8 +86,10 @@ struct LibPQ: @unchecked Sendable {
         resultStatus = try load("PQresultStatus", as: ResultStatus.self)
         resultErrorField = try load("PQresultErrorField", as: ErrorField.self)
         ntuples = try load("PQntuples", as: Count.self)
+        nfields = try load("PQnfields", as: Count.self)
         getvalue = try load("PQgetvalue", as: Value.self)
         getisnull = try load("PQgetisnull", as: IsNull.self)
+        getlength = try load("PQgetlength", as: Length.self)
         clear = try load("PQclear", as: Release.self)
     }
 }

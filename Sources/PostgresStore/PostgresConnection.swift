@@ -39,10 +39,12 @@ final class PostgresConnection {
     }
 
     /// Runs one statement with `parameters` bound to $1, $2, … as text (nil is NULL) and returns
-    /// its rows; without parameters, `sql` may hold several statements (the last one's rows are
-    /// returned). Text cannot hold NUL in PostgreSQL: a NUL in a parameter arrives as U+FFFD.
+    /// its rows, in text form unless `binary` (each column in its type's binary form: read with
+    /// `PostgresRows`' binary accessors); without parameters, `sql` may hold several statements
+    /// (the last one's rows are returned). Text cannot hold NUL in PostgreSQL: a NUL in a
+    /// parameter arrives as U+FFFD.
     @discardableResult
-    func execute(_ sql: String, _ parameters: [String?] = []) throws -> PostgresRows {
+    func execute(_ sql: String, _ parameters: [String?] = [], binary: Bool = false) throws -> PostgresRows {
         let values: [UnsafeMutablePointer<CChar>?] = parameters.map { value in
             value.flatMap {
                 $0.utf8.contains(0) ? strdup($0.replacingOccurrences(of: "\0", with: "\u{FFFD}")) : strdup($0)
@@ -51,8 +53,9 @@ final class PostgresConnection {
         defer { values.forEach { free($0) } }
         let pointers = values.map { $0.map { UnsafePointer($0) } }
         let result =
-            pointers.isEmpty
-            ? libpq.exec(handle, sql) : libpq.execParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+            pointers.isEmpty && !binary
+            ? libpq.exec(handle, sql)
+            : libpq.execParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, binary ? 1 : 0)
         guard let result else { throw failure(sql, PostgresError(sqlState: "", message: lastMessage)) }
         let status = libpq.resultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {

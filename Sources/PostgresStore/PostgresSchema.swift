@@ -72,6 +72,24 @@ enum PostgresSchema {
         );
         CREATE INDEX session_queries_by_session ON session_queries(session, asked_at);
         INSERT INTO meta(key, value) VALUES ('generation', (floor(random() * 1000000000000))::bigint::text);
+        """,
+        // Keyword search reads words as SQLite's FTS5 (`unicode61`) does, runs of letters and
+        // digits, so `words` is made again from the text with every other character a space
+        // (PostgreSQL's parser alone keeps paths, addresses and compound words whole). BM25
+        // divides a term's frequency by the chunk's length against the average: its word count,
+        // heading path and text (`regexp_count`: PostgreSQL 15 or later).
         """
+        ALTER TABLE chunks DROP COLUMN words;
+        ALTER TABLE chunks ADD COLUMN words tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple', regexp_replace(heading_path, '[^[:alnum:]]+', ' ', 'g')), 'A')
+            || setweight(to_tsvector('simple', regexp_replace(text, '[^[:alnum:]]+', ' ', 'g')), 'D')
+        ) STORED;
+        CREATE INDEX chunks_words ON chunks USING gin(words);
+        ALTER TABLE chunks ADD COLUMN word_count integer GENERATED ALWAYS AS (
+            regexp_count(heading_path, '[[:alnum:]]+') + regexp_count(text, '[[:alnum:]]+')
+        ) STORED;
+        """,
+        // Runs embedding one index at once claim waiting chunks until a time (`claimUnembedded`).
+        "ALTER TABLE unembedded_chunks ADD COLUMN claimed_until timestamptz",
     ]
 }

@@ -85,28 +85,28 @@ extension PostgresStore {
                     String(rootID), record.path, String(record.size), String(record.modified), record.contentHash,
                     record.plugin, String(record.pluginVersion), String(Int64(Date().timeIntervalSince1970)),
                 ])
-            for (ordinal, chunk) in chunks.enumerated() {
-                let chunkID = try connection.integer(
-                    """
-                    INSERT INTO chunks(file_id, ordinal, text, heading_path, first_line, last_line, first_byte,
-                        end_byte, page_start, page_end, chunk_hash)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id
-                    """,
+            let returned = try connection.insert(
+                into: "chunks(file_id, ordinal, text, heading_path, first_line, last_line, first_byte, end_byte, "
+                    + "page_start, page_end, chunk_hash)",
+                rows: chunks.enumerated().map { ordinal, chunk in
                     [
                         String(fileID), String(ordinal), chunk.text,
                         chunk.headingPath.joined(separator: Self.headingSeparator), String(chunk.span.firstLine),
                         String(chunk.span.lastLine), String(chunk.span.bytes.lowerBound),
                         String(chunk.span.bytes.upperBound), chunk.span.pages.map { String($0.lowerBound) },
                         chunk.span.pages.map { String($0.upperBound) }, chunk.hash,
-                    ])
-                if let vector = chunk.vector {
-                    try connection.execute(
-                        "INSERT INTO vectors(chunk_id, embedding) VALUES ($1, $2)",
-                        [String(chunkID), Self.text(vector)])
-                } else {
-                    try connection.execute("INSERT INTO unembedded_chunks(chunk_id) VALUES ($1)", [String(chunkID)])
-                }
+                    ]
+                }, returning: "ordinal, id")
+            let idOfOrdinal = Dictionary(uniqueKeysWithValues: returned.map { ($0[0], $0[1]) })
+            let stored = chunks.enumerated().compactMap { ordinal, chunk in
+                idOfOrdinal[Int64(ordinal)].map { ($0, chunk) }
             }
+            try connection.insert(
+                into: "vectors(chunk_id, embedding)",
+                rows: stored.compactMap { id, chunk in chunk.vector.map { [String(id), Self.text($0)] } })
+            try connection.insert(
+                into: "unembedded_chunks(chunk_id)",
+                rows: stored.compactMap { id, chunk in chunk.vector == nil ? [String(id)] : nil })
             try advanceGeneration()
         }
     }

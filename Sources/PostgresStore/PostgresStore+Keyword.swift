@@ -4,11 +4,12 @@ import SemfindCore
 extension PostgresStore {
     /// The `limit` chunks that best match `expression`, best first.
     ///
-    /// Words: the GIN index on `words` finds the chunks, and `ts_rank_cd` (cover density, with
-    /// the length normalization that divides by 1 + log of the chunk's length) ranks them, a
-    /// heading-path match counting `headingWeight` times a text match. That is BM25-like, not
-    /// BM25: no term is weighted by its rarity across the index, and a term's repeats count
-    /// through how close together the matches lie rather than a saturating frequency.
+    /// Words: the GIN index on `words` finds the chunks, and BM25 ranks them as SQLite's FTS5
+    /// does (`bm25()`: k1 1.2, b 0.75, each term's inverse document frequency over the chunks,
+    /// floored at 1e-6; a term's frequency is its count in the text plus `headingWeight` times
+    /// its count in the heading path, counted only where the term's AND group matches; a chunk's
+    /// length is its word count, text and heading path, `word_count`). Words are PostgreSQL's `simple` parser's, not FTS5's `unicode61`: compound
+    /// words, paths and addresses are also kept whole, and diacritics are not folded.
     /// Trigrams: the chunks that hold any of the quoted runs (found through `pg_trgm`'s GIN
     /// index), scored by how many of them they hold.
     public func keywordSearch(
@@ -32,13 +33,47 @@ extension PostgresStore {
                 }
                 groups.append("(" + terms.joined(separator: " && ") + ")")
             }
-            parameters.append(Self.rankWeights(headingWeight: headingWeight))
+            // Each term with its group (1-based): as in FTS5, a term counts in a chunk only when
+            // its whole group matches there (a common word of the AND group counts only beside
+            // the others).
+            let grouped = parsed.groups.enumerated().flatMap { index, group in group.map { ($0, index + 1) } }
+            parameters.append(Self.arrayLiteral(grouped.map(\.0)))
+            parameters.append(Self.arrayLiteral(grouped.map { String($0.1) }))
+            let terms = parameters.count - 1
+            parameters.append(String(headingWeight.isFinite ? max(0, headingWeight) : 1))
             query = """
-                WITH q AS (SELECT \(groups.joined(separator: " || ")) AS query)
-                SELECT chunks.id, chunks.file_id, ts_rank_cd($\(parameters.count)::float4[], chunks.words, q.query, 1)
-                    AS score
-                FROM chunks, q WHERE chunks.words @@ q.query \(filter ?? "")
-                ORDER BY score DESC, chunks.id LIMIT $1
+                WITH q AS (SELECT \(groups.joined(separator: " || ")) AS query),
+                terms AS (
+                    SELECT DISTINCT ON (lexeme, grp) lexeme, grp,
+                        greatest(ln((total.chunks - holding.chunks + 0.5) / (holding.chunks + 0.5)), 1e-6) AS idf
+                    FROM unnest($\(terms)::text[], $\(terms + 1)::int[]) AS given(term, grp)
+                    CROSS JOIN (SELECT count(*)::float8 AS chunks FROM chunks) total
+                    CROSS JOIN LATERAL (
+                        SELECT count(*)::float8 AS chunks FROM chunks WHERE words @@ plainto_tsquery('simple', term)
+                    ) holding
+                    CROSS JOIN LATERAL unnest(to_tsvector('simple', term)) AS lexemes
+                ),
+                average AS (SELECT greatest(avg(word_count), 1)::float8 AS length FROM chunks),
+                matched AS (
+                    SELECT chunks.id, chunks.file_id, chunks.words, chunks.word_count,
+                        ARRAY[\(groups.map { "chunks.words @@ \($0)" }.joined(separator: ", "))] AS groups
+                    FROM chunks, q WHERE chunks.words @@ q.query \(filter ?? "")
+                )
+                SELECT matched.id, matched.file_id,
+                    sum(terms.idf * found.frequency * 2.2
+                        / (found.frequency + 1.2 * (0.25 + 0.75 * matched.word_count / average.length))) AS score
+                FROM matched CROSS JOIN average
+                CROSS JOIN LATERAL (
+                    SELECT entry.lexeme, (
+                        SELECT count(*) FILTER (WHERE weight = 'D') + $\(parameters.count)::float8
+                            * count(*) FILTER (WHERE weight = 'A')
+                        FROM unnest(entry.weights) AS weight
+                    ) AS frequency
+                    FROM unnest(matched.words) AS entry
+                ) found
+                JOIN terms ON terms.lexeme = found.lexeme AND matched.groups[terms.grp]
+                GROUP BY matched.id, matched.file_id
+                ORDER BY score DESC, matched.id LIMIT $1
                 """
         case .trigrams:
             var patterns: [String] = []
@@ -110,14 +145,6 @@ extension PostgresStore {
             "SELECT file_id, count(*) FROM chunks WHERE file_id = ANY($1::bigint[]) GROUP BY file_id",
             [Self.arrayLiteral(fileIDs.map(String.init))])
         return Dictionary(uniqueKeysWithValues: (0..<rows.count).map { (rows.int64($0, 0), rows.int($0, 1)) })
-    }
-
-    /// `ts_rank_cd`'s weights of labels D, C, B, A (text, unused, unused, heading path), each at
-    /// most 1 as PostgreSQL requires: the heading path's `headingWeight` times the text's.
-    static func rankWeights(headingWeight: Double) -> String {
-        let heading = headingWeight.isFinite ? max(0, headingWeight) : 1
-        let (text, title) = heading > 1 ? (1 / heading, 1.0) : (1.0, heading)
-        return "{\(text),0,0,\(title)}"
     }
 
     /// A PostgreSQL array literal of `values`, each quoted ("{\"a\",\"b\"}").

@@ -4,7 +4,7 @@ import VectorIndex
 extension PostgresStore {
     /// What `semfind status` reports: the counts, the model, and the bytes the index's tables
     /// and their indexes take in the database. Vectors are stored as float32 (`vector`) and
-    /// searched through HNSW; no relevance floor is measured yet.
+    /// searched through HNSW.
     public func status() throws -> IndexStatus {
         let counts = try connection.execute(
             """
@@ -24,6 +24,6 @@ extension PostgresStore {
             bytesOnDisk: counts.int(0, 4),
             modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
             dimension: try dimension(), encoderPrecision: try meta("encoder_precision"), precision: .f32,
-            vectorIndex: VectorIndexInfo(kind: .hnsw), relevanceFloor: nil)
+            vectorIndex: VectorIndexInfo(kind: .hnsw), relevanceFloor: try relevanceFloor())
     }
 }

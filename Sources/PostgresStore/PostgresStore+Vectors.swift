@@ -35,33 +35,28 @@ extension PostgresStore {
         }
     }
 
-    /// Stores the vectors of waiting chunks, in one transaction; a chunk that no longer waits
-    /// (deleted, or given its vector since) is passed over.
+    /// Stores the vectors of waiting chunks, in one transaction and a few statements (the
+    /// vectors go to a temporary table first); a chunk that no longer waits (deleted, or given
+    /// its vector since) is passed over.
     public func storeVectors(_ vectors: [(chunkID: Int64, vector: [Float])]) throws {
         guard !vectors.isEmpty else { return }
         try connection.transaction {
-            for (chunkID, vector) in vectors {
-                try connection.execute(
-                    """
-                    WITH waiting AS (DELETE FROM unembedded_chunks WHERE chunk_id = $1 RETURNING chunk_id)
-                    INSERT INTO vectors(chunk_id, embedding) SELECT chunk_id, $2 FROM waiting
-                    """,
-                    [String(chunkID), Self.text(vector)])
-            }
+            try connection.execute(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS given_vectors(chunk_id bigint, embedding vector) ON COMMIT DROP")
+            try connection.insert(
+                into: "given_vectors(chunk_id, embedding)",
+                rows: vectors.map { [String($0.chunkID), Self.text($0.vector)] })
+            try connection.execute(
+                """
+                WITH waiting AS (
+                    DELETE FROM unembedded_chunks USING given_vectors
+                    WHERE unembedded_chunks.chunk_id = given_vectors.chunk_id RETURNING unembedded_chunks.chunk_id
+                )
+                INSERT INTO vectors(chunk_id, embedding)
+                SELECT DISTINCT ON (chunk_id) chunk_id, given_vectors.embedding FROM given_vectors JOIN waiting USING (chunk_id);
+                DELETE FROM given_vectors
+                """)
             try advanceGeneration()
         }
-    }
-
-    /// The `limit` chunks whose vectors are nearest `vector` by cosine distance, nearest first,
-    /// with their cosine similarity: pgvector's HNSW index answers (`ORDER BY embedding <=> $1`),
-    /// searching at least `limit` candidates deep (`hnsw.ef_search`), so it is approximate.
-    public func nearestChunks(to vector: [Float], limit: Int) throws -> [(chunkID: Int64, similarity: Double)] {
-        try connection.execute("SET hnsw.ef_search = \(min(max(limit, 40), 1000))")
-        let rows = try connection.execute(
-            """
-            SELECT chunk_id, 1 - (embedding <=> $1) FROM vectors ORDER BY embedding <=> $1 LIMIT $2
-            """,
-            [Self.text(vector), String(limit)])
-        return (0..<rows.count).map { (rows.int64($0, 0), rows.double($0, 1)) }
     }
 }

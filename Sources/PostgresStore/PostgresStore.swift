@@ -11,6 +11,9 @@ import SemfindCore
 public final class PostgresStore {
     public let address: PostgresAddress
     let connection: PostgresConnection
+    /// How long a claim on waiting chunks holds (`claimUnembedded`): a run that died lets its
+    /// chunks go after this; one embedding group takes seconds.
+    public var claimLapseSeconds = 600.0
 
     /// Connects to the index at `address`; with `create`, makes its schema and tables when
     /// missing. Refuses a schema that is not a semfind index, and one written by a newer semfind.
@@ -27,7 +30,19 @@ public final class PostgresStore {
 
     /// The error of a reader that finds no index at `address` (none is created for it).
     public static func missing(_ address: PostgresAddress) -> SemfindError {
-        SemfindError(.invalidInput, "no index at \(address)")
+        SemfindError(.invalidInput, "no index at \(address)", cause: NoIndex())
+    }
+
+    /// The cause of `missing`'s error, which tells it from a failure to connect.
+    struct NoIndex: Error {}
+
+    /// The index at `address`, or nil when its schema holds none yet.
+    public static func existing(at address: PostgresAddress) throws -> PostgresStore? {
+        do {
+            return try PostgresStore(address: address, create: false)
+        } catch let error as SemfindError where error.cause is NoIndex {
+            return nil
+        }
     }
 
     private func prepareSchema(create: Bool) throws {
@@ -46,7 +61,8 @@ public final class PostgresStore {
                 .invalidInput, "\(address) was written by a newer semfind (schema \(version)); upgrade semfind")
         }
         guard version < PostgresSchema.migrations.count else { return }
-        guard create else { throw Self.missing(address) }
+        // An index of an older semfind is brought up to date by any command that opens it.
+        guard create || isIndex else { throw Self.missing(address) }
         try connection.transaction {
             // Two processes creating indexes (and the extensions, which are the database's): the
             // second waits here, then finds made what the first made.

@@ -1,7 +1,7 @@
-import Foundation
+import IndexBackends
+import IndexStorage
 import SemfindCore
 import TextEncoder
-import VectorStore
 
 extension EncoderPrecision {
     /// What `semfind index` embeds a new index with unless `--encoder` says otherwise.
@@ -10,29 +10,29 @@ extension EncoderPrecision {
     /// The precision `store`'s vectors were embedded with; nil for an index that holds none yet.
     ///
     /// - Throws: `SemfindError` `.invalidInput` for a precision this build does not know.
-    public static func recorded(in store: IndexStore) throws -> EncoderPrecision? {
+    public static func recorded(in store: any IndexRecords) throws -> EncoderPrecision? {
         guard let recorded = try store.encoderPrecision() else { return nil }
         guard let precision = EncoderPrecision(rawValue: recorded) else {
             throw SemfindError(
                 .invalidInput,
-                "index \(store.path) was embedded by a \(recorded) encoder, which this semfind cannot run")
+                "index \(store.indexName) was embedded by a \(recorded) encoder, which this semfind cannot run")
         }
         return precision
     }
 
-    /// The precision of the index at `path`, when it exists and holds vectors.
-    public static func recorded(atIndex path: String) throws -> EncoderPrecision? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return try recorded(in: IndexStore(path: path, create: false))
+    /// The precision of the index at `index`, when it exists and holds vectors.
+    public static func recorded(atIndex index: IndexAddress) throws -> EncoderPrecision? {
+        guard let store = try index.openExisting() else { return nil }
+        return try recorded(in: store)
     }
 
     /// The precision to encode with for `store`: its recorded one, else a new index's default.
-    public static func of(_ store: IndexStore) throws -> EncoderPrecision {
+    public static func of(_ store: any IndexRecords) throws -> EncoderPrecision {
         try recorded(in: store) ?? newIndexDefault
     }
 
-    /// The precision to encode with for the index at `path` (see `of(_:)`).
-    public static func of(indexAt path: String) throws -> EncoderPrecision {
-        try recorded(atIndex: path) ?? newIndexDefault
+    /// The precision to encode with for the index at `index` (see `of(_:)`).
+    public static func of(indexAt index: IndexAddress) throws -> EncoderPrecision {
+        try recorded(atIndex: index) ?? newIndexDefault
     }
 }

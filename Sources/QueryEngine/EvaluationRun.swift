@@ -1,7 +1,7 @@
 import Foundation
+import IndexBackends
 import SemfindCore
 import TextEncoder
-import VectorStore
 
 /// `semfind eval`'s work: labelled queries through every index, ranking setting and mode, one
 /// engine per index whatever the settings, so its vectors and counts load once.
@@ -38,18 +38,18 @@ public struct EvaluationRun {
         self.appliesFloor = appliesFloor
     }
 
-    /// The rows of every index at `paths`, in order, and the relevant paths each index lacks.
-    /// `encoder` gives, for an index's path, how to load the encoder of a precision (each index
-    /// names its own model).
+    /// The rows of every index in `indexes`, in order, and the relevant paths each index lacks.
+    /// `encoder` gives, for an index, how to load the encoder of a precision (each index names
+    /// its own model).
     public func run(
-        indexes paths: [String], base: QueryPolicy,
-        encoder: (String) -> (EncoderPrecision) throws -> SentenceEncoder
+        indexes: [IndexAddress], base: QueryPolicy,
+        encoder: (IndexAddress) -> (EncoderPrecision) throws -> SentenceEncoder
     ) throws -> (rows: [Row], unknown: [UnknownPaths]) {
         var rows: [Row] = []
         var unknown: [UnknownPaths] = []
-        for path in paths {
-            let engine = SearchEngine(
-                store: try IndexStore(path: path, create: false), policy: base, encoder: encoder(path))
+        for index in indexes {
+            let path = index.description
+            let engine = try SearchEngine(index: index, policy: base, encoder: encoder(index))
             // Many searches in one process, as a server answers them (and the same results as
             // a one-shot search, which scripts/eval-check compares against).
             engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount

@@ -42,7 +42,7 @@ final class EvidenceCache {
     }
 
     /// The chunks with these ids, in the order given, each read from `store` the first time.
-    func hits(_ chunkIDs: [Int64], store: IndexStore) throws -> [StoredHit] {
+    func hits(_ chunkIDs: [Int64], store: any KeywordIndex) throws -> [StoredHit] {
         let unread = chunkIDs.filter { storedHits[$0] == nil }
         for hit in try store.hits(unread) { storedHits[hit.chunkID] = hit }
         return chunkIDs.compactMap { storedHits[$0] }

@@ -1,3 +1,4 @@
+import IndexStorage
 import VectorIndex
 import VectorStore
 
@@ -20,9 +21,9 @@ struct FlatSearch: SemanticIndex {
     var knowsSections: Bool { runs.sections != nil }
 
     func scan(
-        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
-        blocks: Int
+        _ query: [Float], limit: Int, allowed: Set<Int64>?, policy: QueryPolicy, store: any IndexBackend, blocks: Int
     ) throws -> ScannedVectors {
+        let allow = allowed.map(\.allows)
         let candidates = SplitScan(flat: flat, runs: runs, blockCount: blocks).candidates(
             query, limit: limit, allow: allow, weights: FileWeights(policy))
         return ScannedVectors(flat: flat, runs: runs, candidates: candidates)

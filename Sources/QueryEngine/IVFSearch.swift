@@ -1,3 +1,4 @@
+import IndexStorage
 import VectorIndex
 import VectorStore
 
@@ -24,9 +25,9 @@ struct IVFSearch: SemanticIndex {
     var knowsSections: Bool { sections != nil }
 
     func scan(
-        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
-        blocks: Int
+        _ query: [Float], limit: Int, allowed: Set<Int64>?, policy: QueryPolicy, store: any IndexBackend, blocks: Int
     ) throws -> ScannedVectors {
+        let allow = allowed.map(\.allows)
         let found = ivf.candidates(query, probes: probes, limit: limit, allow: allow)
         let snapshot = ivf.snapshot
         if allow != nil, found.count < limit {
@@ -56,9 +57,10 @@ struct StaleListSearch: SemanticIndex {
     var knowsSections: Bool { false }
 
     func scan(
-        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
-        blocks: Int
+        _ query: [Float], limit: Int, allowed: Set<Int64>?, policy: QueryPolicy, store: any IndexBackend, blocks: Int
     ) throws -> ScannedVectors {
+        let allow = allowed.map(\.allows)
+        guard let store = store as? IndexStore else { preconditionFailure("a SQLite index's lists from another store") }
         let read = try store.rows(ofLists: lists.nearestLists(query), dimension: lists.dimension)
         let flat = FlatIndex(snapshot: read.snapshot)
         let scanned = ScannedVectors.scanningEveryRow(

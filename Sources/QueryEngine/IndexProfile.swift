@@ -1,6 +1,6 @@
 import Dispatch
+import IndexStorage
 import TextEncoder
-import VectorStore
 
 /// What choosing an index's model costs, beside its quality: the model, how long it takes to
 /// encode one query, how many bytes a chunk takes on disk and how fast the model embedded them
@@ -20,7 +20,8 @@ public struct IndexProfile: Sendable {
 
     /// Reads what `store` records and, when `encoder` is given, encodes each of `queries` alone
     /// with it (once over first, to warm it).
-    static func measure(_ store: IndexStore, queries: [String], encoder: SentenceEncoder?) throws -> IndexProfile {
+    static func measure(_ store: any IndexRecords, queries: [String], encoder: SentenceEncoder?) throws -> IndexProfile
+    {
         let status = try store.status()
         let times = encoder.map { encoder in
             if let first = queries.first { _ = encoder.encode([first], as: .query) }
@@ -33,7 +34,7 @@ public struct IndexProfile: Sendable {
         return IndexProfile(
             model: status.modelName, dimension: status.dimension,
             bytesPerChunk: status.chunks > 0 ? Double(status.bytesOnDisk) / Double(status.chunks) : nil,
-            chunksPerSecond: try store.meta().embeddingRate,
+            chunksPerSecond: try store.embeddingRate(),
             encodingP50: times.map { RetrievalMetrics.percentile(0.5, of: $0) },
             encodingP99: times.map { RetrievalMetrics.percentile(0.99, of: $0) })
     }

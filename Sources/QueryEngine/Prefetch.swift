@@ -1,5 +1,6 @@
 import Foundation
-import VectorStore
+import IndexBackends
+import IndexStorage
 
 /// The parts of a search that need no query vector — mapping the vectors and the keyword
 /// search — run on a second thread with its own connection to the index, while the caller
@@ -21,27 +22,27 @@ final class Prefetch: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var index: (any SemanticIndex)?
     private var keyword: KeywordMatches = []
-    private var store: IndexStore?
+    private var store: (any IndexBackend)?
     private var failure: (any Error)?
     private var indexFailure: (any Error)?
     private var finished = false
     private var indexReceived = false
 
-    /// Starts the thread: opens `indexPath` unless `store` is given, loads the vectors when
+    /// Starts the thread: opens `index` unless `store` is given, loads the vectors when
     /// `loadIndex` (knowing their sections with `sections`), then runs `keywordSearch` if given.
     init(
-        indexPath: String, store given: IndexStore?, loadIndex: Bool, sections: Bool = false,
-        keywordSearch: (@Sendable (IndexStore) throws -> KeywordMatches)?
+        index: IndexAddress, store given: (any IndexBackend)?, loadIndex: Bool, sections: Bool = false,
+        keywordSearch: (@Sendable (any IndexBackend) throws -> KeywordMatches)?
     ) {
         store = given
         let thread = Thread { [self] in
             defer { done.signal() }
             do {
-                let store: IndexStore
+                let store: any IndexBackend
                 do {
-                    store = try self.store ?? IndexStore(path: indexPath, create: false)
+                    store = try self.store ?? index.open(create: false)
                     self.store = store
-                    if loadIndex { index = try SemanticIndexLoader.load(store: store, sections: sections) }
+                    if loadIndex { self.index = try SemanticIndexLoader.load(backend: store, sections: sections) }
                 } catch {
                     indexFailure = error
                     indexReady.signal()
@@ -68,7 +69,7 @@ final class Prefetch: @unchecked Sendable {
     }
 
     /// Waits for the thread (once; later calls return at once); rethrows what stopped it.
-    func wait() throws -> (index: (any SemanticIndex)?, keyword: KeywordMatches, store: IndexStore?) {
+    func wait() throws -> (index: (any SemanticIndex)?, keyword: KeywordMatches, store: (any IndexBackend)?) {
         if !finished {
             done.wait()
             finished = true

@@ -21,13 +21,13 @@ public struct QuerySession: Sendable, Equatable {
     public static func current() -> QuerySession? { SessionIdentity.current().map(QuerySession.init) }
 
     /// The queries the session still remembers, newest first (`semfind session show`).
-    public func remembered(in store: IndexStore) throws -> [SessionQuery] {
+    public func remembered(in store: any SessionLog) throws -> [SessionQuery] {
         try store.recentQueries(session: identity, withinSeconds: Self.retentionSeconds, limit: Self.retentionCount)
     }
 
     /// `request` with the session's recent queries as its context, unless it has a context or
     /// the session has no other recent query.
-    func reading(_ request: SearchRequest, in store: IndexStore) throws -> SearchRequest {
+    func reading(_ request: SearchRequest, in store: any SessionLog) throws -> SearchRequest {
         guard request.context == nil else { return request }
         let recent = try store.recentQueries(
             session: identity, withinSeconds: Self.windowSeconds, limit: Self.recentCount
@@ -39,7 +39,7 @@ public struct QuerySession: Sendable, Equatable {
     }
 
     /// Remembers `query`; a failure (a read-only index) only means it is not remembered.
-    func remember(_ query: String, in store: IndexStore) {
+    func remember(_ query: String, in store: any SessionLog) {
         try? store.recordQuery(
             query, session: identity, keepSeconds: Self.retentionSeconds, keepCount: Self.retentionCount)
     }

@@ -1,6 +1,5 @@
 import Foundation
 import IndexStorage
-import VectorStore
 
 extension SearchEngine {
     /// Ranks a query's evidence as `policy` says and dresses the best as results: the relevance
@@ -39,8 +38,7 @@ extension SearchEngine {
             uniquingKeysWith: { first, _ in first })
         let exactSimilarities = evidence.exact
         func similarity(_ id: Int64) -> Double? {
-            guard let exact = exactSimilarities, let row = exact.flat.row(of: id) else { return nil }
-            return Double(exact.of(row))
+            exactSimilarities?.of(chunk: id).map(Double.init)
         }
         func score(_ candidate: (chunkID: Int64, fileID: Int64, score: Double)) -> Double {
             switch request.mode {

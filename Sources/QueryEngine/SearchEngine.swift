@@ -1,4 +1,5 @@
 import Foundation
+import IndexBackends
 import IndexStorage
 import SemfindCore
 import TextEncoder
@@ -8,8 +9,13 @@ import VectorStore
 /// meaning, by keywords or both, and dresses the best ones as results.
 ///
 /// The encoder and the vectors are loaded on first use, so keyword searches need neither.
+///
+/// The index is either backend (`IndexAddress`): everything but the vectors' search goes through
+/// the storage seam (`IndexBackend`), and the vectors' search is a `SemanticIndex` of the
+/// backend's kind (a snapshot scanned here for SQLite, HNSW in the database for PostgreSQL).
 public final class SearchEngine {
-    public let store: IndexStore
+    public let index: IndexAddress
+    public let store: any IndexBackend
     public var policy: QueryPolicy
     /// How many blocks the int8 scan is split into, scanned on the cores at once (`SplitScan`):
     /// 1 keeps the scan on the search's thread (a one-shot process); a long-lived server, whose
@@ -20,20 +26,37 @@ public final class SearchEngine {
     private var loadedEncoder: SentenceEncoder?
     private var loadedIndex: (any SemanticIndex)?
     /// The second connection, kept from one search's prefetch thread for the next.
-    private var prefetchStore: IndexStore?
+    private var prefetchStore: (any IndexBackend)?
     private var evidenceCache: EvidenceCache?
     /// Word and chunk counts of the index, kept while its generation lasts.
     let counts = IndexCounts()
 
-    /// An engine over `store`; `encoder` loads the encoder of a precision, called once, with
-    /// the precision the index's vectors were embedded with.
+    /// An engine over `store`, opened from `index`; `encoder` loads the encoder of a precision,
+    /// called once, with the precision the index's vectors were embedded with.
     public init(
-        store: IndexStore, policy: QueryPolicy = QueryPolicy(),
+        index: IndexAddress, store: any IndexBackend, policy: QueryPolicy = QueryPolicy(),
         encoder: @escaping (EncoderPrecision) throws -> SentenceEncoder
     ) {
+        self.index = index
         self.store = store
         self.policy = policy
         self.loadEncoder = encoder
+    }
+
+    /// An engine over the index at `index`, opened here.
+    public convenience init(
+        index: IndexAddress, policy: QueryPolicy = QueryPolicy(),
+        encoder: @escaping (EncoderPrecision) throws -> SentenceEncoder
+    ) throws {
+        self.init(index: index, store: try index.open(create: false), policy: policy, encoder: encoder)
+    }
+
+    /// An engine over a SQLite index.
+    public convenience init(
+        store: IndexStore, policy: QueryPolicy = QueryPolicy(),
+        encoder: @escaping (EncoderPrecision) throws -> SentenceEncoder
+    ) {
+        self.init(index: .sqlite(path: store.path), store: store, policy: policy, encoder: encoder)
     }
 
     public func encoder() throws -> SentenceEncoder {
@@ -48,9 +71,9 @@ public final class SearchEngine {
         return encoder
     }
 
-    func index() throws -> any SemanticIndex {
+    func semanticIndex() throws -> any SemanticIndex {
         if let loadedIndex { return loadedIndex }
-        let index = try SemanticIndexLoader.load(store: store, sections: policy.weighsSections)
+        let index = try SemanticIndexLoader.load(backend: store, sections: policy.weighsSections)
         loadedIndex = index
         return index
     }
@@ -108,7 +131,7 @@ public final class SearchEngine {
 
         let policy = policy
         let counts = counts
-        var keywordWork: (@Sendable (IndexStore) throws -> Prefetch.KeywordMatches)?
+        var keywordWork: (@Sendable (any IndexBackend) throws -> Prefetch.KeywordMatches)?
         if request.mode != .semantic {
             keywordWork = { [terms = evidence.terms] store in
                 try Self.keywordSearch(
@@ -118,7 +141,7 @@ public final class SearchEngine {
         // Vectors loaded without their sections are loaded again for a policy that weighs them.
         if policy.weighsSections, let loaded = loadedIndex, !loaded.knowsSections { loadedIndex = nil }
         let prefetch = Prefetch(
-            indexPath: store.path, store: prefetchStore, loadIndex: request.mode != .keyword && loadedIndex == nil,
+            index: index, store: prefetchStore, loadIndex: request.mode != .keyword && loadedIndex == nil,
             sections: policy.weighsSections, keywordSearch: keywordWork)
         prefetchStore = nil
         if request.mode != .keyword {
@@ -127,6 +150,10 @@ public final class SearchEngine {
         let fetched = try prefetch.wait()
         prefetchStore = fetched.store
         evidence.keyword = fetched.keyword
+        if let exact = evidence.exact, let loadedIndex {
+            let outside = fetched.keyword.map(\.chunkID).filter { exact.flat.row(of: $0) == nil }
+            exact.outside = try loadedIndex.similarities(ofChunks: outside, query: exact.query, store: store)
+        }
         evidence.response.lap("keyword", since: &evidence.clock)
         return evidence
     }
@@ -162,7 +189,7 @@ public final class SearchEngine {
         }
         evidence.response.lap("encode", since: &evidence.clock)
         if let fetched = try prefetch.waitForIndex() { loadedIndex = fetched }
-        let index = try index()
+        let index = try semanticIndex()
         if let distrusted = index as? DistrustedSnapshotSearch { evidence.response.warnings.append(distrusted.notice) }
         let waiting = try store.unembeddedCount()
         if waiting > 0 {
@@ -175,10 +202,9 @@ public final class SearchEngine {
         evidence.response.lap("vectors", since: &evidence.clock)
         // Candidates from the int8 scan (of every row, or of the probed lists), then the
         // exact similarities of those (and of their files' opening chunks) decide.
-        let allow = allowed.map { set in { @Sendable (fileID: Int64) in set.contains(fileID) } }
         let scanLimit = policy.exactScan ? max(2 * pool, try store.chunkCount()) : 2 * pool
         let scanned = try index.scan(
-            vector, limit: scanLimit, allow: allow, policy: policy, store: store, blocks: scanBlocks)
+            vector, limit: scanLimit, allowed: allowed, policy: policy, store: store, blocks: scanBlocks)
         evidence.response.lap("scan", since: &evidence.clock)
         let exact = scanned.exact ?? ExactSimilarities(flat: scanned.flat, query: vector)
         evidence.exact = exact

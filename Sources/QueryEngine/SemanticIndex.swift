@@ -1,3 +1,5 @@
+import IndexStorage
+import PostgresStore
 import VectorIndex
 import VectorStore
 
@@ -11,15 +13,29 @@ protocol SemanticIndex: Sendable {
     /// (`QueryPolicy.weighsSections`); an index loaded without them weighs whole files.
     var knowsSections: Bool { get }
 
-    /// Up to `limit` candidate rows for `query` among the rows whose file `allow` accepts (all
-    /// when nil). A filter never shortens the list while allowed rows remain unscanned: an
+    /// Up to `limit` candidate rows for `query` among the rows of the files `allowed` (all when
+    /// nil). A filter never shortens the list while allowed rows remain unscanned: an
     /// approximate index scans every allowed row when its probes find too few. `store` is the
     /// caller's connection, for an index that reads rows on demand; `blocks`, how many parts a
     /// scan of every row may be split into across the cores (`SplitScan`).
     func scan(
-        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
-        blocks: Int
+        _ query: [Float], limit: Int, allowed: Set<Int64>?, policy: QueryPolicy, store: any IndexBackend, blocks: Int
     ) throws -> ScannedVectors
+
+    /// The similarities with `query` of chunks that a scan's rows may not hold (keyword
+    /// matches), for an index whose scans fetch only some rows; empty when every row is held.
+    func similarities(ofChunks chunkIDs: [Int64], query: [Float], store: any IndexBackend) throws -> [Int64: Float]
+}
+
+extension SemanticIndex {
+    func similarities(ofChunks chunkIDs: [Int64], query: [Float], store: any IndexBackend) throws -> [Int64: Float] {
+        [:]
+    }
+}
+
+extension Set<Int64> {
+    /// The files a filter lets through, as the scans of rows ask about them.
+    var allows: @Sendable (Int64) -> Bool { { contains($0) } }
 }
 
 /// What a scan found: candidate rows, and the rows they are rows of (for exact similarities,
@@ -45,6 +61,14 @@ struct ScannedVectors {
 
 /// Loads the vectors of an index as the kind of index it is.
 enum SemanticIndexLoader {
+    /// A PostgreSQL index's search in the database (`NearestChunkSearch`), or a SQLite index's
+    /// vectors as `load(store:sections:)` below reads them.
+    static func load(backend: any IndexBackend, sections: Bool = false) throws -> any SemanticIndex {
+        if let postgres = backend as? PostgresStore { return try NearestChunkSearch(store: postgres) }
+        guard let sqlite = backend as? IndexStore else { preconditionFailure("an index of an unknown backend") }
+        return try load(store: sqlite, sections: sections)
+    }
+
     /// The current snapshot when there is one (IVF or flat as it was written); otherwise, for an
     /// IVF index, its centroids (rows are read per query, only the probed lists'); for a flat
     /// one, every row from the database.
@@ -86,9 +110,8 @@ struct DistrustedSnapshotSearch: SemanticIndex {
     var knowsSections: Bool { fromDatabase.knowsSections }
 
     func scan(
-        _ query: [Float], limit: Int, allow: (@Sendable (Int64) -> Bool)?, policy: QueryPolicy, store: IndexStore,
-        blocks: Int
+        _ query: [Float], limit: Int, allowed: Set<Int64>?, policy: QueryPolicy, store: any IndexBackend, blocks: Int
     ) throws -> ScannedVectors {
-        try fromDatabase.scan(query, limit: limit, allow: allow, policy: policy, store: store, blocks: blocks)
+        try fromDatabase.scan(query, limit: limit, allowed: allowed, policy: policy, store: store, blocks: blocks)
     }
 }

@@ -85,7 +85,7 @@ public struct SearchInvocation: Codable, Sendable, Equatable {
         printer.contextLines = output.contextLines
         if output.hyperlinks && output.format == .human { printer.hyperlink = .local }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        printer.print(request: request, response: response, index: engine.store.path, seconds: elapsed)
+        printer.print(request: request, response: response, index: engine.index.description, seconds: elapsed)
         if timings {
             let stages = response.timings.map { String(format: "%@ %.1f ms", $0.stage, $0.seconds * 1000) }
             let total = String(format: "total %.1f ms", elapsed * 1000)

@@ -1,4 +1,5 @@
 import Foundation
+import IndexBackends
 import IndexStorage
 import QueryEngine
 import ResultOutput
@@ -8,15 +9,21 @@ import VectorStore
 /// index's vectors kept loaded between requests. Searches are read with and remembered in
 /// `session` as the command line's are (`QuerySession`).
 public struct SearchService {
-    public let indexPath: String
+    /// The index, a SQLite file or a PostgreSQL schema.
+    public let index: IndexAddress
     public let encoder: SharedEncoder
     public let session: QuerySession?
     private var engine: SearchEngine?
 
-    public init(indexPath: String, encoder: SharedEncoder, session: QuerySession?) {
-        self.indexPath = indexPath
+    public init(index: IndexAddress, encoder: SharedEncoder, session: QuerySession?) {
+        self.index = index
         self.encoder = encoder
         self.session = session
+    }
+
+    /// The service of the SQLite index at `indexPath`.
+    public init(indexPath: String, encoder: SharedEncoder, session: QuerySession?) {
+        self.init(index: .sqlite(path: indexPath), encoder: encoder, session: session)
     }
 
     /// One search's request, its response and how long it took.
@@ -54,23 +61,23 @@ public struct SearchService {
         let engine = try currentEngine()
         let response = try engine.search(request, session: session)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return Answer(request: request, response: response, seconds: seconds, index: indexPath)
+        return Answer(request: request, response: response, seconds: seconds, index: index.description)
     }
 
     public func status() throws -> IndexStatus {
-        try IndexStore(path: indexPath, create: false).status()
+        try index.open(create: false).status()
     }
 
     /// The warm engine, ready for a search: its vectors reloaded when the index changed, and
-    /// the whole engine opened again when the file at `indexPath` is no longer the one it has
+    /// the whole engine opened again when a SQLite index's file is no longer the one it has
     /// open (the index was rebuilt or deleted).
     public mutating func currentEngine() throws -> SearchEngine {
-        if let engine, engine.store.isStillAtPath {
+        if let engine, (engine.store as? IndexStore)?.isStillAtPath ?? true {
             try engine.reloadIfChanged()
             return engine
         }
         engine = nil
-        let made = try Self.warmEngine(indexPath: indexPath, encoder: encoder)
+        let made = try Self.warmEngine(index: index, encoder: encoder)
         engine = made
         return made
     }
@@ -84,8 +91,8 @@ public struct SearchService {
 
     /// The engine of a long-lived server: its int8 scan is split over every core (two blocks
     /// each, so that a core the keyword search still holds takes fewer).
-    public static func warmEngine(indexPath: String, encoder: SharedEncoder) throws -> SearchEngine {
-        let engine = SearchEngine(store: try IndexStore(path: indexPath, create: false), encoder: encoder.load)
+    public static func warmEngine(index: IndexAddress, encoder: SharedEncoder) throws -> SearchEngine {
+        let engine = try SearchEngine(index: index, encoder: encoder.load)
         engine.scanBlocks = 2 * ProcessInfo.processInfo.activeProcessorCount
         return engine
     }

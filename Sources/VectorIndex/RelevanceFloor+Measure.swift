@@ -1,4 +1,5 @@
 import CBLAS
+import SemfindCore
 
 extension RelevanceFloor {
     /// The floor of an index of `vectors` vectors, measured on `sample` (rows of `dimension`
@@ -32,5 +33,18 @@ extension RelevanceFloor {
             CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(dimension), 1, left,
             Int32(dimension), right, Int32(dimension), 0, &scores, Int32(columns))
         return scores
+    }
+}
+
+extension RelevanceFloor {
+    /// The rows a measurement samples from `rows` (every vector of the index, in chunk id
+    /// order): up to `sampledChunks`, in an order fixed by a seed, so that two backends holding
+    /// the same vectors measure the same floor.
+    package static func sample<Row>(_ rows: [Row]) -> ArraySlice<Row> {
+        var rows = rows
+        var generator = SeededGenerator(seed: 21)
+        let taken = min(rows.count, sampledChunks)
+        for position in 0..<taken { rows.swapAt(position, Int.random(in: position..<rows.count, using: &generator)) }
+        return rows.prefix(taken)
     }
 }

@@ -1,4 +1,4 @@
-import SemfindCore
+import IndexStorage
 
 extension IndexStore {
     /// The arithmetic of the encoder that embedded this index's vectors ("fp32", "int8"), as
@@ -22,12 +22,7 @@ extension IndexStore {
             try setMeta(.encoderPrecision, precision)
             return
         }
-        guard stored == precision else {
-            throw SemfindError(
-                .invalidInput,
-                "index \(path) holds vectors of the \(stored) encoder, not \(precision); leave --encoder out to keep "
-                    + "\(stored), or rebuild it with semfind index --rebuild --encoder \(precision) FOLDER")
-        }
+        try EncoderRecord.checkPrecision(stored: stored, given: precision, index: path)
         if meta.encoderPrecision == nil { try setMeta(.encoderPrecision, stored) }
     }
 }

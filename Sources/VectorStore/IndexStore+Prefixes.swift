@@ -1,4 +1,4 @@
-import SemfindCore
+import IndexStorage
 
 extension IndexStore {
     /// The texts put before queries and before passages when this index's vectors were
@@ -34,14 +34,7 @@ extension IndexStore {
     }
 
     private func checkPrefixes(query: String, passage: String, model: String, _ meta: IndexMeta) throws {
-        guard meta.modelName == nil || meta.modelName == model, let stored = try recordedPrefixes(meta) else { return }
-        for (role, storedPrefix, given) in [("query", stored.query, query), ("passage", stored.passage, passage)]
-        where storedPrefix != given {
-            throw SemfindError(
-                .invalidInput,
-                "index \(path) was embedded with the \(role) prefix \(storedPrefix.debugDescription), not "
-                    + "\(given.debugDescription); leave out --\(role)-prefix to keep it, or rebuild it with "
-                    + "semfind index --rebuild --\(role)-prefix \(given.debugDescription) FOLDER")
-        }
+        guard meta.modelName == nil || meta.modelName == model else { return }
+        try EncoderRecord.checkPrefixes(stored: try recordedPrefixes(meta), given: (query, passage), index: path)
     }
 }

@@ -37,16 +37,17 @@ extension IndexStore {
     private func floorSample(dimension: Int) throws -> (values: [Float], owners: [Int64]) {
         var rows: [(chunkID: Int64, fileID: Int64)] = []
         let listing = try database.prepare(
-            "SELECT vectors.chunk_id, chunks.file_id FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id")
+            """
+            SELECT vectors.chunk_id, chunks.file_id FROM vectors JOIN chunks ON chunks.id = vectors.chunk_id
+            ORDER BY vectors.chunk_id
+            """)
         while try listing.step() { rows.append((listing.int64(0), listing.int64(1))) }
-        var generator = SeededGenerator(seed: 21)
-        let taken = min(rows.count, RelevanceFloor.sampledChunks)
-        for position in 0..<taken { rows.swapAt(position, Int.random(in: position..<rows.count, using: &generator)) }
+        let taken = RelevanceFloor.sample(rows)
         var values: [Float] = []
         var owners: [Int64] = []
-        values.reserveCapacity(taken * dimension)
+        values.reserveCapacity(taken.count * dimension)
         let read = try database.prepare("SELECT vector FROM vectors WHERE chunk_id = ?")
-        for row in rows.prefix(taken) {
+        for row in taken {
             try read.bind(.integer(row.chunkID))
             guard try read.step(), let vector = VectorCodec.decode(read.blob(0), dimension: dimension) else { continue }
             values += vector

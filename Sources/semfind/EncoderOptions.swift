@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IndexBackends
 import QueryEngine
 import SearchServer
 import TextEncoder
@@ -28,27 +29,27 @@ struct EncoderOptions: ParsableArguments {
     @Option(name: .long, help: "Text put before every passage embedded (e5: \"passage: \"); default as --query-prefix.")
     var passagePrefix: String?
 
-    /// Finds and loads the model — for the index at `indexPath`, the one it was built with
+    /// Finds and loads the model — for the index at `index`, the one it was built with
     /// unless `--model` or `SEMFIND_MODEL` says otherwise — or throws a `SemfindError` that says
     /// how to install it. `defaultThreads` applies when `--threads` is not given (default: all
     /// cores); `precision` is the dense layers' arithmetic, run by `int8Kernel` when it is int8
     /// (default: the one the index's vectors come from, else a new index's).
     func loadEncoder(
-        forIndexAt indexPath: String? = nil, defaultThreads: Int? = nil, precision: EncoderPrecision? = nil,
+        forIndexAt index: IndexAddress? = nil, defaultThreads: Int? = nil, precision: EncoderPrecision? = nil,
         int8Kernel: Int8Kernel = .best
     ) throws -> SentenceEncoder {
         try SentenceEncoder.locating(
-            model: model, forIndexAt: indexPath,
+            model: model, forIndexAt: index,
             threads: threads ?? defaultThreads ?? ProcessInfo.processInfo.activeProcessorCount, precision: precision,
             int8Kernel: int8Kernel, queryPrefix: queryPrefix, passagePrefix: passagePrefix)
     }
 }
 
 extension EncoderOptions {
-    /// The encoders a server of the index at `indexPath` shares. Queries are encoded one at a
+    /// The encoders a server of the index at `index` shares. Queries are encoded one at a
     /// time on one thread by default: a second encoder thread competes with the search's own
     /// second thread on a two-core machine (serve p50 50 ms with two, 33 ms with one; docs/PERFORMANCE.md).
-    func shared(forIndexAt indexPath: String) -> SharedEncoder {
-        SharedEncoder { try loadEncoder(forIndexAt: indexPath, defaultThreads: 1, precision: $0) }
+    func shared(forIndexAt index: IndexAddress) -> SharedEncoder {
+        SharedEncoder { try loadEncoder(forIndexAt: index, defaultThreads: 1, precision: $0) }
     }
 }

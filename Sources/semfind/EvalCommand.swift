@@ -1,4 +1,5 @@
 import ArgumentParser
+import IndexBackends
 import QueryEngine
 import ResultOutput
 import SearchServer
@@ -105,7 +106,7 @@ struct EvalCommand: ParsableCommand {
             queries: labelled, settings: try settings.map(RankingSetting.load) ?? [RankingSetting([:])],
             modes: modes, k: k, appliesFloor: !noFloor)
         let (rows, unknown) = try run.run(
-            indexes: indexes.isEmpty ? [IndexStore.defaultPath()] : indexes, base: try basePolicy(),
+            indexes: try IndexAddress.all(named: indexes), base: try basePolicy(),
             encoder: { encoderOptions.shared(forIndexAt: $0).load })
         for missing in unknown { Console.standard.err(missing.warning) }
         let report = EvaluationReport(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FileWalk
+import IndexBackends
 import Indexer
 import QueryEngine
 import ResultOutput
@@ -25,7 +26,7 @@ struct IndexCommand: ParsableCommand {
     @Argument(help: "Folders or files to index.", completion: .directory)
     var folders: [String] = []
 
-    @OptionGroup var location: IndexLocation
+    @OptionGroup var location: AnyIndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
 
     @OptionGroup var indexing: IndexingOptions
@@ -59,6 +60,9 @@ struct IndexCommand: ParsableCommand {
             """)
     var encoderPrecision: EncoderPrecision?
 
+    @Option(name: .long, help: "Copy this SQLite index's files, chunks and vectors into --index, embedding nothing.")
+    var from: String?
+
     @Flag(name: .long, help: "If another semfind is writing the index, wait for it instead of failing.")
     var wait = false
 
@@ -69,32 +73,36 @@ struct IndexCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let indexPath = location.path
+        let index = try location.address()
         let registry = try indexing.registry()
         let signals = SignalCatcher()
-        let lock = try WriterLock(indexPath: indexPath, wait: wait) { signals.stop.isRequested }
+        // A PostgreSQL index has one writer per root instead (IndexPipeline claims them).
+        let lock = try index.sqlitePath.map { try WriterLock(indexPath: $0, wait: wait) { signals.stop.isRequested } }
         defer { withExtendedLifetime(lock) {} }
-        if reindexVectors, folders.isEmpty, !rebuild {
-            try IndexRoots.retrainVectors(indexPath: indexPath) {
-                try encoderOptions.loadEncoder(forIndexAt: indexPath)
+        var reporter = IndexReporter(json: json, verbose: verbose)
+        if let from {
+            let copy = try IndexCopy.copy(from: IndexAddress.sqlitePath(named: from), into: index) {
+                try encoderOptions.loadEncoder(forIndexAt: .sqlite(path: from), precision: $0)
             }
+            return reporter.finish(copy, indexPath: index.description)
+        }
+        if reindexVectors, folders.isEmpty, !rebuild, let indexPath = index.sqlitePath {
+            try IndexRoots.retrainVectors(indexPath: indexPath) { try encoderOptions.loadEncoder(forIndexAt: index) }
             return
         }
         let given = try folders.map(RootPath.absolute)
         // The store refuses a precision other than the one its vectors have (IndexPipeline); a
         // rebuild keeps the index's model unless --model names another.
-        let recordedPrecision = try EncoderPrecision.recorded(atIndex: indexPath)
+        let recordedPrecision = try EncoderPrecision.recorded(atIndex: index)
         let encoder = try encoderOptions.loadEncoder(
-            forIndexAt: indexPath, precision: encoderPrecision ?? recordedPrecision ?? EncoderPrecision.newIndexDefault)
-        let roots = try IndexRoots.resolve(given: given, indexPath: indexPath, rebuilding: rebuild)
+            forIndexAt: index, precision: encoderPrecision ?? recordedPrecision ?? EncoderPrecision.newIndexDefault)
+        let roots = try IndexRoots.resolve(given: given, index: index, rebuilding: rebuild)
         var options = indexing.indexOptions(roots: roots)
         options.retrainsVectorIndex = reindexVectors
         options.precision = precision
-        let pipeline = IndexPipeline(
-            storePath: indexPath, encoder: encoder, registry: registry, options: options)
-        var reporter = IndexReporter(json: json, verbose: verbose)
+        let pipeline = IndexPipeline(index: index, encoder: encoder, registry: registry, options: options)
         let summary = try pipeline.run(stop: signals.stop) { reporter.report($0) }
-        reporter.finish(summary, indexPath: indexPath)
+        reporter.finish(summary, indexPath: index.description)
         if let status = signals.interruptedStatus { throw ExitCode(status) }
         if summary.failed > 0 { throw ExitCode(2) }
     }

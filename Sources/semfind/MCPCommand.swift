@@ -13,13 +13,13 @@ struct MCPCommand: ParsableCommand {
             line; end of input stops the server. Only protocol messages go to standard output.
             """)
 
-    @OptionGroup var location: IndexLocation
+    @OptionGroup var location: AnyIndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
 
     func run() throws {
+        let index = try location.address()
         let service = SearchService(
-            indexPath: location.path, encoder: encoderOptions.shared(forIndexAt: location.path),
-            session: QuerySession.current())
+            index: index, encoder: encoderOptions.shared(forIndexAt: index), session: QuerySession.current())
         let catalog = MCPToolCatalog(formats: Plugins.builtIn.map(\.name))
         var endpoint = JSONRPCEndpoint(
             methods: MCPMethods(service: service, catalog: catalog, version: Semfind.configuration.version))

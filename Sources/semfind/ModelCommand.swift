@@ -20,11 +20,11 @@ struct ModelCommand: ParsableCommand {
         @Flag(name: .long, help: "Print one JSON object.")
         var json = false
 
-        @OptionGroup var location: IndexLocation
+        @OptionGroup var location: AnyIndexLocation
         @OptionGroup var encoderOptions: EncoderOptions
 
         func run() throws {
-            let report = ModelInfoReport(try encoderOptions.loadEncoder(forIndexAt: location.path))
+            let report = ModelInfoReport(try encoderOptions.loadEncoder(forIndexAt: try location.address()))
             print(json ? JSONLine.encode(report) : report.text, terminator: "")
         }
     }

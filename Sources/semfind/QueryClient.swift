@@ -1,3 +1,4 @@
+import IndexBackends
 import QueryEngine
 import ResultOutput
 import SearchServer
@@ -16,7 +17,7 @@ enum QueryClient {
     /// server and returns the exit status, or returns nil when the process must run it itself.
     static func answerThroughServer(_ arguments: [String]) -> Int32? {
         guard let search = searchArguments(arguments), !search.contains("--no-server") else { return nil }
-        let index = IndexLocation.resolve(SearchArguments.indexOption(search) ?? nil)
+        let index = IndexAddress.sqlitePath(named: SearchArguments.indexOption(search) ?? nil)
         return QueryServer.answer(forIndex: index, console: .standard) {
             try? SearchCommand.parse(search).invocation()
         }

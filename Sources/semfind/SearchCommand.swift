@@ -85,7 +85,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print on stderr where the time went (model, encode, vectors, scan, …).")
     var timings = false
 
-    @OptionGroup var location: IndexLocation
+    @OptionGroup var location: AnyIndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
 
     func validate() throws {
@@ -110,14 +110,15 @@ struct SearchCommand: ParsableCommand {
         // starts one for the next searches (`AutoServer`).
         // One query's encoding is a few milliseconds on one core; a helper thread started for it
         // in a fresh process sometimes costs a hundred (docs/PERFORMANCE.md).
-        let engine = SearchEngine(store: try IndexStore(path: location.path, create: false)) { precision in
-            try encoderOptions.loadEncoder(forIndexAt: location.path, defaultThreads: 1, precision: precision)
+        let index = try location.address()
+        let engine = try SearchEngine(index: index) { precision in
+            try encoderOptions.loadEncoder(forIndexAt: index, defaultThreads: 1, precision: precision)
         }
         let status = try invocation().perform(engine: engine, console: .standard)
-        if !noServer {
+        if !noServer, let path = index.sqlitePath {
             let settings = AutoServer.Settings()
             if let warning = settings.warning { Console.standard.err("semfind: warning: \(warning)\n") }
-            let outcome = AutoServer.start(forIndex: location.path, model: encoderOptions.model, settings: settings)
+            let outcome = AutoServer.start(forIndex: path, model: encoderOptions.model, settings: settings)
             if timings { Console.standard.err("semfind: \(outcome)\n") }
         }
         if status != 0 { throw ExitCode(status) }

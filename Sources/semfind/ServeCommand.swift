@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "With --socket: stop after this many seconds without a search (0: never).")
     var idleExit = 0
 
-    @OptionGroup var location: IndexLocation
+    @OptionGroup var location: AnyIndexLocation
     @OptionGroup var encoderOptions: EncoderOptions
     @OptionGroup var indexing: IndexingOptions
     @OptionGroup var watching: WatchOptions
@@ -64,20 +64,24 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let index = try location.address()
+        guard let path = index.sqlitePath ?? (socket || watch ? nil : index.description) else {
+            throw SemfindError(.invalidInput, "--socket and --watch serve SQLite; serve PostgreSQL with --stdio")
+        }
         let signals = SignalCatcher()
-        let encoder = encoderOptions.shared(forIndexAt: location.path)
+        let encoder = encoderOptions.shared(forIndexAt: index)
         // The writer lock first: with another writer at work, nothing is served.
         let follower =
             try watch
             ? IndexFollower(
-                indexPath: location.path, roots: [],
+                indexPath: path, roots: [],
                 options: try watching.follow(indexing, embedGroupSize: Self.watchEmbedGroup),
-                encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
+                encoder: { try encoderOptions.loadEncoder(forIndexAt: index) }, stop: signals.stop,
                 reporter: WatchReport(json: false, verbose: false),
                 nothingToWatch:
                     "nothing to watch: the index has no folders yet; index one first (semfind index FOLDER)")
             : nil
-        let server = try socket ? QueryServer(indexPath: location.path, encoder: encoder) : nil
+        let server = try socket ? QueryServer(indexPath: path, encoder: encoder) : nil
         let lifetime = ServeLifetime(socketPath: server?.socketPath)
         if let follower {
             BackgroundFollower(follower).start { error in
@@ -90,12 +94,12 @@ struct ServeCommand: ParsableCommand {
             lifetime.end(on: signals.stop)
         }
         if let server {
-            Console.standard.err("semfind: answering searches of \(location.path) at \(server.socketPath)\n")
+            Console.standard.err("semfind: answering searches of \(path) at \(server.socketPath)\n")
             let idle = IdleExit(seconds: idleExit)
             if idleExit > 0 { idle.start(stopping: signals.stop) }
             server.run(answering: lifetime.answering, heard: idle.heard)
         } else {
-            let service = SearchService(indexPath: location.path, encoder: encoder, session: QuerySession.current())
+            let service = SearchService(index: index, encoder: encoder, session: QuerySession.current())
             let indexer = service.indexer(
                 registry: indexing.registry, options: indexing.indexOptions(roots:), stop: signals.stop)
             let methods = ServeMethods(service: service, index: watch ? nil : indexer)

@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let status: IndexStatus
-        switch try location.backend() {
+        switch try location.address() {
         case .postgres(let address):
             guard !listChunks, !integrityCheck else {
                 throw SemfindError(.invalidInput, "--list-chunks and --integrity-check read a SQLite index")

@@ -37,7 +37,7 @@ struct WatchCommand: ParsableCommand {
         var follower = try IndexFollower(
             indexPath: location.path, roots: try paths.map(RootPath.absolute),
             options: try watching.follow(indexing),
-            encoder: { try encoderOptions.loadEncoder(forIndexAt: location.path) }, stop: signals.stop,
+            encoder: { try encoderOptions.loadEncoder(forIndexAt: .sqlite(path: location.path)) }, stop: signals.stop,
             reporter: WatchReport(json: json, verbose: verbose),
             nothingToWatch: "nothing to watch: give a folder, e.g. semfind watch ~/notes")
         try follower.run()

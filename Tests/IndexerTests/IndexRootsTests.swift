@@ -1,4 +1,5 @@
 import Foundation
+import IndexBackends
 import IndexStorage
 import Indexer
 import SemfindCore
@@ -21,19 +22,19 @@ import VectorStore
 
     @Test func namedFoldersComeFirstThenTheIndexsOwn() throws {
         let path = try indexWithRoot("/notes")
-        #expect(try IndexRoots.resolve(given: ["/docs"], indexPath: path, rebuilding: false) == ["/docs"])
-        #expect(try IndexRoots.resolve(given: [], indexPath: path, rebuilding: false) == ["/notes"])
+        #expect(try IndexRoots.resolve(given: ["/docs"], index: .sqlite(path: path), rebuilding: false) == ["/docs"])
+        #expect(try IndexRoots.resolve(given: [], index: .sqlite(path: path), rebuilding: false) == ["/notes"])
     }
 
     @Test func aRebuildKeepsTheRootsAndRemovesTheIndex() throws {
         let path = try indexWithRoot("/notes")
-        #expect(try IndexRoots.resolve(given: [], indexPath: path, rebuilding: true) == ["/notes"])
+        #expect(try IndexRoots.resolve(given: [], index: .sqlite(path: path), rebuilding: true) == ["/notes"])
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test func nothingToIndexIsAnError() throws {
         let path = try TestScratch.file("index-roots-none", named: "index.sqlite")
-        #expect { try IndexRoots.resolve(given: [], indexPath: path, rebuilding: true) } throws: { error in
+        #expect { try IndexRoots.resolve(given: [], index: .sqlite(path: path), rebuilding: true) } throws: { error in
             (error as? SemfindError)?.message.hasPrefix("nothing to index") == true
         }
     }

@@ -42,7 +42,7 @@ import VectorStore
 
         /// The candidates as "file:line", best first.
         func order(_ index: any SemanticIndex) throws -> [String] {
-            let ids = try index.scan([1, 0], limit: 5, allow: nil, policy: policy, store: store, blocks: 1).candidates
+            let ids = try index.scan([1, 0], limit: 5, allowed: nil, policy: policy, store: store, blocks: 1).candidates
                 .map(\.chunkID)
             return try store.hits(ids).map { "\(URL(fileURLWithPath: $0.path).lastPathComponent):\($0.span.firstLine)" }
         }

@@ -6,8 +6,8 @@ import SemfindCore
 import TestSupport
 import Testing
 
-/// `semfind status --index postgresql://…`, the one command that opens a PostgreSQL index so far,
-/// against the tests' private server; the others refuse one.
+/// `semfind status --index postgresql://…` against the tests' private server; the commands
+/// that open SQLite only refuse a PostgreSQL index.
 @Suite("semfind status on a PostgreSQL index")
 struct PostgresStatusTests {
     @Test("status reports a PostgreSQL index's roots, counts, model and HNSW kind, as JSON and as text")
@@ -36,7 +36,7 @@ struct PostgresStatusTests {
         #expect(text.stdout.contains("50% (1 of 2 chunks)"), "\(text.stdout)")
     }
 
-    @Test("an unreachable server, a missing index and a command that cannot open one yet: one line, exit 2")
+    @Test("an unreachable server, a missing index and a command that opens SQLite only: one line, exit 2")
     func refusals() throws {
         let runner = CommandRunner()
         let unreachable = try runner.run(["status", "--index", "postgresql://semfind@127.0.0.1:1/semfind"])
@@ -49,7 +49,7 @@ struct PostgresStatusTests {
         #expect(throws: SemfindError.self, "status created nothing") {
             try PostgresStore(address: address, create: false)
         }
-        let search = try runner.run(["search", "--index", address.uri, "logs"])
-        #expect(search.status == 2 && search.stderr.contains("only semfind status opens a PostgreSQL index"))
+        let watch = try runner.run(["watch", "--index", address.uri, "/tmp"])
+        #expect(watch.status == 2 && watch.stderr.contains("this command opens a SQLite index only"))
     }
 }
