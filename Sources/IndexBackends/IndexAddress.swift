@@ -45,6 +45,12 @@ public enum IndexAddress: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The files of a SQLite index on this machine (`IndexStore.ownFiles`), which a run over
+    /// folders that hold them leaves out; none for a PostgreSQL index.
+    public var ownFiles: Set<String> {
+        sqlitePath.map(IndexStore.ownFiles(of:)) ?? []
+    }
+
     /// The SQLite index's path; nil for a PostgreSQL index.
     public var sqlitePath: String? {
         if case .sqlite(let path) = self { return path }

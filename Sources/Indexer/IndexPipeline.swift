@@ -65,7 +65,7 @@ public struct IndexPipeline {
         }
         var walkOptions = options.walk
         walkOptions.binaryFormats = registry.binaryFormats
-        walkOptions.excludedFiles = IndexStore.ownFiles(of: storePath)
+        walkOptions.excludedFiles = index.ownFiles
         let walker = try Walker(roots: options.roots, options: walkOptions, typer: FileTypeDetector())
         let tokenizer = encoder.tokenizer
         let preparer = FilePreparer(
