@@ -2,8 +2,10 @@ import SemfindCore
 
 /// Reads plain text: every paragraph (a run of non-blank lines) becomes one prose section, under
 /// the headings of the text's indentation outline (`OutlineHeading`: `pod2text`'s, `man`'s and
-/// RFCs' shape); text with no indentation has none. The document has no title. Decoding (UTF-8, UTF-16 with a BOM, windows-1252 fallback) is `DecodedText`'s; its warning,
-/// if any, is passed on. Work is linear in the size of the file, however long its lines.
+/// RFCs' shape); text with no indentation has none. The document has no title.
+///
+/// Decoding (UTF-8, UTF-16 with a BOM, windows-1252 fallback) is `DecodedText`'s; its warning, if
+/// any, is passed on. Work is linear in the size of the file, however long its lines.
 public struct TextFormat: FormatPlugin {
     public var name: String { "text" }
     public var version: Int { 3 }
