@@ -90,7 +90,8 @@ public final class SentenceEncoder: Sendable {
     }
 
     /// One vector per text, each read as `role`, in input order. Texts are sorted by length into
-    /// batches of `batchSize`, and the batches are spread over `threads` workers.
+    /// batches of `batchSize`, and the batches, longest first, go to whichever of `threads`
+    /// workers is free.
     public func encode(_ texts: [String], as role: TextRole = .passage, batchSize: Int = 32) -> [[Float]] {
         encode(tokenized: tokenizeAll(texts, as: role), batchSize: batchSize)
     }
@@ -129,8 +130,9 @@ public final class SentenceEncoder: Sendable {
                 // Set only on a change: setting a count restarts a stopped thread pool.
                 let blasThreads = Int32(workers > 1 ? 1 : threads)
                 if openblas_get_num_threads() != blasThreads { openblas_set_num_threads(blasThreads) }
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for batchIndex in stride(from: worker, to: batches.count, by: workers) {
+                let cursor = BatchCursor(count: batches.count)
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while let batchIndex = cursor.take() {
                         let members = batches[batchIndex]
                         let batch = PackedBatch(members.map { sequences[$0] })
                         model.forward(batch, team: workers > 1 ? nil : team) { hidden in
