@@ -23,12 +23,11 @@ struct OutlineHeading {
     let title: String
     let indent: Int
 
-    /// The heading `line` opens over `body` (the rest of its paragraph for the hanging form, the
-    /// next paragraph for the standing form), when every line of the body is indented further.
-    init?(_ line: DecodedText.Line, over body: ArraySlice<DecodedText.Line>, standing: Bool) {
-        let indent = Self.indent(of: line.text)
-        guard !body.isEmpty, body.allSatisfy({ Self.indent(of: $0.text) > indent }), !standing || indent == 0
-        else { return nil }
+    /// The heading `line`, indented by `indent`, opens over a body (the rest of its paragraph for
+    /// the hanging form, the next paragraph for the standing form) whose least indent is
+    /// `bodyIndent`, when every line of the body is indented further than the line.
+    init?(_ line: DecodedText.Line, indent: Int, bodyIndent: Int, standing: Bool) {
+        guard bodyIndent > indent, !standing || indent == 0 else { return nil }
         let title = String(line.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard title.count <= Self.longestTitle, title.contains(where: { $0.isLetter || $0.isNumber }),
             let last = title.last, !":,;{([=".contains(last),

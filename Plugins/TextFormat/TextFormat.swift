@@ -27,6 +27,7 @@ public struct TextFormat: FormatPlugin {
     public func parse(_ bytes: [UInt8], decoded given: DecodedText?) -> ParsedDocument {
         let decoded = given ?? DecodedText(bytes)
         let paragraphs = Self.paragraphs(of: decoded.lines)
+        let indents = paragraphs.map { $0.map { OutlineHeading.indent(of: $0.text) } }
         var outline: [OutlineHeading] = []
         var opensHeading = false
         /// The least indent of the last paragraph that was not a heading; nil at the start and
@@ -41,21 +42,22 @@ public struct TextFormat: FormatPlugin {
         var sections: [Section] = []
         for (index, paragraph) in paragraphs.enumerated() {
             var body = paragraph
-            if let first = paragraph.first,
-                let heading = OutlineHeading(first, over: paragraph.dropFirst(), standing: false)
+            var indent = indents[index].min() ?? 0
+            if let first = paragraph.first, let bodyIndent = indents[index].dropFirst().min(),
+                let heading = OutlineHeading(first, indent: indents[index][0], bodyIndent: bodyIndent, standing: false)
             {
                 enter(heading)
                 body = paragraph.dropFirst()
-            } else if paragraph.count == 1, index + 1 < paragraphs.count,
+                indent = bodyIndent
+            } else if paragraph.count == 1, index + 1 < paragraphs.count, let next = indents[index + 1].min(),
                 let heading = OutlineHeading(
-                    paragraph[paragraph.startIndex], over: paragraphs[index + 1], standing: true),
+                    paragraph[paragraph.startIndex], indent: indent, bodyIndent: next, standing: true),
                 previousIndent.map({ $0 > heading.indent }) ?? true
             {
                 enter(heading)
                 continue
             }
             guard let first = body.first, let last = body.last else { continue }
-            let indent = body.map { OutlineHeading.indent(of: $0.text) }.min() ?? 0
             outline.removeAll { $0.indent >= indent }
             previousIndent = indent
             let span = SourceSpan(
