@@ -4,7 +4,7 @@ import VectorIndex
 extension PostgresStore {
     /// What `semfind status` reports: the counts, the model, and the bytes the index's tables
     /// and their indexes take in the database. Vectors are stored as float32 (`vector`) and
-    /// searched through HNSW.
+    /// searched through HNSW once its index is built, every row read (flat) before.
     public func status() throws -> IndexStatus {
         let counts = try connection.execute(
             """
@@ -24,6 +24,7 @@ extension PostgresStore {
             bytesOnDisk: counts.int(0, 4),
             modelName: try meta("model_name"), modelFingerprint: try meta("model_fingerprint"),
             dimension: try dimension(), encoderPrecision: try meta("encoder_precision"), precision: .f32,
-            vectorIndex: VectorIndexInfo(kind: .hnsw), relevanceFloor: try relevanceFloor())
+            vectorIndex: VectorIndexInfo(kind: try hasNearestIndex() ? .hnsw : .flat),
+            relevanceFloor: try relevanceFloor())
     }
 }

@@ -105,7 +105,7 @@ public final class PostgresStore {
 
     /// Records the encoder of a new index, or checks that an existing index was built by the
     /// same one (`ModelBinding`): vectors of two models never mix. Binding sizes the vector
-    /// column to `dimension` and builds its HNSW index (cosine distance).
+    /// column to `dimension`; its HNSW index comes after the first rows (`refreshVectorSearch`).
     public func bindModel(fingerprint: () -> String, signature: String, name: String, dimension: Int) throws {
         if let stored = try meta("model_fingerprint") {
             let binding = ModelBinding(
@@ -124,7 +124,6 @@ public final class PostgresStore {
             try setMeta("model_name", name)
             try setMeta("dimension", String(dimension))
             try connection.execute("ALTER TABLE vectors ALTER COLUMN embedding TYPE vector(\(dimension))")
-            try connection.execute("CREATE INDEX vectors_nearest ON vectors USING hnsw (embedding vector_cosine_ops)")
         }
     }
 

@@ -118,13 +118,15 @@ struct PostgresPipelineTests {
         #expect(try holder.status().files == 0)
     }
 
-    @Test("a SQLite index copied into PostgreSQL holds the same chunks, vectors and floor, embedding nothing")
+    @Test(
+        "a SQLite index copied into PostgreSQL, a few chunks to a transaction, holds the same chunks, vectors and floor, embedding nothing"
+    )
     func copyFromSQLite() throws {
         let sqlitePath = try TestScratch.file("pg-copy", named: "index.sqlite")
         let built = try run(.sqlite(path: sqlitePath))
         let postgres = IndexAddress.postgres(try PostgresTestServer.newIndex())
         var loads: [EncoderPrecision] = []
-        let copied = try IndexCopy.copy(from: sqlitePath, into: postgres) { precision in
+        let copied = try IndexCopy.copy(from: sqlitePath, into: postgres, chunksPerTransaction: 2) { precision in
             loads.append(precision)
             return encoder
         }

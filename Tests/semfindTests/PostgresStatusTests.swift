@@ -24,6 +24,7 @@ struct PostgresStatusTests {
                 StoredChunk(text: "alpha", headingPath: [], span: span, hash: "a", vector: [1, 0]),
                 StoredChunk(text: "beta", headingPath: [], span: span, hash: "b", vector: nil),
             ])
+        try store.refreshVectorSearch(retrain: false, mayTrain: true)  // as a run's end: builds the HNSW index
         let json = try CommandRunner().run(["status", "--json", "--index", address.uri])
         #expect(json.status == 0, "\(json.stderr)")
         let report = try JSONDecoder().decode(StatusReport.self, from: Data(json.stdout.utf8))
