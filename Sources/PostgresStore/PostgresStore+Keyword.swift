@@ -42,8 +42,8 @@ extension PostgresStore {
             let terms = parameters.count - 1
             parameters.append(String(headingWeight.isFinite ? max(0, headingWeight) : 1))
             query = """
-                WITH q AS (SELECT \(groups.joined(separator: " || ")) AS query),
-                terms AS (
+                WITH q AS MATERIALIZED (SELECT \(groups.joined(separator: " || ")) AS query),
+                terms AS MATERIALIZED (
                     SELECT DISTINCT ON (lexeme, grp) lexeme, grp,
                         greatest(ln((total.chunks - holding.chunks + 0.5) / (holding.chunks + 0.5)), 1e-6) AS idf
                     FROM unnest($\(terms)::text[], $\(terms + 1)::int[]) AS given(term, grp)
@@ -53,7 +53,7 @@ extension PostgresStore {
                     ) holding
                     CROSS JOIN LATERAL unnest(to_tsvector('simple', term)) AS lexemes
                 ),
-                average AS (SELECT greatest(avg(word_count), 1)::float8 AS length FROM chunks),
+                average AS MATERIALIZED (SELECT greatest(avg(word_count), 1)::float8 AS length FROM chunks),
                 matched AS (
                     SELECT chunks.id, chunks.file_id, chunks.words, chunks.word_count,
                         ARRAY[\(groups.map { "chunks.words @@ \($0)" }.joined(separator: ", "))] AS groups
@@ -64,12 +64,14 @@ extension PostgresStore {
                         / (found.frequency + 1.2 * (0.25 + 0.75 * matched.word_count / average.length))) AS score
                 FROM matched CROSS JOIN average
                 CROSS JOIN LATERAL (
-                    SELECT entry.lexeme, (
-                        SELECT count(*) FILTER (WHERE weight = 'D') + $\(parameters.count)::float8
-                            * count(*) FILTER (WHERE weight = 'A')
-                        FROM unnest(entry.weights) AS weight
-                    ) AS frequency
+                    SELECT entry.lexeme, weighed.frequency
                     FROM unnest(matched.words) AS entry
+                    CROSS JOIN LATERAL (
+                        SELECT count(*) FILTER (WHERE weight = 'D') + $\(parameters.count)::float8
+                            * count(*) FILTER (WHERE weight = 'A') AS frequency
+                        FROM unnest(entry.weights) AS weight
+                    ) weighed
+                    WHERE entry.lexeme = ANY(ARRAY(SELECT lexeme FROM terms))
                 ) found
                 JOIN terms ON terms.lexeme = found.lexeme AND matched.groups[terms.grp]
                 GROUP BY matched.id, matched.file_id
@@ -88,7 +90,12 @@ extension PostgresStore {
                 ORDER BY score DESC, chunks.id LIMIT $1
                 """
         }
-        let rows = try connection.execute(query, parameters)
+        // Memory to sort and group every matched chunk in (a common word matches half of a
+        // large index; the default 4 MB spilled to disk and made the bitmap lossy).
+        let rows = try connection.transaction {
+            try connection.execute("SET LOCAL work_mem = '64MB'")
+            return try connection.execute(query, parameters)
+        }
         let found = (0..<rows.count).map { (rows.int64($0, 0), rows.int64($0, 1), rows.double($0, 2)) }
         let counts = try chunkCounts(ofFiles: Set(found.map(\.1)))
         return found.map { ($0.0, $0.1, $0.2, counts[$0.1] ?? 1) }
