@@ -6,8 +6,11 @@
 public protocol KeywordIndex: AnyObject {
     /// The `limit` best chunks for `expression` in `table`, best first, with a score where
     /// higher is better and their file's chunk count; only chunks of `fileIDs` when given.
+    /// `knownFrequencies` are words' chunk counts the caller already has (`chunkFrequencies`), so
+    /// that a backend that needs them for BM25 need not count them again.
     func keywordSearch(
-        _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>?, limit: Int, headingWeight: Double
+        _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>?, limit: Int, headingWeight: Double,
+        knownFrequencies: [String: Int]
     ) throws -> [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)]
     /// In how many chunks each of `words` occurs.
     func chunkFrequencies(of words: [String]) throws -> [String: Int]

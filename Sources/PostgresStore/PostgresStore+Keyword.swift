@@ -8,12 +8,14 @@ extension PostgresStore {
     /// does (`bm25()`: k1 1.2, b 0.75, each term's inverse document frequency over the chunks,
     /// floored at 1e-6; a term's frequency is its count in the text plus `headingWeight` times
     /// its count in the heading path, counted only where the term's AND group matches; a chunk's
-    /// length is its word count, text and heading path, `word_count`). Words are PostgreSQL's `simple` parser's, not FTS5's `unicode61`: compound
-    /// words, paths and addresses are also kept whole, and diacritics are not folded.
+    /// length is its word count, text and heading path, `word_count`, against the average kept
+    /// in `chunk_totals`). A term's chunk count comes from `knownFrequencies` (the caller's,
+    /// from `chunkFrequencies`) or is counted here. Diacritics are not folded (FTS5 folds them).
     /// Trigrams: the chunks that hold any of the quoted runs (found through `pg_trgm`'s GIN
     /// index), scored by how many of them they hold.
     public func keywordSearch(
-        _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>?, limit: Int, headingWeight: Double
+        _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>?, limit: Int, headingWeight: Double,
+        knownFrequencies: [String: Int]
     ) throws -> [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)] {
         if let fileIDs, fileIDs.isEmpty { return [] }
         let parsed = try KeywordExpression(expression)
@@ -37,23 +39,27 @@ extension PostgresStore {
             // its whole group matches there (a common word of the AND group counts only beside
             // the others).
             let grouped = parsed.groups.enumerated().flatMap { index, group in group.map { ($0, index + 1) } }
-            parameters.append(Self.arrayLiteral(grouped.map(\.0)))
+            let words = grouped.map(\.0)
+            let unknown = Array(Set(words.filter { knownFrequencies[$0] == nil }))
+            let counted = unknown.isEmpty ? [:] : try chunkFrequencies(of: unknown)
+            parameters.append(Self.arrayLiteral(words))
             parameters.append(Self.arrayLiteral(grouped.map { String($0.1) }))
-            let terms = parameters.count - 1
+            parameters.append(Self.arrayLiteral(words.map { String(knownFrequencies[$0] ?? counted[$0] ?? 0) }))
+            let terms = parameters.count - 2
             parameters.append(String(headingWeight.isFinite ? max(0, headingWeight) : 1))
             query = """
                 WITH q AS MATERIALIZED (SELECT \(groups.joined(separator: " || ")) AS query),
                 terms AS MATERIALIZED (
                     SELECT DISTINCT ON (lexeme, grp) lexeme, grp,
-                        greatest(ln((total.chunks - holding.chunks + 0.5) / (holding.chunks + 0.5)), 1e-6) AS idf
-                    FROM unnest($\(terms)::text[], $\(terms + 1)::int[]) AS given(term, grp)
-                    CROSS JOIN (SELECT count(*)::float8 AS chunks FROM chunks) total
-                    CROSS JOIN LATERAL (
-                        SELECT count(*)::float8 AS chunks FROM chunks WHERE words @@ plainto_tsquery('simple', term)
-                    ) holding
+                        greatest(ln((totals.chunks - given.holding + 0.5) / (given.holding + 0.5)), 1e-6) AS idf
+                    FROM unnest($\(terms)::text[], $\(terms + 1)::int[], $\(terms + 2)::float8[])
+                        AS given(term, grp, holding)
+                    CROSS JOIN (SELECT chunks::float8 AS chunks FROM chunk_totals) totals
                     CROSS JOIN LATERAL unnest(to_tsvector('simple', term)) AS lexemes
                 ),
-                average AS MATERIALIZED (SELECT greatest(avg(word_count), 1)::float8 AS length FROM chunks),
+                average AS MATERIALIZED (
+                    SELECT greatest(words::float8 / greatest(chunks, 1), 1) AS length FROM chunk_totals
+                ),
                 matched AS (
                     SELECT chunks.id, chunks.file_id, chunks.words, chunks.word_count,
                         ARRAY[\(groups.map { "chunks.words @@ \($0)" }.joined(separator: ", "))] AS groups
@@ -113,7 +119,7 @@ extension PostgresStore {
     }
 
     public func chunkCount() throws -> Int {
-        Int(try connection.integer("SELECT count(*) FROM chunks"))
+        Int(try connection.integer("SELECT chunks FROM chunk_totals"))
     }
 
     public func generation() throws -> Int64 {

@@ -16,7 +16,8 @@ extension SearchEngine {
         for (expression, table) in [(words, KeywordTable.words), (terms.trigramExpression, .trigrams)] {
             guard let expression else { continue }
             let matches = try store.keywordSearch(
-                expression, in: table, fileIDs: allowed, limit: limit, headingWeight: policy.headingWeight)
+                expression, in: table, fileIDs: allowed, limit: limit, headingWeight: policy.headingWeight,
+                knownFrequencies: known.frequencies)
             let adjusted = matches.map {
                 ($0.chunkID, $0.fileID, $0.score - policy.keywordLengthPenalty * log(Double(max(1, $0.fileChunks))))
             }

@@ -5,10 +5,11 @@ extension IndexStore {
     /// The `limit` chunks that best match an FTS5 `expression` by BM25, best first, with a
     /// score where higher is better and their file's chunk count; only chunks of `fileIDs`
     /// when given. In the word index a match in the chunk's heading path counts
-    /// `headingWeight` times a match in its text (BM25 over two fields).
+    /// `headingWeight` times a match in its text (BM25 over two fields). FTS5 counts its words'
+    /// chunks itself: `knownFrequencies` are not needed.
     public func keywordSearch(
         _ expression: String, in table: KeywordTable, fileIDs: Set<Int64>? = nil, limit: Int,
-        headingWeight: Double = 1
+        headingWeight: Double = 1, knownFrequencies _: [String: Int] = [:]
     ) throws -> [(chunkID: Int64, fileID: Int64, score: Double, fileChunks: Int)] {
         let name = table.rawValue
         let bm25 =

@@ -38,8 +38,9 @@ struct PostgresPipelineTests {
 
     /// Every file's chunk texts, by path, as the keyword index's hits give them.
     func chunkTexts(_ store: any IndexBackend) throws -> [String: [String]] {
-        let ids = try store.keywordSearch("\"the\"", in: .words, fileIDs: nil, limit: 100, headingWeight: 1).map(
-            \.chunkID)
+        let ids = try store.keywordSearch(
+            "\"the\"", in: .words, fileIDs: nil, limit: 100, headingWeight: 1, knownFrequencies: [:]
+        ).map(\.chunkID)
         return Dictionary(grouping: try store.hits(ids), by: \.path).mapValues { $0.map(\.text).sorted() }
     }
 

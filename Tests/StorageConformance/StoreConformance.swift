@@ -30,7 +30,9 @@ public enum StoreConformance {
     }
 
     static func matches(_ store: some KeywordIndex, _ word: String) throws -> Int {
-        try store.keywordSearch("\"\(word)\"", in: .words, fileIDs: nil, limit: 100, headingWeight: 1).count
+        try store.keywordSearch(
+            "\"\(word)\"", in: .words, fileIDs: nil, limit: 100, headingWeight: 1, knownFrequencies: [:]
+        ).count
     }
 
     /// A file's chunks, vectors and keyword rows are replaced together and removed together.
@@ -120,7 +122,7 @@ public enum StoreConformance {
                 StoredChunk(text: "across the break", headingPath: [], span: paged, hash: "c", vector: nil),
             ])
         let ids = try store.keywordSearch(
-            "\"quoted\" OR \"break\"", in: .words, fileIDs: nil, limit: 5, headingWeight: 1
+            "\"quoted\" OR \"break\"", in: .words, fileIDs: nil, limit: 5, headingWeight: 1, knownFrequencies: [:]
         )
         .map(\.chunkID)
         let hits = try store.hits(ids.reversed() + [-1])
@@ -134,7 +136,8 @@ public enum StoreConformance {
     }
 
     /// Keyword search ranks, reads trigrams, counts each file's chunks, and a file filter
-    /// applies before the limit.
+    /// applies before the limit. The caller's word counts rank as the index's own; the counts
+    /// BM25 reads follow files replaced and removed.
     public static func keyword<Store: StoreUnderTest>(_ open: () throws -> Store) throws {
         let store = try bound(open)
         let texts = [
@@ -145,8 +148,13 @@ public enum StoreConformance {
                 record("/r/\(name)"), root: "/r", chunks: chunks.map { chunk($0, vector: [1, 0], headings: []) })
         }
         let search = { (expression: String, table: KeywordTable, files: Set<Int64>?, limit: Int) in
-            try store.keywordSearch(expression, in: table, fileIDs: files, limit: limit, headingWeight: 1)
+            try store.keywordSearch(
+                expression, in: table, fileIDs: files, limit: limit, headingWeight: 1, knownFrequencies: [:])
         }
+        let known = try store.chunkFrequencies(of: ["rotate", "logs"])
+        let givenCounts = try store.keywordSearch(
+            "\"rotate\" OR \"logs\"", in: .words, fileIDs: nil, limit: 10, headingWeight: 1, knownFrequencies: known)
+        #expect(givenCounts.map(\.score) == (try search("\"rotate\" OR \"logs\"", .words, nil, 10).map(\.score)))
         let words = try search("\"rotate\" OR \"logs\"", .words, nil, 10)
         #expect(words.count == 2)
         #expect(words.map(\.score) == words.map(\.score).sorted(by: >) && words.allSatisfy { $0.score > 0 })
@@ -158,6 +166,22 @@ public enum StoreConformance {
         #expect(try search("\"日志轮\" OR \"志轮转\"", .trigrams, nil, 5).count == 1)
         #expect(try search("\"rotate\"", .words, [], 5).isEmpty)
         #expect(try store.chunkFrequencies(of: ["logs", "daily", "absent"]) == ["logs": 2, "daily": 1, "absent": 0])
+        #expect(try store.chunkCount() == 4)
+        try store.replaceFile(
+            record("/r/b"), root: "/r", chunks: ["logs rotate weekly", "logs"].map { chunk($0, vector: [1, 0]) })
+        try store.removeFile(at: "/r/a")
+        #expect(try store.chunkCount() == 3)
+        let fresh = try bound(open)
+        try fresh.replaceFile(
+            record("/r/b"), root: "/r", chunks: ["logs rotate weekly", "logs"].map { chunk($0, vector: [1, 0]) })
+        try fresh.replaceFile(
+            record("/r/c"), root: "/r", chunks: [chunk("日志轮转的配置", vector: [1, 0], headings: [])])
+        let scores = { (index: Store) in
+            try index.keywordSearch(
+                "\"rotate\" OR \"logs\"", in: .words, fileIDs: nil, limit: 10, headingWeight: 1, knownFrequencies: [:]
+            ).map(\.score)
+        }
+        #expect(try scores(store) == scores(fresh), "BM25 over the files left, as an index that only ever held them")
     }
 
     /// A match in the heading path counts the heading weight times one in the text.
@@ -171,8 +195,9 @@ public enum StoreConformance {
             chunks: [chunk("backups run nightly words", vector: [1, 0], headings: ["Misc"])])
         let order = { (weight: Double) in
             try store.hits(
-                store.keywordSearch("\"backups\"", in: .words, fileIDs: nil, limit: 2, headingWeight: weight).map(
-                    \.chunkID)
+                store.keywordSearch(
+                    "\"backups\"", in: .words, fileIDs: nil, limit: 2, headingWeight: weight, knownFrequencies: [:]
+                ).map(\.chunkID)
             ).map(\.path)
         }
         #expect(try order(8) == ["/r/title", "/r/body"])
