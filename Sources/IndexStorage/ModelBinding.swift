@@ -31,15 +31,17 @@ public struct ModelBinding: Sendable, Equatable {
     /// called only when the signature differs.
     ///
     /// - Throws: `SemfindError` `.invalidInput` naming both models (and both dimensions, when
-    ///   they differ) and the way to rebuild `index` with the other one.
+    ///   they differ) and the way to start `index` again with the other one (`advice`).
     public func check(
-        fingerprint computeFingerprint: () -> String, signature: String, name: String, dimension: Int, index: String
+        fingerprint computeFingerprint: () -> String, signature: String, name: String, dimension: Int, index: String,
+        advice: RebuildAdvice = .rebuildInPlace
     ) throws -> Match {
         let storedName = self.name ?? "another model"
         if let stored = self.dimension, stored != dimension {
             throw SemfindError(
                 .invalidInput,
-                "index \(index) holds \(stored)-dimensional vectors of \(storedName), and \(name) makes \(dimension); leave out --model to use \(storedName), or rebuild it with semfind index --rebuild --model \(name) FOLDER"
+                "index \(index) holds \(stored)-dimensional vectors of \(storedName), and \(name) makes \(dimension); leave out --model to use \(storedName), or "
+                    + advice.sentence("--model \(name)")
             )
         }
         if self.signature == signature { return .sameFiles }
@@ -47,7 +49,8 @@ public struct ModelBinding: Sendable, Equatable {
         guard computed == fingerprint else {
             throw SemfindError(
                 .invalidInput,
-                "index \(index) was built with \(storedName) (\(fingerprint)), not \(name) (\(computed)); leave out --model to use \(storedName), or rebuild it with semfind index --rebuild --model \(name) FOLDER"
+                "index \(index) was built with \(storedName) (\(fingerprint)), not \(name) (\(computed)); leave out --model to use \(storedName), or "
+                    + advice.sentence("--model \(name)")
             )
         }
         return .sameModel

@@ -26,14 +26,15 @@ extension PostgresStore: IndexRecords {
     public func checkPrefixes(query: String, passage: String, model: String) throws {
         let recordedModel = try modelName()
         guard recordedModel == nil || recordedModel == model else { return }
-        try EncoderRecord.checkPrefixes(stored: try recordedPrefixes(), given: (query, passage), index: indexName)
+        try EncoderRecord.checkPrefixes(
+            stored: try recordedPrefixes(), given: (query, passage), index: indexName, advice: .newSchema)
     }
 
     public func encoderPrecision() throws -> String? { try meta("encoder_precision") }
 
     public func bindEncoderPrecision(_ precision: String) throws {
         guard let stored = try encoderPrecision() else { return try setMeta("encoder_precision", precision) }
-        try EncoderRecord.checkPrecision(stored: stored, given: precision, index: indexName)
+        try EncoderRecord.checkPrecision(stored: stored, given: precision, index: indexName, advice: .newSchema)
     }
 
     public func chunkerSignature() throws -> String? { try meta("chunker") }

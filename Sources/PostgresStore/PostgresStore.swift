@@ -113,7 +113,7 @@ public final class PostgresStore {
                 dimension: try self.dimension())
             let match = try binding.check(
                 fingerprint: fingerprint, signature: signature, name: name, dimension: dimension,
-                index: address.description)
+                index: address.description, advice: .newSchema)
             if match == .sameModel { try setMeta("model_signature", signature) }
             return
         }

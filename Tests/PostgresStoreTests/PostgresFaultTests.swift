@@ -48,6 +48,23 @@ struct PostgresFaultTests {
         #expect((error?.cause as? PostgresError)?.sqlState == PostgresError.connectionFailed)
     }
 
+    @Test("another model or encoder is refused with a new schema as the way out: a shared index refuses --rebuild")
+    func otherEncoder() throws {
+        let store = try PostgresStore(address: try PostgresTestServer.newIndex(), create: true)
+        try store.bindModel(fingerprint: { "small-1" }, signature: "s", name: "small", dimension: 3)
+        try store.bindEncoderPrecision("fp32")
+        let model = failure {
+            try store.bindModel(fingerprint: { "large-1" }, signature: "t", name: "large", dimension: 3)
+        }
+        let encoder = failure { try store.bindEncoderPrecision("int8") }
+        for error in [model, encoder] {
+            #expect(error?.message.contains("into a new schema (another schema= in the URI)") == true)
+            #expect(error?.message.contains("--rebuild") == false, "\(error?.message ?? "")")
+        }
+        #expect(model?.message.contains("semfind index --model large") == true)
+        #expect(encoder?.message.contains("semfind index --encoder int8") == true)
+    }
+
     @Test("a reader creates nothing; a schema of other tables and one of a newer semfind are refused")
     func missingForeignNewer() throws {
         let address = try PostgresTestServer.newIndex()

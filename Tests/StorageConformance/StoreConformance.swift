@@ -269,7 +269,9 @@ public enum StoreConformance {
             try store.bindModel(fingerprint: { "model-b-2" }, signature: "files-b", name: "model-b", dimension: 2)
             Issue.record("another model was let in")
         } catch let error as SemfindError {
-            for word in ["model-a", "model-b-2", "semfind index --rebuild"] { #expect(error.message.contains(word)) }
+            for word in ["model-a", "model-b-2", "--model model-b FOLDER", "semfind index"] {
+                #expect(error.message.contains(word))
+            }
         }
     }
 }
