@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 import Dispatch
 import Foundation
 import SemfindCore
@@ -123,28 +124,25 @@ public final class SentenceEncoder: Sendable {
         flat.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let output = DisjointWrites(base)
-            Self.blasLock.withLock {
-                let workers = min(threads, batches.count)
-                // Several batches: one batch per worker, each multiplying on its own core.
-                // One batch: all cores inside each matrix product.
-                // Set only on a change: setting a count restarts a stopped thread pool.
-                let blasThreads = Int32(workers > 1 ? 1 : threads)
-                if openblas_get_num_threads() != blasThreads { openblas_set_num_threads(blasThreads) }
-                let cursor = BatchCursor(count: batches.count)
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    while let batchIndex = cursor.take() {
-                        let members = batches[batchIndex]
-                        let batch = PackedBatch(members.map { sequences[$0] })
-                        model.forward(batch, team: workers > 1 ? nil : team) { hidden in
-                            pooling.pool(hidden, batch: batch, width: width) { output.pointer + members[$0] * width }
-                        }
+            semfind_blas_lock()
+            defer { semfind_blas_unlock() }
+            let workers = min(threads, batches.count)
+            // Several batches: one batch per worker, each multiplying on its own core.
+            // One batch: all cores inside each matrix product.
+            // Set only on a change: setting a count restarts a stopped thread pool.
+            let blasThreads = Int32(workers > 1 ? 1 : threads)
+            if openblas_get_num_threads() != blasThreads { openblas_set_num_threads(blasThreads) }
+            let cursor = BatchCursor(count: batches.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let batchIndex = cursor.take() {
+                    let members = batches[batchIndex]
+                    let batch = PackedBatch(members.map { sequences[$0] })
+                    model.forward(batch, team: workers > 1 ? nil : team) { hidden in
+                        pooling.pool(hidden, batch: batch, width: width) { output.pointer + members[$0] * width }
                     }
                 }
             }
         }
         return (0..<sequences.count).map { Array(flat[($0 * width)..<(($0 + 1) * width)]) }
     }
-
-    /// Serializes encode calls: OpenBLAS's thread count is process-wide state.
-    private static let blasLock = NSLock()
 }

@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 
 /// Exact nearest neighbours by dot product (cosine for unit vectors), many queries at once:
 /// one matrix product per block of rows. The ground truth that approximate search is measured
@@ -22,6 +23,8 @@ public enum ExactNeighbors {
         guard queryCount > 0, rows.rowCount > 0 else { return best.map { _ in [] } }
         let block = 8192
         var scores = [Float](repeating: 0, count: queryCount * block)
+        semfind_blas_lock()
+        defer { semfind_blas_unlock() }
         rows.forEachBlock(rows: block) { first, values in
             guard let base = values.baseAddress else { return }
             let width = values.count / dimension

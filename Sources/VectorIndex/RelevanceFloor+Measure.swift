@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 import SemfindCore
 
 extension RelevanceFloor {
@@ -29,6 +30,8 @@ extension RelevanceFloor {
         let columns = right.count / dimension
         var scores = [Float](repeating: 0, count: rows * columns)
         guard rows > 0, columns > 0 else { return scores }
+        semfind_blas_lock()
+        defer { semfind_blas_unlock() }
         cblas_sgemm(
             CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(dimension), 1, left,
             Int32(dimension), right, Int32(dimension), 0, &scores, Int32(columns))

@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 import SemfindCore
 
 /// k-means for unit vectors by cosine similarity ("spherical"): each row belongs to the centroid
@@ -61,6 +62,8 @@ package struct SphericalKMeans: Sendable {
         var labels = [Int32](repeating: 0, count: vectors.rowCount)
         guard vectors.rowCount > 0, count > 0 else { return labels }
         var scores = [Float](repeating: 0, count: Self.block * count)
+        semfind_blas_lock()
+        defer { semfind_blas_unlock() }
         vectors.forEachBlock(rows: Self.block) { first, values in
             guard let base = values.baseAddress else { return }
             let height = values.count / dimension
@@ -150,6 +153,8 @@ package struct SphericalKMeans: Sendable {
         var distances = [Float](repeating: .infinity, count: candidates)
         var dots = [Float](repeating: 0, count: candidates)
         var chosen = 0
+        semfind_blas_lock()
+        defer { semfind_blas_unlock() }
         for seed in 0..<k {
             if seed > 0 {
                 let total = distances.reduce(Float(0), +)

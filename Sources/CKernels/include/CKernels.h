@@ -104,4 +104,11 @@ float semfind_dot_f32_i8(const float *query, const int8_t *row, size_t dim);
 /// with a BLAS that lacks OpenBLAS's entry point.
 void semfind_quiet_blas_threads(void);
 
+/// The process's one lock around OpenBLAS work that may run on its thread pool: its thread
+/// count is process-wide state, and two threads multiplying at once while one of them changes
+/// it (or sets several threads) deadlocked a test process inside OpenBLAS. The encoder holds it
+/// for a whole `encode`; the vector index's exact scans and k-means hold it for theirs.
+void semfind_blas_lock(void);
+void semfind_blas_unlock(void);
+
 #endif
