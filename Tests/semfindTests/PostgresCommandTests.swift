@@ -42,6 +42,28 @@ struct PostgresCommandTests {
         #expect(second.stdout.contains("\"unchanged\":4"), "\(second.stdout)")
     }
 
+    @Test("three index runs of one folder at once: one reads the files, all end well, every chunk has its vector")
+    func threeRuns() throws {
+        for number in 0..<60 {
+            try tree.file("many/note-\(number).txt", "Note \(number) of sixty: a heron flew over the pond.\n")
+        }
+        let address = try PostgresTestServer.newIndex()
+        let logs = try TestScratch.folder("pg-three-runs")
+        let runs = try (0..<3).map { number in
+            try BackgroundCommand(
+                ["index", "--threads", "1", "--json", "--index", address.uri, tree.root], logs: logs,
+                name: "run-\(number)", environment: runner.environment)
+        }
+        #expect(runs.map { $0.wait() } == [0, 0, 0], "\(runs.map(\.stderr))")
+        let summaries = runs.compactMap { run in
+            run.messages.last { $0["type"] as? String == "summary" }?["data"] as? [String: Any]
+        }
+        #expect(summaries.count == 3)
+        #expect(summaries.map { $0["indexed"] as? Int ?? -1 }.sorted() == [0, 0, 64], "one run reads the files")
+        let status = try PostgresStore(address: address, create: false).status()
+        #expect(status.files == 64 && status.unembedded == 0 && status.vectors == status.chunks)
+    }
+
     /// The results of `search --json` as (path, first line, last line), in rank order.
     func results(_ index: String, _ arguments: [String]) throws -> [String] {
         let run = try runner.run(["search", "--json", "--no-session", "--index", index] + arguments)
