@@ -12,6 +12,12 @@ extension PostgresStore {
         try meta("hnsw_ef_search").flatMap { Int($0) } ?? Self.defaultSearchDepth
     }
 
+    /// The depth a search for `limit` chunks asks for: the measured one, at least `limit`, at
+    /// most pgvector's limit.
+    func searchDepth(for limit: Int) throws -> Int {
+        min(max(try searchDepth(), limit), Self.deepestSearch)
+    }
+
     /// The `limit` chunks whose vectors are nearest `vector` by cosine distance, nearest first,
     /// with their file and cosine similarity: pgvector's HNSW index answers (`ORDER BY embedding
     /// <=> $1`), at least `searchDepth()` and `limit` candidates deep, so it is approximate. With
@@ -23,7 +29,7 @@ extension PostgresStore {
         to vector: [Float], limit: Int, fileIDs: Set<Int64>? = nil, openings: Bool = false
     ) throws -> [(chunkID: Int64, fileID: Int64, similarity: Double)] {
         if let fileIDs, fileIDs.isEmpty { return [] }
-        let depth = min(max(try searchDepth(), limit), Self.deepestSearch)
+        let depth = try searchDepth(for: limit)
         var parameters: [String?] = [Self.text(vector), String(limit)]
         var conditions = openings ? ["ordinal = 0"] : []
         if let fileIDs {

@@ -92,7 +92,7 @@ extension PostgresStore: VectorUpkeep {
     /// `queries` (`semfind bench recall`), with that depth.
     public func searchRecall(queries: [[Float]], k: Int) throws -> (depth: Int, recall: Double) {
         let literals = queries.map(Self.text)
-        let depth = min(max(try searchDepth(), k), Self.deepestSearch)
+        let depth = try searchDepth(for: k)
         return (depth, try recall(literals, truth: try exactNearest(literals, limit: k), limit: k, depth: depth))
     }
 
