@@ -301,12 +301,11 @@ int semfind_int8_best_version(void) {
     return SEMFIND_INT8_PORTABLE;
 }
 
-void semfind_int8_linear(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
-                         const int8_t *packed, const int8_t *magnitudes, const float *column_scales,
-                         const int32_t *column_sums, const float *bias, size_t first_column, size_t end_column,
-                         float *y, size_t y_stride) {
-    if (!semfind_int8_supports(version)) version = semfind_int8_best_version();
-    if (semfind_int8_uses_magnitudes(version) && magnitudes == NULL) version = SEMFIND_INT8_PORTABLE;
+// semfind_int8_linear without the outliers, by a version the processor runs.
+static void int8_products(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
+                          const int8_t *packed, const int8_t *magnitudes, const float *column_scales,
+                          const int32_t *column_sums, const float *bias, size_t first_column, size_t end_column,
+                          float *y, size_t y_stride) {
 #if SEMFIND_X86
     if (version == SEMFIND_INT8_VNNI) {
         int8_linear_vnni(q, row_scales, rows, k, packed, column_scales, column_sums, bias, first_column, end_column,
@@ -325,4 +324,75 @@ void semfind_int8_linear(int version, const int8_t *q, const float *row_scales, 
     }
 #endif
     int8_linear_portable(q, row_scales, rows, k, packed, column_scales, bias, first_column, end_column, y, y_stride);
+}
+
+// Adds each row's outliers times the weights of their inputs: y[m][n] += scale[n] * sum over
+// the outliers of value * w[n][index], with the same quantized weights as the rest of the product.
+static void add_outliers_portable(const semfind_int8_outliers *outliers, size_t rows, size_t padded_k,
+                                  const int8_t *packed, const float *column_scales, size_t first, size_t end,
+                                  float *y, size_t y_stride) {
+    for (size_t m = 0; m < rows; m++) {
+        const semfind_int8_outliers *row = outliers + m;
+        if (row->count == 0) continue;
+        for (size_t n = first; n < end; n++) {
+            const int8_t *column = packed + n / 16 * 16 * padded_k + n % 16 * 4;
+            float sum = 0;
+            for (uint32_t o = 0; o < row->count; o++) {
+                size_t input = row->index[o];
+                sum += row->value[o] * (float)column[input / 4 * 64 + input % 4];
+            }
+            y[m * y_stride + n] += column_scales[n] * sum;
+        }
+    }
+}
+
+#if SEMFIND_X86
+// add_outliers_portable, eight columns at a time: the 32 bytes of a block that hold four inputs
+// of eight columns, each column's weight for the outlier's input moved to the top byte of its
+// 32-bit lane and shifted back down with its sign.
+SEMFIND_AVX2 static void add_outliers_avx2(const semfind_int8_outliers *outliers, size_t rows, size_t padded_k,
+                                           const int8_t *packed, const float *column_scales, size_t first,
+                                           size_t end, float *y, size_t y_stride) {
+    for (size_t m = 0; m < rows; m++) {
+        const semfind_int8_outliers *row = outliers + m;
+        if (row->count == 0) continue;
+        for (size_t n = first; n < end; n += 8) {
+            const int8_t *columns = packed + n / 16 * 16 * padded_k + n % 16 * 4;
+            __m256 sum = _mm256_setzero_ps();
+            for (uint32_t o = 0; o < row->count; o++) {
+                size_t input = row->index[o];
+                __m256i group = _mm256_loadu_si256((const __m256i *)(columns + input / 4 * 64));
+                __m256i shift = _mm256_set1_epi32(24 - 8 * (int)(input % 4));
+                __m256i weights = _mm256_srai_epi32(_mm256_sllv_epi32(group, shift), 24);
+                sum = _mm256_fmadd_ps(_mm256_set1_ps(row->value[o]), _mm256_cvtepi32_ps(weights), sum);
+            }
+            float *out = y + m * y_stride + n;
+            size_t count = end - n < 8 ? end - n : 8;
+            float lanes[8] = {0};
+            memcpy(lanes, out, count * sizeof(float));
+            __m256 value = _mm256_fmadd_ps(_mm256_loadu_ps(column_scales + n), sum, _mm256_loadu_ps(lanes));
+            store_columns(out, value, count);
+        }
+    }
+}
+#endif
+
+void semfind_int8_linear(int version, const int8_t *q, const float *row_scales,
+                         const semfind_int8_outliers *outliers, size_t rows, size_t k, const int8_t *packed,
+                         const int8_t *magnitudes, const float *column_scales,
+                         const int32_t *column_sums, const float *bias, size_t first_column, size_t end_column,
+                         float *y, size_t y_stride) {
+    if (!semfind_int8_supports(version)) version = semfind_int8_best_version();
+    if (semfind_int8_uses_magnitudes(version) && magnitudes == NULL) version = SEMFIND_INT8_PORTABLE;
+    int8_products(version, q, row_scales, rows, k, packed, magnitudes, column_scales, column_sums, bias, first_column,
+                  end_column, y, y_stride);
+    if (outliers == NULL) return;
+    size_t padded_k = semfind_int8_padded_inputs(k);
+#if SEMFIND_X86
+    if (version != SEMFIND_INT8_PORTABLE) {
+        add_outliers_avx2(outliers, rows, padded_k, packed, column_scales, first_column, end_column, y, y_stride);
+        return;
+    }
+#endif
+    add_outliers_portable(outliers, rows, padded_k, packed, column_scales, first_column, end_column, y, y_stride);
 }

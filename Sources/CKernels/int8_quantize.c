@@ -45,29 +45,129 @@ void semfind_int8_pack_magnitudes(const int8_t *packed, size_t count, int8_t *ma
 
 int semfind_int8_uses_magnitudes(int version) { return version == SEMFIND_INT8_AVX2; }
 
-static void quantize_row_portable(const float *x, size_t k, int8_t *q, float *scale) {
-    float largest = 0;
-    for (size_t i = 0; i < k; i++) largest = fmaxf(largest, fabsf(x[i]));
+// Inserts entry `index` of magnitude `magnitude` into the row's outliers, which are kept largest
+// first; returns the magnitude that is now no outlier (the one pushed out, or this one when it
+// is smaller than all of a full list), or 0.
+static float insert_outlier(semfind_int8_outliers *outliers, uint32_t index, float value, float magnitude) {
+    uint32_t slot = outliers->count;
+    while (slot > 0 && fabsf(outliers->value[slot - 1]) < magnitude) slot--;
+    if (slot == SEMFIND_INT8_ROW_OUTLIERS) return magnitude;
+    float dropped = 0;
+    if (outliers->count == SEMFIND_INT8_ROW_OUTLIERS) {
+        dropped = fabsf(outliers->value[SEMFIND_INT8_ROW_OUTLIERS - 1]);
+        outliers->count--;
+    }
+    for (uint32_t i = outliers->count; i > slot; i--) {
+        outliers->index[i] = outliers->index[i - 1];
+        outliers->value[i] = outliers->value[i - 1];
+    }
+    outliers->index[slot] = index;
+    outliers->value[slot] = value;
+    outliers->count++;
+    return dropped;
+}
+
+// Entries beyond this magnitude are outliers, in a row of k entries whose squares sum to `squares`.
+static float outlier_threshold(size_t k, float squares) {
+    return SEMFIND_INT8_OUTLIER_RATIO * sqrtf(squares / (float)k);
+}
+
+// Adds entries [from, k) of x beyond `threshold` to the outliers; returns the largest magnitude
+// of the rest of them.
+static float scan_outliers(const float *x, size_t from, size_t k, float threshold, semfind_int8_outliers *outliers) {
+    float rest = 0;
+    for (size_t i = from; i < k; i++) {
+        float magnitude = fabsf(x[i]);
+        rest = fmaxf(rest, magnitude > threshold ? insert_outlier(outliers, (uint32_t)i, x[i], magnitude) : magnitude);
+    }
+    return rest;
+}
+
+// The row's outliers (see semfind_int8_quantize_rows), given its largest magnitude and its sum
+// of squares; returns the largest magnitude of the rest, which sets the row's scale.
+static float find_outliers_portable(const float *x, size_t k, float largest, float squares,
+                                    semfind_int8_outliers *outliers) {
+    outliers->count = 0;
+    float threshold = outlier_threshold(k, squares);
+    return largest <= threshold ? largest : scan_outliers(x, 0, k, threshold, outliers);
+}
+
+// Zeroes the quantized row at its outliers, which quantizing saturated.
+static void clear_outliers(int8_t *q, const semfind_int8_outliers *outliers) {
+    for (uint32_t i = 0; i < outliers->count; i++) q[outliers->index[i]] = 0;
+}
+
+static void quantize_row_portable(const float *x, size_t k, int8_t *q, float *scale, semfind_int8_outliers *outliers) {
+    float largest = 0, squares = 0;
+    for (size_t i = 0; i < k; i++) {
+        largest = fmaxf(largest, fabsf(x[i]));
+        squares += x[i] * x[i];
+    }
+    largest = find_outliers_portable(x, k, largest, squares, outliers);
     float inverse = largest > 0 ? 127.0f / largest : 0;
     for (size_t i = 0; i < k; i++) q[i] = quantize(x[i], inverse);
+    clear_outliers(q, outliers);
     *scale = largest / 127.0f;
 }
 
 #if SEMFIND_X86
 #include <immintrin.h>
 
+SEMFIND_AVX2 static float horizontal_max_avx2(__m256 values) {
+    __m128 half = _mm_max_ps(_mm256_castps256_ps128(values), _mm256_extractf128_ps(values, 1));
+    half = _mm_max_ps(half, _mm_movehl_ps(half, half));
+    return _mm_cvtss_f32(_mm_max_ss(half, _mm_movehdup_ps(half)));
+}
+
+SEMFIND_AVX2 static float horizontal_sum_avx2(__m256 values) {
+    __m128 half = _mm_add_ps(_mm256_castps256_ps128(values), _mm256_extractf128_ps(values, 1));
+    half = _mm_add_ps(half, _mm_movehl_ps(half, half));
+    return _mm_cvtss_f32(_mm_add_ss(half, _mm_movehdup_ps(half)));
+}
+
+// find_outliers_portable, eight entries at a time: only the entries past the threshold are
+// looked at one by one.
+SEMFIND_AVX2 static float find_outliers_avx2(const float *x, size_t k, float largest, float squares,
+                                             semfind_int8_outliers *outliers) {
+    outliers->count = 0;
+    float threshold = outlier_threshold(k, squares);
+    if (largest <= threshold) return largest;
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    const __m256 threshold8 = _mm256_set1_ps(threshold);
+    __m256 rest8 = _mm256_setzero_ps();
+    float rest = 0;
+    size_t i = 0;
+    for (; i + 8 <= k; i += 8) {
+        __m256 magnitude = _mm256_andnot_ps(sign, _mm256_loadu_ps(x + i));
+        __m256 beyond = _mm256_cmp_ps(magnitude, threshold8, _CMP_GT_OQ);
+        rest8 = _mm256_max_ps(rest8, _mm256_andnot_ps(beyond, magnitude));
+        for (unsigned bits = (unsigned)_mm256_movemask_ps(beyond); bits != 0; bits &= bits - 1) {
+            size_t at = i + (size_t)__builtin_ctz(bits);
+            rest = fmaxf(rest, insert_outlier(outliers, (uint32_t)at, x[at], fabsf(x[at])));
+        }
+    }
+    rest = fmaxf(rest, scan_outliers(x, i, k, threshold, outliers));
+    return fmaxf(rest, horizontal_max_avx2(rest8));
+}
+
 // 32 values at a time: rounded to int32 (to nearest even), narrowed with saturation to int16
 // then int8, and the 4-byte groups put back in order (the narrowing packs within 128-bit lanes).
-SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, int8_t *q, float *scale) {
+SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, int8_t *q, float *scale,
+                                           semfind_int8_outliers *outliers) {
     const __m256 sign = _mm256_set1_ps(-0.0f);
-    __m256 largest8 = _mm256_setzero_ps();
+    __m256 largest8 = _mm256_setzero_ps(), squares8 = _mm256_setzero_ps();
     size_t i = 0;
-    for (; i + 8 <= k; i += 8) largest8 = _mm256_max_ps(largest8, _mm256_andnot_ps(sign, _mm256_loadu_ps(x + i)));
-    __m128 half = _mm_max_ps(_mm256_castps256_ps128(largest8), _mm256_extractf128_ps(largest8, 1));
-    half = _mm_max_ps(half, _mm_movehl_ps(half, half));
-    half = _mm_max_ss(half, _mm_movehdup_ps(half));
-    float largest = _mm_cvtss_f32(half);
-    for (; i < k; i++) largest = fmaxf(largest, fabsf(x[i]));
+    for (; i + 8 <= k; i += 8) {
+        __m256 value = _mm256_loadu_ps(x + i);
+        largest8 = _mm256_max_ps(largest8, _mm256_andnot_ps(sign, value));
+        squares8 = _mm256_fmadd_ps(value, value, squares8);
+    }
+    float largest = horizontal_max_avx2(largest8), squares = horizontal_sum_avx2(squares8);
+    for (; i < k; i++) {
+        largest = fmaxf(largest, fabsf(x[i]));
+        squares += x[i] * x[i];
+    }
+    largest = find_outliers_avx2(x, k, largest, squares, outliers);
     float inverse = largest > 0 ? 127.0f / largest : 0;
     __m256 inverse8 = _mm256_set1_ps(inverse);
     const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
@@ -82,22 +182,24 @@ SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, int8_t *q, 
         _mm256_storeu_si256((__m256i *)(q + i), _mm256_permutevar8x32_epi32(bytes, order));
     }
     for (; i < k; i++) q[i] = quantize(x[i], inverse);
+    clear_outliers(q, outliers);
     *scale = largest / 127.0f;
 }
 #endif
 
-void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q, float *scales) {
+void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q, float *scales,
+                                semfind_int8_outliers *outliers) {
     size_t padded_k = semfind_int8_padded_inputs(k);
     for (size_t m = 0; m < rows; m++) {
         int8_t *row = q + m * padded_k;
 #if SEMFIND_X86
         if (semfind_cpu_has_avx2) {
-            quantize_row_avx2(x + m * x_stride, k, row, scales + m);
+            quantize_row_avx2(x + m * x_stride, k, row, scales + m, outliers + m);
         } else {
-            quantize_row_portable(x + m * x_stride, k, row, scales + m);
+            quantize_row_portable(x + m * x_stride, k, row, scales + m, outliers + m);
         }
 #else
-        quantize_row_portable(x + m * x_stride, k, row, scales + m);
+        quantize_row_portable(x + m * x_stride, k, row, scales + m, outliers + m);
 #endif
         for (size_t i = k; i < padded_k; i++) row[i] = 0;
     }

@@ -13,10 +13,11 @@ final class BertWorkspace {
     let context: UnsafeMutablePointer<Float>
     let intermediate: UnsafeMutablePointer<Float>
     let scores: UnsafeMutablePointer<Float>
-    /// The input of an int8 layer, quantized (rows of `semfind_int8_padded_inputs` bytes), and
-    /// each row's scale; empty for a float32 encoder.
+    /// The input of an int8 layer, quantized (rows of `semfind_int8_padded_inputs` bytes), each
+    /// row's scale and the entries set aside from it in float32; empty for a float32 encoder.
     let quantized: UnsafeMutablePointer<Int8>
     let rowScales: UnsafeMutablePointer<Float>
+    let rowOutliers: UnsafeMutablePointer<semfind_int8_outliers>
     private let buffers: [UnsafeMutablePointer<Float>]
 
     /// Buffers for `tokens` rows, `longest` of them in one sequence; `quantizing` for an int8 encoder.
@@ -35,11 +36,13 @@ final class BertWorkspace {
             blockRows * semfind_int8_padded_inputs(config.intermediateSize))
         quantized = .allocate(capacity: quantizing ? quantizedBytes : 1)
         rowScales = .allocate(capacity: quantizing ? rows : 1)
+        rowOutliers = .allocate(capacity: quantizing ? rows : 1)
         buffers = [hidden, scratch, queryKeyValue, context, intermediate, scores, rowScales]
     }
 
     deinit {
         for buffer in buffers { buffer.deallocate() }
         quantized.deallocate()
+        rowOutliers.deallocate()
     }
 }

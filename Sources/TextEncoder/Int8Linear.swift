@@ -1,7 +1,8 @@
 import CKernels
 
 /// A dense layer in int8: the weights quantized once per output column (symmetric, ±127) into
-/// the packed layout of `semfind_int8_linear`, the input quantized per row on every call.
+/// the packed layout of `semfind_int8_linear`, the input quantized per row on every call, each
+/// row's few outlying entries set aside and multiplied in float32.
 ///
 /// `@unchecked Sendable`: the buffers are written only in `init` and freed in `deinit`.
 final class Int8Linear: DenseLayer, @unchecked Sendable {
@@ -57,11 +58,13 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
     ) {
         let (width, inputs, kernel) = (outputs, inputs, kernel)
         let stride = outputStride ?? width
-        semfind_int8_quantize_rows(input, rows, inputs, inputs, workspace.quantized, workspace.rowScales)
+        semfind_int8_quantize_rows(
+            input, rows, inputs, inputs, workspace.quantized, workspace.rowScales, workspace.rowOutliers)
         let workers = team?.size ?? 1
         let columnsPerWorker = (width / workers + 63) / 64 * 64
-        let (quantized, rowScales, target) = (
-            DisjointWrites(workspace.quantized), DisjointWrites(workspace.rowScales), DisjointWrites(output)
+        let (quantized, rowScales, rowOutliers, target) = (
+            DisjointWrites(workspace.quantized), DisjointWrites(workspace.rowScales),
+            DisjointWrites(workspace.rowOutliers), DisjointWrites(output)
         )
         let (weights, columnScales, columnSums, biases) = (
             DisjointWrites(packed), DisjointWrites(scales), DisjointWrites(sums), DisjointWrites(bias)
@@ -72,7 +75,7 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
             let end = min(width, first + columnsPerWorker)
             guard first < end else { return }
             semfind_int8_linear(
-                kernel, quantized.pointer, rowScales.pointer, rows, inputs, weights.pointer,
+                kernel, quantized.pointer, rowScales.pointer, rowOutliers.pointer, rows, inputs, weights.pointer,
                 weightMagnitudes?.pointer, columnScales.pointer, columnSums.pointer, biases.pointer, first, end,
                 target.pointer, stride)
         }

@@ -23,19 +23,37 @@ struct Int8LinearTests {
         return (q, largest / 127)
     }
 
+    /// A row as documented: the entries beyond 6 times its root mean square set aside (the 8
+    /// largest, largest first), the rest quantized symmetrically with 0 at each set-aside entry.
+    static func quantizeRow(_ values: ArraySlice<Float>) -> (q: [Int8], scale: Float, outliers: [(Int, Float)]) {
+        let row = Array(values)
+        let meanSquare = row.reduce(0) { $0 + Double($1) * Double($1) } / Double(max(row.count, 1))
+        let threshold = 6 * meanSquare.squareRoot()
+        let outliers = row.indices.filter { Double(abs(row[$0])) > threshold }
+            .sorted { abs(row[$0]) > abs(row[$1]) }.prefix(8).map { ($0, row[$0]) }
+        var rest = row
+        for (index, _) in outliers { rest[index] = 0 }
+        let (q, scale) = quantize(rest[...])
+        return (q, scale, outliers)
+    }
+
     static func random(_ count: Int, _ generator: inout SeededGenerator, scale: Float = 1) -> [Float] {
         (0..<count).map { _ in scale * generator.nextSigned() }
     }
 
-    /// What the kernels should produce: bias + scale_x · scale_w · Σ q_x q_w, in Double.
+    /// What the kernels should produce: bias + scale_x · scale_w · Σ q_x q_w + Σ outlier · scale_w
+    /// · q_w, in Double.
     static func expected(x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) -> [Double] {
-        let quantizedRows = (0..<rows).map { quantize(x[($0 * inputs)..<(($0 + 1) * inputs)]) }
+        let quantizedRows = (0..<rows).map { quantizeRow(x[($0 * inputs)..<(($0 + 1) * inputs)]) }
         let quantizedColumns = (0..<columns).map { quantize(w[($0 * inputs)..<(($0 + 1) * inputs)]) }
         var result: [Double] = []
         for row in quantizedRows {
             for (n, column) in quantizedColumns.enumerated() {
                 let sum = zip(row.q, column.q).reduce(0) { $0 + Int($1.0) * Int($1.1) }
-                result.append(Double(bias[n]) + Double(row.scale) * Double(column.scale) * Double(sum))
+                let outlying = row.outliers.reduce(0.0) { $0 + Double($1.1) * Double(column.q[$1.0]) }
+                result.append(
+                    Double(bias[n]) + Double(row.scale) * Double(column.scale) * Double(sum)
+                        + Double(column.scale) * outlying)
             }
         }
         return result
@@ -68,12 +86,95 @@ struct Int8LinearTests {
         let x = Self.random(rows * stride, &generator, scale: 3)
         var quantized = [Int8](repeating: 1, count: rows * paddedInputs)
         var rowScales = [Float](repeating: 1, count: rows)
-        semfind_int8_quantize_rows(x, rows, inputs, stride, &quantized, &rowScales)
+        var outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
+        semfind_int8_quantize_rows(x, rows, inputs, stride, &quantized, &rowScales, &outliers)
         for m in 0..<rows {
             let (q, scale) = Self.quantize(x[(m * stride)..<(m * stride + inputs)])
-            #expect(rowScales[m] == scale)
+            #expect(rowScales[m] == scale && outliers[m].count == 0)
             #expect(Array(quantized[(m * paddedInputs)..<((m + 1) * paddedInputs)]) == q + [0, 0, 0], "row \(m)")
         }
+    }
+
+    /// The entries of a row `outliers` holds, as (index, value) pairs.
+    static func entries(_ outliers: semfind_int8_outliers) -> [(Int, Float)] {
+        withUnsafeBytes(of: outliers.index) { indices in
+            withUnsafeBytes(of: outliers.value) { values in
+                (0..<Int(outliers.count)).map {
+                    (
+                        Int(indices.load(fromByteOffset: $0 * 4, as: UInt32.self)),
+                        values.load(fromByteOffset: $0 * 4, as: Float.self)
+                    )
+                }
+            }
+        }
+    }
+
+    /// Rows of small values with a few large ones at chosen places, as transformer activations
+    /// have them: one large entry; three; twelve (more than the eight set aside); none.
+    @Test("a row's outliers are set aside in float32 and no longer set its scale")
+    func outliers() {
+        var generator = SeededGenerator(seed: 5)
+        let inputs = 1030
+        var x = Self.random(4 * inputs, &generator)
+        x[17] = 40
+        for (offset, value) in [(inputs + 3, -30), (inputs + 200, 25), (inputs + 1029, 28)] { x[offset] = Float(value) }
+        for place in 0..<12 { x[2 * inputs + 30 * place] = Float(20 + place) * (place % 2 == 0 ? 1 : -1) }
+        var quantized = [Int8](repeating: 1, count: 4 * semfind_int8_padded_inputs(inputs))
+        var rowScales = [Float](repeating: 0, count: 4)
+        var outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: 4)
+        semfind_int8_quantize_rows(x, 4, inputs, inputs, &quantized, &rowScales, &outliers)
+        let expectedPlaces = [
+            [17], [inputs + 3, inputs + 1029, inputs + 200].map { $0 - inputs }, (4..<12).reversed().map { 30 * $0 },
+            [],
+        ]
+        for m in 0..<4 {
+            let row = x[(m * inputs)..<((m + 1) * inputs)]
+            let reference = Self.quantizeRow(row)
+            let stored = Self.entries(outliers[m])
+            #expect(stored.map(\.0) == expectedPlaces[m], "row \(m)")
+            #expect(stored.map(\.0) == reference.outliers.map(\.0) && stored.map(\.1) == reference.outliers.map(\.1))
+            #expect(rowScales[m] == reference.scale, "row \(m)")
+            let paddedInputs = semfind_int8_padded_inputs(inputs)
+            #expect(Array(quantized[(m * paddedInputs)..<(m * paddedInputs + inputs)]) == reference.q, "row \(m)")
+            for (index, _) in stored { #expect(quantized[m * paddedInputs + index] == 0) }
+        }
+        // Row 2: the four smallest of its twelve large entries stay in the row and set its scale.
+        #expect(rowScales[2] == Float(23) / 127)
+        // Row 0: its scale is its small entries', not the outlier's.
+        #expect(rowScales[0] < 1.0 / 127 + 1e-6)
+    }
+
+    /// The point of setting outliers aside: with one large entry in each row, the int8 product
+    /// stays close to the float product, where quantizing the large entry with the rest loses
+    /// the small entries' contribution.
+    @Test("rows with an outlying entry: the product stays near the float one", arguments: versions)
+    func outlyingProduct(version: Int32) {
+        var generator = SeededGenerator(seed: 3)
+        let (rows, inputs, columns) = (9, 386, 45)
+        var x = Self.random(rows * inputs, &generator)
+        for m in 0..<rows { x[m * inputs + 7 * m] = 60 }
+        let w = Self.random(columns * inputs, &generator, scale: 0.1)
+        let bias = [Float](repeating: 0, count: columns)
+        Self.check(version: version, x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
+        let y = Prepared(x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
+            .run(version: version, stride: columns)
+        // The same product with each row quantized whole, on its outlier's scale, in Double.
+        let rowsQuantizedWhole = (0..<rows).map { Self.quantize(x[($0 * inputs)..<(($0 + 1) * inputs)]) }
+        var (worst, worstQuantizedWhole) = (0.0, 0.0)
+        for m in 0..<rows {
+            for n in 0..<columns {
+                let weights = w[(n * inputs)..<((n + 1) * inputs)]
+                let exact = zip(x[(m * inputs)..<((m + 1) * inputs)], weights).reduce(0.0) { $0 + Double($1.0 * $1.1) }
+                let whole = zip(rowsQuantizedWhole[m].q, weights).reduce(0.0) {
+                    $0 + Double($1.0) * Double(rowsQuantizedWhole[m].scale) * Double($1.1)
+                }
+                worst = max(worst, abs(Double(y[m * columns + n]) - exact))
+                worstQuantizedWhole = max(worstQuantizedWhole, abs(whole - exact))
+            }
+        }
+        // Set aside, the outlier errs only by its weights' rounding (60 · 0.1/254 at most); quantized
+        // with the rest, the small entries are rounded to steps of 60/127.
+        #expect(worst * 5 < worstQuantizedWhole, "version \(version): \(worst) against \(worstQuantizedWhole)")
     }
 
     @Test("every version matches the naive product, whole and by column range", arguments: versions)
@@ -100,34 +201,62 @@ struct Int8LinearTests {
         }
     }
 
+    /// x · wᵀ + bias made ready for the kernels as the encoder makes it: w packed, its
+    /// magnitudes, x's rows quantized.
+    struct Prepared {
+        let rows: Int
+        let inputs: Int
+        let columns: Int
+        var packed: [Int8]
+        var magnitudes: [Int8]
+        var scales: [Float]
+        var sums: [Int32]
+        var q: [Int8]
+        var rowScales: [Float]
+        var outliers: [semfind_int8_outliers]
+        let paddedBias: [Float]
+
+        init(x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) {
+            (self.rows, self.inputs, self.columns) = (rows, inputs, columns)
+            let paddedColumns = semfind_int8_padded_columns(columns)
+            let paddedInputs = semfind_int8_padded_inputs(inputs)
+            packed = [Int8](repeating: 0, count: paddedColumns * paddedInputs)
+            scales = [Float](repeating: 0, count: paddedColumns)
+            sums = [Int32](repeating: 0, count: paddedColumns)
+            semfind_int8_pack_weights(w, columns, inputs, &packed, &scales, &sums)
+            magnitudes = [Int8](repeating: 0, count: packed.count)
+            semfind_int8_pack_magnitudes(packed, packed.count, &magnitudes)
+            q = [Int8](repeating: 0, count: rows * paddedInputs)
+            rowScales = [Float](repeating: 0, count: rows)
+            outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
+            semfind_int8_quantize_rows(x, rows, inputs, inputs, &q, &rowScales, &outliers)
+            paddedBias = bias + [Float](repeating: 0, count: paddedColumns - columns)
+        }
+
+        /// `version`'s output for columns from `first` on, in rows of `stride` (NaN elsewhere).
+        func run(version: Int32, first: Int = 0, withMagnitudes: Bool = true, stride: Int) -> [Float] {
+            var y = [Float](repeating: .nan, count: rows * stride)
+            magnitudes.withUnsafeBufferPointer { given in
+                semfind_int8_linear(
+                    version, q, rowScales, outliers, rows, inputs, packed, withMagnitudes ? given.baseAddress : nil,
+                    scales, sums, paddedBias, first, columns, &y, stride)
+            }
+            return y
+        }
+    }
+
     /// Runs `version` on x · wᵀ + bias, over the whole width and from the second block on, with
     /// the weights' magnitudes and without them (a version that needs them then runs the portable
     /// one), and compares with the naive product; also checks that nothing outside the columns is
     /// written.
     static func check(version: Int32, x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) {
         let expected = Self.expected(x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
-        let paddedColumns = semfind_int8_padded_columns(columns)
-        let paddedInputs = semfind_int8_padded_inputs(inputs)
-        var packed = [Int8](repeating: 0, count: paddedColumns * paddedInputs)
-        var scales = [Float](repeating: 0, count: paddedColumns)
-        var sums = [Int32](repeating: 0, count: paddedColumns)
-        semfind_int8_pack_weights(w, columns, inputs, &packed, &scales, &sums)
-        var magnitudes = [Int8](repeating: 0, count: packed.count)
-        semfind_int8_pack_magnitudes(packed, packed.count, &magnitudes)
-        var q = [Int8](repeating: 0, count: rows * paddedInputs)
-        var rowScales = [Float](repeating: 0, count: rows)
-        semfind_int8_quantize_rows(x, rows, inputs, inputs, &q, &rowScales)
-        let paddedBias = bias + [Float](repeating: 0, count: paddedColumns - columns)
+        let prepared = Prepared(x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
         // The whole width, then only the columns from the second block on (if any).
         for first in Set([0, min(16, columns / 16 * 16)]) {
             for withMagnitudes in [true, false] {
                 let stride = columns + 3
-                var y = [Float](repeating: .nan, count: rows * stride)
-                magnitudes.withUnsafeBufferPointer { given in
-                    semfind_int8_linear(
-                        version, q, rowScales, rows, inputs, packed, withMagnitudes ? given.baseAddress : nil, scales,
-                        sums, paddedBias, first, columns, &y, stride)
-                }
+                let y = prepared.run(version: version, first: first, withMagnitudes: withMagnitudes, stride: stride)
                 var worst: Double = 0
                 for m in 0..<rows {
                     for n in 0..<stride {

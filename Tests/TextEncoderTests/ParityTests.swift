@@ -13,11 +13,12 @@ enum ParityModel: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     /// The int8 encoder's least cosine with the reference: for text, and for the empty text
-    /// (the opening and closing tokens alone: two tokens, no averaging of rounding errors). The
-    /// issue expected 0.99 everywhere; MiniLM reaches 0.9857 on the empty text, MPNet 0.950 on
-    /// the empty text and 0.977 on 256 times "the", every other case 0.98 or more.
+    /// (the opening and closing tokens alone: two tokens, no averaging of rounding errors), and
+    /// the mean. With each row's outliers set aside, MiniLM reaches 0.9986 on text, 0.9952 empty
+    /// and 0.9991 on average; MPNet 0.982 (256 times "the"), 0.998 and 0.9976. (Quantized whole,
+    /// the rows gave MiniLM 0.990, 0.9857 and 0.9964; MPNet 0.977, 0.950.)
     var int8Floors: (text: Float, empty: Float, mean: Float) {
-        self == .minilm ? (0.99, 0.98, 0.995) : (0.97, 0.94, 0.99)
+        self == .minilm ? (0.998, 0.99, 0.998) : (0.98, 0.99, 0.995)
     }
 
     func load(precision: EncoderPrecision = .fp32) throws -> (ParityFixture, SentenceEncoder) {
@@ -56,13 +57,17 @@ struct ParityTests {
         let (fixture, int8) = try model.load(precision: .int8)
         let floors = model.int8Floors
         let cosines = fixture.cosines(int8, batchSize: 16)
+        var least: (text: Float, empty: Float) = (1, 1)
         for (item, cosine) in zip(fixture.cases, cosines) {
             let empty = item.id == "empty" || item.id == "ws_only"
             #expect(cosine >= (empty ? floors.empty : floors.text), "case \(item.id): \(cosine)")
+            if empty { least.empty = min(least.empty, cosine) } else { least.text = min(least.text, cosine) }
         }
         let mean = cosines.reduce(0, +) / Float(cosines.count)
         #expect(mean >= floors.mean)
-        print("parity \(model.name) int8 (\(Int8Kernel.best.resolved)): min \(cosines.min() ?? 0), mean \(mean)")
+        print(
+            "parity \(model.name) int8 (\(Int8Kernel.best.resolved)): min \(least.text) over text, \(least.empty) empty;"
+                + " mean \(mean)")
     }
 
     @Test("all-mpnet-base-v2 loads as MPNet: 768 dimensions, 384 ids at most, <s> … </s> framing")

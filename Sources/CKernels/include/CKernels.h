@@ -48,20 +48,42 @@ int semfind_int8_uses_magnitudes(int version);
 /// padded_inputs): the unsigned operand of the AVX2 version, computed once at load.
 void semfind_int8_pack_magnitudes(const int8_t *packed, size_t count, int8_t *magnitudes);
 
-/// Quantizes each of `rows` rows of x (k values, row stride x_stride) symmetrically:
-/// scales[m] = max |x[m]| / 127, q[m] = round(x[m] / scale), written with row stride
-/// semfind_int8_padded_inputs(k) and zero padding.
-void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q, float *scales);
+/// Most entries of a row that semfind_int8_quantize_rows sets aside, in float32.
+#define SEMFIND_INT8_ROW_OUTLIERS 8
 
-/// y[m][n] = bias[n] + row_scales[m] * column_scales[n] * sum_k q[m][k] * w[n][k], for m < rows
-/// and n in [first_column, end_column), with q from semfind_int8_quantize_rows and w, scales and
-/// sums from semfind_int8_pack_weights; bias holds padded_columns entries. first_column must be a
-/// multiple of 16. `version` picks the kernel (one the processor lacks falls back to the best it
-/// has); every version computes the same integer sums. `magnitudes` (from
+/// A row's outliers: `count` entries (at most SEMFIND_INT8_ROW_OUTLIERS) whose input index and
+/// float32 value semfind_int8_quantize_rows set aside from the row's int8 quantization.
+typedef struct {
+    uint32_t count;
+    uint32_t index[SEMFIND_INT8_ROW_OUTLIERS];
+    float value[SEMFIND_INT8_ROW_OUTLIERS];
+} semfind_int8_outliers;
+
+/// An entry of a row further from zero than this many times the row's root mean square is an
+/// outlier: transformer activations put a few such entries in fixed channels, and one of them
+/// would otherwise set the scale of every other entry of its row.
+#define SEMFIND_INT8_OUTLIER_RATIO 6.0f
+
+/// Quantizes each of `rows` rows of x (k values, row stride x_stride) symmetrically, its
+/// outliers set aside: outliers[m] gets the row's entries beyond SEMFIND_INT8_OUTLIER_RATIO
+/// times its root mean square (the largest SEMFIND_INT8_ROW_OUTLIERS of them, largest first),
+/// q[m] is 0 at each, and of the rest scales[m] = max |x[m]| / 127, q[m] = round(x[m] / scale).
+/// q has row stride semfind_int8_padded_inputs(k) and zero padding.
+void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q, float *scales,
+                                semfind_int8_outliers *outliers);
+
+/// y[m][n] = bias[n] + row_scales[m] * column_scales[n] * sum_k q[m][k] * w[n][k]
+///           + sum over outliers[m] of value * column_scales[n] * w[n][index],
+/// for m < rows and n in [first_column, end_column), with q, row scales and outliers from
+/// semfind_int8_quantize_rows and w, scales and sums from semfind_int8_pack_weights. outliers
+/// may be NULL (none). bias holds padded_columns entries. first_column must be a multiple of 16.
+/// `version` picks the kernel (one the processor lacks falls back to the best it has); every
+/// version computes the same integer sums. `magnitudes` (from
 /// semfind_int8_pack_magnitudes) is read by the versions semfind_int8_uses_magnitudes names and
 /// may be NULL for the others; NULL where it is needed runs the portable version instead.
-void semfind_int8_linear(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
-                         const int8_t *packed, const int8_t *magnitudes, const float *column_scales,
+void semfind_int8_linear(int version, const int8_t *q, const float *row_scales,
+                         const semfind_int8_outliers *outliers, size_t rows, size_t k, const int8_t *packed,
+                         const int8_t *magnitudes, const float *column_scales,
                          const int32_t *column_sums, const float *bias, size_t first_column, size_t end_column,
                          float *y, size_t y_stride);
 
