@@ -1,5 +1,6 @@
 #include "CKernels.h"
 #include "dispatch.h"
+#include "lanes.h"
 
 void semfind_add_relative_bias(float *scores, size_t rows, size_t width, size_t stride, size_t first_row, float scale,
                                const float *bias) {
@@ -60,10 +61,7 @@ SEMFIND_AVX2 static void attention_avx2_32(const float *qkv, size_t length, size
             sum = _mm256_fmadd_ps(q1, _mm256_loadu_ps(key + 8), sum);
             sum = _mm256_fmadd_ps(q2, _mm256_loadu_ps(key + 16), sum);
             sum = _mm256_fmadd_ps(q3, _mm256_loadu_ps(key + 24), sum);
-            __m128 s = _mm_add_ps(_mm256_castps256_ps128(sum), _mm256_extractf128_ps(sum, 1));
-            s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-            s = _mm_add_ss(s, _mm_movehdup_ps(s));
-            scores[j] = _mm_cvtss_f32(s);
+            scores[j] = semfind_lanes_sum(sum);
         }
         normalize_scores(scores, length, i, scale, bias);
         __m256 o0 = _mm256_setzero_ps(), o1 = o0, o2 = o0, o3 = o0;

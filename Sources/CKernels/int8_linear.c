@@ -34,6 +34,14 @@ static inline int32_t four_inputs(const int8_t *row, size_t group) {
     return four;
 }
 
+// Eight values from `in`, or the first `count` of them (the rest 0) when fewer columns are left.
+SEMFIND_AVX2 static ALWAYS_INLINE __m256 load_columns(const float *in, size_t count) {
+    if (count >= 8) return _mm256_loadu_ps(in);
+    float lanes[8] = {0};
+    memcpy(lanes, in, count * sizeof(float));
+    return _mm256_loadu_ps(lanes);
+}
+
 // Eight results to `out`, or the first `count` of them when fewer columns are left.
 SEMFIND_AVX2 static ALWAYS_INLINE void store_columns(float *out, __m256 value, size_t count) {
     if (count >= 8) {
@@ -368,9 +376,7 @@ SEMFIND_AVX2 static void add_outliers_avx2(const semfind_int8_outliers *outliers
             }
             float *out = y + m * y_stride + n;
             size_t count = end - n < 8 ? end - n : 8;
-            float lanes[8] = {0};
-            memcpy(lanes, out, count * sizeof(float));
-            __m256 value = _mm256_fmadd_ps(_mm256_loadu_ps(column_scales + n), sum, _mm256_loadu_ps(lanes));
+            __m256 value = _mm256_fmadd_ps(_mm256_loadu_ps(column_scales + n), sum, load_columns(out, count));
             store_columns(out, value, count);
         }
     }
@@ -386,7 +392,6 @@ void semfind_int8_linear(int version, const int8_t *q, const float *row_scales,
     if (semfind_int8_uses_magnitudes(version) && magnitudes == NULL) version = SEMFIND_INT8_PORTABLE;
     int8_products(version, q, row_scales, rows, k, packed, magnitudes, column_scales, column_sums, bias, first_column,
                   end_column, y, y_stride);
-    if (outliers == NULL) return;
     size_t padded_k = semfind_int8_padded_inputs(k);
 #if SEMFIND_X86
     if (version != SEMFIND_INT8_PORTABLE) {

@@ -3,6 +3,7 @@
 
 #include "CKernels.h"
 #include "dispatch.h"
+#include "lanes.h"
 
 size_t semfind_int8_padded_columns(size_t columns) { return (columns + 15) / 16 * 16; }
 
@@ -113,18 +114,6 @@ static void quantize_row_portable(const float *x, size_t k, int8_t *q, float *sc
 #if SEMFIND_X86
 #include <immintrin.h>
 
-SEMFIND_AVX2 static float horizontal_max_avx2(__m256 values) {
-    __m128 half = _mm_max_ps(_mm256_castps256_ps128(values), _mm256_extractf128_ps(values, 1));
-    half = _mm_max_ps(half, _mm_movehl_ps(half, half));
-    return _mm_cvtss_f32(_mm_max_ss(half, _mm_movehdup_ps(half)));
-}
-
-SEMFIND_AVX2 static float horizontal_sum_avx2(__m256 values) {
-    __m128 half = _mm_add_ps(_mm256_castps256_ps128(values), _mm256_extractf128_ps(values, 1));
-    half = _mm_add_ps(half, _mm_movehl_ps(half, half));
-    return _mm_cvtss_f32(_mm_add_ss(half, _mm_movehdup_ps(half)));
-}
-
 // find_outliers_portable, eight entries at a time: only the entries past the threshold are
 // looked at one by one.
 SEMFIND_AVX2 static float find_outliers_avx2(const float *x, size_t k, float largest, float squares,
@@ -147,7 +136,7 @@ SEMFIND_AVX2 static float find_outliers_avx2(const float *x, size_t k, float lar
         }
     }
     rest = fmaxf(rest, scan_outliers(x, i, k, threshold, outliers));
-    return fmaxf(rest, horizontal_max_avx2(rest8));
+    return fmaxf(rest, semfind_lanes_max(rest8));
 }
 
 // 32 values at a time: rounded to int32 (to nearest even), narrowed with saturation to int16
@@ -162,7 +151,7 @@ SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, int8_t *q, 
         largest8 = _mm256_max_ps(largest8, _mm256_andnot_ps(sign, value));
         squares8 = _mm256_fmadd_ps(value, value, squares8);
     }
-    float largest = horizontal_max_avx2(largest8), squares = horizontal_sum_avx2(squares8);
+    float largest = semfind_lanes_max(largest8), squares = semfind_lanes_sum(squares8);
     for (; i < k; i++) {
         largest = fmaxf(largest, fabsf(x[i]));
         squares += x[i] * x[i];

@@ -1,5 +1,6 @@
 #include "CKernels.h"
 #include "dispatch.h"
+#include "lanes.h"
 
 #include <stdint.h>
 
@@ -30,14 +31,6 @@ SEMFIND_AVX2 static void int8_scores_avx2(const int8_t *matrix, const int8_t *qu
     }
 }
 
-// The sum of the eight lanes of `sum`.
-SEMFIND_AVX2 static inline float sum_lanes(__m256 sum) {
-    __m128 half = _mm_add_ps(_mm256_castps256_ps128(sum), _mm256_extractf128_ps(sum, 1));
-    half = _mm_add_ps(half, _mm_movehl_ps(half, half));
-    half = _mm_add_ss(half, _mm_shuffle_ps(half, half, 1));
-    return _mm_cvtss_f32(half);
-}
-
 SEMFIND_AVX2 static void f32_scores_avx2(const float *matrix, const float *query, size_t rows, size_t dim,
                                          float *out) {
     size_t blocks = dim / 32;
@@ -51,7 +44,7 @@ SEMFIND_AVX2 static void f32_scores_avx2(const float *matrix, const float *query
             }
         }
         __m256 sum = _mm256_add_ps(_mm256_add_ps(sums[0], sums[1]), _mm256_add_ps(sums[2], sums[3]));
-        float total = sum_lanes(sum);
+        float total = semfind_lanes_sum(sum);
         for (size_t index = blocks * 32; index < dim; index++) total += query[index] * vector[index];
         out[row] = total;
     }
@@ -64,7 +57,7 @@ SEMFIND_AVX2 static float dot_f32_i8_avx2(const float *query, const int8_t *row,
         __m256i widened = _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(row + block * 8)));
         sum = _mm256_fmadd_ps(_mm256_loadu_ps(query + block * 8), _mm256_cvtepi32_ps(widened), sum);
     }
-    float total = sum_lanes(sum);
+    float total = semfind_lanes_sum(sum);
     for (size_t index = blocks * 8; index < dim; index++) total += query[index] * (float)row[index];
     return total;
 }

@@ -1,5 +1,6 @@
 #include "CKernels.h"
 #include "dispatch.h"
+#include "lanes.h"
 
 static void linear_small_portable(const float *x, size_t rows, size_t k, const float *w, const float *bias,
                                   size_t first, size_t end, float *y, size_t y_stride) {
@@ -16,14 +17,6 @@ static void linear_small_portable(const float *x, size_t rows, size_t k, const f
 
 #if SEMFIND_X86
 #include <immintrin.h>
-
-SEMFIND_AVX2 static inline float horizontal_sum(__m256 v) {
-    __m128 low = _mm256_castps256_ps128(v), high = _mm256_extractf128_ps(v, 1);
-    __m128 s = _mm_add_ps(low, high);
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
 
 // Four rows by three columns of dot products per pass (twelve accumulators, seven loads per
 // twelve multiply-adds); k must be a multiple of 8 (the portable version serves other shapes).
@@ -54,7 +47,7 @@ SEMFIND_AVX2 static void linear_small_avx2(const float *x, size_t rows, size_t k
             }
             for (int r = 0; r < 4; r++) {
                 float *out = y + (m + r) * y_stride + n;
-                for (int c = 0; c < 3; c++) out[c] = bias[n + c] + horizontal_sum(s[r][c]);
+                for (int c = 0; c < 3; c++) out[c] = bias[n + c] + semfind_lanes_sum(s[r][c]);
             }
         }
         for (; m < rows; m++) {
@@ -67,9 +60,9 @@ SEMFIND_AVX2 static void linear_small_avx2(const float *x, size_t rows, size_t k
                 s2 = _mm256_fmadd_ps(a, _mm256_loadu_ps(w2 + i), s2);
             }
             float *out = y + m * y_stride + n;
-            out[0] = bias[n] + horizontal_sum(s0);
-            out[1] = bias[n + 1] + horizontal_sum(s1);
-            out[2] = bias[n + 2] + horizontal_sum(s2);
+            out[0] = bias[n] + semfind_lanes_sum(s0);
+            out[1] = bias[n + 1] + semfind_lanes_sum(s1);
+            out[2] = bias[n + 2] + semfind_lanes_sum(s2);
         }
     }
     if (n < end) linear_small_portable(x, rows, k, w, bias, n, end, y, y_stride);

@@ -75,8 +75,8 @@ void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_
 /// y[m][n] = bias[n] + row_scales[m] * column_scales[n] * sum_k q[m][k] * w[n][k]
 ///           + sum over outliers[m] of value * column_scales[n] * w[n][index],
 /// for m < rows and n in [first_column, end_column), with q, row scales and outliers from
-/// semfind_int8_quantize_rows and w, scales and sums from semfind_int8_pack_weights. outliers
-/// may be NULL (none). bias holds padded_columns entries. first_column must be a multiple of 16.
+/// semfind_int8_quantize_rows and w, scales and sums from semfind_int8_pack_weights. bias
+/// holds padded_columns entries. first_column must be a multiple of 16.
 /// `version` picks the kernel (one the processor lacks falls back to the best it has); every
 /// version computes the same integer sums. `magnitudes` (from
 /// semfind_int8_pack_magnitudes) is read by the versions semfind_int8_uses_magnitudes names and
