@@ -8,19 +8,30 @@ public enum XXHash64 {
     private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
     private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
-    /// XXH64 of `bytes` with `seed`.
-    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    /// How many bytes `hash(_:seed:read:)` reads between two calls of `read`.
+    public static let readBlock = 16 << 20
+
+    /// XXH64 of `bytes` with `seed`. `read`, when given, is called with the offset reached after
+    /// every `readBlock` bytes, so that a caller hashing a mapped file can give back the pages
+    /// behind it.
+    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0, read: ((Int) -> Void)? = nil)
+        -> UInt64
+    {
         let count = bytes.count
         var offset = 0
         var accumulator: UInt64
         if count >= 32 {
             var lanes = (seed &+ prime1 &+ prime2, seed &+ prime2, seed, seed &- prime1)
             while offset + 32 <= count {
-                lanes.0 = round(lanes.0, word(bytes, offset))
-                lanes.1 = round(lanes.1, word(bytes, offset + 8))
-                lanes.2 = round(lanes.2, word(bytes, offset + 16))
-                lanes.3 = round(lanes.3, word(bytes, offset + 24))
-                offset += 32
+                let blockEnd = min(count, offset + readBlock)
+                while offset + 32 <= blockEnd {
+                    lanes.0 = round(lanes.0, word(bytes, offset))
+                    lanes.1 = round(lanes.1, word(bytes, offset + 8))
+                    lanes.2 = round(lanes.2, word(bytes, offset + 16))
+                    lanes.3 = round(lanes.3, word(bytes, offset + 24))
+                    offset += 32
+                }
+                read?(offset)
             }
             accumulator = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
             for lane in [lanes.0, lanes.1, lanes.2, lanes.3] {

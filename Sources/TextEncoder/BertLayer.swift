@@ -55,7 +55,7 @@ struct BertLayer: Sendable {
             guard let int8Kernel else { return parts[0] }
             return Int8Linear(concatenating: parts, kernel: int8Kernel)
         }
-        return BertLayer(
+        let layer = BertLayer(
             queryKeyValue: int8Kernel == nil ? projections : [quantize(projections)],
             attentionOutput: quantize([attentionOutput]),
             attentionNorm: try LayerNorm.load(
@@ -64,6 +64,12 @@ struct BertLayer: Sendable {
             output: quantize([output]),
             outputNorm: try LayerNorm.load(file, "\(prefix).output.LayerNorm", width: hidden, epsilon: epsilon),
             heads: config.numAttentionHeads)
+        if int8Kernel != nil {
+            // The int8 layers keep their own copies: the float32 weights would only sit in memory.
+            let dense = names.projections + [names.attentionOutput, "intermediate.dense", "output.dense"]
+            file.release(dense.map { "\(prefix).\($0).weight" })
+        }
+        return layer
     }
 
     /// Transforms the hidden states in `workspace.hidden` in place, adding `bias` (MPNet's) to

@@ -110,6 +110,24 @@ public final class SafetensorsFile: Sendable {
         return FloatTensor(littleEndianBytes: raw, shape: expected, owner: file)
     }
 
-    /// The raw bytes of the whole file, for fingerprinting.
-    var fileBytes: UnsafeRawBufferPointer { file.bytes }
+    /// Gives back the memory of the tensors `names` (see `MappedFile.release`): for weights read
+    /// once and kept in another form, such as the float32 weights of layers quantized to int8.
+    /// Tensors still in use lose nothing: their pages map again when touched.
+    func release(_ names: [String]) {
+        for name in names {
+            guard let info = tensors[name] else { continue }
+            file.release((dataStart + info.dataRange.lowerBound)..<(dataStart + info.dataRange.upperBound))
+        }
+    }
+
+    /// XXH64 of the whole file, its pages given back as the hash passes them: fingerprinting a
+    /// 438 MB checkpoint should not leave it all resident (the weights in use map again).
+    func hashFile() -> UInt64 {
+        let file = file
+        var released = 0
+        return XXHash64.hash(file.bytes) { offset in
+            file.release(released..<offset)
+            released = offset
+        }
+    }
 }

@@ -7,7 +7,7 @@ extension SentenceEncoder {
     /// The arithmetic (`precision`) is not part of it: an index records it beside the
     /// fingerprint, and refuses vectors of another model or another precision.
     public func fingerprint() -> String {
-        var hash = XXHash64.hash(weights.fileBytes)
+        var hash = weights.hashFile()
         for file in ["tokenizer.json", "vocab.txt", "tokenizer_config.json"] {
             if let data = try? Data(contentsOf: folder.appendingPathComponent(file)) {
                 hash = data.withUnsafeBytes { XXHash64.hash($0, seed: hash) }

@@ -76,6 +76,28 @@ struct SafetensorsFileTests {
         expectError(.invalidModel, mentioning: [halves, "F16"]) { _ = try SafetensorsFile(path: halves) }
     }
 
+    @Test("a checkpoint's memory given back, by name or by hashing, loses none of its values or its hash")
+    func releasedPagesReadBack() throws {
+        // Larger than two of the hash's read blocks, so that it gives back pages as it goes.
+        let count = 2 * XXHash64.readBlock / 4 + 12_345
+        let big = (0..<count).map { Float($0 % 9973) * 0.5 }
+        let path = try write(SafetensorsWriter.encode([("big.weight", [count], big)] + sample))
+        let file = try SafetensorsFile(path: path)
+        #expect(file.hashFile() == XXHash64.hash(Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
+        file.release(["big.weight", "a.weight", "no.such.tensor"])
+        #expect(try file.tensor("big.weight", shape: [count]).values == big)
+        #expect(try file.tensor("a.weight", shape: [2, 3]).values == [1, 2, 3, 4, 5, 6])
+    }
+
+    @Test("XXH64 read in blocks: the same hash, and each block's end reported in order")
+    func hashReportsBlocks() {
+        let bytes = (0..<(2 * XXHash64.readBlock + 45)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var reached: [Int] = []
+        let blockwise = bytes.withUnsafeBytes { XXHash64.hash($0, seed: 3) { reached.append($0) } }
+        #expect(blockwise == XXHash64.hash(bytes, seed: 3))
+        #expect(reached == [XXHash64.readBlock, 2 * XXHash64.readBlock, 2 * XXHash64.readBlock + 32])
+    }
+
     @Test("XXH64 matches the reference implementation's published values")
     func fingerprintHash() {
         #expect(XXHash64.hash("") == 0xEF46_DB37_51D8_E999)
