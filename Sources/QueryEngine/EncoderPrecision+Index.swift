@@ -4,8 +4,11 @@ import SemfindCore
 import TextEncoder
 
 extension EncoderPrecision {
-    /// What `semfind index` embeds a new index with unless `--encoder` says otherwise.
-    public static let newIndexDefault = EncoderPrecision.fp32
+    /// What `semfind index` embeds a new index with unless `--encoder` says otherwise: int8 where
+    /// the processor has an int8 kernel (AVX2 or better: 1.5-2.8x float32's indexing speed, its
+    /// vectors at cosine 0.9994 with float32's, search quality within a query of float32's on
+    /// each public set; docs/PERFORMANCE.md), float32 where only the portable kernel would run.
+    public static var newIndexDefault: EncoderPrecision { Int8Kernel.best.resolved == .portable ? .fp32 : .int8 }
 
     /// The precision `store`'s vectors were embedded with; nil for an index that holds none yet.
     ///

@@ -2,7 +2,7 @@ import ArgumentParser
 import TextEncoder
 
 /// `--encoder-precision` and `--int8-kernel`, for the commands that only embed (`embed`,
-/// `bench embed`): an index's vectors keep the float32 encoder.
+/// `bench embed`): float32 unless asked, the model's own arithmetic.
 struct EncoderPrecisionOptions: ParsableArguments {
     @Option(name: .long, help: "Arithmetic of the encoder's dense layers.")
     var encoderPrecision: EncoderPrecision = .fp32
