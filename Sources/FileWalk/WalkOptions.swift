@@ -14,6 +14,10 @@ public struct WalkOptions: Sendable {
     public var focus: WalkFocus?
     /// The binary files a plugin reads (`FormatRegistry.binaryFormats`); none unless told.
     public var binaryFormats = BinaryFormats()
+    /// Lowercase extensions whose files are typed without the typer when their first bytes are
+    /// plainly text (`PlainText`): the name alone picks their plugin
+    /// (`FormatRegistry.extensionsThatDecide`). None unless told: the typer types every file.
+    public var plainTextExtensions: Set<String> = []
     /// Absolute paths never yielded nor reported: the index's own files, when the index lives
     /// inside a folder it indexes.
     public var excludedFiles: Set<String> = []

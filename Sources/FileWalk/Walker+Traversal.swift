@@ -215,7 +215,11 @@ extension Walker {
             return try visit(.skipped(Self.skipped(path, failure)))
         }
         let type: FileType
-        switch typer.type(ofSample: bytes, isTruncated: size > bytes.count) {
+        let isTruncated = size > bytes.count
+        let namedText = PathText.fileExtension(of: path).map(options.plainTextExtensions.contains) == true
+        switch (namedText ? PlainText.type(of: bytes, isTruncated: isTruncated) : nil).map(Result.success)
+            ?? typer.type(ofSample: bytes, isTruncated: isTruncated)
+        {
         case .failure(let error):
             return try visit(.skipped(SkippedFile(path: path, reason: .unreadable, detail: error.message)))
         case .success(let found)

@@ -38,6 +38,16 @@ public struct FormatRegistry: Sendable {
             mimeTypes: Set(readers.flatMap(\.mimeTypes)), extensions: Set(readers.flatMap(\.extensions)))
     }
 
+    /// The extensions whose plugin a text file's name alone picks, whatever its MIME type: every
+    /// plugin's, unless a declared plugin claims MIME types (a text file's type could then pick
+    /// it over a built-in plugin's extension), in which case the declared plugins' only. The
+    /// walker types such files without libmagic when their bytes are plainly text.
+    public var extensionsThatDecide: Set<String> {
+        let declared = plugins.prefix(declaredCount)
+        let decisive = declared.allSatisfy(\.mimeTypes.isEmpty) ? plugins[...] : declared
+        return Set(decisive.flatMap(\.extensions))
+    }
+
     /// The plugin for a file of `mimeType` and `charset` (libmagic's) at `path`, or nil when no
     /// plugin reads it.
     public func plugin(mimeType: String, charset: String, path: String) -> (any FormatPlugin)? {

@@ -65,6 +65,7 @@ public struct IndexPipeline {
         }
         var walkOptions = options.walk
         walkOptions.binaryFormats = registry.binaryFormats
+        walkOptions.plainTextExtensions = registry.extensionsThatDecide
         walkOptions.excludedFiles = index.ownFiles
         let walker = try Walker(roots: options.roots, options: walkOptions, typer: FileTypeDetector())
         let tokenizer = encoder.tokenizer

@@ -37,6 +37,24 @@ struct WalkerTypingTests {
         #expect(walked.map { $0.content.map { String(decoding: $0, as: UTF8.self) } } == ["abcdefgh", "ab"])
     }
 
+    @Test("plainly text files of the extensions named are typed text/plain without the typer; the rest are not")
+    func plainTextSparesTheTyper() throws {
+        let tree = try TempTree()
+        try tree.file("notes.txt", "abcdefgh")
+        try tree.file("nul.txt", bytes: [0x61, 0x00, 0x62])
+        try tree.file("other.dat", "abc")
+        var options = WalkOptions()
+        options.plainTextExtensions = ["txt"]
+        let typer = RecordingTyper()
+        let walked = try WalkRecord(walker: Walker(roots: [tree.root], options: options, typer: typer), base: tree.root)
+            .walked
+        #expect(typer.samples.map(\.text) == ["a\0b", "abc"], "nul.txt and other.dat only")
+        #expect(walked.map(\.relativePath) == ["notes.txt", "nul.txt", "other.dat"])
+        #expect(walked.map(\.mimeType) == ["text/plain", "text/x-test", "text/x-test"])
+        #expect(walked[0].charset == "us-ascii")
+        #expect(walked[0].content.map { String(decoding: $0, as: UTF8.self) } == "abcdefgh", "read whole as before")
+    }
+
     @Test("a binary verdict skips the file unless binaryFormats claims it; a typer's failure is reported")
     func binaryAndFailure() throws {
         let tree = try TempTree()

@@ -125,5 +125,18 @@ struct FormatRegistryTests {
         #expect(chosen("text/plain", "/a/notes.txt") == "text")
         #expect(registry.plugins.map(\.name).prefix(3) == ["shout", "troff", "pdf-text"])
         #expect(registry.binaryFormats.extensions == ["pdf"])
+        #expect(
+            registry.extensionsThatDecide == ["md", "pdf"],
+            "troff's types could take a .txt from the text plugin: only declared extensions decide")
+    }
+
+    @Test("every plugin's extensions decide for text files when no declared plugin claims types")
+    func extensionsThatDecide() {
+        let builtIn = registry.extensionsThatDecide
+        #expect(builtIn.isSuperset(of: ["md", "markdown", "html", "htm", "txt"]))
+        #expect(builtIn == Set(registry.plugins.flatMap(\.extensions)))
+        let declared = FormatRegistry(
+            [MarkdownFormat(), TextFormat()], declared: [DeclaredStandIn(name: "org", extensions: ["org"])])
+        #expect(declared.extensionsThatDecide.isSuperset(of: ["org", "md", "txt"]))
     }
 }
