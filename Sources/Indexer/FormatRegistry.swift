@@ -8,7 +8,8 @@ import SemfindCore
 /// The name decides among text formats because libmagic cannot: a markdown file that quotes
 /// `<table>` or a doctype in its first lines looks like HTML to it. libmagic's verdict matters
 /// only for files whose extension no plugin claims (or that have none), and the walker has
-/// already used it to leave binary files out.
+/// already used it to leave binary files out (for plainly text files of the extensions that
+/// decide, the walker does not even ask it: `extensionsThatDecide`).
 ///
 /// Declared plugins (the user's plugins file) come before all others: one that claims a file's
 /// extension, or else its MIME type, takes it (a binary file only if it `readsBinary`).
