@@ -84,7 +84,7 @@ public struct IndexPipeline {
             // Once stopped, the queue is only drained, so that the producer can see the request.
             if stop?.isRequested == true { continue }
             try writer.accept(item, seen: &seen, observe: observe)
-            if writer.pendingChunks >= options.embedGroupSize {
+            if writer.pendingChunks >= options.writeGroupSize {
                 try writer.flush(observe)
             }
         }

@@ -1,3 +1,5 @@
+import SemfindCore
+
 /// A text's words as keyword search and snippets see them: runs of letters and digits,
 /// lowercased, with their UTF-8 byte ranges in the text. A run of Chinese or Japanese
 /// characters (written without spaces between words) is its own run, marked spaceless: the
@@ -29,7 +31,7 @@ enum WordRuns {
                 spaceless = false
                 wordy = (0x30...0x39).contains(ascii) || (0x61...0x7A).contains(ascii | 0x20)
             } else {
-                spaceless = character.unicodeScalars.contains(where: isSpaceless)
+                spaceless = SpacelessText.isSpaceless(character)
                 wordy = spaceless || character.isLetter || character.isNumber
             }
             if !wordy || spaceless != currentIsSpaceless { finish() }
@@ -42,13 +44,5 @@ enum WordRuns {
         }
         finish()
         return runs
-    }
-
-    /// Han, Hiragana, Katakana and their punctuation-free extensions.
-    static func isSpaceless(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
-        default: false
-        }
     }
 }

@@ -42,6 +42,7 @@ public final class IndexStore {
                 throw Self.missing(path)
             }
         }
+        try SpacelessRunsFunction.define(on: database)
         do {
             try prepareSchema()
         } catch let error as SemfindError where location == .file && !Self.isIndexOrEmpty(path) {

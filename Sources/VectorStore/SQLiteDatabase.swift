@@ -76,6 +76,17 @@ final class SQLiteDatabase {
         return statement
     }
 
+    /// Defines a deterministic SQL function of one argument on this connection, one that the
+    /// schema's triggers may call (innocuous: it reads nothing but its argument).
+    func defineFunction(
+        _ name: String,
+        _ body: @escaping @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void
+    ) throws {
+        let flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS
+        let status = sqlite3_create_function_v2(handle, name, 1, flags, nil, body, nil, nil, nil)
+        guard status == SQLITE_OK else { throw error(status, sql: "the function \(name)") }
+    }
+
     /// Runs `body` in a transaction: committed if it returns, rolled back if it throws. Inside
     /// another transaction it is a savepoint of that one (GRDB's nesting): its changes are undone
     /// if it throws, and otherwise commit or roll back with the outer transaction, so the

@@ -23,7 +23,7 @@ final class SQLiteStatement {
     }
 
     /// SQLite copies bound strings and blobs before the bind call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Clears the previous run's bindings and state, then binds `values` in order.
     @discardableResult

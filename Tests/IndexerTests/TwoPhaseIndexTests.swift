@@ -40,7 +40,8 @@ struct TwoPhaseIndexTests {
         let pipeline = IndexPipeline(
             storePath: indexPath, encoder: encoder, registry: FormatRegistry([MarkdownFormat(), TextFormat()]),
             options: IndexOptions(
-                roots: [tree.root], chunker: ChunkerOptions(budget: 20, overlap: 4), embedGroupSize: 2))
+                roots: [tree.root], chunker: ChunkerOptions(budget: 20, overlap: 4), writeGroupSize: 2,
+                embedGroupSize: 2))
         var events: [IndexEvent] = []
         var groups = 0
         let summary = try pipeline.run(stop: stop) { event in
