@@ -12,10 +12,11 @@ public struct IndexOptions: Sendable {
     /// Chunks of several files written in one transaction in the reading phase: each commit
     /// writes its pages to the log once, so 70,000 one-chunk notes are read in 12.9 s by
     /// groups of 1,024 and 14.5 s by groups of 256; keyword search still finds new files
-    /// within a second.
+    /// within a second. The queue from the reading thread holds at most twice this.
     public var writeGroupSize: Int
-    /// In the embedding phase, the most chunks per encoder call and commit (at most four
-    /// batches); it also bounds the reading phase's queue, at eight times this.
+    /// In the embedding phase, the most chunks per encoder call and commit: groups start at
+    /// four batches (or this, when smaller) and grow to this while the encoder is fast
+    /// (`GroupPace`).
     public var embedGroupSize: Int
     /// Rewrite the vector snapshot at the end of the run (a watcher chooses when instead).
     public var refreshesSnapshot: Bool
@@ -30,7 +31,7 @@ public struct IndexOptions: Sendable {
 
     public init(
         roots: [String], walk: WalkOptions = WalkOptions(), chunker: ChunkerOptions = ChunkerOptions(),
-        batchSize: Int = 32, writeGroupSize: Int = 1024, embedGroupSize: Int = 256, refreshesSnapshot: Bool = true
+        batchSize: Int = 32, writeGroupSize: Int = 1024, embedGroupSize: Int = 1024, refreshesSnapshot: Bool = true
     ) {
         self.roots = roots
         self.walk = walk

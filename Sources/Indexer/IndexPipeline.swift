@@ -73,7 +73,7 @@ public struct IndexPipeline {
             registry: registry,
             chunker: Chunker(options: options.chunker) { tokenizer.pieces($0) },
             rechunkAll: try store.chunkerSignature() != options.chunker.signature)
-        let queue = BoundedQueue<PreparedFile>(weightLimit: 8 * options.embedGroupSize)
+        let queue = BoundedQueue<PreparedFile>(weightLimit: 2 * options.writeGroupSize)
         let producer = Producer(
             index: index, walker: walker, preparer: preparer, parser: options.parser, queue: queue, stop: stop)
         producer.start()
@@ -108,12 +108,14 @@ public struct IndexPipeline {
         return try finish(store: store, summary: writer.summary, started: started)
     }
 
-    /// The embedding phase's embedder: four encoder batches per commit, so that a search by
-    /// meaning covers more every few seconds.
+    /// The embedding phase's embedder: groups of four encoder batches per commit at first, more
+    /// (up to `embedGroupSize`) while a group takes under half a second.
     func embedder(store: any IndexBackend, pieces: PendingPieces) -> PendingEmbedder {
         PendingEmbedder(
             store: store, encoder: encoder, batchSize: options.batchSize,
-            groupSize: min(options.embedGroupSize, 4 * options.batchSize), pieces: pieces)
+            pace: GroupPace(
+                smallest: min(options.embedGroupSize, 4 * options.batchSize), largest: options.embedGroupSize),
+            pieces: pieces)
     }
 
     /// Embeds what waits with `embedder`, adding the chunks and seconds to the index's tally.

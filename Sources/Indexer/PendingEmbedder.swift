@@ -1,4 +1,5 @@
 import FileWalk
+import Foundation
 import IndexStorage
 import SemfindCore
 import TextEncoder
@@ -10,19 +11,22 @@ import TextEncoder
 /// wrote is encoded from the word pieces the chunker kept (`pieces`); any other (left waiting by
 /// an earlier run, or past the pieces' memory limit) is tokenized here, and counted
 /// (`IndexSummary.retokenized`).
+///
+/// A group's size follows the encoder's pace (`GroupPace`): between groups the encoder waits
+/// while vectors are stored and the next group is claimed, so a fast encoder gets bigger groups,
+/// and every group still takes about a second or less.
 final class PendingEmbedder {
     let store: any VectorTable
     let encoder: SentenceEncoder
     let batchSize: Int
-    /// Chunks embedded and committed together.
-    let groupSize: Int
+    private var pace: GroupPace
     private var pieces: PendingPieces
 
-    init(store: any VectorTable, encoder: SentenceEncoder, batchSize: Int, groupSize: Int, pieces: PendingPieces) {
+    init(store: any VectorTable, encoder: SentenceEncoder, batchSize: Int, pace: GroupPace, pieces: PendingPieces) {
         self.store = store
         self.encoder = encoder
         self.batchSize = batchSize
-        self.groupSize = groupSize
+        self.pace = pace
         self.pieces = pieces
     }
 
@@ -35,10 +39,12 @@ final class PendingEmbedder {
         for openings in [true, false] {
             var after: Int64 = 0
             while stop?.isRequested != true {
-                let group = try store.claimUnembedded(openings: openings, after: after, limit: groupSize)
+                let group = try store.claimUnembedded(openings: openings, after: after, limit: pace.size)
                 guard let last = group.last else { break }
                 after = last.id
+                let started = DispatchTime.now().uptimeNanoseconds
                 let embedded = try embed(group)
+                pace.record(seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
                 summary.embedded += embedded.texts
                 summary.retokenized += embedded.tokenized
                 summary.unembedded -= group.count
