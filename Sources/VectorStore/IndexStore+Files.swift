@@ -9,8 +9,11 @@ extension IndexStore {
 
     /// The id of a root folder, added on first use.
     public func rootID(for root: String) throws -> Int64 {
-        let find = try database.prepare("SELECT id FROM roots WHERE path = ?").bind(.text(root))
-        if try find.step() { return find.int64(0) }
+        let find = try database.cachedStatement("SELECT id FROM roots WHERE path = ?").bind(.text(root))
+        if try find.step() {
+            defer { find.reset() }
+            return find.int64(0)
+        }
         try database.prepare("INSERT INTO roots(path, added_at) VALUES (?, ?)")
             .bind(.text(root), .integer(Int64(Date().timeIntervalSince1970))).run()
         return database.lastInsertedRowID
