@@ -1,4 +1,5 @@
 import FileWalk
+import TextEncoder
 import VectorIndex
 
 /// What `semfind index` indexes and how.
@@ -31,7 +32,8 @@ public struct IndexOptions: Sendable {
 
     public init(
         roots: [String], walk: WalkOptions = WalkOptions(), chunker: ChunkerOptions = ChunkerOptions(),
-        batchSize: Int = 32, writeGroupSize: Int = 1024, embedGroupSize: Int = 1024, refreshesSnapshot: Bool = true
+        batchSize: Int = SentenceEncoder.defaultBatchSize, writeGroupSize: Int = 1024, embedGroupSize: Int = 1024,
+        refreshesSnapshot: Bool = true
     ) {
         self.roots = roots
         self.walk = walk

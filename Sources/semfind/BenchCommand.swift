@@ -20,7 +20,7 @@ struct BenchCommand: ParsableCommand {
         var file: String
 
         @Option(name: .long, help: "Texts per forward pass.")
-        var batchSize = 32
+        var batchSize = SentenceEncoder.defaultBatchSize
 
         @Option(name: .long, help: "Timed runs (the median is reported).")
         var runs = 3

@@ -12,7 +12,7 @@ struct EmbedCommand: ParsableCommand {
     var jsonl = false
 
     @Option(name: .long, help: "Texts per forward pass.")
-    var batchSize = 32
+    var batchSize = SentenceEncoder.defaultBatchSize
 
     @OptionGroup var encoderOptions: EncoderOptions
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FileWalk
 import Indexer
+import TextEncoder
 
 /// What to walk and how to chunk: the options `index` and `watch` share.
 struct IndexingOptions: ParsableArguments {
@@ -22,7 +23,7 @@ struct IndexingOptions: ParsableArguments {
     var overlap = 32
 
     @Option(name: .long, help: "Texts per forward pass of the encoder.")
-    var batchSize = 32
+    var batchSize = SentenceEncoder.defaultBatchSize
 
     @Option(
         name: .long,
