@@ -53,16 +53,15 @@ SEMFIND_AVX2 static ALWAYS_INLINE void store_columns(float *out, __m256 value, s
     }
 }
 
-// `rows` (1 to 4) rows against one block of 16 columns (two vectors of 8). vpmaddubsw multiplies
-// unsigned by signed bytes and saturates its pair sums to 16 bits, so it gets |w| (from
-// semfind_int8_pack_magnitudes) as the unsigned operand and x with w's sign (vpsignb) as the
-// signed one: each pair is at most 2 * 127 * 127, below 32767, and the products are exact;
-// vpmaddwd against ones then widens them to 32 bits. The sign goes onto x, not onto w as
-// |x| * sign(w, x) would have it, because |w| is computed once at load and |x| would cost one
-// more instruction per row and group: the loop is bound by its count of vector instructions.
+// `rows` (1 to 4) rows against one block of 16 columns (two vectors of 8). The rows are 7-bit,
+// stored as x + 64 in [1, 127] (semfind_int8_row_format_of): vpmaddubsw takes them as its
+// unsigned operand and w as the signed one, each pair of products is at most 2 * 127 * 127,
+// within its 16 bits, and vpmaddwd against ones widens the pairs to 32 bits: three instructions
+// per 32 multiply-adds, where 8-bit rows needed a fourth to carry the sign. 64 * sum(w) per
+// column comes off at the end.
 SEMFIND_AVX2 static ALWAYS_INLINE void tile_avx2(const int8_t *q, size_t padded_k, int rows, const int8_t *block,
-                                                 const int8_t *magnitudes, const float *row_scales,
-                                                 const float *column_scales, const float *bias, size_t columns_left,
+                                                 const float *row_scales, const float *column_scales,
+                                                 const int32_t *column_sums, const float *bias, size_t columns_left,
                                                  float *y, size_t y_stride) {
     const __m256i ones = _mm256_set1_epi16(1);
     __m256i sums[4][2];
@@ -70,12 +69,10 @@ SEMFIND_AVX2 static ALWAYS_INLINE void tile_avx2(const int8_t *q, size_t padded_
     for (size_t group = 0; group < padded_k / 4; group++) {
         __m256i w0 = _mm256_loadu_si256((const __m256i *)(block + group * 64));
         __m256i w1 = _mm256_loadu_si256((const __m256i *)(block + group * 64 + 32));
-        __m256i m0 = _mm256_loadu_si256((const __m256i *)(magnitudes + group * 64));
-        __m256i m1 = _mm256_loadu_si256((const __m256i *)(magnitudes + group * 64 + 32));
         for (int r = 0; r < rows; r++) {
             __m256i x = _mm256_set1_epi32(four_inputs(q + r * padded_k, group));
-            __m256i low = _mm256_maddubs_epi16(m0, _mm256_sign_epi8(x, w0));
-            __m256i high = _mm256_maddubs_epi16(m1, _mm256_sign_epi8(x, w1));
+            __m256i low = _mm256_maddubs_epi16(x, w0);
+            __m256i high = _mm256_maddubs_epi16(x, w1);
             sums[r][0] = _mm256_add_epi32(sums[r][0], _mm256_madd_epi16(low, ones));
             sums[r][1] = _mm256_add_epi32(sums[r][1], _mm256_madd_epi16(high, ones));
         }
@@ -83,8 +80,10 @@ SEMFIND_AVX2 static ALWAYS_INLINE void tile_avx2(const int8_t *q, size_t padded_
     for (int r = 0; r < rows; r++) {
         __m256 row_scale = _mm256_set1_ps(row_scales[r]);
         for (int half = 0; half < 2 && (size_t)half * 8 < columns_left; half++) {
+            __m256i offset = _mm256_slli_epi32(_mm256_loadu_si256((const __m256i *)(column_sums + half * 8)), 6);
+            __m256 total = _mm256_cvtepi32_ps(_mm256_sub_epi32(sums[r][half], offset));
             __m256 scale = _mm256_mul_ps(row_scale, _mm256_loadu_ps(column_scales + half * 8));
-            __m256 value = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums[r][half]), scale, _mm256_loadu_ps(bias + half * 8));
+            __m256 value = _mm256_fmadd_ps(total, scale, _mm256_loadu_ps(bias + half * 8));
             float *out = y + r * y_stride + half * 8;
             size_t count = columns_left - half * 8;
             store_columns(out, value, count);
@@ -94,15 +93,15 @@ SEMFIND_AVX2 static ALWAYS_INLINE void tile_avx2(const int8_t *q, size_t padded_
 
 // One block of 16 columns for rows [0, rows), four rows at a time.
 SEMFIND_AVX2 static void block_avx2(const int8_t *q, size_t padded_k, size_t rows, const int8_t *block,
-                                    const int8_t *magnitudes, const float *row_scales, const float *column_scales,
+                                    const float *row_scales, const float *column_scales, const int32_t *column_sums,
                                     const float *bias, size_t columns_left, float *y, size_t y_stride) {
     size_t m = 0;
     for (; m + 4 <= rows; m += 4) {
-        tile_avx2(q + m * padded_k, padded_k, 4, block, magnitudes, row_scales + m, column_scales, bias, columns_left,
-                  y + m * y_stride, y_stride);
+        tile_avx2(q + m * padded_k, padded_k, 4, block, row_scales + m, column_scales, column_sums, bias,
+                  columns_left, y + m * y_stride, y_stride);
     }
 #define SEMFIND_AVX2_TAIL(count)                                                                                      \
-    tile_avx2(q + m * padded_k, padded_k, count, block, magnitudes, row_scales + m, column_scales, bias,             \
+    tile_avx2(q + m * padded_k, padded_k, count, block, row_scales + m, column_scales, column_sums, bias,           \
               columns_left, y + m * y_stride, y_stride)
     switch (rows - m) {
     case 3: SEMFIND_AVX2_TAIL(3); break;
@@ -114,14 +113,15 @@ SEMFIND_AVX2 static void block_avx2(const int8_t *q, size_t padded_k, size_t row
 }
 
 SEMFIND_AVX2 static void int8_linear_avx2(const int8_t *q, const float *row_scales, size_t rows, size_t k,
-                                          const int8_t *packed, const int8_t *magnitudes, const float *column_scales,
-                                          const float *bias, size_t first, size_t end, float *y, size_t y_stride) {
+                                          const int8_t *packed, const float *column_scales,
+                                          const int32_t *column_sums, const float *bias, size_t first, size_t end,
+                                          float *y, size_t y_stride) {
     size_t padded_k = semfind_int8_padded_inputs(k);
     for (size_t m = 0; m < rows; m += ROW_PANEL) {
         size_t panel = rows - m < ROW_PANEL ? rows - m : ROW_PANEL;
         for (size_t n = first; n < end; n += 16) {
-            block_avx2(q + m * padded_k, padded_k, panel, packed + n * padded_k, magnitudes + n * padded_k,
-                       row_scales + m, column_scales + n, bias + n, end - n, y + m * y_stride + n, y_stride);
+            block_avx2(q + m * padded_k, padded_k, panel, packed + n * padded_k, row_scales + m, column_scales + n,
+                       column_sums + n, bias + n, end - n, y + m * y_stride + n, y_stride);
         }
     }
 }
@@ -311,7 +311,7 @@ int semfind_int8_best_version(void) {
 
 // semfind_int8_linear without the outliers, by a version the processor runs.
 static void int8_products(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
-                          const int8_t *packed, const int8_t *magnitudes, const float *column_scales,
+                          const int8_t *packed, const float *column_scales,
                           const int32_t *column_sums, const float *bias, size_t first_column, size_t end_column,
                           float *y, size_t y_stride) {
 #if SEMFIND_X86
@@ -326,8 +326,8 @@ static void int8_products(int version, const int8_t *q, const float *row_scales,
         return;
     }
     if (version == SEMFIND_INT8_AVX2) {
-        int8_linear_avx2(q, row_scales, rows, k, packed, magnitudes, column_scales, bias, first_column, end_column, y,
-                         y_stride);
+        int8_linear_avx2(q, row_scales, rows, k, packed, column_scales, column_sums, bias, first_column, end_column,
+                         y, y_stride);
         return;
     }
 #endif
@@ -385,13 +385,11 @@ SEMFIND_AVX2 static void add_outliers_avx2(const semfind_int8_outliers *outliers
 
 void semfind_int8_linear(int version, const int8_t *q, const float *row_scales,
                          const semfind_int8_outliers *outliers, size_t rows, size_t k, const int8_t *packed,
-                         const int8_t *magnitudes, const float *column_scales,
-                         const int32_t *column_sums, const float *bias, size_t first_column, size_t end_column,
-                         float *y, size_t y_stride) {
+                         const float *column_scales, const int32_t *column_sums, const float *bias,
+                         size_t first_column, size_t end_column, float *y, size_t y_stride) {
     if (!semfind_int8_supports(version)) version = semfind_int8_best_version();
-    if (semfind_int8_uses_magnitudes(version) && magnitudes == NULL) version = SEMFIND_INT8_PORTABLE;
-    int8_products(version, q, row_scales, rows, k, packed, magnitudes, column_scales, column_sums, bias, first_column,
-                  end_column, y, y_stride);
+    int8_products(version, q, row_scales, rows, k, packed, column_scales, column_sums, bias, first_column, end_column,
+                  y, y_stride);
     size_t padded_k = semfind_int8_padded_inputs(k);
 #if SEMFIND_X86
     if (version != SEMFIND_INT8_PORTABLE) {

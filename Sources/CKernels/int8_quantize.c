@@ -9,10 +9,10 @@ size_t semfind_int8_padded_columns(size_t columns) { return (columns + 15) / 16 
 
 size_t semfind_int8_padded_inputs(size_t k) { return (k + 3) / 4 * 4; }
 
-// round(value * inverse) in [-127, 127], rounding halves to even as the vector code does.
-static inline int8_t quantize(float value, float inverse) {
+// round(value * inverse) in [-limit, limit], rounding halves to even as the vector code does.
+static inline int8_t quantize(float value, float inverse, int limit) {
     long q = lrintf(value * inverse);
-    return (int8_t)(q > 127 ? 127 : q < -127 ? -127 : q);
+    return (int8_t)(q > limit ? limit : q < -limit ? -limit : q);
 }
 
 void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, float *scales,
@@ -31,7 +31,7 @@ void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t 
         int8_t *block = packed + n / 16 * 16 * padded_k + n % 16 * 4;
         int32_t sum = 0;
         for (size_t i = 0; i < k; i++) {
-            int8_t q = quantize(column[i], inverse);
+            int8_t q = quantize(column[i], inverse, 127);
             block[i / 4 * 64 + i % 4] = q;
             sum += q;
         }
@@ -40,11 +40,11 @@ void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t 
     }
 }
 
-void semfind_int8_pack_magnitudes(const int8_t *packed, size_t count, int8_t *magnitudes) {
-    for (size_t i = 0; i < count; i++) magnitudes[i] = (int8_t)(packed[i] < 0 ? -packed[i] : packed[i]);
+semfind_int8_row_format semfind_int8_row_format_of(int version) {
+    if (!semfind_int8_supports(version)) version = semfind_int8_best_version();
+    if (version == SEMFIND_INT8_AVX2) return (semfind_int8_row_format){.limit = 63, .offset = 64, .outlier_ratio = 3};
+    return (semfind_int8_row_format){.limit = 127, .offset = 0, .outlier_ratio = 6};
 }
-
-int semfind_int8_uses_magnitudes(int version) { return version == SEMFIND_INT8_AVX2; }
 
 // Inserts entry `index` of magnitude `magnitude` into the row's outliers, which are kept largest
 // first; returns the magnitude that is now no outlier (the one pushed out, or this one when it
@@ -69,8 +69,8 @@ static float insert_outlier(semfind_int8_outliers *outliers, uint32_t index, flo
 }
 
 // Entries beyond this magnitude are outliers, in a row of k entries whose squares sum to `squares`.
-static float outlier_threshold(size_t k, float squares) {
-    return SEMFIND_INT8_OUTLIER_RATIO * sqrtf(squares / (float)k);
+static float outlier_threshold(size_t k, float squares, float ratio) {
+    return ratio * sqrtf(squares / (float)k);
 }
 
 // Adds entries [from, k) of x beyond `threshold` to the outliers; returns the largest magnitude
@@ -86,29 +86,30 @@ static float scan_outliers(const float *x, size_t from, size_t k, float threshol
 
 // The row's outliers (see semfind_int8_quantize_rows), given its largest magnitude and its sum
 // of squares; returns the largest magnitude of the rest, which sets the row's scale.
-static float find_outliers_portable(const float *x, size_t k, float largest, float squares,
+static float find_outliers_portable(const float *x, size_t k, float largest, float squares, float ratio,
                                     semfind_int8_outliers *outliers) {
     outliers->count = 0;
-    float threshold = outlier_threshold(k, squares);
+    float threshold = outlier_threshold(k, squares, ratio);
     return largest <= threshold ? largest : scan_outliers(x, 0, k, threshold, outliers);
 }
 
-// Zeroes the quantized row at its outliers, which quantizing saturated.
-static void clear_outliers(int8_t *q, const semfind_int8_outliers *outliers) {
-    for (uint32_t i = 0; i < outliers->count; i++) q[outliers->index[i]] = 0;
+// Sets the quantized row to 0 (its offset) at its outliers, which quantizing saturated.
+static void clear_outliers(int8_t *q, const semfind_int8_outliers *outliers, int offset) {
+    for (uint32_t i = 0; i < outliers->count; i++) q[outliers->index[i]] = (int8_t)offset;
 }
 
-static void quantize_row_portable(const float *x, size_t k, int8_t *q, float *scale, semfind_int8_outliers *outliers) {
+static void quantize_row_portable(const float *x, size_t k, semfind_int8_row_format format, int8_t *q, float *scale,
+                                  semfind_int8_outliers *outliers) {
     float largest = 0, squares = 0;
     for (size_t i = 0; i < k; i++) {
         largest = fmaxf(largest, fabsf(x[i]));
         squares += x[i] * x[i];
     }
-    largest = find_outliers_portable(x, k, largest, squares, outliers);
-    float inverse = largest > 0 ? 127.0f / largest : 0;
-    for (size_t i = 0; i < k; i++) q[i] = quantize(x[i], inverse);
-    clear_outliers(q, outliers);
-    *scale = largest / 127.0f;
+    largest = find_outliers_portable(x, k, largest, squares, format.outlier_ratio, outliers);
+    float inverse = largest > 0 ? (float)format.limit / largest : 0;
+    for (size_t i = 0; i < k; i++) q[i] = (int8_t)(quantize(x[i], inverse, format.limit) + format.offset);
+    clear_outliers(q, outliers, format.offset);
+    *scale = largest / (float)format.limit;
 }
 
 #if SEMFIND_X86
@@ -116,10 +117,10 @@ static void quantize_row_portable(const float *x, size_t k, int8_t *q, float *sc
 
 // find_outliers_portable, eight entries at a time: only the entries past the threshold are
 // looked at one by one.
-SEMFIND_AVX2 static float find_outliers_avx2(const float *x, size_t k, float largest, float squares,
+SEMFIND_AVX2 static float find_outliers_avx2(const float *x, size_t k, float largest, float squares, float ratio,
                                              semfind_int8_outliers *outliers) {
     outliers->count = 0;
-    float threshold = outlier_threshold(k, squares);
+    float threshold = outlier_threshold(k, squares, ratio);
     if (largest <= threshold) return largest;
     const __m256 sign = _mm256_set1_ps(-0.0f);
     const __m256 threshold8 = _mm256_set1_ps(threshold);
@@ -140,9 +141,10 @@ SEMFIND_AVX2 static float find_outliers_avx2(const float *x, size_t k, float lar
 }
 
 // 32 values at a time: rounded to int32 (to nearest even), narrowed with saturation to int16
-// then int8, and the 4-byte groups put back in order (the narrowing packs within 128-bit lanes).
-SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, int8_t *q, float *scale,
-                                           semfind_int8_outliers *outliers) {
+// then int8, kept within the limit, offset, and the 4-byte groups put back in order (the
+// narrowing packs within 128-bit lanes).
+SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, semfind_int8_row_format format, int8_t *q,
+                                           float *scale, semfind_int8_outliers *outliers) {
     const __m256 sign = _mm256_set1_ps(-0.0f);
     __m256 largest8 = _mm256_setzero_ps(), squares8 = _mm256_setzero_ps();
     size_t i = 0;
@@ -156,9 +158,11 @@ SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, int8_t *q, 
         largest = fmaxf(largest, fabsf(x[i]));
         squares += x[i] * x[i];
     }
-    largest = find_outliers_avx2(x, k, largest, squares, outliers);
-    float inverse = largest > 0 ? 127.0f / largest : 0;
+    largest = find_outliers_avx2(x, k, largest, squares, format.outlier_ratio, outliers);
+    float inverse = largest > 0 ? (float)format.limit / largest : 0;
     __m256 inverse8 = _mm256_set1_ps(inverse);
+    const __m256i upper = _mm256_set1_epi8((char)format.limit), lower = _mm256_set1_epi8((char)-format.limit);
+    const __m256i offset = _mm256_set1_epi8((char)format.offset);
     const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
     i = 0;
     for (; i + 32 <= k; i += 32) {
@@ -167,28 +171,29 @@ SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, int8_t *q, 
         __m256i c = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i + 16), inverse8));
         __m256i d = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i + 24), inverse8));
         __m256i bytes = _mm256_packs_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
-        bytes = _mm256_max_epi8(bytes, _mm256_set1_epi8(-127));
+        bytes = _mm256_add_epi8(_mm256_max_epi8(_mm256_min_epi8(bytes, upper), lower), offset);
         _mm256_storeu_si256((__m256i *)(q + i), _mm256_permutevar8x32_epi32(bytes, order));
     }
-    for (; i < k; i++) q[i] = quantize(x[i], inverse);
-    clear_outliers(q, outliers);
-    *scale = largest / 127.0f;
+    for (; i < k; i++) q[i] = (int8_t)(quantize(x[i], inverse, format.limit) + format.offset);
+    clear_outliers(q, outliers, format.offset);
+    *scale = largest / (float)format.limit;
 }
 #endif
 
-void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q, float *scales,
-                                semfind_int8_outliers *outliers) {
+void semfind_int8_quantize_rows(int version, const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q,
+                                float *scales, semfind_int8_outliers *outliers) {
+    semfind_int8_row_format format = semfind_int8_row_format_of(version);
     size_t padded_k = semfind_int8_padded_inputs(k);
     for (size_t m = 0; m < rows; m++) {
         int8_t *row = q + m * padded_k;
 #if SEMFIND_X86
         if (semfind_cpu_has_avx2) {
-            quantize_row_avx2(x + m * x_stride, k, row, scales + m, outliers + m);
+            quantize_row_avx2(x + m * x_stride, k, format, row, scales + m, outliers + m);
         } else {
-            quantize_row_portable(x + m * x_stride, k, row, scales + m, outliers + m);
+            quantize_row_portable(x + m * x_stride, k, format, row, scales + m, outliers + m);
         }
 #else
-        quantize_row_portable(x + m * x_stride, k, row, scales + m, outliers + m);
+        quantize_row_portable(x + m * x_stride, k, format, row, scales + m, outliers + m);
 #endif
         for (size_t i = k; i < padded_k; i++) row[i] = 0;
     }

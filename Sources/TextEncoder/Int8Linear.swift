@@ -1,8 +1,9 @@
 import CKernels
 
 /// A dense layer in int8: the weights quantized once per output column (symmetric, ±127) into
-/// the packed layout of `semfind_int8_linear`, the input quantized per row on every call, each
-/// row's few outlying entries set aside and multiplied in float32.
+/// the packed layout of `semfind_int8_linear`, the input quantized per row on every call (in the
+/// kernel's row format: 7-bit for AVX2, else 8-bit), each row's few outlying entries set aside
+/// and multiplied in float32.
 ///
 /// `@unchecked Sendable`: the buffers are written only in `init` and freed in `deinit`.
 final class Int8Linear: DenseLayer, @unchecked Sendable {
@@ -11,8 +12,6 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
     /// The kernel version every product uses.
     let kernel: Int32
     private let packed: UnsafeMutablePointer<Int8>
-    /// |w| in the packed layout, for the kernel versions that multiply it (AVX2); else nil.
-    private let magnitudes: UnsafeMutablePointer<Int8>?
     /// Per padded column: weight scale, sum of the quantized weights, bias (0 in the padding).
     private let scales: UnsafeMutablePointer<Float>
     private let sums: UnsafeMutablePointer<Int32>
@@ -41,13 +40,10 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
             column += part.outputs
         }
         semfind_int8_pack_weights(weights, outputs, inputs, packed, scales, sums)
-        magnitudes = semfind_int8_uses_magnitudes(kernel) != 0 ? .allocate(capacity: packedCount) : nil
-        if let magnitudes { semfind_int8_pack_magnitudes(packed, packedCount, magnitudes) }
     }
 
     deinit {
         for buffer in [UnsafeMutableRawPointer(packed), .init(scales), .init(sums), .init(bias)] { buffer.deallocate() }
-        magnitudes?.deallocate()
     }
 
     /// Quantizes the input rows on the calling thread, then splits the product by output column
@@ -59,7 +55,7 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
         let (width, inputs, kernel) = (outputs, inputs, kernel)
         let stride = outputStride ?? width
         semfind_int8_quantize_rows(
-            input, rows, inputs, inputs, workspace.quantized, workspace.rowScales, workspace.rowOutliers)
+            kernel, input, rows, inputs, inputs, workspace.quantized, workspace.rowScales, workspace.rowOutliers)
         let workers = team?.size ?? 1
         let columnsPerWorker = (width / workers + 63) / 64 * 64
         let (quantized, rowScales, rowOutliers, target) = (
@@ -69,15 +65,13 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
         let (weights, columnScales, columnSums, biases) = (
             DisjointWrites(packed), DisjointWrites(scales), DisjointWrites(sums), DisjointWrites(bias)
         )
-        let weightMagnitudes = magnitudes.map { DisjointWrites($0) }
         let body: @Sendable (Int) -> Void = { worker in
             let first = min(width, worker * columnsPerWorker)
             let end = min(width, first + columnsPerWorker)
             guard first < end else { return }
             semfind_int8_linear(
                 kernel, quantized.pointer, rowScales.pointer, rowOutliers.pointer, rows, inputs, weights.pointer,
-                weightMagnitudes?.pointer, columnScales.pointer, columnSums.pointer, biases.pointer, first, end,
-                target.pointer, stride)
+                columnScales.pointer, columnSums.pointer, biases.pointer, first, end, target.pointer, stride)
         }
         if let team { team.run(body) } else { body(0) }
     }

@@ -15,25 +15,37 @@ struct Int8LinearTests {
     /// multiple of 4, columns that leave partial blocks of 16.
     static let shapes = [(1, 1, 1), (5, 37, 17), (7, 130, 50), (13, 64, 70), (70, 131, 33), (130, 384, 130)]
 
-    /// Symmetric quantization as documented: scale = max |v| / 127, q = round(v / scale).
-    static func quantize(_ values: ArraySlice<Float>) -> (q: [Int8], scale: Float) {
+    /// Symmetric quantization as documented: scale = max |v| / limit, q = round(v / scale).
+    static func quantize(_ values: ArraySlice<Float>, limit: Int = 127) -> (q: [Int8], scale: Float) {
         let largest = values.map(abs).max() ?? 0
-        let inverse: Float = largest > 0 ? 127 / largest : 0
-        let q = values.map { Int8(max(-127, min(127, ($0 * inverse).rounded(.toNearestOrEven)))) }
-        return (q, largest / 127)
+        let bound = Float(limit)
+        let inverse: Float = largest > 0 ? bound / largest : 0
+        let q = values.map { Int8(max(-bound, min(bound, ($0 * inverse).rounded(.toNearestOrEven)))) }
+        return (q, largest / bound)
     }
 
-    /// A row as documented: the entries beyond 6 times its root mean square set aside (the 8
-    /// largest, largest first), the rest quantized symmetrically with 0 at each set-aside entry.
-    static func quantizeRow(_ values: ArraySlice<Float>) -> (q: [Int8], scale: Float, outliers: [(Int, Float)]) {
+    /// The documented row formats: 7-bit rows stored plus 64 with outliers beyond 3 times the
+    /// root mean square for AVX2, else 8-bit rows with outliers beyond 6 times.
+    static func format(_ version: Int32) -> (limit: Int, offset: Int, ratio: Double) {
+        let runs = semfind_int8_supports(version) != 0 ? version : semfind_int8_best_version()
+        return runs == SEMFIND_INT8_AVX2 ? (63, 64, 3) : (127, 0, 6)
+    }
+
+    /// A row as documented: the entries beyond the format's ratio times its root mean square set
+    /// aside (the 8 largest, largest first), the rest quantized symmetrically with 0 at each
+    /// set-aside entry; q is without the format's offset.
+    static func quantizeRow(_ values: ArraySlice<Float>, version: Int32 = Int32(SEMFIND_INT8_PORTABLE)) -> (
+        q: [Int8], scale: Float, outliers: [(Int, Float)]
+    ) {
+        let (limit, _, ratio) = format(version)
         let row = Array(values)
         let meanSquare = row.reduce(0) { $0 + Double($1) * Double($1) } / Double(max(row.count, 1))
-        let threshold = 6 * meanSquare.squareRoot()
+        let threshold = ratio * meanSquare.squareRoot()
         let outliers = row.indices.filter { Double(abs(row[$0])) > threshold }
             .sorted { abs(row[$0]) > abs(row[$1]) }.prefix(8).map { ($0, row[$0]) }
         var rest = row
         for (index, _) in outliers { rest[index] = 0 }
-        let (q, scale) = quantize(rest[...])
+        let (q, scale) = quantize(rest[...], limit: limit)
         return (q, scale, outliers)
     }
 
@@ -43,8 +55,10 @@ struct Int8LinearTests {
 
     /// What the kernels should produce: bias + scale_x · scale_w · Σ q_x q_w + Σ outlier · scale_w
     /// · q_w, in Double.
-    static func expected(x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) -> [Double] {
-        let quantizedRows = (0..<rows).map { quantizeRow(x[($0 * inputs)..<(($0 + 1) * inputs)]) }
+    static func expected(
+        version: Int32, x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int
+    ) -> [Double] {
+        let quantizedRows = (0..<rows).map { quantizeRow(x[($0 * inputs)..<(($0 + 1) * inputs)], version: version) }
         let quantizedColumns = (0..<columns).map { quantize(w[($0 * inputs)..<(($0 + 1) * inputs)]) }
         var result: [Double] = []
         for row in quantizedRows {
@@ -59,8 +73,8 @@ struct Int8LinearTests {
         return result
     }
 
-    @Test("packing and row quantization agree with the naive quantization")
-    func quantization() {
+    @Test("packing and row quantization agree with the naive quantization", arguments: versions)
+    func quantization(version: Int32) {
         var generator = SeededGenerator(seed: 7)
         let (columns, inputs) = (19, 37)
         let w = Self.random(columns * inputs, &generator)
@@ -79,19 +93,20 @@ struct Int8LinearTests {
                 #expect(stored == (i < q.count ? q[i] : 0), "column \(n), input \(i)")
             }
         }
-        var magnitudes = [Int8](repeating: 1, count: packed.count)
-        semfind_int8_pack_magnitudes(packed, packed.count, &magnitudes)
-        #expect(magnitudes == packed.map { Int8($0.magnitude) })
         let (rows, stride) = (5, 45)
         let x = Self.random(rows * stride, &generator, scale: 3)
         var quantized = [Int8](repeating: 1, count: rows * paddedInputs)
         var rowScales = [Float](repeating: 1, count: rows)
         var outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
-        semfind_int8_quantize_rows(x, rows, inputs, stride, &quantized, &rowScales, &outliers)
+        semfind_int8_quantize_rows(version, x, rows, inputs, stride, &quantized, &rowScales, &outliers)
+        let (limit, offset, _) = Self.format(version)
+        let reported = semfind_int8_row_format_of(version)
+        #expect(Int(reported.limit) == limit && Int(reported.offset) == offset)
         for m in 0..<rows {
-            let (q, scale) = Self.quantize(x[(m * stride)..<(m * stride + inputs)])
+            let (q, scale) = Self.quantize(x[(m * stride)..<(m * stride + inputs)], limit: limit)
             #expect(rowScales[m] == scale && outliers[m].count == 0)
-            #expect(Array(quantized[(m * paddedInputs)..<((m + 1) * paddedInputs)]) == q + [0, 0, 0], "row \(m)")
+            let stored = q.map { Int8(Int($0) + offset) } + [0, 0, 0]
+            #expect(Array(quantized[(m * paddedInputs)..<((m + 1) * paddedInputs)]) == stored, "row \(m)")
         }
     }
 
@@ -122,7 +137,8 @@ struct Int8LinearTests {
         var quantized = [Int8](repeating: 1, count: 4 * semfind_int8_padded_inputs(inputs))
         var rowScales = [Float](repeating: 0, count: 4)
         var outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: 4)
-        semfind_int8_quantize_rows(x, 4, inputs, inputs, &quantized, &rowScales, &outliers)
+        semfind_int8_quantize_rows(
+            Int32(SEMFIND_INT8_PORTABLE), x, 4, inputs, inputs, &quantized, &rowScales, &outliers)
         let expectedPlaces = [
             [17], [inputs + 3, inputs + 1029, inputs + 200].map { $0 - inputs }, (4..<12).reversed().map { 30 * $0 },
             [],
@@ -156,8 +172,8 @@ struct Int8LinearTests {
         let w = Self.random(columns * inputs, &generator, scale: 0.1)
         let bias = [Float](repeating: 0, count: columns)
         Self.check(version: version, x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
-        let y = Prepared(x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
-            .run(version: version, stride: columns)
+        let y = Prepared(version: version, x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
+            .run(stride: columns)
         // The same product with each row quantized whole, on its outlier's scale, in Double.
         let rowsQuantizedWhole = (0..<rows).map { Self.quantize(x[($0 * inputs)..<(($0 + 1) * inputs)]) }
         var (worst, worstQuantizedWhole) = (0.0, 0.0)
@@ -188,8 +204,9 @@ struct Int8LinearTests {
         }
     }
 
-    /// Every input and weight quantized to ±127 in random sign patterns: the largest products and
-    /// pair sums there are, where a kernel that saturated 16-bit sums would go wrong.
+    /// Every input and weight at the ends of its range (±127; rows ±63 in 7-bit) in random sign
+    /// patterns: the largest products and pair sums there are, where a kernel that saturated
+    /// 16-bit sums would go wrong.
     @Test("every version is exact at the extremes of the int8 range", arguments: versions)
     func extremes(version: Int32) {
         var generator = SeededGenerator(seed: 13)
@@ -201,14 +218,14 @@ struct Int8LinearTests {
         }
     }
 
-    /// x · wᵀ + bias made ready for the kernels as the encoder makes it: w packed, its
-    /// magnitudes, x's rows quantized.
+    /// x · wᵀ + bias made ready for `version` as the encoder makes it: w packed, x's rows
+    /// quantized in the version's row format.
     struct Prepared {
+        let version: Int32
         let rows: Int
         let inputs: Int
         let columns: Int
         var packed: [Int8]
-        var magnitudes: [Int8]
         var scales: [Float]
         var sums: [Int32]
         var q: [Int8]
@@ -216,64 +233,55 @@ struct Int8LinearTests {
         var outliers: [semfind_int8_outliers]
         let paddedBias: [Float]
 
-        init(x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) {
-            (self.rows, self.inputs, self.columns) = (rows, inputs, columns)
+        init(version: Int32, x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) {
+            (self.version, self.rows, self.inputs, self.columns) = (version, rows, inputs, columns)
             let paddedColumns = semfind_int8_padded_columns(columns)
             let paddedInputs = semfind_int8_padded_inputs(inputs)
             packed = [Int8](repeating: 0, count: paddedColumns * paddedInputs)
             scales = [Float](repeating: 0, count: paddedColumns)
             sums = [Int32](repeating: 0, count: paddedColumns)
             semfind_int8_pack_weights(w, columns, inputs, &packed, &scales, &sums)
-            magnitudes = [Int8](repeating: 0, count: packed.count)
-            semfind_int8_pack_magnitudes(packed, packed.count, &magnitudes)
             q = [Int8](repeating: 0, count: rows * paddedInputs)
             rowScales = [Float](repeating: 0, count: rows)
             outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
-            semfind_int8_quantize_rows(x, rows, inputs, inputs, &q, &rowScales, &outliers)
+            semfind_int8_quantize_rows(version, x, rows, inputs, inputs, &q, &rowScales, &outliers)
             paddedBias = bias + [Float](repeating: 0, count: paddedColumns - columns)
         }
 
-        /// `version`'s output for columns from `first` on, in rows of `stride` (NaN elsewhere).
-        func run(version: Int32, first: Int = 0, withMagnitudes: Bool = true, stride: Int) -> [Float] {
+        /// The version's output for columns from `first` on, in rows of `stride` (NaN elsewhere).
+        func run(first: Int = 0, stride: Int) -> [Float] {
             var y = [Float](repeating: .nan, count: rows * stride)
-            magnitudes.withUnsafeBufferPointer { given in
-                semfind_int8_linear(
-                    version, q, rowScales, outliers, rows, inputs, packed, withMagnitudes ? given.baseAddress : nil,
-                    scales, sums, paddedBias, first, columns, &y, stride)
-            }
+            semfind_int8_linear(
+                version, q, rowScales, outliers, rows, inputs, packed, scales, sums, paddedBias, first, columns, &y,
+                stride)
             return y
         }
     }
 
-    /// Runs `version` on x · wᵀ + bias, over the whole width and from the second block on, with
-    /// the weights' magnitudes and without them (a version that needs them then runs the portable
-    /// one), and compares with the naive product; also checks that nothing outside the columns is
-    /// written.
+    /// Runs `version` on x · wᵀ + bias, over the whole width and from the second block on, and
+    /// compares with the naive product in the version's row format; also checks that nothing
+    /// outside the columns is written.
     static func check(version: Int32, x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) {
-        let expected = Self.expected(x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
-        let prepared = Prepared(x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
+        let expected = Self.expected(
+            version: version, x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
+        let prepared = Prepared(version: version, x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
         // The whole width, then only the columns from the second block on (if any).
         for first in Set([0, min(16, columns / 16 * 16)]) {
-            for withMagnitudes in [true, false] {
-                let stride = columns + 3
-                let y = prepared.run(version: version, first: first, withMagnitudes: withMagnitudes, stride: stride)
-                var worst: Double = 0
-                for m in 0..<rows {
-                    for n in 0..<stride {
-                        let value = y[m * stride + n]
-                        guard n >= first && n < columns else {
-                            #expect(value.isNaN, "version \(version): wrote outside its columns at \(m), \(n)")
-                            continue
-                        }
-                        let reference = expected[m * columns + n]
-                        worst = max(worst, abs(Double(value) - reference) / max(1, abs(reference)))
+            let stride = columns + 3
+            let y = prepared.run(first: first, stride: stride)
+            var worst: Double = 0
+            for m in 0..<rows {
+                for n in 0..<stride {
+                    let value = y[m * stride + n]
+                    guard n >= first && n < columns else {
+                        #expect(value.isNaN, "version \(version): wrote outside its columns at \(m), \(n)")
+                        continue
                     }
+                    let reference = expected[m * columns + n]
+                    worst = max(worst, abs(Double(value) - reference) / max(1, abs(reference)))
                 }
-                #expect(
-                    worst < 1e-5,
-                    "version \(version), \(rows)x\(inputs)x\(columns) from \(first), magnitudes \(withMagnitudes): \(worst)"
-                )
             }
+            #expect(worst < 1e-5, "version \(version), \(rows)x\(inputs)x\(columns) from \(first): \(worst)")
         }
     }
 }

@@ -40,16 +40,24 @@ struct Int8EncoderTests {
         }
     }
 
-    @Test("every kernel version gives the same vectors")
+    /// The integer sums are exact in every version, so versions that read the same row format give
+    /// the same vectors; AVX2's 7-bit rows round differently, and stay close.
+    @Test("kernel versions of one row format give the same vectors; 7-bit rows stay within 0.999 cosine")
     func versionsAgree() throws {
         let sequences = randomSequences(count: 20, seed: 6)
-        let vectors = try Int8Kernel.allCases.map {
+        let kernels = Int8Kernel.allCases.map(\.resolved)
+        let vectors = try kernels.map {
             try SentenceEncoder(folder: model.folder, threads: 2, precision: .int8, int8Kernel: $0)
                 .encode(tokenized: sequences, batchSize: 8)
         }
-        for other in vectors.dropFirst() {
-            for (one, two) in zip(vectors[0], other) {
-                #expect(zip(one, two).map { abs($0 - $1) }.max() ?? .infinity < 1e-4)
+        let eightBit = try #require(kernels.firstIndex { $0 != .avx2 })
+        for (kernel, other) in zip(kernels, vectors) {
+            for (one, two) in zip(vectors[eightBit], other) {
+                if kernel == .avx2 {
+                    #expect(zip(one, two).reduce(0) { $0 + $1.0 * $1.1 } >= 0.999)
+                } else {
+                    #expect(zip(one, two).map { abs($0 - $1) }.max() ?? .infinity < 1e-4, "\(kernel)")
+                }
             }
         }
     }

@@ -18,7 +18,7 @@ void semfind_linear_small(const float *x, size_t rows, size_t k, const float *w,
 /// not a slower one (AVX-512 VNNI without AVX-VNNI): ask semfind_int8_supports.
 enum {
     SEMFIND_INT8_PORTABLE = 0,
-    SEMFIND_INT8_AVX2 = 1,      // vpmaddubsw and vpmaddwd
+    SEMFIND_INT8_AVX2 = 1,      // vpmaddubsw and vpmaddwd, on 7-bit rows
     SEMFIND_INT8_AVX_VNNI = 2,  // AVX-VNNI: vpdpbusd on 256-bit vectors
     SEMFIND_INT8_VNNI = 3,      // AVX-512 vpdpbusd
 };
@@ -41,13 +41,6 @@ size_t semfind_int8_padded_inputs(size_t k);
 void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, float *scales,
                                int32_t *sums);
 
-/// Whether int8 linear `version` reads the weights' magnitudes (the AVX2 version does).
-int semfind_int8_uses_magnitudes(int version);
-
-/// |w| of each of the `count` packed weights, in the same layout (count = padded_columns *
-/// padded_inputs): the unsigned operand of the AVX2 version, computed once at load.
-void semfind_int8_pack_magnitudes(const int8_t *packed, size_t count, int8_t *magnitudes);
-
 /// Most entries of a row that semfind_int8_quantize_rows sets aside, in float32.
 #define SEMFIND_INT8_ROW_OUTLIERS 8
 
@@ -59,33 +52,44 @@ typedef struct {
     float value[SEMFIND_INT8_ROW_OUTLIERS];
 } semfind_int8_outliers;
 
-/// An entry of a row further from zero than this many times the row's root mean square is an
-/// outlier: transformer activations put a few such entries in fixed channels, and one of them
-/// would otherwise set the scale of every other entry of its row.
-#define SEMFIND_INT8_OUTLIER_RATIO 6.0f
+/// How the rows that int8 linear `version` reads are quantized: entries within ±limit, stored
+/// plus offset, and an entry beyond outlier_ratio times its row's root mean square is an outlier
+/// (transformer activations put a few such entries in fixed channels, and one of them would
+/// otherwise set the scale of every other entry of its row).
+/// - Every version but AVX2: limit 127, offset 0, outlier ratio 6.
+/// - AVX2: 7-bit rows, limit 63, offset 64, outlier ratio 3. Stored as x + 64 in [1, 127], a row
+///   is `vpmaddubsw`'s unsigned operand as it is, and every pair of products stays within 16 bits
+///   (2 * 127 * 127); 8-bit rows needed a sign step per multiply (docs/PERFORMANCE.md, "7-bit
+///   rows on AVX2"). The lower outlier ratio wins back part of the precision the bit costs.
+typedef struct {
+    int limit;
+    int offset;
+    float outlier_ratio;
+} semfind_int8_row_format;
 
-/// Quantizes each of `rows` rows of x (k values, row stride x_stride) symmetrically, its
-/// outliers set aside: outliers[m] gets the row's entries beyond SEMFIND_INT8_OUTLIER_RATIO
-/// times its root mean square (the largest SEMFIND_INT8_ROW_OUTLIERS of them, largest first),
-/// q[m] is 0 at each, and of the rest scales[m] = max |x[m]| / 127, q[m] = round(x[m] / scale).
-/// q has row stride semfind_int8_padded_inputs(k) and zero padding.
-void semfind_int8_quantize_rows(const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q, float *scales,
-                                semfind_int8_outliers *outliers);
+/// The row format int8 linear `version` reads (a version the processor lacks: the best it has).
+semfind_int8_row_format semfind_int8_row_format_of(int version);
 
-/// y[m][n] = bias[n] + row_scales[m] * column_scales[n] * sum_k q[m][k] * w[n][k]
+/// Quantizes each of `rows` rows of x (k values, row stride x_stride) symmetrically in the row
+/// format of `version`, its outliers set aside: outliers[m] gets the row's entries beyond the
+/// format's outlier ratio times its root mean square (the largest SEMFIND_INT8_ROW_OUTLIERS of
+/// them, largest first), q[m] holds 0 (plus the offset) at each, and of the rest
+/// scales[m] = max |x[m]| / limit, q[m] = round(x[m] / scale) + offset. q has row stride
+/// semfind_int8_padded_inputs(k) and zero padding.
+void semfind_int8_quantize_rows(int version, const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q,
+                                float *scales, semfind_int8_outliers *outliers);
+
+/// y[m][n] = bias[n] + row_scales[m] * column_scales[n] * sum_k (q[m][k] - offset) * w[n][k]
 ///           + sum over outliers[m] of value * column_scales[n] * w[n][index],
 /// for m < rows and n in [first_column, end_column), with q, row scales and outliers from
-/// semfind_int8_quantize_rows and w, scales and sums from semfind_int8_pack_weights. bias
-/// holds padded_columns entries. first_column must be a multiple of 16.
-/// `version` picks the kernel (one the processor lacks falls back to the best it has); every
-/// version computes the same integer sums. `magnitudes` (from
-/// semfind_int8_pack_magnitudes) is read by the versions semfind_int8_uses_magnitudes names and
-/// may be NULL for the others; NULL where it is needed runs the portable version instead.
+/// semfind_int8_quantize_rows for the same `version` (its format's offset) and w, scales and
+/// sums from semfind_int8_pack_weights. bias holds padded_columns entries. first_column must be
+/// a multiple of 16. `version` picks the kernel (one the processor lacks falls back to the best
+/// it has, as semfind_int8_quantize_rows does); the 32-bit sums are exact in every version.
 void semfind_int8_linear(int version, const int8_t *q, const float *row_scales,
                          const semfind_int8_outliers *outliers, size_t rows, size_t k, const int8_t *packed,
-                         const int8_t *magnitudes, const float *column_scales,
-                         const int32_t *column_sums, const float *bias, size_t first_column, size_t end_column,
-                         float *y, size_t y_stride);
+                         const float *column_scales, const int32_t *column_sums, const float *bias,
+                         size_t first_column, size_t end_column, float *y, size_t y_stride);
 
 /// Exact GELU, x/2 * (1 + erf(x / sqrt 2)), in place; erf to within 1.5e-7.
 void semfind_gelu(float *values, size_t count);
