@@ -53,6 +53,26 @@ SEMFIND_AVX2 static ALWAYS_INLINE void store_columns(float *out, __m256 value, s
     }
 }
 
+// A tile's results: for `rows` (1 to 4) rows and the block's two vectors of 8 columns,
+// bias + row scale * column scale * (sum - offset * sum(w)), where the rows carried an offset
+// of 1 << offset_shift (64 for the AVX2 version's 7-bit rows, 128 for AVX-VNNI's flipped sign).
+SEMFIND_AVX2 static ALWAYS_INLINE void store_tile(__m256i sums[4][2], int rows, int offset_shift,
+                                                  const float *row_scales, const float *column_scales,
+                                                  const int32_t *column_sums, const float *bias, size_t columns_left,
+                                                  float *y, size_t y_stride) {
+    for (int half = 0; half < 2 && (size_t)half * 8 < columns_left; half++) {
+        __m256i offset =
+            _mm256_slli_epi32(_mm256_loadu_si256((const __m256i *)(column_sums + half * 8)), offset_shift);
+        __m256 scales = _mm256_loadu_ps(column_scales + half * 8), shift = _mm256_loadu_ps(bias + half * 8);
+        size_t count = columns_left - half * 8;
+        for (int r = 0; r < rows; r++) {
+            __m256 total = _mm256_cvtepi32_ps(_mm256_sub_epi32(sums[r][half], offset));
+            __m256 value = _mm256_fmadd_ps(total, _mm256_mul_ps(_mm256_set1_ps(row_scales[r]), scales), shift);
+            store_columns(y + r * y_stride + half * 8, value, count);
+        }
+    }
+}
+
 // `rows` (1 to 4) rows against one block of 16 columns (two vectors of 8). The rows are 7-bit,
 // stored as x + 64 in [1, 127] (semfind_int8_row_format_of): vpmaddubsw takes them as its
 // unsigned operand and w as the signed one, each pair of products is at most 2 * 127 * 127,
@@ -77,18 +97,7 @@ SEMFIND_AVX2 static ALWAYS_INLINE void tile_avx2(const int8_t *q, size_t padded_
             sums[r][1] = _mm256_add_epi32(sums[r][1], _mm256_madd_epi16(high, ones));
         }
     }
-    for (int r = 0; r < rows; r++) {
-        __m256 row_scale = _mm256_set1_ps(row_scales[r]);
-        for (int half = 0; half < 2 && (size_t)half * 8 < columns_left; half++) {
-            __m256i offset = _mm256_slli_epi32(_mm256_loadu_si256((const __m256i *)(column_sums + half * 8)), 6);
-            __m256 total = _mm256_cvtepi32_ps(_mm256_sub_epi32(sums[r][half], offset));
-            __m256 scale = _mm256_mul_ps(row_scale, _mm256_loadu_ps(column_scales + half * 8));
-            __m256 value = _mm256_fmadd_ps(total, scale, _mm256_loadu_ps(bias + half * 8));
-            float *out = y + r * y_stride + half * 8;
-            size_t count = columns_left - half * 8;
-            store_columns(out, value, count);
-        }
-    }
+    store_tile(sums, rows, 6, row_scales, column_scales, column_sums, bias, columns_left, y, y_stride);
 }
 
 // One block of 16 columns for rows [0, rows), four rows at a time.
@@ -147,17 +156,7 @@ SEMFIND_AVX_VNNI static ALWAYS_INLINE void tile_avx_vnni(const int8_t *q, size_t
             sums[r][1] = _mm256_dpbusd_avx_epi32(sums[r][1], x, w1);
         }
     }
-    for (int half = 0; half < 2 && (size_t)half * 8 < columns_left; half++) {
-        __m256i offset = _mm256_slli_epi32(_mm256_loadu_si256((const __m256i *)(column_sums + half * 8)), 7);
-        __m256 scales = _mm256_loadu_ps(column_scales + half * 8), shift = _mm256_loadu_ps(bias + half * 8);
-        size_t count = columns_left - half * 8;
-        for (int r = 0; r < rows; r++) {
-            __m256 total = _mm256_cvtepi32_ps(_mm256_sub_epi32(sums[r][half], offset));
-            __m256 value = _mm256_fmadd_ps(total, _mm256_mul_ps(_mm256_set1_ps(row_scales[r]), scales), shift);
-            float *out = y + r * y_stride + half * 8;
-            store_columns(out, value, count);
-        }
-    }
+    store_tile(sums, rows, 7, row_scales, column_scales, column_sums, bias, columns_left, y, y_stride);
 }
 
 // One block of 16 columns for rows [0, rows), four rows at a time.
@@ -309,6 +308,10 @@ int semfind_int8_best_version(void) {
     return SEMFIND_INT8_PORTABLE;
 }
 
+int semfind_int8_runnable_version(int version) {
+    return semfind_int8_supports(version) ? version : semfind_int8_best_version();
+}
+
 // semfind_int8_linear without the outliers, by a version the processor runs.
 static void int8_products(int version, const int8_t *q, const float *row_scales, size_t rows, size_t k,
                           const int8_t *packed, const float *column_scales,
@@ -387,7 +390,7 @@ void semfind_int8_linear(int version, const int8_t *q, const float *row_scales,
                          const semfind_int8_outliers *outliers, size_t rows, size_t k, const int8_t *packed,
                          const float *column_scales, const int32_t *column_sums, const float *bias,
                          size_t first_column, size_t end_column, float *y, size_t y_stride) {
-    if (!semfind_int8_supports(version)) version = semfind_int8_best_version();
+    version = semfind_int8_runnable_version(version);
     int8_products(version, q, row_scales, rows, k, packed, column_scales, column_sums, bias, first_column, end_column,
                   y, y_stride);
     size_t padded_k = semfind_int8_padded_inputs(k);

@@ -27,7 +27,7 @@ public enum Int8Kernel: String, Sendable, CaseIterable {
             case .avx2: Int32(SEMFIND_INT8_AVX2)
             case .portable: Int32(SEMFIND_INT8_PORTABLE)
             }
-        return semfind_int8_supports(asked) != 0 ? asked : semfind_int8_best_version()
+        return semfind_int8_runnable_version(asked)
     }
 
     /// The version that runs when this one is asked for (never `.best`).

@@ -27,7 +27,7 @@ struct Int8LinearTests {
     /// The documented row formats: 7-bit rows stored plus 64 with outliers beyond 3 times the
     /// root mean square for AVX2, else 8-bit rows with outliers beyond 6 times.
     static func format(_ version: Int32) -> (limit: Int, offset: Int, ratio: Double) {
-        let runs = semfind_int8_supports(version) != 0 ? version : semfind_int8_best_version()
+        let runs = semfind_int8_runnable_version(version)
         return runs == SEMFIND_INT8_AVX2 ? (63, 64, 3) : (127, 0, 6)
     }
 

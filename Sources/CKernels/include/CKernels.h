@@ -29,6 +29,11 @@ int semfind_int8_best_version(void);
 /// Whether this processor runs int8 linear `version`.
 int semfind_int8_supports(int version);
 
+/// The version that runs when `version` is asked for: itself if the processor runs it, else the
+/// best it has. Quantizing rows and multiplying them both resolve a version this way, so they
+/// agree on its row format.
+int semfind_int8_runnable_version(int version);
+
 /// Columns and inputs of a packed int8 weight matrix: columns rounded up to a multiple of 16,
 /// inputs to a multiple of 4. Packed weights take padded_columns * padded_inputs bytes.
 size_t semfind_int8_padded_columns(size_t columns);
