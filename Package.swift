@@ -232,7 +232,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "semfindTests",
-            dependencies: ["semfind", "SearchServer", "TestSupport", "ChildProcess", "PostgresStore"]),
+            dependencies: ["semfind", "CKernels", "SearchServer", "TestSupport", "ChildProcess", "PostgresStore"]),
         .testTarget(
             name: "MCPClientTests",
             dependencies: [

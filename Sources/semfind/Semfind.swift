@@ -23,6 +23,9 @@ struct Semfind: ParsableCommand {
         // OpenBLAS's idle threads would spin on the second core for a search's whole life.
         semfind_quiet_blas_threads()
         if let status = QueryClient.answerThroughServer(CommandLine.arguments) { Foundation.exit(status) }
+        // Every other command may encode: on a processor newer than the installed OpenBLAS,
+        // start again with its fastest kernels named (docs/PERFORMANCE.md, "OpenBLAS's kernels").
+        semfind_restart_with_openblas_core(CommandLine.unsafeArgv)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -14,6 +14,26 @@
 void semfind_linear_small(const float *x, size_t rows, size_t k, const float *w, const float *bias,
                           size_t first_column, size_t end_column, float *y, size_t y_stride);
 
+/// The widest instruction sets an OpenBLAS kernel set uses, narrowest first.
+enum { SEMFIND_BLAS_SSE = 0, SEMFIND_BLAS_AVX = 1, SEMFIND_BLAS_AVX2 = 2, SEMFIND_BLAS_AVX512 = 3 };
+
+/// The tier of an OpenBLAS core name (openblas_get_corename, OPENBLAS_CORETYPE), or -1 for a
+/// name semfind does not know.
+int semfind_blas_tier_of_core(const char *core);
+
+/// The tier this processor runs (AVX-512 needs F, BW, DQ and VL; AVX2 needs FMA too); -1
+/// where semfind does not choose OpenBLAS's kernels (other than Linux on x86-64).
+int semfind_blas_tier_of_processor(void);
+
+/// The OPENBLAS_CORETYPE that semfind names for a tier (AMD's own for AVX2), or NULL where it
+/// leaves the choice to OpenBLAS.
+const char *semfind_blas_core_for_tier(int tier, int amd);
+
+/// When OpenBLAS chose kernels of a lower tier than this processor runs and OPENBLAS_CORETYPE
+/// is unset, sets it and executes this program again with `argv` (Linux: /proc/self/exe);
+/// otherwise, or if that fails, returns. Call it before the program opens or starts anything.
+void semfind_restart_with_openblas_core(char *const *argv);
+
 /// The versions of the int8 linear kernel, slowest first. A processor may run a faster one and
 /// not a slower one (AVX-512 VNNI without AVX-VNNI): ask semfind_int8_supports.
 enum {
