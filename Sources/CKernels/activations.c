@@ -2,6 +2,7 @@
 
 #include "CKernels.h"
 #include "dispatch.h"
+#include "lanes.h"
 
 static void gelu_portable(float *values, size_t count) {
     for (size_t i = 0; i < count; i++) values[i] = 0.5f * values[i] * (1.0f + erff(values[i] * 0.70710678118654752f));
@@ -21,98 +22,90 @@ static void softmax_row_portable(float *row, size_t width, float scale) {
 #if SEMFIND_X86
 #include <immintrin.h>
 
-/// e^x per lane, relative error about 2e-7: x = n ln2 + r, |r| <= ln2/2, e^r by its Taylor
-/// series to degree 7, 2^n built in the exponent bits.
-SEMFIND_AVX2 static inline __m256 exp_avx2(__m256 x) {
-    x = _mm256_max_ps(_mm256_min_ps(x, _mm256_set1_ps(88.0f)), _mm256_set1_ps(-87.3f));
-    __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504f)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693145751953125f), x);
-    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(1.428606765330187e-6f), r);
-    __m256 p = _mm256_set1_ps(1.0f / 5040);
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 720));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 120));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 24));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f / 6));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(0.5f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
-    p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.0f));
-    __m256i exponent = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
-    return _mm256_mul_ps(p, _mm256_castsi256_ps(exponent));
-}
-
-/// erf(x) per lane, absolute error below 1.5e-7 (Abramowitz and Stegun 7.1.26).
-SEMFIND_AVX2 static inline __m256 erf_avx2(__m256 x) {
-    __m256 sign = _mm256_and_ps(x, _mm256_set1_ps(-0.0f));
-    __m256 a = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), x);
-    __m256 one = _mm256_set1_ps(1.0f);
-    __m256 t = _mm256_div_ps(one, _mm256_fmadd_ps(_mm256_set1_ps(0.3275911f), a, one));
-    __m256 p = _mm256_set1_ps(1.061405429f);
-    p = _mm256_fmadd_ps(p, t, _mm256_set1_ps(-1.453152027f));
-    p = _mm256_fmadd_ps(p, t, _mm256_set1_ps(1.421413741f));
-    p = _mm256_fmadd_ps(p, t, _mm256_set1_ps(-0.284496736f));
-    p = _mm256_fmadd_ps(p, t, _mm256_set1_ps(0.254829592f));
-    __m256 e = exp_avx2(_mm256_mul_ps(_mm256_sub_ps(_mm256_setzero_ps(), a), a));
-    __m256 y = _mm256_fnmadd_ps(_mm256_mul_ps(p, t), e, one);
-    return _mm256_or_ps(y, sign);
-}
-
-SEMFIND_AVX2 static void gelu_avx2(float *values, size_t count) {
-    size_t i = 0;
-    for (; i + 8 <= count; i += 8) {
-        __m256 x = _mm256_loadu_ps(values + i);
-        __m256 e = erf_avx2(_mm256_mul_ps(x, _mm256_set1_ps(0.70710678118654752f)));
-        __m256 half_x = _mm256_mul_ps(x, _mm256_set1_ps(0.5f));
-        _mm256_storeu_ps(values + i, _mm256_fmadd_ps(half_x, e, half_x));
-    }
-    gelu_portable(values + i, count - i);
-}
-
-SEMFIND_AVX2 static void softmax_row_avx2(float *row, size_t width, float scale) {
-    size_t i = 0;
-    __m256 vmax = _mm256_set1_ps(-INFINITY);
-    for (; i + 8 <= width; i += 8) vmax = _mm256_max_ps(vmax, _mm256_loadu_ps(row + i));
-    float lanes[8];
-    _mm256_storeu_ps(lanes, vmax);
-    float maximum = -INFINITY;
-    for (int lane = 0; lane < 8; lane++) maximum = fmaxf(maximum, lanes[lane]);
-    for (; i < width; i++) maximum = fmaxf(maximum, row[i]);
-    __m256 vscale = _mm256_set1_ps(scale), vshift = _mm256_set1_ps(maximum * scale), vsum = _mm256_setzero_ps();
-    for (i = 0; i + 8 <= width; i += 8) {
-        __m256 e = exp_avx2(_mm256_fmsub_ps(_mm256_loadu_ps(row + i), vscale, vshift));
-        _mm256_storeu_ps(row + i, e);
-        vsum = _mm256_add_ps(vsum, e);
-    }
-    _mm256_storeu_ps(lanes, vsum);
-    float sum = 0;
+// The lanes of an AVX register summed in order, as scalar code would add them.
+SEMFIND_AVX2 static inline float lanes_sum_in_order(__m256 values) {
+    float lanes[8], sum = 0;
+    _mm256_storeu_ps(lanes, values);
     for (int lane = 0; lane < 8; lane++) sum += lanes[lane];
-    for (; i < width; i++) {
-        row[i] = expf((row[i] - maximum) * scale);
-        sum += row[i];
-    }
-    __m256 inverse = _mm256_set1_ps(1.0f / sum);
-    for (i = 0; i + 8 <= width; i += 8) _mm256_storeu_ps(row + i, _mm256_mul_ps(_mm256_loadu_ps(row + i), inverse));
-    for (; i < width; i++) row[i] *= 1.0f / sum;
+    return sum;
 }
+
+#define LANES_TARGET SEMFIND_AVX2
+#define LANES_NAME(f) f##_avx2
+#define LANES 8
+#define V __m256
+#define VI __m256i
+#define L(op) _mm256_##op
+#define L_SI(op) _mm256_##op##_si256
+#define LANES_ROUND(x) _mm256_round_ps((x), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
+#define LANES_AS_FLOAT(i) _mm256_castsi256_ps(i)
+#define LANES_AS_INT(x) _mm256_castps_si256(x)
+#define LANES_MAX(v) semfind_lanes_max(v)
+#define LANES_SUM(v) lanes_sum_in_order(v)
+#include "activations_lanes.h"
+#undef LANES_TARGET
+#undef LANES_NAME
+#undef LANES
+#undef V
+#undef VI
+#undef L
+#undef L_SI
+#undef LANES_ROUND
+#undef LANES_AS_FLOAT
+#undef LANES_AS_INT
+#undef LANES_MAX
+#undef LANES_SUM
+
+#define LANES_TARGET SEMFIND_AVX512
+#define LANES_NAME(f) f##_avx512
+#define LANES 16
+#define V __m512
+#define VI __m512i
+#define L(op) _mm512_##op
+#define L_SI(op) _mm512_##op##_si512
+#define LANES_ROUND(x) _mm512_roundscale_ps((x), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
+#define LANES_AS_FLOAT(i) _mm512_castsi512_ps(i)
+#define LANES_AS_INT(x) _mm512_castps_si512(x)
+#define LANES_MAX(v) _mm512_reduce_max_ps(v)
+#define LANES_SUM(v) _mm512_reduce_add_ps(v)
+#include "activations_lanes.h"
 #endif
 
-void semfind_gelu(float *values, size_t count) {
+void semfind_gelu_lanes(float *values, size_t count, int lanes) {
 #if SEMFIND_X86
-    if (semfind_cpu_has_avx2) {
+    if (lanes >= 16 && semfind_cpu_has_avx512) {
+        gelu_avx512(values, count);
+        return;
+    }
+    if (lanes >= 8 && semfind_cpu_has_avx2) {
         gelu_avx2(values, count);
         return;
     }
 #endif
+    (void)lanes;
     gelu_portable(values, count);
 }
 
-void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale) {
+void semfind_gelu(float *values, size_t count) { semfind_gelu_lanes(values, count, 16); }
+
+void semfind_softmax_rows_lanes(float *scores, size_t rows, size_t width, size_t stride, float scale, int lanes) {
     for (size_t r = 0; r < rows; r++) {
+        float *row = scores + r * stride;
 #if SEMFIND_X86
-        if (semfind_cpu_has_avx2) {
-            softmax_row_avx2(scores + r * stride, width, scale);
+        if (lanes >= 16 && semfind_cpu_has_avx512) {
+            softmax_row_avx512(row, width, scale);
+            continue;
+        }
+        if (lanes >= 8 && semfind_cpu_has_avx2) {
+            softmax_row_avx2(row, width, scale);
             continue;
         }
 #endif
-        softmax_row_portable(scores + r * stride, width, scale);
+        softmax_row_portable(row, width, scale);
     }
+    (void)lanes;
+}
+
+void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale) {
+    semfind_softmax_rows_lanes(scores, rows, width, stride, scale, 16);
 }

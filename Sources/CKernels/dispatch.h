@@ -6,9 +6,12 @@
 #define SEMFIND_X86 1
 #define SEMFIND_AVX2 __attribute__((target("avx2,fma")))
 #define SEMFIND_AVX_VNNI __attribute__((target("avx2,fma,avxvnni")))
+#define SEMFIND_AVX512 __attribute__((target("avx2,fma,avx512f")))
 #define SEMFIND_AVX512_VNNI __attribute__((target("avx2,fma,avx512f,avx512bw,avx512vnni")))
 /// Nonzero when the processor has AVX2 and FMA; set once, before main, by dispatch.c.
 extern int semfind_cpu_has_avx2;
+/// Nonzero when it also has AVX-512 F (the activations' 16-lane versions).
+extern int semfind_cpu_has_avx512;
 /// Nonzero when it also has AVX-VNNI (vpdpbusd on 256-bit vectors, without AVX-512).
 extern int semfind_cpu_has_avx_vnni;
 /// Nonzero when it also has AVX-512 F, BW and VNNI (vpdpbusd); set with semfind_cpu_has_avx2.

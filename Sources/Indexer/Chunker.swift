@@ -52,7 +52,9 @@ public struct Chunker: Sendable {
             let groupUnits = group.indices.flatMap { units(of: group[$0], index: $0) }
             let heading = sections[start].headingPath
             let headingPieces = heading.isEmpty ? [] : tokenize.map { $0(heading.joined(separator: " > ")) }
-            chunks += pack(groupUnits, group: group, lines: lines, headingPieces: headingPieces)
+            var packed = pack(groupUnits, group: group, lines: lines, headingPieces: headingPieces)
+            if !packed.isEmpty { packed[0].opensSection = true }
+            chunks += packed
             start = end
         }
         return chunks

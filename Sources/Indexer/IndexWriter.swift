@@ -52,7 +52,7 @@ struct IndexWriter {
                 let stored = file.chunks.map { chunk in
                     StoredChunk(
                         text: chunk.text, headingPath: chunk.headingPath, span: chunk.span, hash: chunk.contentHash,
-                        vector: vectors[chunk.contentHash])
+                        vector: vectors[chunk.contentHash], opensSection: chunk.opensSection)
                 }
                 try store.replaceFile(file.record, root: file.root, chunks: stored)
             }

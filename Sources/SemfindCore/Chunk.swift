@@ -7,12 +7,18 @@ public struct Chunk: Sendable, Equatable {
     /// The word pieces of `embeddingText`, when the chunker counted with the model's tokenizer:
     /// the encoder's input, so that the chunk is not tokenized a second time. Nil when unknown.
     public var pieces: [Int32]?
+    /// Whether the chunk is the first of a section: of a run of blocks the chunker packs
+    /// together (under one heading, a repeated heading opening a run of its own).
+    public var opensSection: Bool
 
-    public init(text: String, headingPath: [String], span: SourceSpan, pieces: [Int32]? = nil) {
+    public init(
+        text: String, headingPath: [String], span: SourceSpan, pieces: [Int32]? = nil, opensSection: Bool = false
+    ) {
         self.text = text
         self.headingPath = headingPath
         self.span = span
         self.pieces = pieces
+        self.opensSection = opensSection
     }
 
     /// What the encoder sees: the heading path as context, then the text.

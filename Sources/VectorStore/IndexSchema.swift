@@ -116,5 +116,11 @@ enum IndexSchema {
                 WHERE runs IS NOT NULL;
         END;
         """,
+        // The chunks that open a section (`Chunk.opensSection`): where a repeated heading starts
+        // one, the heading path does not change. 0 in chunks stored before, whose sections are
+        // told by their heading paths alone.
+        """
+        ALTER TABLE chunks ADD COLUMN opens_section INTEGER NOT NULL DEFAULT 0;
+        """,
     ]
 }

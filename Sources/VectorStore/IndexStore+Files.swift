@@ -94,7 +94,8 @@ extension IndexStore {
             let insertChunk = try database.cachedStatement(
                 """
                 INSERT INTO chunks(id, file_id, ordinal, text, heading_path, first_line, last_line, first_byte,
-                    end_byte, chunk_hash, page_start, page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    end_byte, chunk_hash, page_start, page_end, opens_section)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertVector = try database.cachedStatement("INSERT INTO vectors(chunk_id, vector) VALUES (?, ?)")
             let insertWaiting = try database.cachedStatement("INSERT INTO unembedded_chunks(chunk_id) VALUES (?)")
@@ -109,7 +110,7 @@ extension IndexStore {
                     .text(chunk.headingPath.joined(separator: Self.headingSeparator)), .int(chunk.span.firstLine),
                     .int(chunk.span.lastLine), .int(chunk.span.bytes.lowerBound), .int(chunk.span.bytes.upperBound),
                     .text(chunk.hash), chunk.span.pages.map { .int($0.lowerBound) } ?? .null,
-                    chunk.span.pages.map { .int($0.upperBound) } ?? .null
+                    chunk.span.pages.map { .int($0.upperBound) } ?? .null, .int(chunk.opensSection ? 1 : 0)
                 ).run()
                 if let vector = chunk.vector {
                     try insertVector.bind(.integer(chunkID), .blob(VectorCodec.encode(vector, as: precision))).run()

@@ -36,7 +36,7 @@ extension IndexStore {
     /// The columns `storedChunk` reads, from `chunks` joined to `vectors`.
     static let storedChunkColumns = """
         chunks.text, chunks.heading_path, chunks.first_line, chunks.last_line, chunks.first_byte, chunks.end_byte,
-        chunks.page_start, chunks.page_end, chunks.chunk_hash, vectors.vector
+        chunks.page_start, chunks.page_end, chunks.chunk_hash, vectors.vector, chunks.opens_section
         """
 
     /// The chunk in the current row of a statement that selects `storedChunkColumns`, with its
@@ -47,7 +47,8 @@ extension IndexStore {
             text: statement.text(0),
             headingPath: heading.isEmpty ? [] : heading.components(separatedBy: Self.headingSeparator),
             span: statement.span(at: 2), hash: statement.text(8),
-            vector: statement.isNull(9) ? nil : VectorCodec.decode(statement.blob(9), dimension: dimension))
+            vector: statement.isNull(9) ? nil : VectorCodec.decode(statement.blob(9), dimension: dimension),
+            opensSection: statement.int(10) != 0)
     }
 
     /// Every chunk's text, heading path and vector, in chunk id order (the material

@@ -42,6 +42,20 @@ struct ChunkerTests {
         #expect(chunks.map(\.text) == ["one two\n\nthree", "four five\n\nsix"])
         #expect(chunks.map(\.span.firstLine) == [2, 4])
         #expect(chunks.map(\.headingPath) == [["Guide"], ["Guide"]])
+        #expect(chunks.map(\.opensSection) == [true, true], "each opens a section, though their paths are equal")
+    }
+
+    @Test("only a section's first chunk opens it: the pieces of a cut section continue it")
+    func sectionOpenings() {
+        let long = "Alpha beta gamma delta. Epsilon zeta. Eta theta iota kappa lambda. Mu nu xi omicron. Pi rho."
+        var again = section("Sigma tau.", lines: 3...3)
+        again.opensHeading = true
+        let chunks = chunker.chunks(
+            of: ParsedDocument(sections: [
+                section(long, lines: 1...1), again, section("Upsilon phi.", path: ["Guide", "More"], lines: 5...5),
+            ]))
+        #expect(chunks.count > 3)
+        #expect(chunks.map(\.opensSection) == [true] + Array(repeating: false, count: chunks.count - 3) + [true, true])
     }
 
     @Test("a long paragraph is cut at sentence ends, within budget, with overlap, never inside a word")

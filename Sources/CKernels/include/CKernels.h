@@ -123,6 +123,11 @@ void semfind_gelu(float *values, size_t count);
 /// scaling them by `scale`.
 void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale);
 
+/// semfind_gelu and semfind_softmax_rows on vectors of at most `lanes` floats: the widest
+/// version of 16 (AVX-512), 8 (AVX2) and 1 that the processor runs (the tests check each).
+void semfind_gelu_lanes(float *values, size_t count, int lanes);
+void semfind_softmax_rows_lanes(float *scores, size_t rows, size_t width, size_t stride, float scale, int lanes);
+
 /// Scales each of `rows` rows of `width` scores (row stride `stride`) by `scale` and adds a
 /// relative position bias: score(i, j) = score(i, j) · scale + bias[j − i], where row r is query
 /// i = first_row + r and `bias` points at the entry for j = i (entries for j < i lie before it).
