@@ -19,6 +19,15 @@ static void softmax_row_portable(float *row, size_t width, float scale) {
     for (size_t i = 0; i < width; i++) row[i] *= inverse;
 }
 
+static void layer_norm_row_portable(float *row, size_t width, const float *gamma, const float *beta, float epsilon) {
+    float sum = 0, squares = 0;
+    for (size_t i = 0; i < width; i++) sum += row[i];
+    float mean = sum / (float)width;
+    for (size_t i = 0; i < width; i++) squares += (row[i] - mean) * (row[i] - mean);
+    float inverse_deviation = 1.0f / sqrtf(squares / (float)width + epsilon);
+    for (size_t i = 0; i < width; i++) row[i] = (row[i] - mean) * inverse_deviation * gamma[i] + beta[i];
+}
+
 #if SEMFIND_X86
 #include <immintrin.h>
 
@@ -108,4 +117,28 @@ void semfind_softmax_rows_lanes(float *scores, size_t rows, size_t width, size_t
 
 void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale) {
     semfind_softmax_rows_lanes(scores, rows, width, stride, scale, 16);
+}
+
+void semfind_layer_norm_rows_lanes(float *values, size_t rows, size_t width, const float *gamma, const float *beta,
+                                   float epsilon, int lanes) {
+    for (size_t r = 0; r < rows; r++) {
+        float *row = values + r * width;
+#if SEMFIND_X86
+        if (lanes >= 16 && semfind_cpu_has_avx512) {
+            layer_norm_row_avx512(row, width, gamma, beta, epsilon);
+            continue;
+        }
+        if (lanes >= 8 && semfind_cpu_has_avx2) {
+            layer_norm_row_avx2(row, width, gamma, beta, epsilon);
+            continue;
+        }
+#endif
+        layer_norm_row_portable(row, width, gamma, beta, epsilon);
+    }
+    (void)lanes;
+}
+
+void semfind_layer_norm_rows(float *values, size_t rows, size_t width, const float *gamma, const float *beta,
+                             float epsilon) {
+    semfind_layer_norm_rows_lanes(values, rows, width, gamma, beta, epsilon, 16);
 }

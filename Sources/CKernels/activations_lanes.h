@@ -1,4 +1,4 @@
-// e^x, erf, GELU and softmax rows over one vector width; activations.c includes this file once
+// e^x, erf, GELU, softmax rows and layer normalization over one vector width; activations.c includes this file once
 // per width, after defining:
 //   LANES_TARGET   the target attribute of the width's functions
 //   LANES_NAME(f)  f's name at this width (f_avx2, f_avx512)
@@ -8,7 +8,7 @@
 //   LANES_ROUND(x), LANES_AS_FLOAT(i), LANES_AS_INT(x)  round to nearest, reinterpret bits
 //   LANES_MAX(v), LANES_SUM(v)  reductions over the lanes
 // Every lane computes the same operations at every width, so widths differ only in the order of
-// a softmax row's sum.
+// the sums over a row (a softmax's, a layer norm's mean and variance).
 
 /// e^x per lane, relative error about 2e-7: x = n ln2 + r, |r| <= ln2/2, e^r by its Taylor
 /// series to degree 7, 2^n built in the exponent bits.
@@ -77,4 +77,28 @@ LANES_TARGET static void LANES_NAME(softmax_row)(float *row, size_t width, float
     V inverse = L(set1_ps)(1.0f / sum);
     for (i = 0; i + LANES <= width; i += LANES) L(storeu_ps)(row + i, L(mul_ps)(L(loadu_ps)(row + i), inverse));
     for (; i < width; i++) row[i] *= 1.0f / sum;
+}
+
+LANES_TARGET static void LANES_NAME(layer_norm_row)(float *row, size_t width, const float *gamma, const float *beta,
+                                                    float epsilon) {
+    size_t i = 0;
+    V vsum = L(setzero_ps)();
+    for (; i + LANES <= width; i += LANES) vsum = L(add_ps)(vsum, L(loadu_ps)(row + i));
+    float sum = LANES_SUM(vsum);
+    for (; i < width; i++) sum += row[i];
+    float mean = sum / (float)width;
+    V vmean = L(set1_ps)(mean), vsquares = L(setzero_ps)();
+    for (i = 0; i + LANES <= width; i += LANES) {
+        V centered = L(sub_ps)(L(loadu_ps)(row + i), vmean);
+        vsquares = L(fmadd_ps)(centered, centered, vsquares);
+    }
+    float squares = LANES_SUM(vsquares);
+    for (; i < width; i++) squares += (row[i] - mean) * (row[i] - mean);
+    float inverse_deviation = 1.0f / sqrtf(squares / (float)width + epsilon);
+    V vinverse = L(set1_ps)(inverse_deviation);
+    for (i = 0; i + LANES <= width; i += LANES) {
+        V normalized = L(mul_ps)(L(sub_ps)(L(loadu_ps)(row + i), vmean), vinverse);
+        L(storeu_ps)(row + i, L(fmadd_ps)(normalized, L(loadu_ps)(gamma + i), L(loadu_ps)(beta + i)));
+    }
+    for (; i < width; i++) row[i] = (row[i] - mean) * inverse_deviation * gamma[i] + beta[i];
 }

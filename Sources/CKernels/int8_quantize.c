@@ -41,8 +41,12 @@ void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t 
 }
 
 semfind_int8_row_format semfind_int8_row_format_of(int version) {
-    if (semfind_int8_runnable_version(version) == SEMFIND_INT8_AVX2) return (semfind_int8_row_format){.limit = 63, .offset = 64, .outlier_ratio = 3};
-    return (semfind_int8_row_format){.limit = 127, .offset = 0, .outlier_ratio = 6};
+    switch (semfind_int8_runnable_version(version)) {
+    case SEMFIND_INT8_AVX2: return (semfind_int8_row_format){.limit = 63, .offset = 64, .outlier_ratio = 3};
+    case SEMFIND_INT8_AVX_VNNI:
+    case SEMFIND_INT8_VNNI: return (semfind_int8_row_format){.limit = 127, .offset = 128, .outlier_ratio = 6};
+    default: return (semfind_int8_row_format){.limit = 127, .offset = 0, .outlier_ratio = 6};
+    }
 }
 
 // Inserts entry `index` of magnitude `magnitude` into the row's outliers, which are kept largest

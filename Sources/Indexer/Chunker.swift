@@ -5,7 +5,8 @@ import SemfindCore
 /// starts anew), a section too big for one chunk is cut at
 /// sentence ends (prose) or line ends (code, tables, lists), then between words, never inside
 /// a word (a run of over `budget` characters with no space is the one exception), and
-/// consecutive pieces of a cut section share `overlap` word pieces.
+/// consecutive pieces of a cut section share `overlap` word pieces. The first chunk of each run
+/// of sections packed together opens a section (`Chunk.opensSection`).
 public struct Chunker: Sendable {
     public let options: ChunkerOptions
     /// Word pieces in a text, without [CLS]/[SEP]. For BERT tokenizers this is additive over

@@ -67,23 +67,6 @@ struct LayerNorm: Sendable {
 
     /// Normalizes each of `rows` rows in place: zero mean, unit variance, then scale and shift.
     func forward(_ values: UnsafeMutablePointer<Float>, rows: Int) {
-        let width = gamma.count
-        let scale = gamma.pointer
-        let shift = beta.pointer
-        for rowIndex in 0..<rows {
-            let row = values + rowIndex * width
-            var sum: Float = 0
-            for index in 0..<width { sum += row[index] }
-            let mean = sum / Float(width)
-            var squares: Float = 0
-            for index in 0..<width {
-                let centered = row[index] - mean
-                squares += centered * centered
-            }
-            let inverseDeviation = 1 / (squares / Float(width) + epsilon).squareRoot()
-            for index in 0..<width {
-                row[index] = (row[index] - mean) * inverseDeviation * scale[index] + shift[index]
-            }
-        }
+        semfind_layer_norm_rows(values, rows, gamma.count, gamma.pointer, beta.pointer, epsilon)
     }
 }

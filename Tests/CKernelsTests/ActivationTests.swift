@@ -3,9 +3,9 @@ import Foundation
 import SemfindCore
 import Testing
 
-/// GELU and softmax at every vector width against the same functions in Double, on widths that
+/// GELU, softmax and layer normalization at every vector width against the same functions in Double, on widths that
 /// leave every kind of tail.
-@Suite("activation kernels")
+@Suite("activation and normalization kernels")
 struct ActivationTests {
     /// 16 (AVX-512), 8 (AVX2) and 1 float a vector; a width the processor lacks runs the next one.
     static let lanes: [Int32] = [1, 8, 16]
@@ -48,6 +48,30 @@ struct ActivationTests {
                 #expect(abs(got.reduce(0) { $0 + Double($1) } - 1) <= 1e-5)
                 let padding = row * stride + width..<(row + 1) * stride
                 #expect(scores[padding] == original[padding], "the row's stride past its width is left alone")
+            }
+        }
+    }
+
+    @Test("layer norm rows match (x - mean) / sqrt(variance + eps) * gamma + beta in Double", arguments: lanes)
+    func layerNorm(lanes: Int32) {
+        let epsilon: Float = 1e-12
+        for width in [1, 7, 8, 17, 33, 384] {
+            let rows = 3
+            let inputs = Self.randomValues(rows * width, spread: 6, seed: UInt64(width))
+            let gamma = Self.randomValues(width, spread: 2, seed: UInt64(width) + 100)
+            let beta = Self.randomValues(width, spread: 1, seed: UInt64(width) + 200)
+            var values = inputs
+            semfind_layer_norm_rows_lanes(&values, rows, width, gamma, beta, epsilon, lanes)
+            for row in 0..<rows {
+                let x = inputs[row * width..<(row + 1) * width].map(Double.init)
+                let mean = x.reduce(0, +) / Double(width)
+                let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(width)
+                for column in 0..<width {
+                    let want =
+                        (x[column] - mean) / (variance + Double(epsilon)).squareRoot() * Double(gamma[column])
+                        + Double(beta[column])
+                    #expect(abs(Double(values[row * width + column]) - want) <= 2e-5, "width \(width) lanes \(lanes)")
+                }
             }
         }
     }

@@ -25,10 +25,14 @@ struct Int8LinearTests {
     }
 
     /// The documented row formats: 7-bit rows stored plus 64 with outliers beyond 3 times the
-    /// root mean square for AVX2, else 8-bit rows with outliers beyond 6 times.
+    /// root mean square for AVX2, else 8-bit rows with outliers beyond 6 times, stored plus 128
+    /// for the two VNNI versions.
     static func format(_ version: Int32) -> (limit: Int, offset: Int, ratio: Double) {
-        let runs = semfind_int8_runnable_version(version)
-        return runs == SEMFIND_INT8_AVX2 ? (63, 64, 3) : (127, 0, 6)
+        switch semfind_int8_runnable_version(version) {
+        case Int32(SEMFIND_INT8_AVX2): (63, 64, 3)
+        case Int32(SEMFIND_INT8_AVX_VNNI), Int32(SEMFIND_INT8_VNNI): (127, 128, 6)
+        default: (127, 0, 6)
+        }
     }
 
     /// A row as documented: the entries beyond the format's ratio times its root mean square set
@@ -105,7 +109,7 @@ struct Int8LinearTests {
         for m in 0..<rows {
             let (q, scale) = Self.quantize(x[(m * stride)..<(m * stride + inputs)], limit: limit)
             #expect(rowScales[m] == scale && outliers[m].count == 0)
-            let stored = q.map { Int8(Int($0) + offset) } + [0, 0, 0]
+            let stored = q.map { Int8(truncatingIfNeeded: Int($0) + offset) } + [0, 0, 0]
             #expect(Array(quantized[(m * paddedInputs)..<((m + 1) * paddedInputs)]) == stored, "row \(m)")
         }
     }

@@ -81,7 +81,9 @@ typedef struct {
 /// plus offset, and an entry beyond outlier_ratio times its row's root mean square is an outlier
 /// (transformer activations put a few such entries in fixed channels, and one of them would
 /// otherwise set the scale of every other entry of its row).
-/// - Every version but AVX2: limit 127, offset 0, outlier ratio 6.
+/// - Portable: limit 127, offset 0, outlier ratio 6.
+/// - VNNI and AVX-VNNI: limit 127, offset 128, outlier ratio 6. Stored as x + 128 in [1, 255] (the
+///   sign bit flipped), a row is `vpdpbusd`'s unsigned operand as it is.
 /// - AVX2: 7-bit rows, limit 63, offset 64, outlier ratio 3. Stored as x + 64 in [1, 127], a row
 ///   is `vpmaddubsw`'s unsigned operand as it is, and every pair of products stays within 16 bits
 ///   (2 * 127 * 127); 8-bit rows needed a sign step per multiply (docs/PERFORMANCE.md, "7-bit
@@ -123,10 +125,18 @@ void semfind_gelu(float *values, size_t count);
 /// scaling them by `scale`.
 void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale);
 
-/// semfind_gelu and semfind_softmax_rows on vectors of at most `lanes` floats: the widest
-/// version of 16 (AVX-512), 8 (AVX2) and 1 that the processor runs (the tests check each).
+/// Layer normalization of each of `rows` rows of `width` values (stride `width`), in place:
+/// zero mean and unit variance (plus `epsilon`), then times gamma plus beta, entry by entry.
+void semfind_layer_norm_rows(float *values, size_t rows, size_t width, const float *gamma, const float *beta,
+                             float epsilon);
+
+/// semfind_gelu, semfind_softmax_rows and semfind_layer_norm_rows on vectors of at most `lanes`
+/// floats: the widest version of 16 (AVX-512), 8 (AVX2) and 1 that the processor runs (the
+/// tests check each).
 void semfind_gelu_lanes(float *values, size_t count, int lanes);
 void semfind_softmax_rows_lanes(float *scores, size_t rows, size_t width, size_t stride, float scale, int lanes);
+void semfind_layer_norm_rows_lanes(float *values, size_t rows, size_t width, const float *gamma, const float *beta,
+                                   float epsilon, int lanes);
 
 /// Scales each of `rows` rows of `width` scores (row stride `stride`) by `scale` and adds a
 /// relative position bias: score(i, j) = score(i, j) · scale + bias[j − i], where row r is query
