@@ -52,18 +52,6 @@ SEMFIND_AVX2 static inline float lanes_sum_in_order(__m256 values) {
 #define LANES_MAX(v) semfind_lanes_max(v)
 #define LANES_SUM(v) lanes_sum_in_order(v)
 #include "activations_lanes.h"
-#undef LANES_TARGET
-#undef LANES_NAME
-#undef LANES
-#undef V
-#undef VI
-#undef L
-#undef L_SI
-#undef LANES_ROUND
-#undef LANES_AS_FLOAT
-#undef LANES_AS_INT
-#undef LANES_MAX
-#undef LANES_SUM
 
 #define LANES_TARGET SEMFIND_AVX512
 #define LANES_NAME(f) f##_avx512

@@ -7,6 +7,7 @@
 //   L_SI(op)       the width's bitwise op on whole vectors (_mm256_##op##_si256, …)
 //   LANES_ROUND(x), LANES_AS_FLOAT(i), LANES_AS_INT(x)  round to nearest, reinterpret bits
 //   LANES_MAX(v), LANES_SUM(v)  reductions over the lanes
+// and undefines them all at its end.
 // Every lane computes the same operations at every width, so widths differ only in the order of
 // the sums over a row (a softmax's, a layer norm's mean and variance).
 
@@ -102,3 +103,16 @@ LANES_TARGET static void LANES_NAME(layer_norm_row)(float *row, size_t width, co
     }
     for (; i < width; i++) row[i] = (row[i] - mean) * inverse_deviation * gamma[i] + beta[i];
 }
+
+#undef LANES_TARGET
+#undef LANES_NAME
+#undef LANES
+#undef V
+#undef VI
+#undef L
+#undef L_SI
+#undef LANES_ROUND
+#undef LANES_AS_FLOAT
+#undef LANES_AS_INT
+#undef LANES_MAX
+#undef LANES_SUM
