@@ -68,39 +68,40 @@ SEMFIND_AVX2 static inline float lanes_sum_in_order(__m256 values) {
 #include "activations_lanes.h"
 #endif
 
-void semfind_gelu_lanes(float *values, size_t count, int lanes) {
+// The width, in floats, of the version that runs when at most `lanes` are asked for: 16, 8 or 1.
+static int runnable_lanes(int lanes) {
 #if SEMFIND_X86
-    if (lanes >= 16 && semfind_cpu_has_avx512) {
-        gelu_avx512(values, count);
-        return;
-    }
-    if (lanes >= 8 && semfind_cpu_has_avx2) {
-        gelu_avx2(values, count);
-        return;
-    }
+    if (lanes >= 16 && semfind_cpu_has_avx512) return 16;
+    if (lanes >= 8 && semfind_cpu_has_avx2) return 8;
 #endif
     (void)lanes;
-    gelu_portable(values, count);
+    return 1;
+}
+
+void semfind_gelu_lanes(float *values, size_t count, int lanes) {
+    switch (runnable_lanes(lanes)) {
+#if SEMFIND_X86
+    case 16: gelu_avx512(values, count); return;
+    case 8: gelu_avx2(values, count); return;
+#endif
+    default: gelu_portable(values, count); return;
+    }
 }
 
 void semfind_gelu(float *values, size_t count) { semfind_gelu_lanes(values, count, 16); }
 
 void semfind_softmax_rows_lanes(float *scores, size_t rows, size_t width, size_t stride, float scale, int lanes) {
-    for (size_t r = 0; r < rows; r++) {
-        float *row = scores + r * stride;
+    void (*softmax_row)(float *, size_t, float) = softmax_row_portable;
 #if SEMFIND_X86
-        if (lanes >= 16 && semfind_cpu_has_avx512) {
-            softmax_row_avx512(row, width, scale);
-            continue;
-        }
-        if (lanes >= 8 && semfind_cpu_has_avx2) {
-            softmax_row_avx2(row, width, scale);
-            continue;
-        }
-#endif
-        softmax_row_portable(row, width, scale);
+    switch (runnable_lanes(lanes)) {
+    case 16: softmax_row = softmax_row_avx512; break;
+    case 8: softmax_row = softmax_row_avx2; break;
+    default: break;
     }
+#else
     (void)lanes;
+#endif
+    for (size_t r = 0; r < rows; r++) softmax_row(scores + r * stride, width, scale);
 }
 
 void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t stride, float scale) {
@@ -109,21 +110,17 @@ void semfind_softmax_rows(float *scores, size_t rows, size_t width, size_t strid
 
 void semfind_layer_norm_rows_lanes(float *values, size_t rows, size_t width, const float *gamma, const float *beta,
                                    float epsilon, int lanes) {
-    for (size_t r = 0; r < rows; r++) {
-        float *row = values + r * width;
+    void (*layer_norm_row)(float *, size_t, const float *, const float *, float) = layer_norm_row_portable;
 #if SEMFIND_X86
-        if (lanes >= 16 && semfind_cpu_has_avx512) {
-            layer_norm_row_avx512(row, width, gamma, beta, epsilon);
-            continue;
-        }
-        if (lanes >= 8 && semfind_cpu_has_avx2) {
-            layer_norm_row_avx2(row, width, gamma, beta, epsilon);
-            continue;
-        }
-#endif
-        layer_norm_row_portable(row, width, gamma, beta, epsilon);
+    switch (runnable_lanes(lanes)) {
+    case 16: layer_norm_row = layer_norm_row_avx512; break;
+    case 8: layer_norm_row = layer_norm_row_avx2; break;
+    default: break;
     }
+#else
     (void)lanes;
+#endif
+    for (size_t r = 0; r < rows; r++) layer_norm_row(values + r * width, width, gamma, beta, epsilon);
 }
 
 void semfind_layer_norm_rows(float *values, size_t rows, size_t width, const float *gamma, const float *beta,
