@@ -357,29 +357,57 @@ static void add_outliers_portable(const semfind_int8_outliers *outliers, size_t 
 }
 
 #if SEMFIND_X86
-// add_outliers_portable, eight columns at a time: the 32 bytes of a block that hold four inputs
-// of eight columns, each column's weight for the outlier's input moved to the top byte of its
-// 32-bit lane and shifted back down with its sign.
+// Columns of a row that add_outliers_avx2 sums at once, eight per vector.
+enum { OUTLIER_VECTORS = 8 };
+
+// Adds one row's outliers to `vectors` (1 to OUTLIER_VECTORS) vectors of eight columns from
+// column n on. Each column's weight for the outlier's input is moved to the top byte of its
+// 32-bit lane and shifted back down with its sign. The outliers are the outer loop, so that the
+// vectors' sums do not wait on each other.
+SEMFIND_AVX2 static ALWAYS_INLINE void add_row_outliers(const semfind_int8_outliers *row, int vectors,
+                                                        size_t padded_k, const int8_t *packed,
+                                                        const float *column_scales, size_t n, size_t end,
+                                                        float *y_row) {
+    const int8_t *columns[OUTLIER_VECTORS];
+    __m256 sums[OUTLIER_VECTORS];
+    for (int c = 0; c < vectors; c++) {
+        size_t column = n + (size_t)c * 8;
+        columns[c] = packed + column / 16 * 16 * padded_k + column % 16 * 4;
+        sums[c] = _mm256_setzero_ps();
+    }
+    for (uint32_t o = 0; o < row->count; o++) {
+        size_t input = row->index[o];
+        __m256i shift = _mm256_set1_epi32(24 - 8 * (int)(input % 4));
+        __m256 value = _mm256_set1_ps(row->value[o]);
+        for (int c = 0; c < vectors; c++) {
+            __m256i group = _mm256_loadu_si256((const __m256i *)(columns[c] + input / 4 * 64));
+            __m256i weights = _mm256_srai_epi32(_mm256_sllv_epi32(group, shift), 24);
+            sums[c] = _mm256_fmadd_ps(value, _mm256_cvtepi32_ps(weights), sums[c]);
+        }
+    }
+    for (int c = 0; c < vectors; c++) {
+        size_t column = n + (size_t)c * 8, count = end - column < 8 ? end - column : 8;
+        float *out = y_row + column;
+        __m256 value = _mm256_fmadd_ps(_mm256_loadu_ps(column_scales + column), sums[c], load_columns(out, count));
+        store_columns(out, value, count);
+    }
+}
+
+// add_outliers_portable, OUTLIER_VECTORS vectors of eight columns at a time: the same products,
+// summed in the same order.
 SEMFIND_AVX2 static void add_outliers_avx2(const semfind_int8_outliers *outliers, size_t rows, size_t padded_k,
                                            const int8_t *packed, const float *column_scales, size_t first,
                                            size_t end, float *y, size_t y_stride) {
+    const size_t span = OUTLIER_VECTORS * 8;
     for (size_t m = 0; m < rows; m++) {
         const semfind_int8_outliers *row = outliers + m;
         if (row->count == 0) continue;
-        for (size_t n = first; n < end; n += 8) {
-            const int8_t *columns = packed + n / 16 * 16 * padded_k + n % 16 * 4;
-            __m256 sum = _mm256_setzero_ps();
-            for (uint32_t o = 0; o < row->count; o++) {
-                size_t input = row->index[o];
-                __m256i group = _mm256_loadu_si256((const __m256i *)(columns + input / 4 * 64));
-                __m256i shift = _mm256_set1_epi32(24 - 8 * (int)(input % 4));
-                __m256i weights = _mm256_srai_epi32(_mm256_sllv_epi32(group, shift), 24);
-                sum = _mm256_fmadd_ps(_mm256_set1_ps(row->value[o]), _mm256_cvtepi32_ps(weights), sum);
-            }
-            float *out = y + m * y_stride + n;
-            size_t count = end - n < 8 ? end - n : 8;
-            __m256 value = _mm256_fmadd_ps(_mm256_loadu_ps(column_scales + n), sum, load_columns(out, count));
-            store_columns(out, value, count);
+        size_t n = first;
+        for (; n + span <= end; n += span) {
+            add_row_outliers(row, OUTLIER_VECTORS, padded_k, packed, column_scales, n, end, y + m * y_stride);
+        }
+        if (n < end) {
+            add_row_outliers(row, (int)((end - n + 7) / 8), padded_k, packed, column_scales, n, end, y + m * y_stride);
         }
     }
 }

@@ -164,15 +164,19 @@ struct Int8LinearTests {
         #expect(rowScales[0] < 1.0 / 127 + 1e-6)
     }
 
-    /// The point of setting outliers aside: with one large entry in each row, the int8 product
-    /// stays close to the float product, where quantizing the large entry with the rest loses
-    /// the small entries' contribution.
-    @Test("rows with an outlying entry: the product stays near the float one", arguments: versions)
+    /// The point of setting outliers aside: with two large entries in each row, the int8 product
+    /// stays close to the float product, where quantizing the large entries with the rest loses
+    /// the small entries' contribution. The width spans more than one pass of the vector
+    /// versions' outlier sums (64 columns), with a part left over.
+    @Test("rows with outlying entries: the product stays near the float one", arguments: versions)
     func outlyingProduct(version: Int32) {
         var generator = SeededGenerator(seed: 3)
-        let (rows, inputs, columns) = (9, 386, 45)
+        let (rows, inputs, columns) = (9, 386, 133)
         var x = Self.random(rows * inputs, &generator)
-        for m in 0..<rows { x[m * inputs + 7 * m] = 60 }
+        for m in 0..<rows {
+            x[m * inputs + 7 * m] = 60
+            x[m * inputs + 200 + m] = -40
+        }
         let w = Self.random(columns * inputs, &generator, scale: 0.1)
         let bias = [Float](repeating: 0, count: columns)
         Self.check(version: version, x: x, w: w, bias: bias, rows: rows, inputs: inputs, columns: columns)
