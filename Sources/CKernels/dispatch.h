@@ -8,6 +8,9 @@
 #define SEMFIND_AVX_VNNI __attribute__((target("avx2,fma,avxvnni")))
 #define SEMFIND_AVX512 __attribute__((target("avx2,fma,avx512f")))
 #define SEMFIND_AVX512_VNNI __attribute__((target("avx2,fma,avx512f,avx512bw,avx512vnni")))
+/// For the small helpers of a kernel's inner loop: inlined, so that their loops over a constant
+/// number of registers unroll into the caller.
+#define ALWAYS_INLINE __attribute__((always_inline)) inline
 /// Nonzero when the processor has AVX2 and FMA; set once, before main, by dispatch.c.
 extern int semfind_cpu_has_avx2;
 /// Nonzero when it also has AVX-512 F (the activations' 16-lane versions).

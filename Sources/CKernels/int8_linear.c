@@ -25,8 +25,6 @@ static void int8_linear_portable(const int8_t *q, const float *row_scales, size_
 #if SEMFIND_X86
 #include <immintrin.h>
 
-#define ALWAYS_INLINE __attribute__((always_inline)) inline
-
 // The four quantized inputs of a row at one group, in every 32-bit lane.
 static inline int32_t four_inputs(const int8_t *row, size_t group) {
     int32_t four;

@@ -98,8 +98,9 @@ struct BertLayer: Sendable {
         feedForward(rows: rows, workspace, team: team)
     }
 
-    /// Up to this many tokens, attention runs in `CKernels` (a BLAS call per head costs more
-    /// than its arithmetic); longer sequences use OpenBLAS per head.
+    /// Up to this many tokens, attention runs in `CKernels`' row-by-row version (a BLAS call per
+    /// head costs more than its arithmetic); longer sequences run in its tiled version where the
+    /// processor and the head width allow, else in OpenBLAS per head.
     static let directAttentionLengthLimit = 64
 
     /// Scaled dot-product attention of each sequence with itself, head by head, into `context`.
@@ -120,6 +121,11 @@ struct BertLayer: Sendable {
             let context = workspace.context + range.lowerBound * hidden
             if length <= Self.directAttentionLengthLimit {
                 semfind_attention_small(
+                    base, length, hidden, heads, stride, scale, bias, biasStride, context, hidden, scores)
+                continue
+            }
+            if semfind_attention_tiled_supports(headWidth) != 0 {
+                semfind_attention_tiled(
                     base, length, hidden, heads, stride, scale, bias, biasStride, context, hidden, scores)
                 continue
             }

@@ -29,7 +29,9 @@ final class BertWorkspace {
         queryKeyValue = .allocate(capacity: rows * 3 * hiddenSize)
         context = .allocate(capacity: rows * hiddenSize)
         intermediate = .allocate(capacity: min(rows, Self.feedForwardBlockRows) * config.intermediateSize)
-        scores = .allocate(capacity: max(longest * longest, 1))
+        let headWidth = hiddenSize / max(config.numAttentionHeads, 1)
+        scores = .allocate(
+            capacity: max(longest * longest, semfind_attention_tiled_scratch(longest, headWidth), 1))
         let blockRows = min(rows, Self.feedForwardBlockRows)
         let quantizedBytes = max(
             rows * semfind_int8_padded_inputs(hiddenSize),

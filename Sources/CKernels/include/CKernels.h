@@ -154,6 +154,22 @@ void semfind_attention_small(const float *qkv, size_t length, size_t hidden, siz
                              float scale, const float *bias, size_t bias_head_stride, float *context,
                              size_t context_stride, float *scores);
 
+/// The same attention as `semfind_attention_small`, for sequences of any length, a head at a
+/// time: its keys transposed once, then the scores of four queries at a time against 16 keys at
+/// a time, their softmax, and their context, all in registers (no BLAS call, no packing, no
+/// zeroing of a score matrix). Runs only where `semfind_attention_tiled_supports(width)`;
+/// `scratch` holds `semfind_attention_tiled_scratch(length, width)` floats.
+void semfind_attention_tiled(const float *qkv, size_t length, size_t hidden, size_t heads, size_t stride,
+                             float scale, const float *bias, size_t bias_head_stride, float *context,
+                             size_t context_stride, float *scratch);
+
+/// Nonzero when `semfind_attention_tiled` runs heads of `width` on this processor: AVX2 and FMA,
+/// and a width that is a multiple of 16 (MiniLM's 32, BERT-base's and MPNet's 64).
+int semfind_attention_tiled_supports(size_t width);
+
+/// Floats of scratch `semfind_attention_tiled` needs for a sequence of `length` and heads of `width`.
+size_t semfind_attention_tiled_scratch(size_t length, size_t width);
+
 /// out[r] = sum_j query[j] * matrix[r * dim + j] for each of `rows` int8 rows, in 32 bits
 /// (exact: no saturation for values in [-127, 127]). The scan of quantized vectors.
 void semfind_int8_scores(const int8_t *matrix, const int8_t *query, size_t rows, size_t dim, int32_t *out);
