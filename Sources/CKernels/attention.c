@@ -121,6 +121,15 @@ int semfind_attention_tiled_supports(size_t width) {
 #endif
 }
 
+int semfind_attention_tiled_preferred(size_t width) {
+#if SEMFIND_X86
+    return semfind_attention_tiled_supports(width) && !semfind_cpu_has_avx512;
+#else
+    (void)width;
+    return 0;
+#endif
+}
+
 #if SEMFIND_X86
 // One head's keys in panels of 16: panel p holds entry d of keys 16p to 16p + 15 at
 // p * 16 * width + d * 16, zero past the last key, so that the scores of 16 keys read one

@@ -99,8 +99,8 @@ struct BertLayer: Sendable {
     }
 
     /// Up to this many tokens, attention runs in `CKernels`' row-by-row version (a BLAS call per
-    /// head costs more than its arithmetic); longer sequences run in its tiled version where the
-    /// processor and the head width allow, else in OpenBLAS per head.
+    /// head costs more than its arithmetic); longer sequences run in its tiled version where it
+    /// is preferred (AVX2 without AVX-512, heads a multiple of 16 wide), else in OpenBLAS per head.
     static let directAttentionLengthLimit = 64
 
     /// Scaled dot-product attention of each sequence with itself, head by head, into `context`.
@@ -124,7 +124,7 @@ struct BertLayer: Sendable {
                     base, length, hidden, heads, stride, scale, bias, biasStride, context, hidden, scores)
                 continue
             }
-            if semfind_attention_tiled_supports(headWidth) != 0 {
+            if semfind_attention_tiled_preferred(headWidth) != 0 {
                 semfind_attention_tiled(
                     base, length, hidden, heads, stride, scale, bias, biasStride, context, hidden, scores)
                 continue

@@ -155,10 +155,11 @@ void semfind_attention_small(const float *qkv, size_t length, size_t hidden, siz
                              size_t context_stride, float *scores);
 
 /// The same attention as `semfind_attention_small`, for sequences of any length, a head at a
-/// time: its keys transposed once, then the scores of four queries at a time against 16 keys at
-/// a time, their softmax, and their context, all in registers (no BLAS call, no packing, no
-/// zeroing of a score matrix). Runs only where `semfind_attention_tiled_supports(width)`;
-/// `scratch` holds `semfind_attention_tiled_scratch(length, width)` floats.
+/// time: its keys packed in panels of 16 and its values packed once, then the scores of four
+/// queries at a time against 16 keys at a time, their softmax, and their context, in registers
+/// (no BLAS call, and no score matrix to zero). Runs only where
+/// `semfind_attention_tiled_supports(width)`; `scratch` holds
+/// `semfind_attention_tiled_scratch(length, width)` floats.
 void semfind_attention_tiled(const float *qkv, size_t length, size_t hidden, size_t heads, size_t stride,
                              float scale, const float *bias, size_t bias_head_stride, float *context,
                              size_t context_stride, float *scratch);
@@ -166,6 +167,11 @@ void semfind_attention_tiled(const float *qkv, size_t length, size_t hidden, siz
 /// Nonzero when `semfind_attention_tiled` runs heads of `width` on this processor: AVX2 and FMA,
 /// and a width that is a multiple of 16 (MiniLM's 32, BERT-base's and MPNet's 64).
 int semfind_attention_tiled_supports(size_t width);
+
+/// Nonzero when the encoder should call `semfind_attention_tiled` rather than OpenBLAS: it runs,
+/// and the processor lacks AVX-512 F. OpenBLAS's AVX-512 kernels are twice as wide as this
+/// kernel, and the two have not been measured against each other there.
+int semfind_attention_tiled_preferred(size_t width);
 
 /// Floats of scratch `semfind_attention_tiled` needs for a sequence of `length` and heads of `width`.
 size_t semfind_attention_tiled_scratch(size_t length, size_t width);
