@@ -55,9 +55,11 @@ struct AttentionTests {
             return context
         }
 
+        /// The two kernels' C signature: qkv, length, hidden, heads, stride, scale, bias, bias
+        /// stride, context, context stride, scratch.
         typealias Kernel = (
-            _ qkv: UnsafePointer<Float>, _ bias: UnsafePointer<Float>?, _ context: UnsafeMutablePointer<Float>,
-            _ scratch: UnsafeMutablePointer<Float>
+            UnsafePointer<Float>?, Int, Int, Int, Int, Float, UnsafePointer<Float>?, Int, UnsafeMutablePointer<Float>?,
+            Int, UnsafeMutablePointer<Float>?
         ) -> Void
 
         /// `kernel`'s context rows (hidden + 5 floats a row, NaN where it must not write), given
@@ -66,12 +68,10 @@ struct AttentionTests {
             let contextStride = hidden + 5
             var context = [Float](repeating: .nan, count: length * contextStride)
             var space = [Float](repeating: .nan, count: scratch)
-            qkv.withUnsafeBufferPointer { qkv in
-                bias.withUnsafeBufferPointer { bias in
-                    guard let rows = qkv.baseAddress else { return }
-                    let center = biased ? bias.baseAddress.map { $0 + length - 1 } : nil
-                    kernel(rows, center, &context, &space)
-                }
+            bias.withUnsafeBufferPointer { bias in
+                let center = biased ? bias.baseAddress.map { $0 + length - 1 } : nil
+                kernel(
+                    qkv, length, hidden, heads, stride, scale, center, biasStride, &context, contextStride, &space)
             }
             return context
         }
@@ -98,21 +98,14 @@ struct AttentionTests {
         return (worst, strayWrites)
     }
 
-    /// Where the processor lacks AVX2 and FMA, the encoder never calls the tiled kernel.
-    @Test(
-        "the tiled kernel matches Double attention, biased or not, at lengths that leave every tail",
-        .enabled(if: semfind_attention_tiled_supports(16) != 0), arguments: [16, 32, 64])
-    func tiled(width: Int) {
-        #expect(semfind_attention_tiled_supports(width) != 0)
-        for length in [1, 3, 17, 65, 100] {
-            let sequence = Sequence(length: length, heads: 3, width: width, seed: UInt64(length * width))
+    /// Runs `kernel` on sequences of each length, biased and not, against Double attention.
+    static func expectMatchesDouble(
+        _ kernel: Sequence.Kernel, lengths: [Int], heads: Int, width: Int, scratch: (Int) -> Int
+    ) {
+        for length in lengths {
+            let sequence = Sequence(length: length, heads: heads, width: width, seed: UInt64(length * 100 + width))
             for biased in [false, true] {
-                let scratch = semfind_attention_tiled_scratch(length, width)
-                let got = sequence.run(biased: biased, scratch: scratch) { qkv, bias, context, scratch in
-                    semfind_attention_tiled(
-                        qkv, length, sequence.hidden, 3, sequence.stride, sequence.scale, bias, sequence.biasStride,
-                        context, sequence.hidden + 5, scratch)
-                }
+                let got = sequence.run(biased: biased, scratch: scratch(length), kernel)
                 let (worst, strayWrites) = Self.compare(got, sequence, biased: biased)
                 #expect(worst < 2e-5, "width \(width) length \(length) biased \(biased): \(worst)")
                 #expect(!strayWrites, "width \(width) length \(length): wrote past the context rows")
@@ -120,20 +113,19 @@ struct AttentionTests {
         }
     }
 
+    /// Where the processor lacks AVX2 and FMA, the encoder never calls the tiled kernel.
+    @Test(
+        "the tiled kernel matches Double attention, biased or not, at lengths that leave every tail",
+        .enabled(if: semfind_attention_tiled_supports(16) != 0), arguments: [16, 32, 64])
+    func tiled(width: Int) {
+        #expect(semfind_attention_tiled_supports(width) != 0)
+        Self.expectMatchesDouble(semfind_attention_tiled, lengths: [1, 3, 17, 65, 100], heads: 3, width: width) {
+            semfind_attention_tiled_scratch($0, width)
+        }
+    }
+
     @Test("the row-by-row kernel matches Double attention, biased or not", arguments: [8, 32])
     func small(width: Int) {
-        for length in [1, 5, 64] {
-            let sequence = Sequence(length: length, heads: 2, width: width, seed: UInt64(length + width))
-            for biased in [false, true] {
-                let got = sequence.run(biased: biased, scratch: length) { qkv, bias, context, scratch in
-                    semfind_attention_small(
-                        qkv, length, sequence.hidden, 2, sequence.stride, sequence.scale, bias, sequence.biasStride,
-                        context, sequence.hidden + 5, scratch)
-                }
-                let (worst, strayWrites) = Self.compare(got, sequence, biased: biased)
-                #expect(worst < 2e-5, "width \(width) length \(length) biased \(biased): \(worst)")
-                #expect(!strayWrites, "width \(width) length \(length): wrote past the context rows")
-            }
-        }
+        Self.expectMatchesDouble(semfind_attention_small, lengths: [1, 5, 64], heads: 2, width: width) { $0 }
     }
 }
