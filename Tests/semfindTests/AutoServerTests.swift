@@ -7,7 +7,7 @@ import Testing
 /// the next search, never when turned off, one per index, gone after its idle period. Every
 /// test stops the servers it caused, whatever happens.
 @Suite(
-    "Warm server started by a search, end to end", .serialized, .timeLimit(.minutes(3)),
+    "Warm server started by a search, end to end", .serialized,
     .enabled(if: ServeProcesses.canList, "finding the servers needs /proc"))
 struct AutoServerTests {
     typealias Corpus = QueryServerTests.Corpus

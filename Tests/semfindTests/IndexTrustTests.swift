@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// What `semfind index` and a search refuse to believe or destroy.
-@Suite("Index trust: foreign files, changed snapshots, links out of the folder", .timeLimit(.minutes(3)))
+@Suite("Index trust: foreign files, changed snapshots, links out of the folder")
 struct IndexTrustTests {
     /// A folder with a note about tomatoes, a runner with the installed model, and an index path.
     struct Setup {

@@ -4,7 +4,7 @@ import Testing
 
 /// How long `serve --socket` runs: one server per index, and `--idle-exit`.
 @Suite(
-    "serve --socket: one per index, idle exit, end to end", .serialized, .timeLimit(.minutes(3)),
+    "serve --socket: one per index, idle exit, end to end", .serialized,
     .enabled(if: ServeProcesses.canList, "finding the servers needs /proc"))
 struct ServeSocketLifetimeTests {
     typealias Corpus = QueryServerTests.Corpus

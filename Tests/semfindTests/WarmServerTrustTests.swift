@@ -4,7 +4,7 @@ import Testing
 
 /// What the warm server and the searches that ask it trust: only each other, the same user's,
 /// and only the index file that is at the index's path now.
-@Suite("Warm server trust, end to end", .timeLimit(.minutes(3)))
+@Suite("Warm server trust, end to end")
 struct WarmServerTrustTests {
     typealias Corpus = QueryServerTests.Corpus
 
