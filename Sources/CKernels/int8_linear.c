@@ -335,19 +335,18 @@ static void int8_products(int version, const int8_t *q, const float *row_scales,
 }
 
 // Adds each row's outliers times the weights of their inputs: y[m][n] += scale[n] * sum over
-// the outliers of value * w[n][index], with the same quantized weights as the rest of the product.
-static void add_outliers_portable(const semfind_int8_outliers *outliers, size_t rows, size_t padded_k,
-                                  const int8_t *packed, const float *column_scales, size_t first, size_t end,
+// the outliers of value * w[n][index], with the same quantized weights as the rest of the product,
+// read from their copy by input.
+static void add_outliers_portable(const semfind_int8_outliers *outliers, size_t rows, size_t padded_columns,
+                                  const int8_t *by_input, const float *column_scales, size_t first, size_t end,
                                   float *y, size_t y_stride) {
     for (size_t m = 0; m < rows; m++) {
         const semfind_int8_outliers *row = outliers + m;
         if (row->count == 0) continue;
         for (size_t n = first; n < end; n++) {
-            const int8_t *column = packed + n / 16 * 16 * padded_k + n % 16 * 4;
             float sum = 0;
             for (uint32_t o = 0; o < row->count; o++) {
-                size_t input = row->index[o];
-                sum += row->value[o] * (float)column[input / 4 * 64 + input % 4];
+                sum += row->value[o] * (float)by_input[row->index[o] * padded_columns + n];
             }
             y[m * y_stride + n] += column_scales[n] * sum;
         }
@@ -359,28 +358,21 @@ static void add_outliers_portable(const semfind_int8_outliers *outliers, size_t 
 enum { OUTLIER_VECTORS = 8 };
 
 // Adds one row's outliers to `vectors` (1 to OUTLIER_VECTORS) vectors of eight columns from
-// column n on. Each column's weight for the outlier's input is moved to the top byte of its
-// 32-bit lane and shifted back down with its sign. The outliers are the outer loop, so that the
-// vectors' sums do not wait on each other.
+// column n on. An outlier's weights for 64 columns are one cache line of by_input, eight bytes
+// widened per vector. The outliers are the outer loop, so that the vectors' sums do not wait on
+// each other.
 SEMFIND_AVX2 static ALWAYS_INLINE void add_row_outliers(const semfind_int8_outliers *row, int vectors,
-                                                        size_t padded_k, const int8_t *packed,
+                                                        size_t padded_columns, const int8_t *by_input,
                                                         const float *column_scales, size_t n, size_t end,
                                                         float *y_row) {
-    const int8_t *columns[OUTLIER_VECTORS];
     __m256 sums[OUTLIER_VECTORS];
-    for (int c = 0; c < vectors; c++) {
-        size_t column = n + (size_t)c * 8;
-        columns[c] = packed + column / 16 * 16 * padded_k + column % 16 * 4;
-        sums[c] = _mm256_setzero_ps();
-    }
+    for (int c = 0; c < vectors; c++) sums[c] = _mm256_setzero_ps();
     for (uint32_t o = 0; o < row->count; o++) {
-        size_t input = row->index[o];
-        __m256i shift = _mm256_set1_epi32(24 - 8 * (int)(input % 4));
+        const int8_t *weights = by_input + row->index[o] * padded_columns + n;
         __m256 value = _mm256_set1_ps(row->value[o]);
         for (int c = 0; c < vectors; c++) {
-            __m256i group = _mm256_loadu_si256((const __m256i *)(columns[c] + input / 4 * 64));
-            __m256i weights = _mm256_srai_epi32(_mm256_sllv_epi32(group, shift), 24);
-            sums[c] = _mm256_fmadd_ps(value, _mm256_cvtepi32_ps(weights), sums[c]);
+            __m256i wide = _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(weights + c * 8)));
+            sums[c] = _mm256_fmadd_ps(value, _mm256_cvtepi32_ps(wide), sums[c]);
         }
     }
     for (int c = 0; c < vectors; c++) {
@@ -393,8 +385,8 @@ SEMFIND_AVX2 static ALWAYS_INLINE void add_row_outliers(const semfind_int8_outli
 
 // add_outliers_portable, OUTLIER_VECTORS vectors of eight columns at a time: the same products,
 // summed in the same order.
-SEMFIND_AVX2 static void add_outliers_avx2(const semfind_int8_outliers *outliers, size_t rows, size_t padded_k,
-                                           const int8_t *packed, const float *column_scales, size_t first,
+SEMFIND_AVX2 static void add_outliers_avx2(const semfind_int8_outliers *outliers, size_t rows, size_t padded_columns,
+                                           const int8_t *by_input, const float *column_scales, size_t first,
                                            size_t end, float *y, size_t y_stride) {
     const size_t span = OUTLIER_VECTORS * 8;
     for (size_t m = 0; m < rows; m++) {
@@ -402,28 +394,30 @@ SEMFIND_AVX2 static void add_outliers_avx2(const semfind_int8_outliers *outliers
         if (row->count == 0) continue;
         size_t n = first;
         for (; n + span <= end; n += span) {
-            add_row_outliers(row, OUTLIER_VECTORS, padded_k, packed, column_scales, n, end, y + m * y_stride);
+            add_row_outliers(row, OUTLIER_VECTORS, padded_columns, by_input, column_scales, n, end, y + m * y_stride);
         }
         if (n < end) {
-            add_row_outliers(row, (int)((end - n + 7) / 8), padded_k, packed, column_scales, n, end, y + m * y_stride);
+            add_row_outliers(row, (int)((end - n + 7) / 8), padded_columns, by_input, column_scales, n, end,
+                             y + m * y_stride);
         }
     }
 }
 #endif
 
 void semfind_int8_linear(int version, const int8_t *q, const float *row_scales,
-                         const semfind_int8_outliers *outliers, size_t rows, size_t k, const int8_t *packed,
-                         const float *column_scales, const int32_t *column_sums, const float *bias,
+                         const semfind_int8_outliers *outliers, size_t rows, const semfind_int8_weights *w,
                          size_t first_column, size_t end_column, float *y, size_t y_stride) {
     version = semfind_int8_runnable_version(version);
-    int8_products(version, q, row_scales, rows, k, packed, column_scales, column_sums, bias, first_column, end_column,
-                  y, y_stride);
-    size_t padded_k = semfind_int8_padded_inputs(k);
+    int8_products(version, q, row_scales, rows, w->k, w->packed, w->scales, w->sums, w->bias, first_column,
+                  end_column, y, y_stride);
+    size_t padded_columns = semfind_int8_padded_columns(w->columns);
 #if SEMFIND_X86
     if (version != SEMFIND_INT8_PORTABLE) {
-        add_outliers_avx2(outliers, rows, padded_k, packed, column_scales, first_column, end_column, y, y_stride);
+        add_outliers_avx2(outliers, rows, padded_columns, w->by_input, w->scales, first_column, end_column, y,
+                          y_stride);
         return;
     }
 #endif
-    add_outliers_portable(outliers, rows, padded_k, packed, column_scales, first_column, end_column, y, y_stride);
+    add_outliers_portable(outliers, rows, padded_columns, w->by_input, w->scales, first_column, end_column, y,
+                          y_stride);
 }

@@ -15,10 +15,11 @@ static inline int8_t quantize(float value, float inverse, int limit) {
     return (int8_t)(q > limit ? limit : q < -limit ? -limit : q);
 }
 
-void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, float *scales,
-                               int32_t *sums) {
+void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, int8_t *by_input,
+                               float *scales, int32_t *sums) {
     size_t padded_columns = semfind_int8_padded_columns(columns), padded_k = semfind_int8_padded_inputs(k);
     memset(packed, 0, padded_columns * padded_k);
+    memset(by_input, 0, k * padded_columns);
     for (size_t n = 0; n < padded_columns; n++) {
         scales[n] = 0;
         sums[n] = 0;
@@ -33,6 +34,7 @@ void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t 
         for (size_t i = 0; i < k; i++) {
             int8_t q = quantize(column[i], inverse, 127);
             block[i / 4 * 64 + i % 4] = q;
+            by_input[i * padded_columns + n] = q;
             sum += q;
         }
         scales[n] = largest / 127.0f;
@@ -183,21 +185,34 @@ SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, semfind_int
 }
 #endif
 
-void semfind_int8_quantize_rows(int version, const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q,
-                                float *scales, semfind_int8_outliers *outliers) {
+// Quantizes row m of x into row m of q after `prepare` (when set) has changed it in place.
+static void quantize_rows(int version, float *x, size_t rows, size_t k, size_t x_stride, void (*prepare)(float *, size_t),
+                          int8_t *q, float *scales, semfind_int8_outliers *outliers) {
     semfind_int8_row_format format = semfind_int8_row_format_of(version);
     size_t padded_k = semfind_int8_padded_inputs(k);
     for (size_t m = 0; m < rows; m++) {
+        float *x_row = x + m * x_stride;
         int8_t *row = q + m * padded_k;
+        if (prepare) prepare(x_row, k);
 #if SEMFIND_X86
         if (semfind_cpu_has_avx2) {
-            quantize_row_avx2(x + m * x_stride, k, format, row, scales + m, outliers + m);
+            quantize_row_avx2(x_row, k, format, row, scales + m, outliers + m);
         } else {
-            quantize_row_portable(x + m * x_stride, k, format, row, scales + m, outliers + m);
+            quantize_row_portable(x_row, k, format, row, scales + m, outliers + m);
         }
 #else
-        quantize_row_portable(x + m * x_stride, k, format, row, scales + m, outliers + m);
+        quantize_row_portable(x_row, k, format, row, scales + m, outliers + m);
 #endif
         for (size_t i = k; i < padded_k; i++) row[i] = 0;
     }
+}
+
+void semfind_int8_quantize_rows(int version, const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q,
+                                float *scales, semfind_int8_outliers *outliers) {
+    quantize_rows(version, (float *)x, rows, k, x_stride, NULL, q, scales, outliers);
+}
+
+void semfind_int8_quantize_gelu_rows(int version, float *x, size_t rows, size_t k, int8_t *q, float *scales,
+                                     semfind_int8_outliers *outliers) {
+    quantize_rows(version, x, rows, k, k, semfind_gelu, q, scales, outliers);
 }

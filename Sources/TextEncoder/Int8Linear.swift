@@ -11,11 +11,10 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
     let inputs: Int
     /// The kernel version every product uses.
     let kernel: Int32
-    private let packed: UnsafeMutablePointer<Int8>
-    /// Per padded column: weight scale, sum of the quantized weights, bias (0 in the padding).
-    private let scales: UnsafeMutablePointer<Float>
-    private let sums: UnsafeMutablePointer<Int32>
-    private let bias: UnsafeMutablePointer<Float>
+    /// The quantized weights twice (packed for the product, by input for the outliers) and, per
+    /// padded column, the weight scale, the sum of the quantized weights and the bias (0 in the
+    /// padding); the buffers are this layer's.
+    private let weights: semfind_int8_weights
 
     /// Quantizes the layers in `parts`, which share their inputs, as one layer whose outputs
     /// are theirs side by side (query, key and value become one product).
@@ -24,54 +23,78 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
         outputs = parts.reduce(0) { $0 + $1.outputs }
         self.kernel = kernel
         let paddedColumns = semfind_int8_padded_columns(outputs)
-        let packedCount = paddedColumns * semfind_int8_padded_inputs(inputs)
-        packed = .allocate(capacity: packedCount)
-        scales = .allocate(capacity: paddedColumns)
-        sums = .allocate(capacity: paddedColumns)
-        bias = .allocate(capacity: paddedColumns)
+        let packed = UnsafeMutablePointer<Int8>.allocate(capacity: paddedColumns * semfind_int8_padded_inputs(inputs))
+        let byInput = UnsafeMutablePointer<Int8>.allocate(capacity: paddedColumns * inputs)
+        let scales = UnsafeMutablePointer<Float>.allocate(capacity: paddedColumns)
+        let sums = UnsafeMutablePointer<Int32>.allocate(capacity: paddedColumns)
+        let bias = UnsafeMutablePointer<Float>.allocate(capacity: paddedColumns)
         bias.initialize(repeating: 0, count: paddedColumns)
-        let weights = UnsafeMutablePointer<Float>.allocate(capacity: outputs * inputs)
-        defer { weights.deallocate() }
+        let floats = UnsafeMutablePointer<Float>.allocate(capacity: outputs * inputs)
+        defer { floats.deallocate() }
         var column = 0
         for part in parts {
             precondition(part.inputs == inputs, "concatenated layers must share their inputs")
-            (weights + column * inputs).update(from: part.weight.pointer, count: part.outputs * inputs)
+            (floats + column * inputs).update(from: part.weight.pointer, count: part.outputs * inputs)
             (bias + column).update(from: part.bias.pointer, count: part.outputs)
             column += part.outputs
         }
-        semfind_int8_pack_weights(weights, outputs, inputs, packed, scales, sums)
+        semfind_int8_pack_weights(floats, outputs, inputs, packed, byInput, scales, sums)
+        weights = semfind_int8_weights(
+            packed: packed, by_input: byInput, scales: scales, sums: sums, bias: bias, columns: outputs, k: inputs)
     }
 
     deinit {
-        for buffer in [UnsafeMutableRawPointer(packed), .init(scales), .init(sums), .init(bias)] { buffer.deallocate() }
+        let buffers: [UnsafeRawPointer?] = [
+            .init(weights.packed), .init(weights.by_input), .init(weights.scales), .init(weights.sums),
+            .init(weights.bias),
+        ]
+        for buffer in buffers { buffer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
     }
 
-    /// Quantizes the input rows on the calling thread, then splits the product by output column
-    /// (in whole 64-column tiles) across `team`.
+    /// Quantizes the input rows on the calling thread, then multiplies them (see `multiply`).
     func forward(
         _ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int?,
         team: WorkerTeam?, workspace: BertWorkspace
     ) {
-        let (width, inputs, kernel) = (outputs, inputs, kernel)
-        let stride = outputStride ?? width
         semfind_int8_quantize_rows(
             kernel, input, rows, inputs, inputs, workspace.quantized, workspace.rowScales, workspace.rowOutliers)
+        multiply(rows: rows, into: output, outputStride: outputStride ?? outputs, team: team, workspace: workspace)
+    }
+
+    /// Applies GELU to each input row and quantizes it while it is in the cache, on the calling
+    /// thread, then multiplies them.
+    func forward(
+        geluOf input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
+        team: WorkerTeam?, workspace: BertWorkspace
+    ) {
+        semfind_int8_quantize_gelu_rows(
+            kernel, input, rows, inputs, workspace.quantized, workspace.rowScales, workspace.rowOutliers)
+        multiply(rows: rows, into: output, outputStride: outputs, team: team, workspace: workspace)
+    }
+
+    /// The product of the rows quantized in `workspace` with the weights, split by output column
+    /// (in whole 64-column tiles) across `team`.
+    private func multiply(
+        rows: Int, into output: UnsafeMutablePointer<Float>, outputStride stride: Int, team: WorkerTeam?,
+        workspace: BertWorkspace
+    ) {
+        let (width, kernel) = (outputs, kernel)
         let workers = team?.size ?? 1
         let columnsPerWorker = (width / workers + 63) / 64 * 64
         let (quantized, rowScales, rowOutliers, target) = (
             DisjointWrites(workspace.quantized), DisjointWrites(workspace.rowScales),
             DisjointWrites(workspace.rowOutliers), DisjointWrites(output)
         )
-        let (weights, columnScales, columnSums, biases) = (
-            DisjointWrites(packed), DisjointWrites(scales), DisjointWrites(sums), DisjointWrites(bias)
-        )
+        let layer = self
         let body: @Sendable (Int) -> Void = { worker in
             let first = min(width, worker * columnsPerWorker)
             let end = min(width, first + columnsPerWorker)
             guard first < end else { return }
-            semfind_int8_linear(
-                kernel, quantized.pointer, rowScales.pointer, rowOutliers.pointer, rows, inputs, weights.pointer,
-                columnScales.pointer, columnSums.pointer, biases.pointer, first, end, target.pointer, stride)
+            withUnsafePointer(to: layer.weights) { weights in
+                semfind_int8_linear(
+                    kernel, quantized.pointer, rowScales.pointer, rowOutliers.pointer, rows, weights, first, end,
+                    target.pointer, stride)
+            }
         }
         if let team { team.run(body) } else { body(0) }
     }

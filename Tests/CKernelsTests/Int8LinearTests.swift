@@ -86,15 +86,19 @@ struct Int8LinearTests {
         let paddedColumns = semfind_int8_padded_columns(columns)
         #expect(paddedInputs == 40 && paddedColumns == 32)
         var packed = [Int8](repeating: 1, count: paddedColumns * paddedInputs)
+        var byInput = [Int8](repeating: 1, count: paddedColumns * inputs)
         var scales = [Float](repeating: 1, count: paddedColumns)
         var sums = [Int32](repeating: 1, count: paddedColumns)
-        semfind_int8_pack_weights(w, columns, inputs, &packed, &scales, &sums)
+        semfind_int8_pack_weights(w, columns, inputs, &packed, &byInput, &scales, &sums)
         for n in 0..<paddedColumns {
             let (q, scale) = n < columns ? Self.quantize(w[(n * inputs)..<((n + 1) * inputs)]) : ([], 0)
             #expect(scales[n] == scale && sums[n] == q.reduce(0) { $0 + Int32($1) }, "column \(n)")
             for i in 0..<paddedInputs {
                 let stored = packed[n / 16 * 16 * paddedInputs + i / 4 * 64 + n % 16 * 4 + i % 4]
                 #expect(stored == (i < q.count ? q[i] : 0), "column \(n), input \(i)")
+            }
+            for i in 0..<inputs {
+                #expect(byInput[i * paddedColumns + n] == (n < columns ? q[i] : 0), "by input: column \(n), input \(i)")
             }
         }
         let (rows, stride) = (5, 45)
@@ -112,6 +116,36 @@ struct Int8LinearTests {
             let stored = q.map { Int8(truncatingIfNeeded: Int($0) + offset) } + [0, 0, 0]
             #expect(Array(quantized[(m * paddedInputs)..<((m + 1) * paddedInputs)]) == stored, "row \(m)")
         }
+    }
+
+    @Test("GELU fused with quantizing gives the rows, scales and outliers of the two steps apart", arguments: versions)
+    func geluThenQuantize(version: Int32) {
+        var generator = SeededGenerator(seed: 11)
+        let (rows, inputs) = (6, 1_537)
+        var x = Self.random(rows * inputs, &generator, scale: 2)
+        for m in 0..<rows { x[m * inputs + 7 * m] = 40 }  // one outlier a row
+        var separate = x
+        for m in 0..<rows { semfind_gelu(&separate[m * inputs], inputs) }
+        let paddedInputs = semfind_int8_padded_inputs(inputs)
+        func quantized(_ rows: Int, _ run: (inout [Int8], inout [Float], inout [semfind_int8_outliers]) -> Void) -> (
+            [Int8], [Float], [[(Int, Float)]]
+        ) {
+            var q = [Int8](repeating: 1, count: rows * paddedInputs)
+            var scales = [Float](repeating: 1, count: rows)
+            var outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
+            run(&q, &scales, &outliers)
+            return (q, scales, outliers.map(Self.entries))
+        }
+        let expected = quantized(rows) {
+            semfind_int8_quantize_rows(version, separate, rows, inputs, inputs, &$0, &$1, &$2)
+        }
+        let fused = quantized(rows) { semfind_int8_quantize_gelu_rows(version, &x, rows, inputs, &$0, &$1, &$2) }
+        let differing = x.indices.filter { x[$0] != separate[$0] }
+        #expect(differing.isEmpty, "the rows should hold their GELU; they differ at \(differing.prefix(5))")
+        #expect(fused.0 == expected.0 && fused.1 == expected.1)
+        #expect(fused.2.map { $0.map(\.0) } == expected.2.map { $0.map(\.0) })
+        #expect(fused.2.map { $0.map(\.1) } == expected.2.map { $0.map(\.1) })
+        #expect(expected.2.allSatisfy { $0.count >= 1 }, "every row has its outlier")
     }
 
     /// The entries of a row `outliers` holds, as (index, value) pairs.
@@ -234,6 +268,7 @@ struct Int8LinearTests {
         let inputs: Int
         let columns: Int
         var packed: [Int8]
+        var byInput: [Int8]
         var scales: [Float]
         var sums: [Int32]
         var q: [Int8]
@@ -248,7 +283,8 @@ struct Int8LinearTests {
             packed = [Int8](repeating: 0, count: paddedColumns * paddedInputs)
             scales = [Float](repeating: 0, count: paddedColumns)
             sums = [Int32](repeating: 0, count: paddedColumns)
-            semfind_int8_pack_weights(w, columns, inputs, &packed, &scales, &sums)
+            byInput = [Int8](repeating: 0, count: paddedColumns * inputs)
+            semfind_int8_pack_weights(w, columns, inputs, &packed, &byInput, &scales, &sums)
             q = [Int8](repeating: 0, count: rows * paddedInputs)
             rowScales = [Float](repeating: 0, count: rows)
             outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
@@ -259,9 +295,22 @@ struct Int8LinearTests {
         /// The version's output for columns from `first` on, in rows of `stride` (NaN elsewhere).
         func run(first: Int = 0, stride: Int) -> [Float] {
             var y = [Float](repeating: .nan, count: rows * stride)
-            semfind_int8_linear(
-                version, q, rowScales, outliers, rows, inputs, packed, scales, sums, paddedBias, first, columns, &y,
-                stride)
+            packed.withUnsafeBufferPointer { packed in
+                byInput.withUnsafeBufferPointer { byInput in
+                    scales.withUnsafeBufferPointer { scales in
+                        sums.withUnsafeBufferPointer { sums in
+                            paddedBias.withUnsafeBufferPointer { bias in
+                                var weights = semfind_int8_weights(
+                                    packed: packed.baseAddress, by_input: byInput.baseAddress,
+                                    scales: scales.baseAddress, sums: sums.baseAddress, bias: bias.baseAddress,
+                                    columns: columns, k: inputs)
+                                semfind_int8_linear(
+                                    version, q, rowScales, outliers, rows, &weights, first, columns, &y, stride)
+                            }
+                        }
+                    }
+                }
+            }
             return y
         }
     }

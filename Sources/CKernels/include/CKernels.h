@@ -62,9 +62,11 @@ size_t semfind_int8_padded_inputs(size_t k);
 /// Quantizes w (columns x k, the checkpoint's [out, in] layout) per output column, symmetric:
 /// scales[n] = max |w[n]| / 127, q = round(w / scale). Writes q in the packed layout (blocks of
 /// 16 columns; in a block, 4 consecutive inputs of column 0, then of column 1, ...; padding
-/// zero), scales and sums[n] = sum of column n's q (padded entries 0).
-void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, float *scales,
-                               int32_t *sums);
+/// zero), scales and sums[n] = sum of column n's q (padded entries 0). Writes the same q by
+/// input as well: by_input[i * padded_columns + n] (k * padded_columns bytes, padding zero), the
+/// layout in which a row's few outliers read their weights.
+void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, int8_t *by_input,
+                               float *scales, int32_t *sums);
 
 /// Most entries of a row that semfind_int8_quantize_rows sets aside, in float32.
 #define SEMFIND_INT8_ROW_OUTLIERS 8
@@ -106,16 +108,32 @@ semfind_int8_row_format semfind_int8_row_format_of(int version);
 void semfind_int8_quantize_rows(int version, const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q,
                                 float *scales, semfind_int8_outliers *outliers);
 
-/// y[m][n] = bias[n] + row_scales[m] * column_scales[n] * sum_k (q[m][k] - offset) * w[n][k]
-///           + sum over outliers[m] of value * column_scales[n] * w[n][index],
+/// semfind_gelu on each of `rows` rows of x (k values, contiguous; one call per row), then
+/// semfind_int8_quantize_rows on the row while it is still in the cache: the same values and
+/// quantization as the two calls one after the other, without reading x from memory twice.
+void semfind_int8_quantize_gelu_rows(int version, float *x, size_t rows, size_t k, int8_t *q, float *scales,
+                                     semfind_int8_outliers *outliers);
+
+/// A dense layer's quantized weights, from semfind_int8_pack_weights: `columns` outputs of `k`
+/// inputs, and bias with padded_columns entries.
+typedef struct {
+    const int8_t *packed;
+    const int8_t *by_input;
+    const float *scales;
+    const int32_t *sums;
+    const float *bias;
+    size_t columns;
+    size_t k;
+} semfind_int8_weights;
+
+/// y[m][n] = bias[n] + row_scales[m] * scales[n] * sum_k (q[m][k] - offset) * w[n][k]
+///           + sum over outliers[m] of value * scales[n] * w[n][index],
 /// for m < rows and n in [first_column, end_column), with q, row scales and outliers from
-/// semfind_int8_quantize_rows for the same `version` (its format's offset) and w, scales and
-/// sums from semfind_int8_pack_weights. bias holds padded_columns entries. first_column must be
+/// semfind_int8_quantize_rows for the same `version` (its format's offset). first_column must be
 /// a multiple of 16. `version` picks the kernel (one the processor lacks falls back to the best
 /// it has, as semfind_int8_quantize_rows does); the 32-bit sums are exact in every version.
 void semfind_int8_linear(int version, const int8_t *q, const float *row_scales,
-                         const semfind_int8_outliers *outliers, size_t rows, size_t k, const int8_t *packed,
-                         const float *column_scales, const int32_t *column_sums, const float *bias,
+                         const semfind_int8_outliers *outliers, size_t rows, const semfind_int8_weights *w,
                          size_t first_column, size_t end_column, float *y, size_t y_stride);
 
 /// Exact GELU, x/2 * (1 + erf(x / sqrt 2)), in place; erf to within 1.5e-7.
