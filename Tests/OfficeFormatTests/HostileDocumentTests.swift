@@ -25,17 +25,16 @@ import ZippedXML
         }
     }
 
-    /// A DOCX of about 1 MB whose document part inflates to 1 GiB: refused while inflating,
-    /// at the first megabytes, as a zip bomb.
+    /// A DOCX of about 1 MB whose document part inflates to 1 GiB: refused while inflating, as
+    /// soon as the part passes 100 times its compressed size, as a zip bomb (the message is the
+    /// ratio check's, which runs as the bytes come, not the size limit's after them).
     @Test func zipBombIsRefusedEarly() throws {
         let bomb = try HostileDocuments.zipBomb()
         #expect(bomb.count < 2 << 20)
-        let started = ContinuousClock.now
         let message = refusal { try DOCXFormat().parse(bomb) }
         #expect(
             message
                 == "zip entry word/document.xml inflates to over 100 times its compressed size: refused as a zip bomb")
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     /// The size limits hold even where the ratio would not catch them.
