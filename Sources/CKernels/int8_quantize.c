@@ -185,34 +185,21 @@ SEMFIND_AVX2 static void quantize_row_avx2(const float *x, size_t k, semfind_int
 }
 #endif
 
-// Quantizes row m of x into row m of q after `prepare` (when set) has changed it in place.
-static void quantize_rows(int version, float *x, size_t rows, size_t k, size_t x_stride, void (*prepare)(float *, size_t),
-                          int8_t *q, float *scales, semfind_int8_outliers *outliers) {
+void semfind_int8_quantize_rows(int version, const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q,
+                                float *scales, semfind_int8_outliers *outliers) {
     semfind_int8_row_format format = semfind_int8_row_format_of(version);
     size_t padded_k = semfind_int8_padded_inputs(k);
     for (size_t m = 0; m < rows; m++) {
-        float *x_row = x + m * x_stride;
         int8_t *row = q + m * padded_k;
-        if (prepare) prepare(x_row, k);
 #if SEMFIND_X86
         if (semfind_cpu_has_avx2) {
-            quantize_row_avx2(x_row, k, format, row, scales + m, outliers + m);
+            quantize_row_avx2(x + m * x_stride, k, format, row, scales + m, outliers + m);
         } else {
-            quantize_row_portable(x_row, k, format, row, scales + m, outliers + m);
+            quantize_row_portable(x + m * x_stride, k, format, row, scales + m, outliers + m);
         }
 #else
-        quantize_row_portable(x_row, k, format, row, scales + m, outliers + m);
+        quantize_row_portable(x + m * x_stride, k, format, row, scales + m, outliers + m);
 #endif
         for (size_t i = k; i < padded_k; i++) row[i] = 0;
     }
-}
-
-void semfind_int8_quantize_rows(int version, const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q,
-                                float *scales, semfind_int8_outliers *outliers) {
-    quantize_rows(version, (float *)x, rows, k, x_stride, NULL, q, scales, outliers);
-}
-
-void semfind_int8_quantize_gelu_rows(int version, float *x, size_t rows, size_t k, int8_t *q, float *scales,
-                                     semfind_int8_outliers *outliers) {
-    quantize_rows(version, x, rows, k, k, semfind_gelu, q, scales, outliers);
 }

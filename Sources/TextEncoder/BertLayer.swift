@@ -153,6 +153,7 @@ struct BertLayer: Sendable {
     /// small whatever the batch size.
     private func feedForward(rows: Int, _ workspace: BertWorkspace, team: WorkerTeam?) {
         let hidden = output.outputs
+        let intermediateWidth = intermediate.outputs
         var start = 0
         while start < rows {
             let blockRows = min(BertWorkspace.feedForwardBlockRows, rows - start)
@@ -161,8 +162,10 @@ struct BertLayer: Sendable {
             intermediate.forward(
                 input, rows: blockRows, into: workspace.intermediate, outputStride: nil, team: team,
                 workspace: workspace)
+            semfind_gelu(workspace.intermediate, blockRows * intermediateWidth)
             output.forward(
-                geluOf: workspace.intermediate, rows: blockRows, into: result, team: team, workspace: workspace)
+                workspace.intermediate, rows: blockRows, into: result, outputStride: nil, team: team,
+                workspace: workspace)
             addResidual(input, into: result, count: blockRows * hidden)
             outputNorm.forward(result, rows: blockRows)
             start += blockRows

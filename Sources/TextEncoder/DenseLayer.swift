@@ -1,5 +1,3 @@
-import CKernels
-
 /// A dense layer, y = x·Wᵀ + b, in either precision.
 protocol DenseLayer: Sendable {
     var outputs: Int { get }
@@ -10,11 +8,6 @@ protocol DenseLayer: Sendable {
     func forward(
         _ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int?,
         team: WorkerTeam?, workspace: BertWorkspace)
-
-    /// Applies GELU to `rows` rows of `input` in place, then the layer, as `forward` does.
-    func forward(
-        geluOf input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
-        team: WorkerTeam?, workspace: BertWorkspace)
 }
 
 extension Linear: DenseLayer {
@@ -23,13 +16,5 @@ extension Linear: DenseLayer {
         team: WorkerTeam?, workspace: BertWorkspace
     ) {
         forward(input, rows: rows, into: output, outputStride: outputStride, team: team)
-    }
-
-    func forward(
-        geluOf input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
-        team: WorkerTeam?, workspace: BertWorkspace
-    ) {
-        semfind_gelu(input, rows * inputs)
-        forward(input, rows: rows, into: output, team: team)
     }
 }

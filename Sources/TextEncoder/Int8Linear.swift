@@ -51,34 +51,16 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
         for buffer in buffers { buffer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
     }
 
-    /// Quantizes the input rows on the calling thread, then multiplies them (see `multiply`).
+    /// Quantizes the input rows on the calling thread, then splits the product by output column
+    /// (in whole 64-column tiles) across `team`.
     func forward(
         _ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int?,
         team: WorkerTeam?, workspace: BertWorkspace
     ) {
+        let (width, kernel) = (outputs, kernel)
+        let stride = outputStride ?? width
         semfind_int8_quantize_rows(
             kernel, input, rows, inputs, inputs, workspace.quantized, workspace.rowScales, workspace.rowOutliers)
-        multiply(rows: rows, into: output, outputStride: outputStride ?? outputs, team: team, workspace: workspace)
-    }
-
-    /// Applies GELU to each input row and quantizes it while it is in the cache, on the calling
-    /// thread, then multiplies them.
-    func forward(
-        geluOf input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
-        team: WorkerTeam?, workspace: BertWorkspace
-    ) {
-        semfind_int8_quantize_gelu_rows(
-            kernel, input, rows, inputs, workspace.quantized, workspace.rowScales, workspace.rowOutliers)
-        multiply(rows: rows, into: output, outputStride: outputs, team: team, workspace: workspace)
-    }
-
-    /// The product of the rows quantized in `workspace` with the weights, split by output column
-    /// (in whole 64-column tiles) across `team`.
-    private func multiply(
-        rows: Int, into output: UnsafeMutablePointer<Float>, outputStride stride: Int, team: WorkerTeam?,
-        workspace: BertWorkspace
-    ) {
-        let (width, kernel) = (outputs, kernel)
         let workers = team?.size ?? 1
         let columnsPerWorker = (width / workers + 63) / 64 * 64
         let (quantized, rowScales, rowOutliers, target) = (

@@ -118,36 +118,6 @@ struct Int8LinearTests {
         }
     }
 
-    @Test("GELU fused with quantizing gives the rows, scales and outliers of the two steps apart", arguments: versions)
-    func geluThenQuantize(version: Int32) {
-        var generator = SeededGenerator(seed: 11)
-        let (rows, inputs) = (6, 1_537)
-        var x = Self.random(rows * inputs, &generator, scale: 2)
-        for m in 0..<rows { x[m * inputs + 7 * m] = 40 }  // one outlier a row
-        var separate = x
-        for m in 0..<rows { semfind_gelu(&separate[m * inputs], inputs) }
-        let paddedInputs = semfind_int8_padded_inputs(inputs)
-        func quantized(_ rows: Int, _ run: (inout [Int8], inout [Float], inout [semfind_int8_outliers]) -> Void) -> (
-            [Int8], [Float], [[(Int, Float)]]
-        ) {
-            var q = [Int8](repeating: 1, count: rows * paddedInputs)
-            var scales = [Float](repeating: 1, count: rows)
-            var outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
-            run(&q, &scales, &outliers)
-            return (q, scales, outliers.map(Self.entries))
-        }
-        let expected = quantized(rows) {
-            semfind_int8_quantize_rows(version, separate, rows, inputs, inputs, &$0, &$1, &$2)
-        }
-        let fused = quantized(rows) { semfind_int8_quantize_gelu_rows(version, &x, rows, inputs, &$0, &$1, &$2) }
-        let differing = x.indices.filter { x[$0] != separate[$0] }
-        #expect(differing.isEmpty, "the rows should hold their GELU; they differ at \(differing.prefix(5))")
-        #expect(fused.0 == expected.0 && fused.1 == expected.1)
-        #expect(fused.2.map { $0.map(\.0) } == expected.2.map { $0.map(\.0) })
-        #expect(fused.2.map { $0.map(\.1) } == expected.2.map { $0.map(\.1) })
-        #expect(expected.2.allSatisfy { $0.count >= 1 }, "every row has its outlier")
-    }
-
     /// The entries of a row `outliers` holds, as (index, value) pairs.
     static func entries(_ outliers: semfind_int8_outliers) -> [(Int, Float)] {
         withUnsafeBytes(of: outliers.index) { indices in

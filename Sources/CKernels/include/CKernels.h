@@ -108,12 +108,6 @@ semfind_int8_row_format semfind_int8_row_format_of(int version);
 void semfind_int8_quantize_rows(int version, const float *x, size_t rows, size_t k, size_t x_stride, int8_t *q,
                                 float *scales, semfind_int8_outliers *outliers);
 
-/// semfind_gelu on each of `rows` rows of x (k values, contiguous; one call per row), then
-/// semfind_int8_quantize_rows on the row while it is still in the cache: the same values and
-/// quantization as the two calls one after the other, without reading x from memory twice.
-void semfind_int8_quantize_gelu_rows(int version, float *x, size_t rows, size_t k, int8_t *q, float *scales,
-                                     semfind_int8_outliers *outliers);
-
 /// A dense layer's quantized weights, from semfind_int8_pack_weights: `columns` outputs of `k`
 /// inputs, and bias with padded_columns entries.
 typedef struct {
