@@ -11,10 +11,13 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
     let inputs: Int
     /// The kernel version every product uses.
     let kernel: Int32
-    /// The quantized weights twice (packed for the product, by input for the outliers) and, per
-    /// padded column, the weight scale, the sum of the quantized weights and the bias (0 in the
-    /// padding); the buffers are this layer's.
-    private let weights: semfind_int8_weights
+    /// The quantized weights twice: packed for the product, by input for the outliers.
+    private let packed: UnsafeMutablePointer<Int8>
+    private let byInput: UnsafeMutablePointer<Int8>
+    /// Per padded column: weight scale, sum of the quantized weights, bias (0 in the padding).
+    private let scales: UnsafeMutablePointer<Float>
+    private let sums: UnsafeMutablePointer<Int32>
+    private let bias: UnsafeMutablePointer<Float>
 
     /// Quantizes the layers in `parts`, which share their inputs, as one layer whose outputs
     /// are theirs side by side (query, key and value become one product).
@@ -23,11 +26,11 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
         outputs = parts.reduce(0) { $0 + $1.outputs }
         self.kernel = kernel
         let paddedColumns = semfind_int8_padded_columns(outputs)
-        let packed = UnsafeMutablePointer<Int8>.allocate(capacity: paddedColumns * semfind_int8_padded_inputs(inputs))
-        let byInput = UnsafeMutablePointer<Int8>.allocate(capacity: paddedColumns * inputs)
-        let scales = UnsafeMutablePointer<Float>.allocate(capacity: paddedColumns)
-        let sums = UnsafeMutablePointer<Int32>.allocate(capacity: paddedColumns)
-        let bias = UnsafeMutablePointer<Float>.allocate(capacity: paddedColumns)
+        packed = .allocate(capacity: paddedColumns * semfind_int8_padded_inputs(inputs))
+        byInput = .allocate(capacity: paddedColumns * inputs)
+        scales = .allocate(capacity: paddedColumns)
+        sums = .allocate(capacity: paddedColumns)
+        bias = .allocate(capacity: paddedColumns)
         bias.initialize(repeating: 0, count: paddedColumns)
         let floats = UnsafeMutablePointer<Float>.allocate(capacity: outputs * inputs)
         defer { floats.deallocate() }
@@ -39,16 +42,17 @@ final class Int8Linear: DenseLayer, @unchecked Sendable {
             column += part.outputs
         }
         semfind_int8_pack_weights(floats, outputs, inputs, packed, byInput, scales, sums)
-        weights = semfind_int8_weights(
-            packed: packed, by_input: byInput, scales: scales, sums: sums, bias: bias, columns: outputs, k: inputs)
     }
 
     deinit {
-        let buffers: [UnsafeRawPointer?] = [
-            .init(weights.packed), .init(weights.by_input), .init(weights.scales), .init(weights.sums),
-            .init(weights.bias),
-        ]
-        for buffer in buffers { buffer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
+        let buffers = [UnsafeMutableRawPointer(packed), .init(byInput), .init(scales), .init(sums), .init(bias)]
+        for buffer in buffers { buffer.deallocate() }
+    }
+
+    /// The layer's buffers as `semfind_int8_linear` takes them.
+    private var weights: semfind_int8_weights {
+        semfind_int8_weights(
+            packed: packed, by_input: byInput, scales: scales, sums: sums, bias: bias, columns: outputs, k: inputs)
     }
 
     /// Quantizes the input rows on the calling thread, then splits the product by output column
