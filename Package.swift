@@ -108,7 +108,8 @@ let package = Package(
         .target(
             name: "Benchmarks",
             dependencies: [
-                "CBLAS", "IndexStorage", "ResultOutput", "SemfindCore", "TextEncoder", "VectorIndex", "VectorStore",
+                "CBLAS", "CKernels", "IndexStorage", "ResultOutput", "SemfindCore", "TextEncoder", "VectorIndex",
+                "VectorStore",
             ],
             exclude: ["README.md"]),
         .testTarget(

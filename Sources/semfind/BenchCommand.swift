@@ -9,7 +9,7 @@ import TextEncoder
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure semfind's speed.",
-        subcommands: [Embed.self, Search.self, Grow.self, Recall.self])
+        subcommands: [Embed.self, Products.self, Search.self, Grow.self, Recall.self])
 
     struct Embed: ParsableCommand {
         static let configuration = CommandConfiguration(

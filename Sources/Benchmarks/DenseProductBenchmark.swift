@@ -1,0 +1,172 @@
+import CBLAS
+import CKernels
+import Dispatch
+import SemfindCore
+
+/// `semfind bench products`' engine: the products of one encoder layer's dense layers, timed
+/// on one thread as the encoder runs them when it embeds many texts (each thread its own
+/// batch), in float32 (OpenBLAS, as `Linear` calls it) and in int8 with every kernel version
+/// the processor runs (the row quantization and the outliers included, as `Int8Linear` calls
+/// them). The inputs are Gaussian rows with a few large fixed channels, as a transformer's are.
+public struct DenseProductBenchmark {
+    /// A product's shape: `rows` rows of `inputs` values times a matrix of `outputs` columns.
+    public struct Shape: Sendable {
+        public let name: String
+        public let inputs: Int
+        public let outputs: Int
+    }
+
+    public let rows: Int
+    public let shapes: [Shape]
+    /// Timed runs of each product (the median is reported).
+    public let runs: Int
+
+    /// The four products of a BERT layer of width `hidden`: query, key and value together, the
+    /// attention's output, and the feed-forward's two.
+    public init(rows: Int, hidden: Int, intermediate: Int, runs: Int) {
+        self.rows = rows
+        self.runs = runs
+        shapes = [
+            Shape(name: "query-key-value", inputs: hidden, outputs: 3 * hidden),
+            Shape(name: "attention-output", inputs: hidden, outputs: hidden),
+            Shape(name: "intermediate", inputs: hidden, outputs: intermediate),
+            Shape(name: "output", inputs: intermediate, outputs: hidden),
+        ]
+    }
+
+    /// The kernels timed: float32, then each int8 version the processor runs, best last.
+    public static var kernels: [String] {
+        ["fp32"] + int8Versions.map { "int8-\($0.name)" }
+    }
+
+    private static let int8Versions: [(name: String, version: Int32)] = [
+        ("portable", Int32(SEMFIND_INT8_PORTABLE)), ("avx2", Int32(SEMFIND_INT8_AVX2)),
+        ("avx-vnni", Int32(SEMFIND_INT8_AVX_VNNI)), ("vnni", Int32(SEMFIND_INT8_VNNI)),
+    ].filter { semfind_int8_supports($0.1) != 0 }
+
+    public func measure() -> DenseProductReport {
+        // One OpenBLAS thread, and its idle pool stopped: a pool's waiting threads spin on the
+        // other cores and slow the timed one.
+        semfind_quiet_blas_threads()
+        var generator = SeededGenerator(seed: 19)
+        var report = DenseProductReport(rows: rows, kernels: Self.kernels, products: [])
+        for shape in shapes {
+            // In buffers of their own: an array passed to a C function in a timed closure may be
+            // copied on every call.
+            let input = Self.buffer(Self.activations(rows: rows, width: shape.inputs, generator: &generator))
+            let weights = (0..<(shape.outputs * shape.inputs)).map { _ in 0.05 * generator.nextGaussian() }
+            let bias = (0..<shape.outputs).map { _ in 0.1 * generator.nextGaussian() }
+            let (floatWeights, floatBias) = (Self.buffer(weights), Self.buffer(bias))
+            let output = Self.buffer([Float](repeating: 0, count: rows * shape.outputs))
+            defer { [input, floatWeights, floatBias, output].forEach { $0.deallocate() } }
+            let int8 = Int8Operands(weights: weights, bias: bias, shape: shape, rows: rows)
+            let bodies =
+                [{ float32(input, floatWeights, floatBias, shape, into: output) }]
+                + Self.int8Versions.map { kernel in { int8.run(input, version: kernel.version, into: output) } }
+            let milliseconds = medians(timing: bodies)
+            report.products.append(
+                DenseProductReport.Product(
+                    name: shape.name, inputs: shape.inputs, outputs: shape.outputs, milliseconds: milliseconds))
+        }
+        return report
+    }
+
+    /// Gaussian rows in which four fixed channels are 20 times larger, as a transformer's
+    /// hidden states have a few.
+    static func activations(rows: Int, width: Int, generator: inout SeededGenerator) -> [Float] {
+        let large = Set([3, width / 5, width / 2, width - 7])
+        var values = [Float](repeating: 0, count: rows * width)
+        for row in 0..<rows {
+            for column in 0..<width {
+                values[row * width + column] = (large.contains(column) ? 20 : 1) * generator.nextGaussian()
+            }
+        }
+        return values
+    }
+
+    /// A copy of `values` in memory of its own, for the caller to deallocate.
+    private static func buffer(_ values: [Float]) -> UnsafeMutablePointer<Float> {
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: values.count)
+        buffer.initialize(from: values, count: values.count)
+        return buffer
+    }
+
+    /// The median milliseconds of each of `bodies` over `runs` rounds, after one untimed call of
+    /// each. A round calls every body once, so that a slow spell of a shared machine falls on
+    /// all of them alike.
+    private func medians(timing bodies: [() -> Void]) -> [Double] {
+        for body in bodies { body() }
+        var times = [[Double]](repeating: [], count: bodies.count)
+        for _ in 0..<runs {
+            for (index, body) in bodies.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                body()
+                times[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+        }
+        return times.map { $0.sorted()[$0.count / 2] }
+    }
+
+    /// The product as `Linear` runs it for many rows: the bias copied into every row, then
+    /// OpenBLAS adds the product.
+    private func float32(
+        _ input: UnsafePointer<Float>, _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ shape: Shape,
+        into output: UnsafeMutablePointer<Float>
+    ) {
+        for row in 0..<rows { (output + row * shape.outputs).update(from: bias, count: shape.outputs) }
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(shape.outputs), Int32(shape.inputs), 1, input,
+            Int32(shape.inputs), weights, Int32(shape.inputs), 1, output, Int32(shape.outputs))
+    }
+}
+
+/// One product's int8 weights, packed once, and the buffers its rows are quantized into.
+private final class Int8Operands {
+    let shape: DenseProductBenchmark.Shape
+    let rows: Int
+    private let packed: UnsafeMutablePointer<Int8>
+    private let byInput: UnsafeMutablePointer<Int8>
+    private let scales: UnsafeMutablePointer<Float>
+    private let sums: UnsafeMutablePointer<Int32>
+    private let bias: UnsafeMutablePointer<Float>
+    /// The rows as the kernels read them.
+    private let quantized: UnsafeMutablePointer<Int8>
+    private let rowScales: UnsafeMutablePointer<Float>
+    private let outliers: UnsafeMutablePointer<semfind_int8_outliers>
+
+    init(weights: [Float], bias values: [Float], shape: DenseProductBenchmark.Shape, rows: Int) {
+        self.shape = shape
+        self.rows = rows
+        let columns = semfind_int8_padded_columns(shape.outputs)
+        packed = .allocate(capacity: columns * semfind_int8_padded_inputs(shape.inputs))
+        byInput = .allocate(capacity: columns * shape.inputs)
+        scales = .allocate(capacity: columns)
+        sums = .allocate(capacity: columns)
+        bias = .allocate(capacity: columns)
+        bias.initialize(repeating: 0, count: columns)
+        bias.update(from: values, count: shape.outputs)
+        semfind_int8_pack_weights(weights, shape.outputs, shape.inputs, packed, byInput, scales, sums)
+        quantized = .allocate(capacity: rows * semfind_int8_padded_inputs(shape.inputs))
+        rowScales = .allocate(capacity: rows)
+        outliers = .allocate(capacity: rows)
+    }
+
+    deinit {
+        let buffers = [
+            UnsafeMutableRawPointer(packed), .init(byInput), .init(scales), .init(sums), .init(bias), .init(quantized),
+            .init(rowScales), .init(outliers),
+        ]
+        for buffer in buffers { buffer.deallocate() }
+    }
+
+    /// Quantizes the rows in `version`'s format and multiplies them, as `Int8Linear` does on
+    /// one thread.
+    func run(_ input: UnsafePointer<Float>, version: Int32, into output: UnsafeMutablePointer<Float>) {
+        semfind_int8_quantize_rows(version, input, rows, shape.inputs, shape.inputs, quantized, rowScales, outliers)
+        var weights = semfind_int8_weights(
+            packed: packed, by_input: byInput, scales: scales, sums: sums, bias: bias, columns: shape.outputs,
+            k: shape.inputs)
+        semfind_int8_linear(
+            version, quantized, rowScales, outliers, rows, &weights, 0, shape.outputs, output, shape.outputs)
+    }
+}
