@@ -7,7 +7,7 @@ import SemfindCore
 /// on one thread as the encoder runs them when it embeds many texts (each thread its own
 /// batch), in float32 (OpenBLAS, as `Linear` calls it) and in int8 with every kernel version
 /// the processor runs (the row quantization and the outliers included, as `Int8Linear` calls
-/// them). The inputs are Gaussian rows with a few large fixed channels, as a transformer's are.
+/// them, and the integer product alone). The inputs are Gaussian rows with a few large fixed channels, as a transformer's are.
 public struct DenseProductBenchmark {
     /// A product's shape: `rows` rows of `inputs` values times a matrix of `outputs` columns.
     public struct Shape: Sendable {
@@ -34,9 +34,11 @@ public struct DenseProductBenchmark {
         ]
     }
 
-    /// The kernels timed: float32, then each int8 version the processor runs, best last.
+    /// The kernels timed: float32, then each int8 version the processor runs, best last, as
+    /// the encoder runs it and as its integer product alone ("-product": the rows quantized
+    /// beforehand and their outliers left out).
     public static var kernels: [String] {
-        ["fp32"] + int8Versions.map { "int8-\($0.name)" }
+        ["fp32"] + int8Versions.flatMap { ["int8-\($0.name)", "int8-\($0.name)-product"] }
     }
 
     private static let int8Versions: [(name: String, version: Int32)] = [
@@ -58,10 +60,17 @@ public struct DenseProductBenchmark {
             let (floatWeights, floatBias) = (Self.buffer(weights), Self.buffer(bias))
             let output = Self.buffer([Float](repeating: 0, count: rows * shape.outputs))
             defer { [input, floatWeights, floatBias, output].forEach { $0.deallocate() } }
-            let int8 = Int8Operands(weights: weights, bias: bias, shape: shape, rows: rows)
             let bodies =
                 [{ float32(input, floatWeights, floatBias, shape, into: output) }]
-                + Self.int8Versions.map { kernel in { int8.run(input, version: kernel.version, into: output) } }
+                + Self.int8Versions.flatMap { kernel in
+                    let whole = Int8Operands(weights: weights, bias: bias, shape: shape, rows: rows)
+                    let product = Int8Operands(weights: weights, bias: bias, shape: shape, rows: rows)
+                    product.quantizeWithoutOutliers(input, version: kernel.version)
+                    return [
+                        { whole.run(input, version: kernel.version, into: output) },
+                        { product.multiply(version: kernel.version, into: output) },
+                    ]
+                }
             let milliseconds = medians(timing: bodies)
             report.products.append(
                 DenseProductReport.Product(
@@ -162,6 +171,18 @@ private final class Int8Operands {
     /// one thread.
     func run(_ input: UnsafePointer<Float>, version: Int32, into output: UnsafeMutablePointer<Float>) {
         semfind_int8_quantize_rows(version, input, rows, shape.inputs, shape.inputs, quantized, rowScales, outliers)
+        multiply(version: version, into: output)
+    }
+
+    /// Quantizes the rows in `version`'s format and forgets their outliers, so that `multiply`
+    /// runs the integer product alone.
+    func quantizeWithoutOutliers(_ input: UnsafePointer<Float>, version: Int32) {
+        semfind_int8_quantize_rows(version, input, rows, shape.inputs, shape.inputs, quantized, rowScales, outliers)
+        for row in 0..<rows { outliers[row].count = 0 }
+    }
+
+    /// The product of the rows as last quantized.
+    func multiply(version: Int32, into output: UnsafeMutablePointer<Float>) {
         var weights = semfind_int8_weights(
             packed: packed, by_input: byInput, scales: scales, sums: sums, bias: bias, columns: shape.outputs,
             k: shape.inputs)

@@ -10,8 +10,7 @@ import Testing
         #expect(report.products.map(\.name) == ["query-key-value", "attention-output", "intermediate", "output"])
         #expect(report.products.map(\.inputs) == [32, 32, 32, 64])
         #expect(report.products.map(\.outputs) == [96, 32, 64, 32])
-        #expect(report.kernels.first == "fp32")
-        #expect(report.kernels.contains("int8-portable"))
+        #expect(report.kernels.starts(with: ["fp32", "int8-portable", "int8-portable-product"]))
         for product in report.products {
             #expect(product.milliseconds.count == report.kernels.count)
             #expect(product.milliseconds.allSatisfy { $0 > 0 })
