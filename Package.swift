@@ -42,7 +42,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(name: "CKernels", exclude: ["README.md"], linkerSettings: [.linkedLibrary("m")]),
-        .testTarget(name: "CKernelsTests", dependencies: ["CKernels", "SemfindCore"]),
+        .testTarget(name: "CKernelsTests", dependencies: ["CKernels", "SemfindCore", "TextEncoder"]),
         .target(name: "CSystemCalls", exclude: ["README.md"]),
         .target(name: "ChildProcess", dependencies: ["CSystemCalls", "SemfindCore"], exclude: ["README.md"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),

@@ -2,6 +2,7 @@ import CBLAS
 import CKernels
 import Dispatch
 import SemfindCore
+import TextEncoder
 
 /// `semfind bench products`' engine: the products of one encoder layer's dense layers, timed
 /// on one thread as the encoder runs them when it embeds many texts (each thread its own
@@ -59,12 +60,14 @@ public struct DenseProductBenchmark {
             let bias = (0..<shape.outputs).map { _ in 0.1 * generator.nextGaussian() }
             let (floatWeights, floatBias) = (Self.buffer(weights), Self.buffer(bias))
             let output = Self.buffer([Float](repeating: 0, count: rows * shape.outputs))
+            let int8Weights = Int8Weights(
+                weights: floatWeights, bias: floatBias, columns: shape.outputs, inputs: shape.inputs)
             defer { [input, floatWeights, floatBias, output].forEach { $0.deallocate() } }
             let bodies =
                 [{ float32(input, floatWeights, floatBias, shape, into: output) }]
                 + Self.int8Versions.flatMap { kernel in
-                    let whole = Int8Operands(weights: weights, bias: bias, shape: shape, rows: rows)
-                    let product = Int8Operands(weights: weights, bias: bias, shape: shape, rows: rows)
+                    let whole = Int8Operands(weights: int8Weights, rows: rows)
+                    let product = Int8Operands(weights: int8Weights, rows: rows)
                     product.quantizeWithoutOutliers(input, version: kernel.version)
                     return [
                         { whole.run(input, version: kernel.version, into: output) },
@@ -130,63 +133,50 @@ public struct DenseProductBenchmark {
 
 /// One product's int8 weights, packed once, and the buffers its rows are quantized into.
 private final class Int8Operands {
-    let shape: DenseProductBenchmark.Shape
     let rows: Int
-    private let packed: UnsafeMutablePointer<Int8>
-    private let byInput: UnsafeMutablePointer<Int8>
-    private let scales: UnsafeMutablePointer<Float>
-    private let sums: UnsafeMutablePointer<Int32>
-    private let bias: UnsafeMutablePointer<Float>
+    private let weights: Int8Weights
     /// The rows as the kernels read them.
     private let quantized: UnsafeMutablePointer<Int8>
     private let rowScales: UnsafeMutablePointer<Float>
     private let outliers: UnsafeMutablePointer<semfind_int8_outliers>
 
-    init(weights: [Float], bias values: [Float], shape: DenseProductBenchmark.Shape, rows: Int) {
-        self.shape = shape
+    init(weights: Int8Weights, rows: Int) {
+        self.weights = weights
         self.rows = rows
-        let columns = semfind_int8_padded_columns(shape.outputs)
-        packed = .allocate(capacity: columns * semfind_int8_padded_inputs(shape.inputs))
-        byInput = .allocate(capacity: columns * shape.inputs)
-        scales = .allocate(capacity: columns)
-        sums = .allocate(capacity: columns)
-        bias = .allocate(capacity: columns)
-        bias.initialize(repeating: 0, count: columns)
-        bias.update(from: values, count: shape.outputs)
-        semfind_int8_pack_weights(weights, shape.outputs, shape.inputs, packed, byInput, scales, sums)
-        quantized = .allocate(capacity: rows * semfind_int8_padded_inputs(shape.inputs))
+        quantized = .allocate(capacity: rows * semfind_int8_padded_inputs(weights.inputs))
         rowScales = .allocate(capacity: rows)
         outliers = .allocate(capacity: rows)
     }
 
     deinit {
-        let buffers = [
-            UnsafeMutableRawPointer(packed), .init(byInput), .init(scales), .init(sums), .init(bias), .init(quantized),
-            .init(rowScales), .init(outliers),
-        ]
-        for buffer in buffers { buffer.deallocate() }
+        quantized.deallocate()
+        rowScales.deallocate()
+        outliers.deallocate()
     }
 
     /// Quantizes the rows in `version`'s format and multiplies them, as `Int8Linear` does on
     /// one thread.
     func run(_ input: UnsafePointer<Float>, version: Int32, into output: UnsafeMutablePointer<Float>) {
-        semfind_int8_quantize_rows(version, input, rows, shape.inputs, shape.inputs, quantized, rowScales, outliers)
+        quantize(input, version: version)
         multiply(version: version, into: output)
     }
 
     /// Quantizes the rows in `version`'s format and forgets their outliers, so that `multiply`
     /// runs the integer product alone.
     func quantizeWithoutOutliers(_ input: UnsafePointer<Float>, version: Int32) {
-        semfind_int8_quantize_rows(version, input, rows, shape.inputs, shape.inputs, quantized, rowScales, outliers)
+        quantize(input, version: version)
         for row in 0..<rows { outliers[row].count = 0 }
+    }
+
+    private func quantize(_ input: UnsafePointer<Float>, version: Int32) {
+        semfind_int8_quantize_rows(
+            version, input, rows, weights.inputs, weights.inputs, quantized, rowScales, outliers)
     }
 
     /// The product of the rows as last quantized.
     func multiply(version: Int32, into output: UnsafeMutablePointer<Float>) {
-        var weights = semfind_int8_weights(
-            packed: packed, by_input: byInput, scales: scales, sums: sums, bias: bias, columns: shape.outputs,
-            k: shape.inputs)
-        semfind_int8_linear(
-            version, quantized, rowScales, outliers, rows, &weights, 0, shape.outputs, output, shape.outputs)
+        weights.multiply(
+            version: version, rows: rows, quantized: quantized, rowScales: rowScales, outliers: outliers,
+            columns: 0..<weights.columns, into: output, yStride: weights.columns)
     }
 }

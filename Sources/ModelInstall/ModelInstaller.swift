@@ -112,7 +112,9 @@ public struct ModelInstaller {
     /// Joins the pieces in `folder`, in name order, into one file at `joined`.
     static func join(piecesIn folder: URL, into joined: URL) throws {
         let pieces = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        FileManager.default.createFile(atPath: joined.path, contents: nil)
+        guard FileManager.default.createFile(atPath: joined.path, contents: nil) else {
+            throw SemfindError(.io, "cannot create \(joined.path) to join the model's pieces in")
+        }
         let output = try FileHandle(forWritingTo: joined)
         defer { try? output.close() }
         for piece in pieces {

@@ -1,6 +1,7 @@
 import CKernels
 import SemfindCore
 import Testing
+import TextEncoder
 
 /// The int8 linear kernels against a naive quantize-then-multiply written here, every version this
 /// processor runs, on random matrices of awkward sizes.
@@ -235,52 +236,27 @@ struct Int8LinearTests {
     struct Prepared {
         let version: Int32
         let rows: Int
-        let inputs: Int
         let columns: Int
-        var packed: [Int8]
-        var byInput: [Int8]
-        var scales: [Float]
-        var sums: [Int32]
+        let weights: Int8Weights
         var q: [Int8]
         var rowScales: [Float]
         var outliers: [semfind_int8_outliers]
-        let paddedBias: [Float]
 
         init(version: Int32, x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) {
-            (self.version, self.rows, self.inputs, self.columns) = (version, rows, inputs, columns)
-            let paddedColumns = semfind_int8_padded_columns(columns)
-            let paddedInputs = semfind_int8_padded_inputs(inputs)
-            packed = [Int8](repeating: 0, count: paddedColumns * paddedInputs)
-            scales = [Float](repeating: 0, count: paddedColumns)
-            sums = [Int32](repeating: 0, count: paddedColumns)
-            byInput = [Int8](repeating: 0, count: paddedColumns * inputs)
-            semfind_int8_pack_weights(w, columns, inputs, &packed, &byInput, &scales, &sums)
-            q = [Int8](repeating: 0, count: rows * paddedInputs)
+            (self.version, self.rows, self.columns) = (version, rows, columns)
+            weights = Int8Weights(weights: w, bias: bias, columns: columns, inputs: inputs)
+            q = [Int8](repeating: 0, count: rows * semfind_int8_padded_inputs(inputs))
             rowScales = [Float](repeating: 0, count: rows)
             outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
             semfind_int8_quantize_rows(version, x, rows, inputs, inputs, &q, &rowScales, &outliers)
-            paddedBias = bias + [Float](repeating: 0, count: paddedColumns - columns)
         }
 
         /// The version's output for columns from `first` on, in rows of `stride` (NaN elsewhere).
         func run(first: Int = 0, stride: Int) -> [Float] {
             var y = [Float](repeating: .nan, count: rows * stride)
-            packed.withUnsafeBufferPointer { packed in
-                byInput.withUnsafeBufferPointer { byInput in
-                    scales.withUnsafeBufferPointer { scales in
-                        sums.withUnsafeBufferPointer { sums in
-                            paddedBias.withUnsafeBufferPointer { bias in
-                                var weights = semfind_int8_weights(
-                                    packed: packed.baseAddress, by_input: byInput.baseAddress,
-                                    scales: scales.baseAddress, sums: sums.baseAddress, bias: bias.baseAddress,
-                                    columns: columns, k: inputs)
-                                semfind_int8_linear(
-                                    version, q, rowScales, outliers, rows, &weights, first, columns, &y, stride)
-                            }
-                        }
-                    }
-                }
-            }
+            weights.multiply(
+                version: version, rows: rows, quantized: q, rowScales: rowScales, outliers: outliers,
+                columns: first..<columns, into: &y, yStride: stride)
             return y
         }
     }
