@@ -8,7 +8,8 @@ import TextEncoder
 /// on one thread as the encoder runs them when it embeds many texts (each thread its own
 /// batch), in float32 (OpenBLAS, as `Linear` calls it) and in int8 with every kernel version
 /// the processor runs (the row quantization and the outliers included, as `Int8Linear` calls
-/// them, and the integer product alone). The inputs are Gaussian rows with a few large fixed channels, as a transformer's are.
+/// them, and the integer product alone). The inputs are Gaussian rows with a few large fixed
+/// channels, as a transformer's are.
 public struct DenseProductBenchmark {
     /// A product's shape: `rows` rows of `inputs` values times a matrix of `outputs` columns.
     public struct Shape: Sendable {
@@ -131,7 +132,7 @@ public struct DenseProductBenchmark {
     }
 }
 
-/// One product's int8 weights, packed once, and the buffers its rows are quantized into.
+/// A product's int8 weights and the buffers its rows are quantized into.
 private final class Int8Operands {
     let rows: Int
     private let weights: Int8Weights

@@ -36,7 +36,7 @@ package final class Int8Weights: @unchecked Sendable {
     }
 
     /// The buffers as `semfind_int8_linear` takes them.
-    package var view: semfind_int8_weights {
+    private var view: semfind_int8_weights {
         semfind_int8_weights(
             packed: packed, by_input: byInput, scales: scales, sums: sums, bias: bias, columns: columns, k: inputs)
     }

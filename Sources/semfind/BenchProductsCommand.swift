@@ -9,8 +9,9 @@ extension BenchCommand {
         static let configuration = CommandConfiguration(
             abstract: "Time one encoder layer's dense products in fp32 and in every int8 kernel the processor runs.",
             discussion: """
-                Each product runs on one thread, as the encoder runs a batch when it embeds many texts; \
-                the int8 times include quantizing the rows and their outliers. The default shapes are \
+                Each product runs on one thread, as the encoder runs a batch when it embeds many texts. \
+                An int8 kernel's time includes quantizing the rows and adding their outliers; its \
+                "-product" column times the integer product alone. The default shapes are \
                 all-MiniLM-L6-v2's (768 and 3072 for all-mpnet-base-v2).
                 """)
 
@@ -33,8 +34,8 @@ extension BenchCommand {
             guard rows > 0, hidden > 0, intermediate > 0, runs > 0 else {
                 throw ValidationError("--rows, --hidden, --intermediate and --runs must be at least 1")
             }
-            guard rows * max(hidden, intermediate) <= 1 << 26 else {
-                throw ValidationError("--rows times the widest layer must be at most 2^26 values")
+            guard rows * max(hidden, intermediate) <= 1 << 26, 3 * hidden * max(hidden, intermediate) <= 1 << 26 else {
+                throw ValidationError("--rows and the widths must keep each matrix within 2^26 values")
             }
         }
 
