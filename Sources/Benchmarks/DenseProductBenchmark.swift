@@ -1,4 +1,3 @@
-import CBLAS
 import CKernels
 import Dispatch
 import SemfindCore
@@ -6,7 +5,7 @@ import TextEncoder
 
 /// `semfind bench products`' engine: the products of one encoder layer's dense layers, timed
 /// on one thread as the encoder runs them when it embeds many texts (each thread its own
-/// batch), in float32 (OpenBLAS, as `Linear` calls it) and in int8 with every kernel version
+/// batch), in float32 (the encoder's own `Linear`) and in int8 with every kernel version
 /// the processor runs (the row quantization and the outliers included, as `Int8Linear` calls
 /// them, and the integer product alone). The inputs are Gaussian rows with a few large fixed
 /// channels, as a transformer's are.
@@ -59,13 +58,12 @@ public struct DenseProductBenchmark {
             let input = Self.buffer(Self.activations(rows: rows, width: shape.inputs, generator: &generator))
             let weights = (0..<(shape.outputs * shape.inputs)).map { _ in 0.05 * generator.nextGaussian() }
             let bias = (0..<shape.outputs).map { _ in 0.1 * generator.nextGaussian() }
-            let (floatWeights, floatBias) = (Self.buffer(weights), Self.buffer(bias))
             let output = Self.buffer([Float](repeating: 0, count: rows * shape.outputs))
-            let int8Weights = Int8Weights(
-                weights: floatWeights, bias: floatBias, columns: shape.outputs, inputs: shape.inputs)
-            defer { [input, floatWeights, floatBias, output].forEach { $0.deallocate() } }
+            defer { [input, output].forEach { $0.deallocate() } }
+            let float32 = Linear(weights: weights, bias: bias, outputs: shape.outputs, inputs: shape.inputs)
+            let int8Weights = Int8Weights(weights: weights, bias: bias, columns: shape.outputs, inputs: shape.inputs)
             let bodies =
-                [{ float32(input, floatWeights, floatBias, shape, into: output) }]
+                [{ float32.forward(input, rows: rows, into: output) }]
                 + Self.int8Versions.flatMap { kernel in
                     let whole = Int8Operands(weights: int8Weights, rows: rows)
                     let product = Int8Operands(weights: int8Weights, rows: rows)
@@ -117,18 +115,6 @@ public struct DenseProductBenchmark {
             }
         }
         return times.map { $0.sorted()[$0.count / 2] }
-    }
-
-    /// The product as `Linear` runs it for many rows: the bias copied into every row, then
-    /// OpenBLAS adds the product.
-    private func float32(
-        _ input: UnsafePointer<Float>, _ weights: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ shape: Shape,
-        into output: UnsafeMutablePointer<Float>
-    ) {
-        for row in 0..<rows { (output + row * shape.outputs).update(from: bias, count: shape.outputs) }
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(shape.outputs), Int32(shape.inputs), 1, input,
-            Int32(shape.inputs), weights, Int32(shape.inputs), 1, output, Int32(shape.outputs))
     }
 }
 

@@ -5,8 +5,8 @@ import CKernels
 /// kernel's row format: 7-bit for AVX2, else 8-bit), each row's few outlying entries set aside
 /// and multiplied in float32.
 final class Int8Linear: DenseLayer {
-    let outputs: Int
-    let inputs: Int
+    var outputs: Int { weights.columns }
+    var inputs: Int { weights.inputs }
     /// The kernel version every product uses.
     let kernel: Int32
     /// The quantized weights of every part, side by side.
@@ -15,8 +15,8 @@ final class Int8Linear: DenseLayer {
     /// Quantizes the layers in `parts`, which share their inputs, as one layer whose outputs
     /// are theirs side by side (query, key and value become one product).
     init(concatenating parts: [Linear], kernel: Int32) {
-        inputs = parts[0].inputs
-        outputs = parts.reduce(0) { $0 + $1.outputs }
+        let inputs = parts[0].inputs
+        let outputs = parts.reduce(0) { $0 + $1.outputs }
         self.kernel = kernel
         let floats = UnsafeMutablePointer<Float>.allocate(capacity: outputs * inputs)
         let biases = UnsafeMutablePointer<Float>.allocate(capacity: outputs)

@@ -2,11 +2,22 @@ import CBLAS
 import CKernels
 
 /// A dense layer, y = x·Wᵀ + b, with W stored `[out, in]` as in the checkpoint.
-struct Linear: Sendable {
+package struct Linear: Sendable {
     let weight: FloatTensor
     let bias: FloatTensor
     var outputs: Int { weight.shape[0] }
     var inputs: Int { weight.shape[1] }
+
+    init(weight: FloatTensor, bias: FloatTensor) {
+        self.weight = weight
+        self.bias = bias
+    }
+
+    /// A layer of the given weights (`outputs` × `inputs`) and bias, owned, for a benchmark to
+    /// run as the encoder does.
+    package init(weights: [Float], bias: [Float], outputs: Int, inputs: Int) {
+        self.init(weight: FloatTensor(weights, shape: [outputs, inputs]), bias: FloatTensor(bias, shape: [outputs]))
+    }
 
     static func load(_ file: SafetensorsFile, _ prefix: String, inputs: Int, outputs: Int) throws -> Linear {
         Linear(
@@ -17,6 +28,11 @@ struct Linear: Sendable {
     /// Up to this many rows, a direct kernel that reads the weights once beats OpenBLAS, whose
     /// packing of the weight matrix costs more than the product itself (see docs/PERFORMANCE.md).
     static let directKernelRowLimit = 32
+
+    /// `forward` on the calling thread alone, into rows of `outputs` values.
+    package func forward(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
+        forward(input, rows: rows, into: output, outputStride: nil, team: nil)
+    }
 
     /// Applies the layer to `rows` rows of `input` (stride `inputs`), writing `rows` rows of
     /// `output` (stride `outputStride`, by default `outputs`). With a `team`, a few rows are split
