@@ -61,16 +61,20 @@ public struct DenseProductBenchmark {
             let output = Self.buffer([Float](repeating: 0, count: rows * shape.outputs))
             defer { [input, output].forEach { $0.deallocate() } }
             let float32 = Linear(weights: weights, bias: bias, outputs: shape.outputs, inputs: shape.inputs)
-            let int8Weights = Int8Weights(weights: weights, bias: bias, columns: shape.outputs, inputs: shape.inputs)
             let bodies =
                 [{ float32.forward(input, rows: rows, into: output) }]
                 + Self.int8Versions.flatMap { kernel in
-                    let whole = Int8Operands(weights: int8Weights, rows: rows)
-                    let product = Int8Operands(weights: int8Weights, rows: rows)
-                    product.quantizeWithoutOutliers(input, version: kernel.version)
+                    let int8 = Int8Linear(concatenating: [float32], kernel: kernel.version)
+                    let whole = QuantizedRows(rows: rows, inputs: shape.inputs)
+                    let product = QuantizedRows(rows: rows, inputs: shape.inputs)
+                    product.quantize(input, rows: rows, inputs: shape.inputs, version: kernel.version)
+                    product.dropOutliers()
                     return [
-                        { whole.run(input, version: kernel.version, into: output) },
-                        { product.multiply(version: kernel.version, into: output) },
+                        { int8.forward(input, rows: rows, into: output, quantizingInto: whole) },
+                        {
+                            int8.weights.multiply(
+                                product, columns: 0..<shape.outputs, into: output, yStride: shape.outputs)
+                        },
                     ]
                 }
             let milliseconds = medians(timing: bodies)
@@ -115,55 +119,5 @@ public struct DenseProductBenchmark {
             }
         }
         return times.map { $0.sorted()[$0.count / 2] }
-    }
-}
-
-/// A product's int8 weights and the buffers its rows are quantized into.
-private final class Int8Operands {
-    let rows: Int
-    private let weights: Int8Weights
-    /// The rows as the kernels read them.
-    private let quantized: UnsafeMutablePointer<Int8>
-    private let rowScales: UnsafeMutablePointer<Float>
-    private let outliers: UnsafeMutablePointer<semfind_int8_outliers>
-
-    init(weights: Int8Weights, rows: Int) {
-        self.weights = weights
-        self.rows = rows
-        quantized = .allocate(capacity: rows * semfind_int8_padded_inputs(weights.inputs))
-        rowScales = .allocate(capacity: rows)
-        outliers = .allocate(capacity: rows)
-    }
-
-    deinit {
-        quantized.deallocate()
-        rowScales.deallocate()
-        outliers.deallocate()
-    }
-
-    /// Quantizes the rows in `version`'s format and multiplies them, as `Int8Linear` does on
-    /// one thread.
-    func run(_ input: UnsafePointer<Float>, version: Int32, into output: UnsafeMutablePointer<Float>) {
-        quantize(input, version: version)
-        multiply(version: version, into: output)
-    }
-
-    /// Quantizes the rows in `version`'s format and forgets their outliers, so that `multiply`
-    /// runs the integer product alone.
-    func quantizeWithoutOutliers(_ input: UnsafePointer<Float>, version: Int32) {
-        quantize(input, version: version)
-        for row in 0..<rows { outliers[row].count = 0 }
-    }
-
-    private func quantize(_ input: UnsafePointer<Float>, version: Int32) {
-        semfind_int8_quantize_rows(
-            version, input, rows, weights.inputs, weights.inputs, quantized, rowScales, outliers)
-    }
-
-    /// The product of the rows as last quantized.
-    func multiply(version: Int32, into output: UnsafeMutablePointer<Float>) {
-        weights.multiply(
-            version: version, rows: rows, quantized: quantized, rowScales: rowScales, outliers: outliers,
-            columns: 0..<weights.columns, into: output, yStride: weights.columns)
     }
 }

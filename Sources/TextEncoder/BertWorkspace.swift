@@ -13,11 +13,8 @@ final class BertWorkspace {
     let context: UnsafeMutablePointer<Float>
     let intermediate: UnsafeMutablePointer<Float>
     let scores: UnsafeMutablePointer<Float>
-    /// The input of an int8 layer, quantized (rows of `semfind_int8_padded_inputs` bytes), each
-    /// row's scale and the entries set aside from it in float32; empty for a float32 encoder.
-    let quantized: UnsafeMutablePointer<Int8>
-    let rowScales: UnsafeMutablePointer<Float>
-    let rowOutliers: UnsafeMutablePointer<semfind_int8_outliers>
+    /// The input of an int8 layer, quantized; nil for a float32 encoder.
+    let quantizedRows: QuantizedRows?
     private let buffers: [UnsafeMutablePointer<Float>]
 
     /// Buffers for `tokens` rows, `longest` of them in one sequence; `quantizing` for an int8 encoder.
@@ -36,15 +33,11 @@ final class BertWorkspace {
         let quantizedBytes = max(
             rows * semfind_int8_padded_inputs(hiddenSize),
             blockRows * semfind_int8_padded_inputs(config.intermediateSize))
-        quantized = .allocate(capacity: quantizing ? quantizedBytes : 1)
-        rowScales = .allocate(capacity: quantizing ? rows : 1)
-        rowOutliers = .allocate(capacity: quantizing ? rows : 1)
-        buffers = [hidden, scratch, queryKeyValue, context, intermediate, scores, rowScales]
+        quantizedRows = quantizing ? QuantizedRows(rowCapacity: rows, byteCapacity: quantizedBytes) : nil
+        buffers = [hidden, scratch, queryKeyValue, context, intermediate, scores]
     }
 
     deinit {
         for buffer in buffers { buffer.deallocate() }
-        quantized.deallocate()
-        rowOutliers.deallocate()
     }
 }

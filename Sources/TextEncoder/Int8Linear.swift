@@ -4,17 +4,17 @@ import CKernels
 /// the packed layout of `semfind_int8_linear`, the input quantized per row on every call (in the
 /// kernel's row format: 7-bit for AVX2, else 8-bit), each row's few outlying entries set aside
 /// and multiplied in float32.
-final class Int8Linear: DenseLayer {
-    var outputs: Int { weights.columns }
-    var inputs: Int { weights.inputs }
+package final class Int8Linear: DenseLayer {
+    package var outputs: Int { weights.columns }
+    package var inputs: Int { weights.inputs }
     /// The kernel version every product uses.
-    let kernel: Int32
+    package let kernel: Int32
     /// The quantized weights of every part, side by side.
-    let weights: Int8Weights
+    package let weights: Int8Weights
 
     /// Quantizes the layers in `parts`, which share their inputs, as one layer whose outputs
     /// are theirs side by side (query, key and value become one product).
-    init(concatenating parts: [Linear], kernel: Int32) {
+    package init(concatenating parts: [Linear], kernel: Int32) {
         let inputs = parts[0].inputs
         let outputs = parts.reduce(0) { $0 + $1.outputs }
         self.kernel = kernel
@@ -31,30 +31,41 @@ final class Int8Linear: DenseLayer {
         weights = Int8Weights(weights: floats, bias: biases, columns: outputs, inputs: inputs)
     }
 
-    /// Quantizes the input rows on the calling thread, then splits the product by output column
-    /// (in whole 64-column tiles) across `team`.
+    /// Quantizes the input rows on the calling thread into `workspace`'s quantized rows, then
+    /// splits the product by output column (in whole 64-column tiles) across `team`.
     func forward(
         _ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int?,
         team: WorkerTeam?, workspace: BertWorkspace
     ) {
-        let (width, kernel) = (outputs, kernel)
+        guard let quantized = workspace.quantizedRows else {
+            preconditionFailure("an int8 layer runs in a workspace made for quantizing")
+        }
+        forward(input, rows: rows, into: output, outputStride: outputStride, team: team, quantizingInto: quantized)
+    }
+
+    /// `forward` on the calling thread alone, into rows of `outputs` values.
+    package func forward(
+        _ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
+        quantizingInto quantized: QuantizedRows
+    ) {
+        forward(input, rows: rows, into: output, outputStride: nil, team: nil, quantizingInto: quantized)
+    }
+
+    private func forward(
+        _ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>, outputStride: Int?,
+        team: WorkerTeam?, quantizingInto quantized: QuantizedRows
+    ) {
+        let width = outputs
         let stride = outputStride ?? width
-        semfind_int8_quantize_rows(
-            kernel, input, rows, inputs, inputs, workspace.quantized, workspace.rowScales, workspace.rowOutliers)
+        quantized.quantize(input, rows: rows, inputs: inputs, version: kernel)
         let workers = team?.size ?? 1
         let columnsPerWorker = (width / workers + 63) / 64 * 64
-        let (quantized, rowScales, rowOutliers, target) = (
-            DisjointWrites(workspace.quantized), DisjointWrites(workspace.rowScales),
-            DisjointWrites(workspace.rowOutliers), DisjointWrites(output)
-        )
-        let weights = weights
+        let (target, weights) = (DisjointWrites(output), weights)
         let body: @Sendable (Int) -> Void = { worker in
             let first = min(width, worker * columnsPerWorker)
             let end = min(width, first + columnsPerWorker)
             guard first < end else { return }
-            weights.multiply(
-                version: kernel, rows: rows, quantized: quantized.pointer, rowScales: rowScales.pointer,
-                outliers: rowOutliers.pointer, columns: first..<end, into: target.pointer, yStride: stride)
+            weights.multiply(quantized, columns: first..<end, into: target.pointer, yStride: stride)
         }
         if let team { team.run(body) } else { body(0) }
     }

@@ -41,16 +41,16 @@ package final class Int8Weights: @unchecked Sendable {
             packed: packed, by_input: byInput, scales: scales, sums: sums, bias: bias, columns: columns, k: inputs)
     }
 
-    /// `semfind_int8_linear` of these weights: rows quantized by `semfind_int8_quantize_rows`
-    /// for the same `version`, columns [first, end) written into `y` (row stride `yStride`).
+    /// `semfind_int8_linear` of these weights and `rows` (quantized for this layer's inputs):
+    /// columns [first, end) written into `y` (row stride `yStride`).
     package func multiply(
-        version: Int32, rows: Int, quantized: UnsafePointer<Int8>, rowScales: UnsafePointer<Float>,
-        outliers: UnsafePointer<semfind_int8_outliers>, columns range: Range<Int>, into y: UnsafeMutablePointer<Float>,
-        yStride: Int
+        _ rows: QuantizedRows, columns range: Range<Int>, into y: UnsafeMutablePointer<Float>, yStride: Int
     ) {
+        precondition(rows.inputs == inputs, "rows of \(rows.inputs) inputs for a layer of \(inputs)")
         withUnsafePointer(to: view) { weights in
             semfind_int8_linear(
-                version, quantized, rowScales, outliers, rows, weights, range.lowerBound, range.upperBound, y, yStride)
+                rows.version, rows.bytes, rows.scales, rows.outliers, rows.rows, weights, range.lowerBound,
+                range.upperBound, y, yStride)
         }
     }
 }

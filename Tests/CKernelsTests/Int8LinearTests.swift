@@ -234,29 +234,22 @@ struct Int8LinearTests {
     /// x · wᵀ + bias made ready for `version` as the encoder makes it: w packed, x's rows
     /// quantized in the version's row format.
     struct Prepared {
-        let version: Int32
         let rows: Int
         let columns: Int
         let weights: Int8Weights
-        var q: [Int8]
-        var rowScales: [Float]
-        var outliers: [semfind_int8_outliers]
+        let quantized: QuantizedRows
 
         init(version: Int32, x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int) {
-            (self.version, self.rows, self.columns) = (version, rows, columns)
+            (self.rows, self.columns) = (rows, columns)
             weights = Int8Weights(weights: w, bias: bias, columns: columns, inputs: inputs)
-            q = [Int8](repeating: 0, count: rows * semfind_int8_padded_inputs(inputs))
-            rowScales = [Float](repeating: 0, count: rows)
-            outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
-            semfind_int8_quantize_rows(version, x, rows, inputs, inputs, &q, &rowScales, &outliers)
+            quantized = QuantizedRows(rows: rows, inputs: inputs)
+            quantized.quantize(x, rows: rows, inputs: inputs, version: version)
         }
 
         /// The version's output for columns from `first` on, in rows of `stride` (NaN elsewhere).
         func run(first: Int = 0, stride: Int) -> [Float] {
             var y = [Float](repeating: .nan, count: rows * stride)
-            weights.multiply(
-                version: version, rows: rows, quantized: q, rowScales: rowScales, outliers: outliers,
-                columns: first..<columns, into: &y, yStride: stride)
+            weights.multiply(quantized, columns: first..<columns, into: &y, yStride: stride)
             return y
         }
     }

@@ -38,7 +38,7 @@ struct HostileCorpusTests {
         for level in 0..<500 { deep += "/\(level % 10)" }
         try write(deep + "/leaf.txt", Array("the leaf of a 500-deep chain\n".utf8))
         let huge = corpus + "/huge.log"
-        FileManager.default.createFile(atPath: huge, contents: nil)
+        try #require(FileManager.default.createFile(atPath: huge, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: huge))
         try handle.truncate(atOffset: 200 << 20)
         try handle.close()
