@@ -169,6 +169,39 @@ struct Int8LinearTests {
         #expect(rowScales[0] < 1.0 / 127 + 1e-6)
     }
 
+    /// Rows with more outlying entries than places, in random order across the row, so that the
+    /// vector versions' scan finds the list full and passes blocks over: every version sets aside
+    /// the documented entries (the eight largest beyond its ratio, largest first) and scales the
+    /// rest by the largest left. Six rows, so that rows are taken four at a time and one by one;
+    /// a width that leaves a tail past the last block of 32.
+    @Test("every version sets aside the eight largest outlying entries, however many there are", arguments: versions)
+    func crowdedOutliers(version: Int32) {
+        var generator = SeededGenerator(seed: 11)
+        let (rows, inputs) = (6, 1030)
+        var x = Self.random(rows * inputs, &generator)
+        for m in 0..<rows {
+            let places = (0..<inputs).shuffled(using: &generator).prefix(5 * m)
+            for (order, place) in places.enumerated() {
+                x[m * inputs + place] = (12 + Float(order) * 0.37) * (order % 3 == 0 ? -1 : 1)
+            }
+        }
+        var quantized = [Int8](repeating: 1, count: rows * semfind_int8_padded_inputs(inputs))
+        var rowScales = [Float](repeating: 0, count: rows)
+        var outliers = [semfind_int8_outliers](repeating: semfind_int8_outliers(), count: rows)
+        semfind_int8_quantize_rows(version, x, rows, inputs, inputs, &quantized, &rowScales, &outliers)
+        for m in 0..<rows {
+            let reference = Self.quantizeRow(x[(m * inputs)..<((m + 1) * inputs)], version: version)
+            let stored = Self.entries(outliers[m])
+            #expect(stored.map(\.0) == reference.outliers.map(\.0), "version \(version), row \(m)")
+            #expect(stored.map(\.1) == reference.outliers.map(\.1), "version \(version), row \(m)")
+            #expect(rowScales[m] == reference.scale, "version \(version), row \(m)")
+            let (padded, offset) = (semfind_int8_padded_inputs(inputs), Self.format(version).offset)
+            let expected = reference.q.map { Int8(truncatingIfNeeded: Int($0) + offset) }
+            #expect(Array(quantized[(m * padded)..<(m * padded + inputs)]) == expected, "version \(version), row \(m)")
+        }
+        #expect(outliers[5].count == 8)
+    }
+
     /// The point of setting outliers aside: with two large entries in each row, the int8 product
     /// stays close to the float product, where quantizing the large entries with the rest loses
     /// the small entries' contribution. The width spans more than one pass of the vector
