@@ -169,11 +169,11 @@ struct Int8LinearTests {
         #expect(rowScales[0] < 1.0 / 127 + 1e-6)
     }
 
-    /// Rows with more outlying entries than places, in random order across the row, so that the
-    /// vector versions' scan finds the list full and passes blocks over: every version sets aside
-    /// the documented entries (the eight largest beyond its ratio, largest first) and scales the
-    /// rest by the largest left. Six rows, so that rows are taken four at a time and one by one;
-    /// a width that leaves a tail past the last block of 32.
+    /// Rows with up to 25 outlying entries, more than the eight places, at random places in the
+    /// row and in no order of size, so that the list fills and later, larger entries push
+    /// smaller ones out: every version sets aside the documented entries (the eight largest
+    /// beyond its ratio, largest first) and scales the rest by the largest left, dropped entries
+    /// included. The width leaves a tail past the vector versions' last full vector.
     @Test("every version sets aside the eight largest outlying entries, however many there are", arguments: versions)
     func crowdedOutliers(version: Int32) {
         var generator = SeededGenerator(seed: 11)
