@@ -71,28 +71,47 @@ SEMFIND_AVX2 static ALWAYS_INLINE void store_tile(__m256i sums[4][2], int rows, 
     }
 }
 
-// `rows` (1 to 4) rows against one block of 16 columns (two vectors of 8). The rows are 7-bit,
-// stored as x + 64 in [1, 127] (semfind_int8_row_format_of): vpmaddubsw takes them as its
-// unsigned operand and w as the signed one, each pair of products is at most 2 * 127 * 127,
-// within its 16 bits, and vpmaddwd against ones widens the pairs to 32 bits: three instructions
-// per 32 multiply-adds, where 8-bit rows needed a fourth to carry the sign. 64 * sum(w) per
-// column comes off at the end.
+// Adds a row's products with one group of 4 inputs (`groups` 1) or two (2) to its two sums of 8
+// columns: x holds the first group's inputs in every 32-bit lane, `next` the second's. vpmaddubsw
+// takes the row as its unsigned operand and w as the signed one, each 16-bit lane the sum of two
+// products. The two groups' lanes are added in 16 bits, four products of a quad of the packing (at
+// most 127 * 258, semfind_int8_pack_weights), and vpmaddwd against ones widens them to 32 bits.
+SEMFIND_AVX2 static ALWAYS_INLINE void add_groups(__m256i sums[2], int groups, __m256i x, __m256i next,
+                                                  const int8_t *weights) {
+    const __m256i ones = _mm256_set1_epi16(1);
+    for (int half = 0; half < 2; half++) {
+        __m256i lanes = _mm256_maddubs_epi16(x, _mm256_loadu_si256((const __m256i *)(weights + half * 32)));
+        if (groups == 2) {
+            __m256i w = _mm256_loadu_si256((const __m256i *)(weights + 64 + half * 32));
+            lanes = _mm256_add_epi16(lanes, _mm256_maddubs_epi16(next, w));
+        }
+        sums[half] = _mm256_add_epi32(sums[half], _mm256_madd_epi16(lanes, ones));
+    }
+}
+
+// `rows` (1 to 4) rows against one block of 16 columns (two vectors of 8), two groups of 4 inputs
+// at a time. The rows are 7-bit, stored as x + 64 in [1, 127] (semfind_int8_row_format_of), and
+// 64 * sum(w) per column comes off at the end. Per 64 multiply-adds: two vpmaddubsw, a 16-bit add
+// and one vpmaddwd, where a group at a time needed two vpmaddwd, the instruction that shares
+// vpmaddubsw's ports.
 SEMFIND_AVX2 static ALWAYS_INLINE void tile_avx2(const int8_t *q, size_t padded_k, int rows, const int8_t *block,
                                                  const float *row_scales, const float *column_scales,
                                                  const int32_t *column_sums, const float *bias, size_t columns_left,
                                                  float *y, size_t y_stride) {
-    const __m256i ones = _mm256_set1_epi16(1);
     __m256i sums[4][2];
     for (int r = 0; r < rows; r++) sums[r][0] = sums[r][1] = _mm256_setzero_si256();
-    for (size_t group = 0; group < padded_k / 4; group++) {
-        __m256i w0 = _mm256_loadu_si256((const __m256i *)(block + group * 64));
-        __m256i w1 = _mm256_loadu_si256((const __m256i *)(block + group * 64 + 32));
+    size_t groups = padded_k / 4, group = 0;
+    for (; group + 2 <= groups; group += 2) {
         for (int r = 0; r < rows; r++) {
             __m256i x = _mm256_set1_epi32(four_inputs(q + r * padded_k, group));
-            __m256i low = _mm256_maddubs_epi16(x, w0);
-            __m256i high = _mm256_maddubs_epi16(x, w1);
-            sums[r][0] = _mm256_add_epi32(sums[r][0], _mm256_madd_epi16(low, ones));
-            sums[r][1] = _mm256_add_epi32(sums[r][1], _mm256_madd_epi16(high, ones));
+            __m256i next = _mm256_set1_epi32(four_inputs(q + r * padded_k, group + 1));
+            add_groups(sums[r], 2, x, next, block + group * 64);
+        }
+    }
+    if (group < groups) {
+        for (int r = 0; r < rows; r++) {
+            __m256i x = _mm256_set1_epi32(four_inputs(q + r * padded_k, group));
+            add_groups(sums[r], 1, x, x, block + group * 64);
         }
     }
     store_tile(sums, rows, 6, row_scales, column_scales, column_sums, bias, columns_left, y, y_stride);

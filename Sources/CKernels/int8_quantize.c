@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "CKernels.h"
@@ -15,6 +16,62 @@ static inline int8_t quantize(float value, float inverse, int limit) {
     return (int8_t)(q > limit ? limit : q < -limit ? -limit : q);
 }
 
+// Inputs of a column quantized at a time, a whole number of quads' spans of 8.
+enum { COLUMN_CHUNK = 1024 };
+
+// The sum of magnitudes of q's largest quad (see semfind_int8_pack_weights): inputs 8p + h,
+// 8p + h + 1, 8p + h + 4 and 8p + h + 5, for h = 0 and 2.
+static int largest_quad(const int8_t *q, size_t k) {
+    int largest = 0;
+    size_t p = 0;
+    for (; p + 8 <= k; p += 8) {
+        int low = abs(q[p]) + abs(q[p + 1]) + abs(q[p + 4]) + abs(q[p + 5]);
+        int high = abs(q[p + 2]) + abs(q[p + 3]) + abs(q[p + 6]) + abs(q[p + 7]);
+        largest = low > largest ? low : largest;
+        largest = high > largest ? high : largest;
+    }
+    int tail[2] = {0, 0};
+    for (size_t i = p; i < k; i++) tail[(i - p) % 4 / 2] += abs(q[i]);
+    for (int h = 0; h < 2; h++) largest = tail[h] > largest ? tail[h] : largest;
+    return largest;
+}
+
+// `count` weights of a column at `limit` into q: round(w * limit / largest) to nearest even, by
+// adding and taking away 1.5 * 2^23 (exact for magnitudes up to 2^22; these are at most 127),
+// which compilers turn into vector code where lrintf stays a call per weight.
+static void quantize_weights(const float *weights, size_t count, float largest, int limit, int8_t *q) {
+    const float rounding = 12582912.0f;
+    float inverse = largest > 0 ? (float)limit / largest : 0, bound = (float)limit;
+    for (size_t i = 0; i < count; i++) {
+        float rounded = (weights[i] * inverse + rounding) - rounding;
+        q[i] = (int8_t)fmaxf(-bound, fminf(bound, rounded));
+    }
+}
+
+// The largest quad of the column quantized at `limit`.
+static int largest_quad_at(const float *column, size_t k, float largest, int limit) {
+    int8_t q[COLUMN_CHUNK];
+    int quad = 0;
+    for (size_t start = 0; start < k; start += COLUMN_CHUNK) {
+        size_t count = k - start < COLUMN_CHUNK ? k - start : COLUMN_CHUNK;
+        quantize_weights(column + start, count, largest, limit, q);
+        int chunk = largest_quad(q, count);
+        quad = chunk > quad ? chunk : quad;
+    }
+    return quad;
+}
+
+// The largest limit up to 127 at which the column's quads fit SEMFIND_INT8_QUAD_LIMIT. They only
+// grow with the limit, so the search starts where they would fit if they grew in proportion.
+static int column_limit(const float *column, size_t k, float largest) {
+    int quad = largest_quad_at(column, k, largest, 127);
+    if (quad <= SEMFIND_INT8_QUAD_LIMIT) return 127;
+    int limit = 127 * SEMFIND_INT8_QUAD_LIMIT / quad;
+    while (limit < 127 && largest_quad_at(column, k, largest, limit + 1) <= SEMFIND_INT8_QUAD_LIMIT) limit++;
+    while (largest_quad_at(column, k, largest, limit) > SEMFIND_INT8_QUAD_LIMIT) limit--;
+    return limit;
+}
+
 void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, int8_t *by_input,
                                float *scales, int32_t *sums) {
     size_t padded_columns = semfind_int8_padded_columns(columns), padded_k = semfind_int8_padded_inputs(k);
@@ -24,20 +81,24 @@ void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t 
         scales[n] = 0;
         sums[n] = 0;
     }
+    int8_t q[COLUMN_CHUNK];
     for (size_t n = 0; n < columns; n++) {
         const float *column = w + n * k;
         float largest = 0;
         for (size_t i = 0; i < k; i++) largest = fmaxf(largest, fabsf(column[i]));
-        float inverse = largest > 0 ? 127.0f / largest : 0;
+        int limit = column_limit(column, k, largest);
         int8_t *block = packed + n / 16 * 16 * padded_k + n % 16 * 4;
         int32_t sum = 0;
-        for (size_t i = 0; i < k; i++) {
-            int8_t q = quantize(column[i], inverse, 127);
-            block[i / 4 * 64 + i % 4] = q;
-            by_input[i * padded_columns + n] = q;
-            sum += q;
+        for (size_t start = 0; start < k; start += COLUMN_CHUNK) {
+            size_t count = k - start < COLUMN_CHUNK ? k - start : COLUMN_CHUNK;
+            quantize_weights(column + start, count, largest, limit, q);
+            for (size_t j = 0, i = start; j < count; j++, i++) {
+                block[i / 4 * 64 + i % 4] = q[j];
+                by_input[i * padded_columns + n] = q[j];
+                sum += q[j];
+            }
         }
-        scales[n] = largest / 127.0f;
+        scales[n] = largest / (float)limit;
         sums[n] = sum;
     }
 }

@@ -1,9 +1,9 @@
 import CKernels
 
-/// A dense layer in int8: the weights quantized once per output column (symmetric, ±127) into
-/// the packed layout of `semfind_int8_linear`, the input quantized per row on every call (in the
-/// kernel's row format: 7-bit for AVX2, else 8-bit), each row's few outlying entries set aside
-/// and multiplied in float32.
+/// A dense layer in int8: the weights quantized once per output column (symmetric, ±127 or a
+/// little less) into the packed layout of `semfind_int8_linear`, the input quantized per row on
+/// every call (in the kernel's row format: 7-bit for AVX2, else 8-bit), each row's few outlying
+/// entries set aside and multiplied in float32.
 package final class Int8Linear: DenseLayer {
     package var outputs: Int { weights.columns }
     package var inputs: Int { weights.inputs }

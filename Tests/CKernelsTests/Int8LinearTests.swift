@@ -25,6 +25,25 @@ struct Int8LinearTests {
         return (q, largest / bound)
     }
 
+    /// The sum of magnitudes of q's largest quad: inputs 8p + h, 8p + h + 1, 8p + h + 4 and
+    /// 8p + h + 5 for h = 0 and 2, the four products the AVX2 kernel adds in 16 bits.
+    static func largestQuad(_ q: [Int8]) -> Int {
+        let quads = stride(from: 0, to: q.count, by: 8).flatMap { p in
+            [0, 2].map { h in [0, 1, 4, 5].map { p + h + $0 }.filter { $0 < q.count } }
+        }
+        return quads.map { quad in quad.reduce(0) { $0 + abs(Int(q[$1])) } }.max() ?? 0
+    }
+
+    /// A column of weights as documented: quantized at the largest limit up to 127 at which every
+    /// quad's magnitudes sum to at most SEMFIND_INT8_QUAD_LIMIT.
+    static func quantizeColumn(_ values: ArraySlice<Float>) -> (q: [Int8], scale: Float) {
+        for limit in stride(from: 127, to: 1, by: -1) {
+            let column = quantize(values, limit: limit)
+            if largestQuad(column.q) <= SEMFIND_INT8_QUAD_LIMIT { return column }
+        }
+        return quantize(values, limit: 1)
+    }
+
     /// The documented row formats: 7-bit rows stored plus 64 with outliers beyond 3 times the
     /// root mean square for AVX2, else 8-bit rows with outliers beyond 6 times, stored plus 128
     /// for the two VNNI versions.
@@ -64,7 +83,7 @@ struct Int8LinearTests {
         version: Int32, x: [Float], w: [Float], bias: [Float], rows: Int, inputs: Int, columns: Int
     ) -> [Double] {
         let quantizedRows = (0..<rows).map { quantizeRow(x[($0 * inputs)..<(($0 + 1) * inputs)], version: version) }
-        let quantizedColumns = (0..<columns).map { quantize(w[($0 * inputs)..<(($0 + 1) * inputs)]) }
+        let quantizedColumns = (0..<columns).map { quantizeColumn(w[($0 * inputs)..<(($0 + 1) * inputs)]) }
         var result: [Double] = []
         for row in quantizedRows {
             for (n, column) in quantizedColumns.enumerated() {
@@ -92,7 +111,7 @@ struct Int8LinearTests {
         var sums = [Int32](repeating: 1, count: paddedColumns)
         semfind_int8_pack_weights(w, columns, inputs, &packed, &byInput, &scales, &sums)
         for n in 0..<paddedColumns {
-            let (q, scale) = n < columns ? Self.quantize(w[(n * inputs)..<((n + 1) * inputs)]) : ([], 0)
+            let (q, scale) = n < columns ? Self.quantizeColumn(w[(n * inputs)..<((n + 1) * inputs)]) : ([], 0)
             #expect(scales[n] == scale && sums[n] == q.reduce(0) { $0 + Int32($1) }, "column \(n)")
             for i in 0..<paddedInputs {
                 let stored = packed[n / 16 * 16 * paddedInputs + i / 4 * 64 + n % 16 * 4 + i % 4]
@@ -116,6 +135,29 @@ struct Int8LinearTests {
             #expect(rowScales[m] == scale && outliers[m].count == 0)
             let stored = q.map { Int8(truncatingIfNeeded: Int($0) + offset) } + [0, 0, 0]
             #expect(Array(quantized[(m * paddedInputs)..<((m + 1) * paddedInputs)]) == stored, "row \(m)")
+        }
+    }
+
+    /// Weights of equal magnitude would put four products of 127 · 127 in one 16-bit lane of the
+    /// AVX2 kernel; packing brings them to ±64 (4 · 64 ≤ 258 < 4 · 65). A column whose large
+    /// weights fall in different quads keeps 127.
+    @Test("packing keeps every quad of a column within 16 bits, at the largest limit that does")
+    func quads() {
+        let (columns, inputs) = (3, 21)
+        let even = [Float](repeating: -0.5, count: inputs)
+        let apart = (0..<inputs).map { $0 == 0 || $0 == 2 || $0 == 8 ? Float(2) : Float(0.01) }
+        let together = (0..<inputs).map { [0, 1, 4, 5].contains($0) ? Float(2) : Float(0.01) }
+        var packed = [Int8](repeating: 1, count: semfind_int8_padded_columns(columns) * 24)
+        var byInput = [Int8](repeating: 1, count: semfind_int8_padded_columns(columns) * inputs)
+        var scales = [Float](repeating: 1, count: 16)
+        var sums = [Int32](repeating: 1, count: 16)
+        semfind_int8_pack_weights(even + apart + together, columns, inputs, &packed, &byInput, &scales, &sums)
+        #expect(scales[0] == 0.5 / 64 && byInput[0] == -64 && sums[0] == -64 * Int32(inputs))
+        #expect(scales[1] == 2 / 127 && byInput[1] == 127 && byInput[2 * 16 + 1] == 127)
+        #expect(scales[2] == 2 / 64 && byInput[2] == 64 && byInput[5 * 16 + 2] == 64)
+        for n in 0..<columns {
+            let column = (0..<inputs).map { byInput[$0 * 16 + n] }
+            #expect(Self.largestQuad(column) <= SEMFIND_INT8_QUAD_LIMIT, "column \(n)")
         }
     }
 
@@ -250,9 +292,10 @@ struct Int8LinearTests {
         }
     }
 
-    /// Every input and weight at the ends of its range (±127; rows ±63 in 7-bit) in random sign
-    /// patterns: the largest products and pair sums there are, where a kernel that saturated
-    /// 16-bit sums would go wrong.
+    /// Every input and weight of equal magnitude in random sign patterns: rows at the ends of
+    /// their range (±127; ±63 in 7-bit), weights at ±64, the most a quad of equal weights may
+    /// hold: the largest sums of 16 bits there are, where a kernel that saturated them would go
+    /// wrong.
     @Test("every version is exact at the extremes of the int8 range", arguments: versions)
     func extremes(version: Int32) {
         var generator = SeededGenerator(seed: 13)

@@ -60,13 +60,21 @@ size_t semfind_int8_padded_columns(size_t columns);
 size_t semfind_int8_padded_inputs(size_t k);
 
 /// Quantizes w (columns x k, the checkpoint's [out, in] layout) per output column, symmetric:
-/// scales[n] = max |w[n]| / 127, q = round(w / scale). Writes q in the packed layout (blocks of
+/// scales[n] = max |w[n]| / limit, q = round(w / scale), where the limit is the largest up to 127
+/// at which the magnitudes of every quad of q sum to at most SEMFIND_INT8_QUAD_LIMIT. A quad is
+/// the four inputs whose products the AVX2 kernel adds in 16 bits: 8p + h, 8p + h + 1, 8p + h + 4
+/// and 8p + h + 5, for h = 0 and 2. Most columns of a trained model keep 127 or lose a few steps
+/// (MiniLM: half keep it; 0.08 bits lost on average). Writes q in the packed layout (blocks of
 /// 16 columns; in a block, 4 consecutive inputs of column 0, then of column 1, ...; padding
 /// zero), scales and sums[n] = sum of column n's q (padded entries 0). Writes the same q by
 /// input as well: by_input[i * padded_columns + n] (k * padded_columns bytes, padding zero), the
 /// layout in which a row's few outliers read their weights.
 void semfind_int8_pack_weights(const float *w, size_t columns, size_t k, int8_t *packed, int8_t *by_input,
                                float *scales, int32_t *sums);
+
+/// The bound on a quad's magnitudes (semfind_int8_pack_weights): with 7-bit rows stored as at
+/// most 127, four products sum to at most 127 * 258 = 32,766, within 16 bits.
+#define SEMFIND_INT8_QUAD_LIMIT 258
 
 /// Most entries of a row that semfind_int8_quantize_rows sets aside, in float32.
 #define SEMFIND_INT8_ROW_OUTLIERS 8
