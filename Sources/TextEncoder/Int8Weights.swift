@@ -1,8 +1,9 @@
 import CKernels
 
 /// A dense layer's weights quantized for `semfind_int8_linear`, per output column (symmetric,
-/// ±127 or a little less: `semfind_int8_pack_weights`), kept twice (packed for the product, by input for the outliers), with per padded column
-/// the weight scale, the sum of the quantized weights and the bias (0 in the padding).
+/// ±127 or a little less: `semfind_int8_pack_weights`), kept twice (packed for the product, by
+/// input for the outliers), with per padded column the weight scale, the sum of the quantized
+/// weights and the bias (0 in the padding).
 ///
 /// `@unchecked Sendable`: the buffers are written only in `init` and freed in `deinit`.
 package final class Int8Weights: @unchecked Sendable {
