@@ -147,16 +147,19 @@ struct Int8LinearTests {
         let even = [Float](repeating: -0.5, count: inputs)
         let apart = (0..<inputs).map { $0 == 0 || $0 == 2 || $0 == 8 ? Float(2) : Float(0.01) }
         let together = (0..<inputs).map { [0, 1, 4, 5].contains($0) ? Float(2) : Float(0.01) }
-        var packed = [Int8](repeating: 1, count: semfind_int8_padded_columns(columns) * 24)
-        var byInput = [Int8](repeating: 1, count: semfind_int8_padded_columns(columns) * inputs)
-        var scales = [Float](repeating: 1, count: 16)
-        var sums = [Int32](repeating: 1, count: 16)
+        let (paddedColumns, paddedInputs) = (semfind_int8_padded_columns(columns), semfind_int8_padded_inputs(inputs))
+        var packed = [Int8](repeating: 1, count: paddedColumns * paddedInputs)
+        var byInput = [Int8](repeating: 1, count: paddedColumns * inputs)
+        var scales = [Float](repeating: 1, count: paddedColumns)
+        var sums = [Int32](repeating: 1, count: paddedColumns)
         semfind_int8_pack_weights(even + apart + together, columns, inputs, &packed, &byInput, &scales, &sums)
-        #expect(scales[0] == 0.5 / 64 && byInput[0] == -64 && sums[0] == -64 * Int32(inputs))
-        #expect(scales[1] == 2 / 127 && byInput[1] == 127 && byInput[2 * 16 + 1] == 127)
-        #expect(scales[2] == 2 / 64 && byInput[2] == 64 && byInput[5 * 16 + 2] == 64)
+        // Column n's quantized weight of input i.
+        let weight = { (i: Int, n: Int) in byInput[i * paddedColumns + n] }
+        #expect(scales[0] == 0.5 / 64 && weight(0, 0) == -64 && sums[0] == -64 * Int32(inputs))
+        #expect(scales[1] == 2 / 127 && weight(0, 1) == 127 && weight(2, 1) == 127)
+        #expect(scales[2] == 2 / 64 && weight(0, 2) == 64 && weight(5, 2) == 64)
         for n in 0..<columns {
-            let column = (0..<inputs).map { byInput[$0 * 16 + n] }
+            let column = (0..<inputs).map { weight($0, n) }
             #expect(Self.largestQuad(column) <= SEMFIND_INT8_QUAD_LIMIT, "column \(n)")
         }
     }
